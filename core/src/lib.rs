@@ -1,0 +1,12 @@
+//! The pure core of Barfinex Widgets.
+//!
+//! Everything here is plain Rust with no web dependencies, so it builds, tests and fuzzes
+//! natively. The widget layer (`barfinex-widgets`) depends on this crate, never the reverse.
+//!
+//! ```
+//! let json = r#"{"version":1,"id":"demo","name":"Demo","symbol":"DMO"}"#;
+//! let parsed = barfinex_core::model::parse_profile(json).unwrap();
+//! assert_eq!(parsed.profile.symbol, "DMO");
+//! ```
+
+pub mod model;

@@ -1,0 +1,11 @@
+//! The asset profile: one asset's research page as data (format version 1).
+
+mod error;
+mod parse;
+mod profile;
+mod validate;
+
+pub use error::ProfileError;
+pub use parse::{parse_profile, ParsedProfile, SUPPORTED_VERSION};
+pub use profile::*;
+pub use validate::{check_http_url, validate};

@@ -1,0 +1,187 @@
+//! Types of the asset profile, format version 1. See `docs/profile-format.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// One asset's research profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssetProfile {
+    /// Optional pointer to the JSON Schema, for editors; not interpreted.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format major version; this library reads version 1.
+    pub version: u32,
+    /// Stable identifier: lowercase letters, digits and `-`.
+    pub id: String,
+    pub name: String,
+    pub symbol: String,
+    #[serde(default)]
+    pub description: String,
+    /// Key persons; may be empty.
+    #[serde(default)]
+    pub persons: Vec<Person>,
+    /// Notice shown with the key persons section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons_disclaimer: Option<Notice>,
+    #[serde(default)]
+    pub drivers: Vec<Driver>,
+    #[serde(default)]
+    pub influencers: Vec<Influencer>,
+    #[serde(default)]
+    pub regimes: Vec<RegimeBehaviour>,
+    /// Assets or markets this instrument impacts; may be empty.
+    #[serde(default)]
+    pub impacts: Vec<Impact>,
+    #[serde(default)]
+    pub signals: Vec<Signal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclaimer: Option<Notice>,
+    /// Reserved for market-data sources (kept verbatim until the reader understands them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<serde_json::Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    /// http(s) only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// A short legal or editorial notice with optional links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Plain text; paragraphs are separated by a blank line.
+    pub text: String,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub label: String,
+    /// http(s) only; absent when the source page names a link without an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Driver {
+    pub title: String,
+    pub direction: Direction,
+    pub category: DriverCategory,
+    /// Plain text; paragraphs are separated by a blank line.
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Direction {
+    Positive,
+    Negative,
+    Mixed,
+    Conditional,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DriverCategory {
+    Demand,
+    Fundamental,
+    Liquidity,
+    Macro,
+    Supply,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Influencer {
+    pub name: String,
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub influence: String,
+}
+
+/// How the asset behaves in one market regime.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegimeBehaviour {
+    /// Regime name; the six known ones are in [`KNOWN_REGIMES`], others are shown as given.
+    pub regime: String,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// The regimes the widgets know by name, in display order.
+pub const KNOWN_REGIMES: [&str; 6] =
+    ["inflation", "network-driven", "recession", "risk-off", "risk-on", "tightening"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Outcome {
+    Outperform,
+    Neutral,
+    Underperform,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Impact {
+    pub name: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Signal {
+    pub category: SignalCategory,
+    pub direction: SignalDirection,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Reserved for the scoring rule (kept verbatim until the reader understands it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<serde_json::Value>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignalCategory {
+    Liquidity,
+    Positioning,
+    Sentiment,
+    Technical,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SignalDirection {
+    Bullish,
+    Bearish,
+    Mixed,
+}
+
+macro_rules! labels {
+    ($($ty:ty { $($variant:ident => $label:literal),+ $(,)? })+) => {$(
+        impl $ty {
+            /// Every value, in the order the format lists them.
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
+            /// The value as written in the JSON document.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $label),+ }
+            }
+        }
+    )+};
+}
+
+labels! {
+    Direction { Positive => "Positive", Negative => "Negative", Mixed => "Mixed", Conditional => "Conditional" }
+    DriverCategory { Demand => "demand", Fundamental => "fundamental", Liquidity => "liquidity", Macro => "macro", Supply => "supply" }
+    Outcome { Outperform => "Outperform", Neutral => "Neutral", Underperform => "Underperform" }
+    SignalCategory { Liquidity => "liquidity", Positioning => "positioning", Sentiment => "sentiment", Technical => "technical" }
+    SignalDirection { Bullish => "Bullish", Bearish => "Bearish", Mixed => "Mixed" }
+}
+
+/// Splits plain text into its paragraphs (separated by blank lines), trimmed, empties dropped.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}

@@ -1,0 +1,98 @@
+//! Structural faults name their path; valid extremes parse.
+
+use barfinex_core::model::*;
+
+const MIN: &str = r#""version":1,"id":"t","name":"T","symbol":"T""#;
+
+fn err(json: &str) -> ProfileError {
+    parse_profile(json).expect_err("should be rejected")
+}
+
+#[test]
+fn faults_name_their_field_path() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            r#"{"version":1,"id":"t","name":"T","symbol":"T","drivers":[
+               {"title":"a","direction":"Positive","category":"demand"},
+               {"title":"b","direction":"Mixed","category":"macro"},
+               {"title":"c","direction":"Up","category":"supply"}]}"#,
+            "drivers[2].direction",
+            "unknown value \"Up\", expected one of \"Positive\"",
+        ),
+        (&format!("{{{MIN},\"regimes\":[{{\"regime\":\"x\",\"outcome\":\"Great\"}}]}}"), "regimes[0].outcome", "unknown value \"Great\""),
+        (&format!("{{{MIN},\"signals\":[{{\"category\":\"vibes\",\"direction\":\"Bullish\",\"title\":\"t\"}}]}}"), "signals[0].category", "unknown value \"vibes\""),
+        (r#"{"version":1,"id":"t","symbol":"T"}"#, "", "missing field \"name\""),
+        (&format!("{{{MIN},\"drivers\":{{}}}}"), "drivers", "invalid type: map, expected a sequence"),
+        (&format!("{{{MIN},\"influencers\":[{{\"name\":5}}]}}"), "influencers[0].name", "invalid type: integer"),
+        (&format!("{{{MIN},\"drivers\":[{{\"title\":\" \",\"direction\":\"Mixed\",\"category\":\"macro\"}}]}}"), "drivers[0].title", "must not be empty"),
+        (r#"{"version":1,"id":"Bad Id","name":"T","symbol":"T"}"#, "id", "is not an identifier"),
+        (&format!("{{{MIN},\"persons\":[{{\"name\":\"A\",\"link\":\"javascript:alert(1)\"}}]}}"), "persons[0].link", "not an absolute http(s) URL"),
+        (&format!("{{{MIN},\"disclaimer\":{{\"text\":\"x\",\"links\":[{{\"label\":\"l\",\"url\":\"data:text/html,x\"}}]}}}}"), "disclaimer.links[0].url", "not an absolute http(s) URL"),
+        (r#"{"version":2,"id":"t"}"#, "version", "unsupported version 2"),
+        (r#"{"id":"t"}"#, "version", "missing field"),
+        (r#"{"version":1,"id":"t","name":"T","symbol":"T""#, "", "invalid JSON: EOF while parsing"),
+        (r#"<!doctype html><p>Not found</p>"#, "", "invalid JSON: expected value at line 1 column 1"),
+        (r#"[1,2]"#, "", "a profile must be a JSON object, found an array"),
+        (r#"null"#, "", "a profile must be a JSON object, found null"),
+        (&format!("{{{MIN}}} trailing"), "", "trailing characters"),
+    ];
+    for (json, path, message) in cases {
+        let e = err(json);
+        assert_eq!(e.path, *path, "path for {json}: {e}");
+        assert!(e.message.contains(message), "message for {json}: {e}");
+    }
+}
+
+#[test]
+fn display_joins_path_and_message() {
+    let e = err(&format!("{{{MIN},\"drivers\":[{{\"title\":\"a\",\"direction\":\"Up\",\"category\":\"macro\"}}]}}"));
+    assert!(e.to_string().starts_with("drivers[0].direction: unknown value \"Up\""), "{e}");
+}
+
+#[test]
+fn unknown_fields_are_ignored_and_reported() {
+    let json = format!(
+        "{{{MIN},\"mood\":1,\"drivers\":[{{\"title\":\"a\",\"direction\":\"Mixed\",\"category\":\"macro\",\"weight\":3}}]}}"
+    );
+    let parsed = parse_profile(&json).expect("parses");
+    assert_eq!(parsed.unknown_fields, ["mood", "drivers[0].weight"]);
+    assert_eq!(parsed.profile.drivers.len(), 1);
+}
+
+#[test]
+fn reserved_fields_are_kept_verbatim() {
+    let json = format!(
+        "{{{MIN},\"sources\":[{{\"series\":\"funding\"}}],\"signals\":[{{\"category\":\"technical\",\"direction\":\"Mixed\",\"title\":\"t\",\"rule\":{{\"kind\":\"x\"}}}}]}}"
+    );
+    let parsed = parse_profile(&json).expect("parses");
+    assert!(parsed.unknown_fields.is_empty());
+    assert_eq!(parsed.profile.signals[0].rule, Some(serde_json::json!({"kind":"x"})));
+    assert_eq!(parsed.profile.sources, Some(serde_json::json!([{"series":"funding"}])));
+}
+
+#[test]
+fn valid_extremes_parse() {
+    let long = "x".repeat(10_000);
+    let drivers: Vec<String> = (0..200)
+        .map(|i| format!("{{\"title\":\"d{i}\",\"direction\":\"Mixed\",\"category\":\"macro\",\"text\":\"{long}\"}}"))
+        .collect();
+    let json = format!(
+        "{{{MIN},\"drivers\":[{}],\"regimes\":[{{\"regime\":\"stagflation\",\"outcome\":\"Neutral\"}}],\"description\":\"\u{0645}\u{0631}\u{062d}\u{0628}\u{0627}\"}}",
+        drivers.join(",")
+    );
+    let p = parse_profile(&json).expect("parses").profile;
+    assert_eq!(p.drivers.len(), 200);
+    assert_eq!(p.regimes[0].regime, "stagflation");
+    let empty = parse_profile(&format!("{{{MIN}}}")).expect("minimal profile parses").profile;
+    assert!(empty.drivers.is_empty() && empty.regimes.is_empty() && empty.signals.is_empty());
+}
+
+#[test]
+fn http_urls_only() {
+    for ok in ["https://barfinex.com/legal", "http://example.org"] {
+        assert!(check_http_url(ok).is_ok(), "{ok}");
+    }
+    for bad in ["javascript:alert(1)", "JAVASCRIPT:x", "//evil.com", "https://", "ftp://x", "https:///x", "https://a b", " data:x"] {
+        assert!(check_http_url(bad).is_err(), "{bad}");
+    }
+}

@@ -1,1 +1,21 @@
+//! # Barfinex Widgets
+//!
+//! Embeddable research widgets for crypto assets: Leptos components compiled to WebAssembly.
+//!
+//! * [`model`] (re-exported from the pure `barfinex-core` crate): the asset profile format.
+//! * [`web`]: fetching, the Leptos components and the embedding API (`mount`, custom elements).
+//!
+//! Leptos users render a component directly:
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use barfinex_widgets::web::components::AssetCard;
+//!
+//! leptos::mount::mount_to_body(|| view! { <AssetCard src="/www/data/flux.json"/> });
+//! ```
+//!
+//! Everyone else uses `<bfx-asset-card src="…">` or the npm package's `mount()`.
 
+pub use barfinex_core::model;
+
+pub mod web;

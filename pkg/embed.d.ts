@@ -1,0 +1,2 @@
+// Importing embed.js loads the module and defines the custom elements; it exports nothing.
+export {};

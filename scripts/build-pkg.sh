@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/: cargo (release, wasm32) → wasm-bindgen → wasm-opt -Oz.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
+
+cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets
+wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
+# binaryen from npm (v132): Debian's wasm-opt 108 corrupts modules that use reference types.
+# The feature flags are those rustc enables by default for wasm32-unknown-unknown.
+tests/node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  pkg/barfinex_widgets_bg.wasm -o pkg/barfinex_widgets_bg.wasm
+wasm_gz=$(gzip -9 -c pkg/barfinex_widgets_bg.wasm | wc -c)
+js_gz=$(cat pkg/barfinex_widgets.js pkg/snippets/*/src/web/elements.js pkg/embed.js | gzip -9 -c | wc -c)
+printf 'pkg/: wasm %s bytes (%s gzipped), js %s gzipped, total %s gzipped\n' \
+  "$(wc -c < pkg/barfinex_widgets_bg.wasm)" "$wasm_gz" "$js_gz" "$((wasm_gz + js_gz))" >&2

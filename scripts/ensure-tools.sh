@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; quick when all is present.
+# Usage: scripts/ensure-tools.sh [build|test]   (test also needs Chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=${1:-build}
+
+say() { printf '[tools] %s\n' "$*" >&2; }
+is_debian_root() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+# Rust and the wasm32 target.
+if ! command -v cargo >/dev/null 2>&1; then
+  say "cargo not found: install Rust with rustup (https://rustup.rs), then run this again."; exit 1
+fi
+if command -v rustup >/dev/null 2>&1; then
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown >&2; }
+fi
+
+# wasm-bindgen CLI at exactly the crate's pinned version.
+want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (found: ${have:-none}); this builds from source, ~10 minutes"
+  cargo install wasm-bindgen-cli --version "=$want" >&2
+fi
+
+# Node.js, and the npm tools (binaryen's wasm-opt, playwright-core, ajv), pinned in tests/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  if is_debian_root; then say "installing Node.js and npm from apt"; apt_install nodejs npm
+  else say "npm not found: install Node.js 18 or newer, then run this again."; exit 1; fi
+fi
+if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+  say "installing npm tools into tests/node_modules"
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+
+# A Chromium for the browser tests: $CHROME_PATH, one on PATH, or Debian's package.
+if [ "$need" = test ]; then
+  chrome=${CHROME_PATH:-}
+  if [ -z "$chrome" ]; then
+    for c in chromium chromium-browser google-chrome google-chrome-stable; do
+      if command -v "$c" >/dev/null 2>&1; then chrome=$(command -v "$c"); break; fi
+    done
+  fi
+  if [ -z "$chrome" ]; then
+    if is_debian_root; then say "installing Chromium from apt"; apt_install chromium chromium-driver; chrome=$(command -v chromium)
+    else say "no Chromium found: install Chrome or Chromium, or set CHROME_PATH to its executable."; exit 1; fi
+  fi
+  [ -x "$chrome" ] || { say "CHROME_PATH=$chrome is not executable"; exit 1; }
+fi

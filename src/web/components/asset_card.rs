@@ -1,0 +1,96 @@
+use super::{
+    CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, NoticeView, RegimeList,
+    Section, SignalBadges,
+};
+use crate::web::fetch::fetch_profile;
+use barfinex_core::model::AssetProfile;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The asset card: fetches a profile in the browser and renders it, with a loading state and an
+/// error state that names the cause.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::AssetCard;
+/// view! { <AssetCard src="/www/data/flux.json"/> };
+/// ```
+#[component]
+pub fn AssetCard(
+    /// URL of the profile JSON (absolute, or relative to the page).
+    #[prop(into)]
+    src: String,
+) -> impl IntoView {
+    let profile = LocalResource::new(move || {
+        let src = src.clone();
+        async move { fetch_profile(&src).await }
+    });
+    view! {
+        <article class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
+            {move || match profile.get() {
+                None => view! { <LoadingState/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+                Some(Ok(p)) => view! { <AssetCardView profile=p/> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// The card's content for a profile already in hand (no fetching).
+#[component]
+pub fn AssetCardView(
+    /// The profile to show.
+    profile: Rc<AssetProfile>,
+) -> impl IntoView {
+    let p = (*profile).clone();
+    let signals_subtitle = format!("Most influential for {}", p.name);
+    view! {
+        <header class="bfx-card__header">
+            <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
+            <div class="bfx-card__names">
+                <h2 class="bfx-card__name" dir="auto">{p.name.clone()}</h2>
+                <span class="bfx-card__symbol">{p.symbol.clone()}</span>
+            </div>
+        </header>
+        {(!p.description.is_empty()).then(|| view! {
+            <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
+        })}
+        <Section title="Key drivers" count=p.drivers.len()>
+            <DriverList drivers=p.drivers/>
+        </Section>
+        <Section title="Market signals" count=p.signals.len() subtitle=signals_subtitle>
+            <SignalBadges signals=p.signals/>
+        </Section>
+        <Section title="Market regime behaviour">
+            <RegimeList regimes=p.regimes/>
+        </Section>
+        <Section title="Institutional & market influencers" count=p.influencers.len()>
+            <InfluencerList influencers=p.influencers/>
+        </Section>
+        <Section title="Key persons">
+            {if p.persons.is_empty() {
+                view! { <p class="bfx-empty">"No key persons listed."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="bfx-persons">
+                        {p.persons.into_iter().map(|person| view! {
+                            <li><strong dir="auto">{person.name}</strong>" "<span class="bfx-persons__role">{person.role}</span></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {p.persons_disclaimer.map(|n| view! { <NoticeView notice=n/> })}
+        </Section>
+        {(!p.impacts.is_empty()).then(|| view! {
+            <Section title="Market impacts">
+                <ul class="bfx-impacts">
+                    {p.impacts.into_iter().map(|m| view! {
+                        <li><strong dir="auto">{m.name}</strong>" "<span dir="auto">{m.text}</span></li>
+                    }).collect_view()}
+                </ul>
+            </Section>
+        })}
+        {p.disclaimer.map(|n| view! {
+            <footer class="bfx-card__disclaimer"><NoticeView notice=n lead="For details, see"/></footer>
+        })}
+    }
+}

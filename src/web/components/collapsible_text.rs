@@ -1,0 +1,47 @@
+use barfinex_core::model::paragraphs;
+use leptos::prelude::*;
+
+/// Plain text as paragraphs (split on blank lines). Text longer than `limit` characters starts
+/// collapsed to a few lines, with a button that expands it. Text is always text, never HTML.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::CollapsibleText;
+/// view! { <CollapsibleText text="First paragraph.\n\nSecond." limit=200/> };
+/// ```
+#[component]
+pub fn CollapsibleText(
+    /// Plain text; paragraphs separated by a blank line.
+    #[prop(into)]
+    text: String,
+    /// Characters above which the text starts collapsed.
+    #[prop(default = 320)]
+    limit: usize,
+) -> impl IntoView {
+    let collapsible = text.chars().count() > limit;
+    let (expanded, set_expanded) = signal(false);
+    let id = super::next_id("text");
+    let controls = id.clone();
+    let paras: Vec<String> = paragraphs(&text).map(str::to_owned).collect();
+    view! {
+        <div class="bfx-text">
+            <div
+                id=id
+                class="bfx-text__body"
+                class:bfx-text__body--collapsed=move || collapsible && !expanded.get()
+            >
+                {paras.into_iter().map(|p| view! { <p dir="auto">{p}</p> }).collect_view()}
+            </div>
+            {collapsible.then(|| view! {
+                <button
+                    type="button"
+                    class="bfx-text__toggle"
+                    aria-controls=controls.clone()
+                    aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| set_expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() { "Show less" } else { "Show more" }}
+                </button>
+            })}
+        </div>
+    }
+}

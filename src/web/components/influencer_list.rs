@@ -1,0 +1,27 @@
+use barfinex_core::model::Influencer;
+use leptos::prelude::*;
+
+/// Institutional and market influencers: name, group and the kind of influence.
+#[component]
+pub fn InfluencerList(
+    /// The influencers, in the order given.
+    influencers: Vec<Influencer>,
+) -> impl IntoView {
+    if influencers.is_empty() {
+        return view! { <p class="bfx-empty">"No influencers listed."</p> }.into_any();
+    }
+    view! {
+        <ul class="bfx-influencers">
+            {influencers.into_iter().map(|i| view! {
+                <li class="bfx-influencer">
+                    <span class="bfx-influencer__name" dir="auto">{i.name}</span>
+                    <span class="bfx-influencer__meta">
+                        <span class="bfx-influencer__group">{i.group}</span>
+                        <span class="bfx-influencer__influence">{i.influence}</span>
+                    </span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

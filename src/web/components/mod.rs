@@ -1,0 +1,49 @@
+//! Leptos components. One file per component, its CSS beside it; the card composes the others,
+//! so the card and the standalone widgets never diverge.
+
+mod asset_card;
+mod badge;
+mod collapsible_text;
+mod driver_list;
+mod influencer_list;
+mod notice;
+mod regime_list;
+mod section;
+mod signal_badges;
+mod state;
+
+pub use asset_card::{AssetCard, AssetCardView};
+pub use badge::Badge;
+pub use collapsible_text::CollapsibleText;
+pub use driver_list::DriverList;
+pub use influencer_list::InfluencerList;
+pub use notice::NoticeView;
+pub use regime_list::RegimeList;
+pub use section::Section;
+pub use signal_badges::SignalBadges;
+pub use state::{ErrorState, LoadingState};
+
+/// Every component's CSS, in one string, for a shadow root's adopted stylesheet.
+pub(crate) const COMPONENT_CSS: &str = concat!(
+    include_str!("asset_card.css"),
+    include_str!("badge.css"),
+    include_str!("collapsible_text.css"),
+    include_str!("driver_list.css"),
+    include_str!("influencer_list.css"),
+    include_str!("notice.css"),
+    include_str!("regime_list.css"),
+    include_str!("section.css"),
+    include_str!("signal_badges.css"),
+    include_str!("state.css"),
+);
+
+/// A per-page unique id for `aria-controls` / `aria-labelledby` pairs.
+pub(crate) fn next_id(prefix: &str) -> String {
+    use std::cell::Cell;
+    thread_local!(static NEXT: Cell<u32> = const { Cell::new(0) });
+    let n = NEXT.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    format!("bfx-{prefix}-{n}")
+}

@@ -1,0 +1,36 @@
+use barfinex_core::model::{check_http_url, paragraphs, Notice};
+use leptos::prelude::*;
+
+/// A legal or editorial notice: its paragraphs, then its links. A link is rendered as a link
+/// only when its URL is an absolute http(s) URL; otherwise its label is plain text.
+#[component]
+pub fn NoticeView(
+    /// The notice.
+    notice: Notice,
+    /// Text before the links, e.g. "For details, see".
+    #[prop(optional, into)]
+    lead: Option<String>,
+) -> impl IntoView {
+    let links = notice.links;
+    view! {
+        <div class="bfx-notice">
+            {paragraphs(&notice.text).map(|p| view! { <p dir="auto">{p.to_owned()}</p> }).collect_view()}
+            {(!links.is_empty()).then(|| view! {
+                <p class="bfx-notice__links">
+                    {lead.map(|l| format!("{l} "))}
+                    {links.into_iter().enumerate().map(|(i, link)| {
+                        let sep = (i > 0).then_some(", ");
+                        let body = match link.url.filter(|u| check_http_url(u).is_ok()) {
+                            Some(url) => view! {
+                                <a href=url target="_blank" rel="noopener noreferrer">{link.label}</a>
+                            }.into_any(),
+                            None => view! { <span>{link.label}</span> }.into_any(),
+                        };
+                        view! { {sep}{body} }
+                    }).collect_view()}
+                    "."
+                </p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+// Custom elements for Barfinex Widgets. Rust cannot extend HTMLElement, so this small class is
+// shipped as a wasm-bindgen snippet; the wasm start function calls defineElements(mount) once.
+// Each element mounts its widget into its own open shadow root and unmounts on removal.
+
+const WIDGETS = {
+  "bfx-asset-card": "asset-card",
+};
+
+export function defineElements(mount) {
+  for (const [tag, widget] of Object.entries(WIDGETS)) {
+    if (customElements.get(tag)) continue;
+    customElements.define(tag, class extends HTMLElement {
+      static observedAttributes = ["src", "theme"];
+      #handle = null;
+
+      connectedCallback() { this.#render(); }
+
+      disconnectedCallback() {
+        this.#handle?.unmount();
+        this.#handle = null;
+      }
+
+      attributeChangedCallback() {
+        if (this.#handle) this.#render();
+      }
+
+      #render() {
+        this.#handle?.unmount();
+        this.#handle = null;
+        try {
+          this.#handle = mount(this, {
+            widget,
+            src: this.getAttribute("src") ?? "",
+            theme: this.getAttribute("theme") ?? "auto",
+          });
+        } catch (e) {
+          // mount() renders its own error state; this only catches a broken host (no shadow root).
+          console.error(`<${tag}>:`, e);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,155 @@
+//! The embedding API: `mount(target, options)` for JavaScript, and the custom elements.
+//!
+//! Every widget mounts into a container inside an open shadow root, so host CSS cannot reach it
+//! and its CSS cannot leak out. All widgets on a page share this one wasm instance.
+
+use super::components::{AssetCard, ErrorState};
+use super::styles::shared_sheet;
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Which widget to mount and where its data comes from. */
+export interface MountOptions {
+  /** The widget; only "asset-card" so far. Default "asset-card". */
+  widget?: "asset-card";
+  /** URL of the asset profile JSON, absolute or relative to the page. */
+  src: string;
+  /** Colour theme; "auto" follows the reader's system setting. Default "auto". */
+  theme?: "light" | "dark" | "auto";
+}
+"#;
+
+#[derive(Deserialize)]
+struct MountOptions {
+    #[serde(default)]
+    widget: Option<String>,
+    #[serde(default)]
+    src: String,
+    #[serde(default)]
+    theme: Option<String>,
+}
+
+/// A mounted widget. Call `unmount()` to remove it and release its resources.
+#[wasm_bindgen]
+pub struct MountHandle {
+    view: Option<Box<dyn Any>>,
+    container: Option<HtmlElement>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the widget from the page. Calling it again does nothing.
+    pub fn unmount(&mut self) {
+        // Dropping Leptos's handle disposes the reactive owner and unmounts the view.
+        drop(self.view.take());
+        if let Some(c) = self.container.take() {
+            c.remove();
+        }
+    }
+}
+
+/// Mounts a widget into `target`'s shadow root (created open if it has none), or into `target`
+/// itself when it is a `ShadowRoot`.
+///
+/// ```js
+/// import init, { mount } from "@barfinex/widgets";
+/// await init();
+/// const handle = mount(document.querySelector("#card"), { src: "/data/flux.json" });
+/// handle.unmount();
+/// ```
+#[wasm_bindgen]
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element | ShadowRoot")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<MountHandle, JsError> {
+    let root = shadow_root_of(&target)?;
+    let options: MountOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("mount options: {e}")))?;
+    let theme = match options.theme.as_deref() {
+        None | Some("auto") => "auto",
+        Some("light") => "light",
+        Some("dark") => "dark",
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "mount options.theme: unknown value {other:?}, expected \"light\", \"dark\" or \"auto\""
+            )))
+        }
+    };
+    adopt_sheet(&root)?;
+    let container = make_container(&root, theme)?;
+    let src = options.src;
+    let view: Box<dyn Any> = match options.widget.as_deref().unwrap_or("asset-card") {
+        "asset-card" => Box::new(mount_to(container.clone(), move || view! { <AssetCard src=src/> })),
+        other => {
+            let message = format!("unknown widget {other:?} (known: \"asset-card\")");
+            Box::new(mount_to(container.clone(), move || view! { <ErrorState message=message/> }))
+        }
+    };
+    Ok(MountHandle { view: Some(view), container: Some(container) })
+}
+
+fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {
+    if let Some(root) = target.dyn_ref::<ShadowRoot>() {
+        return Ok(root.clone());
+    }
+    let element = target
+        .dyn_ref::<Element>()
+        .ok_or_else(|| JsError::new("mount target: expected an Element or a ShadowRoot"))?;
+    if let Some(root) = element.shadow_root() {
+        return Ok(root);
+    }
+    element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
+        JsError::new(&format!(
+            "mount target <{}>: cannot attach a shadow root ({e:?})",
+            element.tag_name().to_lowercase()
+        ))
+    })
+}
+
+fn adopt_sheet(root: &ShadowRoot) -> Result<(), JsError> {
+    let sheet = shared_sheet().map_err(|e| JsError::new(&format!("stylesheet: {e:?}")))?;
+    let sheets = root.adopted_style_sheets();
+    if !sheets.includes(&sheet, 0) {
+        sheets.push(&sheet);
+        root.set_adopted_style_sheets(&sheets);
+    }
+    Ok(())
+}
+
+fn make_container(root: &ShadowRoot, theme: &str) -> Result<HtmlElement, JsError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsError::new("no document"))?;
+    let div = document
+        .create_element("div")
+        .map_err(|_| JsError::new("cannot create the widget container"))?;
+    div.set_class_name("bfx-root");
+    let _ = div.set_attribute("data-theme", theme);
+    root.append_child(&div).map_err(|_| JsError::new("cannot attach the widget container"))?;
+    div.dyn_into::<HtmlElement>().map_err(|_| JsError::new("container is not an HTMLElement"))
+}
+
+#[wasm_bindgen(module = "/src/web/elements.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElements)]
+    fn define_elements(mount: &js_sys::Function);
+}
+
+/// Runs once when the module is initialised: defines the custom elements.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+        |target: JsValue, options: JsValue| {
+            mount(target, options).map(JsValue::from).map_err(JsValue::from)
+        },
+    );
+    define_elements(mount_fn.as_ref().unchecked_ref());
+    // The elements call it for the page's lifetime.
+    mount_fn.forget();
+}

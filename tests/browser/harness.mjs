@@ -1,0 +1,55 @@
+// Shared test harness: serves the repo with the project's own dev server and drives the system
+// Chromium through playwright-core (no browser download).
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export function chromePath() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  for (const name of ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) {
+    try {
+      return execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
+    } catch {}
+  }
+  throw new Error("no Chromium found: set CHROME_PATH (make test installs Debian's chromium)");
+}
+
+/** Starts the dev server on a free port; resolves to { url, stop }. */
+export function serve(root = ROOT) {
+  const bin = path.join(ROOT, "target/release/barfinex-devserver");
+  if (!existsSync(bin)) throw new Error(`${bin} missing: run make test (it builds it)`);
+  const proc = spawn(bin, ["--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    proc.on("error", reject);
+    proc.on("exit", (code) => reject(new Error(`dev server exited (${code})`)));
+    proc.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve({ url: m[1], stop: () => proc.kill() });
+    });
+  });
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: chromePath(),
+    args: [
+      "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-quic",
+    ],
+  });
+}
+
+/** A new page that fails the test on any uncaught page error or console error it did not expect. */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  return page;
+}

@@ -8,6 +8,8 @@ use super::styles::shared_sheet;
 use leptos::prelude::*;
 use serde::Deserialize;
 use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -35,21 +37,35 @@ struct MountOptions {
     theme: Option<String>,
 }
 
+/// A mounted widget: Leptos's unmount handle and the container it renders into.
+struct Mounted {
+    _view: Box<dyn Any>,
+    container: HtmlElement,
+}
+
+thread_local! {
+    // Widgets live here, not in their JS handles, so a widget whose handle the page drops (and
+    // the garbage collector frees) stays on the page until `unmount()` is called.
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
 /// A mounted widget. Call `unmount()` to remove it and release its resources.
 #[wasm_bindgen]
 pub struct MountHandle {
-    view: Option<Box<dyn Any>>,
-    container: Option<HtmlElement>,
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
     /// Removes the widget from the page. Calling it again does nothing.
-    pub fn unmount(&mut self) {
+    pub fn unmount(&self) {
         // Dropping Leptos's handle disposes the reactive owner and unmounts the view.
-        drop(self.view.take());
-        if let Some(c) = self.container.take() {
-            c.remove();
+        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        if let Some(m) = mounted {
+            let container = m.container.clone();
+            drop(m);
+            container.remove();
         }
     }
 }
@@ -91,7 +107,12 @@ pub fn mount(
             Box::new(mount_to(container.clone(), move || view! { <ErrorState message=message/> }))
         }
     };
-    Ok(MountHandle { view: Some(view), container: Some(container) })
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { _view: view, container }));
+    Ok(MountHandle { id })
 }
 
 fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {

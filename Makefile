@@ -1,0 +1,45 @@
+# Barfinex Widgets. `make demo` builds and serves the demo; `make test` runs every test.
+# Both install what is missing first (scripts/ensure-tools.sh) and are quick when all is present.
+SHELL := /bin/bash
+PORT ?= 8080
+DEVSERVER := target/release/barfinex-devserver
+PKG_WASM := pkg/barfinex_widgets_bg.wasm
+WEB_SOURCES := $(shell find src core/src -type f) Cargo.toml Cargo.lock core/Cargo.toml scripts/build-pkg.sh
+
+.PHONY: demo test test-native test-js build tools tools-test screenshots clean
+
+demo: tools build $(DEVSERVER)
+	@echo "Demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	$(DEVSERVER) --root . --port $(PORT)
+
+test: tools-test test-native build $(DEVSERVER) test-js
+
+test-native:
+	cargo test --workspace --exclude barfinex-widgets
+
+test-js: build $(DEVSERVER)
+	node --test --test-concurrency=1 tests/schema.test.mjs tests/browser/
+
+build: $(PKG_WASM)
+
+$(PKG_WASM): $(WEB_SOURCES) tests/node_modules/.package-lock.json
+	scripts/build-pkg.sh
+
+$(DEVSERVER): $(shell find devserver -type f)
+	cargo build --release -p barfinex-devserver
+
+tools:
+	@scripts/ensure-tools.sh build
+
+tools-test:
+	@scripts/ensure-tools.sh test
+
+tests/node_modules/.package-lock.json: tests/package-lock.json
+	@scripts/ensure-tools.sh build
+
+# The README's screenshots (headless Chromium, 360 px and 1280 px, light and dark).
+screenshots: tools-test build $(DEVSERVER)
+	node tests/screenshots.mjs docs/screenshots
+
+clean:
+	rm -rf target pkg/barfinex_widgets* pkg/snippets

@@ -1,0 +1,170 @@
+// Embedding: shadow-DOM isolation both ways, one wasm instance per page, the mount() API, and
+// the packed npm tarball working outside this repo.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, copyFileSync, writeFileSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serve, launch, newPage, ROOT } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const PROPS = ["color", "font-family", "font-size", "font-style", "font-weight", "line-height",
+  "letter-spacing", "text-transform", "text-align", "word-spacing", "white-space", "display", "margin-top"];
+const PROBES = [".bfx-card", ".bfx-card__name", ".bfx-driver__title", ".bfx-text__body p", ".bfx-badge",
+  ".bfx-section__title", ".bfx-signal__title", ".bfx-influencer__name", ".bfx-text__toggle"];
+
+async function cardStyles(query) {
+  const page = await newPage(browser, { width: 1000 });
+  await page.goto(`${server.url}/tests/pages/styled.html${query}`);
+  await page.locator("#card .bfx-driver").first().waitFor();
+  const styles = {};
+  for (const sel of PROBES) {
+    styles[sel] = await page.locator(`#card ${sel}`).first().evaluate(
+      (el, props) => Object.fromEntries(props.map((p) => [p, getComputedStyle(el).getPropertyValue(p)])), PROPS);
+  }
+  styles.height = (await page.locator("#card .bfx-card").boundingBox()).height;
+  const hostBadge = await page.locator("#host-badge").evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { radius: s.borderRadius, padding: s.paddingLeft, background: s.backgroundColor };
+  });
+  await page.context().close();
+  return { styles, hostBadge };
+}
+
+test("hostile host-page CSS does not change the card", async () => {
+  const clean = await cardStyles("");
+  const hostile = await cardStyles("?hostile");
+  // Sanity: the probes found real styles (a sans-serif card font, not the host's serif).
+  assert.match(clean.styles[".bfx-card__name"]["font-family"], /system-ui/);
+  assert.deepEqual(hostile.styles, clean.styles);
+});
+
+test("the card's CSS does not leak into the host page", async () => {
+  const { hostBadge } = await cardStyles("");
+  assert.deepEqual(hostBadge, { radius: "0px", padding: "0px", background: "rgba(0, 0, 0, 0)" });
+});
+
+test("three cards on a page make one .wasm request and share one instance", async () => {
+  const page = await newPage(browser);
+  const wasm = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url()); });
+  await page.goto(`${server.url}/tests/pages/three-cards.html`);
+  for (let i = 0; i < 3; i++) await page.locator(".c").nth(i).locator(".bfx-driver").first().waitFor();
+  assert.equal(wasm.length, 1, `wasm requests: ${wasm.join(", ")}`);
+  // Each card has its own shadow root sharing the one adopted stylesheet object.
+  const shared = await page.evaluate(() => {
+    const sheets = [...document.querySelectorAll(".c")].map((c) => c.shadowRoot.adoptedStyleSheets[0]);
+    return sheets.length === 3 && sheets.every((s) => s && s === sheets[0]);
+  });
+  assert.ok(shared);
+  await page.context().close();
+});
+
+test("mount() returns a handle whose unmount() removes the widget", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/api.html`);
+  await page.waitForFunction(() => window.ready);
+  await page.locator("#target .bfx-driver").first().waitFor();
+  assert.equal(await page.locator("#target .bfx-root").getAttribute("data-theme"), "dark");
+  await page.evaluate(() => { window.handle.unmount(); window.handle.unmount(); });
+  assert.equal(await page.evaluate(() => document.getElementById("target").shadowRoot.childElementCount), 0);
+  // Bad calls throw a JS error that says what is wrong; nothing panics.
+  const errors = await page.evaluate(() => {
+    const out = [];
+    for (const args of [[123, { src: "x" }], [document.body.appendChild(document.createElement("div")), { src: "x", theme: "neon" }]]) {
+      try { window.bfx.mount(...args); out.push("no error"); } catch (e) { out.push(String(e.message)); }
+    }
+    return out;
+  });
+  assert.deepEqual(errors, [
+    "mount target: expected an Element or a ShadowRoot",
+    'mount options.theme: unknown value "neon", expected "light", "dark" or "auto"',
+  ]);
+  // The page's module still works after those errors.
+  await page.evaluate(() => { window.handle = window.bfx.mount(document.getElementById("target"), { src: "/www/data/flux.json" }); });
+  await page.locator("#target .bfx-driver").first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("removing a card unmounts it; adding it back renders it again", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/index.html`);
+  await page.locator("#flux .bfx-driver").first().waitFor();
+  const count = () => page.evaluate(() => window.__card.shadowRoot.childElementCount);
+  await page.evaluate(() => { window.__card = document.getElementById("flux"); window.__card.remove(); });
+  assert.equal(await count(), 0);
+  await page.evaluate(() => document.body.append(window.__card));
+  await page.locator("#flux .bfx-driver").first().waitFor();
+  assert.equal(await count(), 1);
+  await page.context().close();
+});
+
+test("the npm pack tarball renders a card outside the repo", async () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), "bfx-pack-"));
+  try {
+    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", scratch], { cwd: path.join(ROOT, "pkg"), encoding: "utf8" });
+    const [{ filename, files }] = JSON.parse(out);
+    const names = files.map((f) => f.path).sort();
+    for (const f of ["package.json", "barfinex_widgets.js", "barfinex_widgets.d.ts", "barfinex_widgets_bg.wasm", "embed.js"]) {
+      assert.ok(names.includes(f), `${f} missing from the tarball: ${names}`);
+    }
+    assert.ok(names.some((n) => n.startsWith("snippets/") && n.endsWith("elements.js")));
+    execFileSync("tar", ["xzf", path.join(scratch, path.basename(filename)), "-C", scratch]);
+    copyFileSync(path.join(ROOT, "www/data/flux.json"), path.join(scratch, "flux.json"));
+    writeFileSync(path.join(scratch, "index.html"), `<!doctype html><meta charset="utf-8">
+      <script type="module">
+        import init, { mount } from "./package/barfinex_widgets.js";
+        await init();
+        mount(document.getElementById("m"), { src: "flux.json" });
+      </script>
+      <bfx-asset-card id="e" src="flux.json"></bfx-asset-card>
+      <div id="m"></div>`);
+    const outside = await serve(scratch);
+    try {
+      const page = await newPage(browser);
+      await page.goto(`${outside.url}/index.html`);
+      await page.locator("#e .bfx-driver").nth(5).waitFor();
+      await page.locator("#m .bfx-driver").nth(5).waitFor();
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    } finally {
+      outside.stop();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test("the package's TypeScript types check a consumer's code", () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), "bfx-types-"));
+  try {
+    writeFileSync(path.join(scratch, "good.ts"), `
+      import init, { mount, type MountOptions, type MountHandle } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
+      await init();
+      const options: MountOptions = { src: "/data/flux.json", theme: "dark" };
+      const handle: MountHandle = mount(document.body, options);
+      handle.unmount();
+    `);
+    writeFileSync(path.join(scratch, "bad.ts"), `
+      import { mount } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
+      mount(document.body, { src: "/x.json", theme: "neon" });
+    `);
+    const tsc = path.join(ROOT, "tests/node_modules/.bin/tsc");
+    const flags = ["--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler"];
+    const run = (extra, file) => execFileSync(tsc, [...flags, ...extra, path.join(scratch, file)], { encoding: "utf8" });
+    // A modern lib with full checking of our .d.ts (it uses Symbol.dispose), and the common
+    // bundler template setting (older lib, skipLibCheck).
+    run(["--lib", "esnext,dom"], "good.ts");
+    run(["--lib", "es2022,dom", "--skipLibCheck"], "good.ts");
+    let badOutput = "";
+    try { run(["--lib", "esnext,dom"], "bad.ts"); } catch (e) { badOutput = e.stdout; }
+    assert.match(badOutput, /bad\.ts\(3,\d+\): error TS2322: Type '"neon"' is not assignable to type '"auto" \| "light" \| "dark" \| undefined'/);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,40 @@
+// The shipped JSON Schema agrees with the Rust parser: the demo profiles validate, and the
+// faults the parser rejects are rejected by the schema at the same path.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { ROOT } from "./browser/harness.mjs";
+
+const read = (p) => JSON.parse(readFileSync(path.join(ROOT, p), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(read("www/schema/asset-profile.v1.schema.json"));
+
+test("flux.json is valid against the schema", () => {
+  assert.ok(validate(read("www/data/flux.json")), JSON.stringify(validate.errors));
+});
+
+test("the broken demo profile fails at drivers[2].direction, as the parser says", () => {
+  assert.equal(validate(read("www/data/broken-flux.json")), false);
+  assert.deepEqual(validate.errors.map((e) => e.instancePath), ["/drivers/2/direction"]);
+});
+
+test("the schema rejects what the parser rejects", () => {
+  const base = { version: 1, id: "t", name: "T", symbol: "T" };
+  const cases = [
+    [{ ...base, version: 2 }, "/version"],
+    [{ ...base, id: "Bad Id" }, "/id"],
+    [{ ...base, name: " " }, "/name"],
+    [{ ...base, regimes: [{ regime: "x", outcome: "Great" }] }, "/regimes/0/outcome"],
+    [{ ...base, signals: [{ category: "vibes", direction: "Bullish", title: "t" }] }, "/signals/0/category"],
+    [{ ...base, persons: [{ name: "A", link: "javascript:alert(1)" }] }, "/persons/0/link"],
+    [{ ...base, disclaimer: { text: "x", links: [{ label: "l", url: "//evil.example" }] } }, "/disclaimer/links/0/url"],
+  ];
+  for (const [doc, at] of cases) {
+    assert.equal(validate(doc), false, JSON.stringify(doc));
+    assert.ok(validate.errors.some((e) => e.instancePath === at), `${at}: ${JSON.stringify(validate.errors)}`);
+  }
+  // Unknown fields are allowed (ignored and reported by the parser), reserved fields too.
+  assert.ok(validate({ ...base, mood: 1, sources: [], signals: [{ category: "technical", direction: "Mixed", title: "t", rule: {} }] }));
+});

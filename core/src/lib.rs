@@ -9,4 +9,6 @@
 //! assert_eq!(parsed.profile.symbol, "DMO");
 //! ```
 
+pub mod indicators;
 pub mod model;
+pub mod series;

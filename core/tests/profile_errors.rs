@@ -45,8 +45,14 @@ fn faults_name_their_field_path() {
 
 #[test]
 fn display_joins_path_and_message() {
-    let e = err(&format!("{{{MIN},\"drivers\":[{{\"title\":\"a\",\"direction\":\"Up\",\"category\":\"macro\"}}]}}"));
-    assert!(e.to_string().starts_with("drivers[0].direction: unknown value \"Up\""), "{e}");
+    let e = err(&format!(
+        "{{{MIN},\"drivers\":[{{\"title\":\"a\",\"direction\":\"Up\",\"category\":\"macro\"}}]}}"
+    ));
+    assert!(
+        e.to_string()
+            .starts_with("drivers[0].direction: unknown value \"Up\""),
+        "{e}"
+    );
 }
 
 #[test]
@@ -66,8 +72,14 @@ fn reserved_fields_are_kept_verbatim() {
     );
     let parsed = parse_profile(&json).expect("parses");
     assert!(parsed.unknown_fields.is_empty());
-    assert_eq!(parsed.profile.signals[0].rule, Some(serde_json::json!({"kind":"x"})));
-    assert_eq!(parsed.profile.sources, Some(serde_json::json!([{"series":"funding"}])));
+    assert_eq!(
+        parsed.profile.signals[0].rule,
+        Some(serde_json::json!({"kind":"x"}))
+    );
+    assert_eq!(
+        parsed.profile.sources,
+        Some(serde_json::json!([{"series":"funding"}]))
+    );
 }
 
 #[test]
@@ -83,7 +95,9 @@ fn valid_extremes_parse() {
     let p = parse_profile(&json).expect("parses").profile;
     assert_eq!(p.drivers.len(), 200);
     assert_eq!(p.regimes[0].regime, "stagflation");
-    let empty = parse_profile(&format!("{{{MIN}}}")).expect("minimal profile parses").profile;
+    let empty = parse_profile(&format!("{{{MIN}}}"))
+        .expect("minimal profile parses")
+        .profile;
     assert!(empty.drivers.is_empty() && empty.regimes.is_empty() && empty.signals.is_empty());
 }
 
@@ -92,7 +106,16 @@ fn http_urls_only() {
     for ok in ["https://barfinex.com/legal", "http://example.org"] {
         assert!(check_http_url(ok).is_ok(), "{ok}");
     }
-    for bad in ["javascript:alert(1)", "JAVASCRIPT:x", "//evil.com", "https://", "ftp://x", "https:///x", "https://a b", " data:x"] {
+    for bad in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:x",
+        "//evil.com",
+        "https://",
+        "ftp://x",
+        "https:///x",
+        "https://a b",
+        " data:x",
+    ] {
         assert!(check_http_url(bad).is_err(), "{bad}");
     }
 }

@@ -28,11 +28,17 @@ fn main() {
     let listener = match TcpListener::bind((config.host.as_str(), config.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("barfinex-devserver: cannot listen on {}:{}: {e}", config.host, config.port);
+            eprintln!(
+                "barfinex-devserver: cannot listen on {}:{}: {e}",
+                config.host, config.port
+            );
             std::process::exit(1);
         }
     };
-    let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let addr = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
     println!("listening on http://{addr}");
     let root = Arc::new(config.root);
     for stream in listener.incoming().flatten() {
@@ -44,7 +50,11 @@ fn main() {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> {
-    let mut c = Config { root: PathBuf::from("."), host: "127.0.0.1".into(), port: 8080 };
+    let mut c = Config {
+        root: PathBuf::from("."),
+        host: "127.0.0.1".into(),
+        port: 8080,
+    };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
@@ -71,12 +81,24 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let target = parts.next().unwrap_or("/");
     let mut out = stream;
     if method != "GET" && method != "HEAD" {
-        return respond(&mut out, 405, "text/plain", b"method not allowed", method == "HEAD");
+        return respond(
+            &mut out,
+            405,
+            "text/plain",
+            b"method not allowed",
+            method == "HEAD",
+        );
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if let Some(code) = path.strip_prefix("/__status/") {
         let code: u16 = code.parse().unwrap_or(500);
-        return respond(&mut out, code, "text/plain", format!("status {code}").as_bytes(), method == "HEAD");
+        return respond(
+            &mut out,
+            code,
+            "text/plain",
+            format!("status {code}").as_bytes(),
+            method == "HEAD",
+        );
     }
     match resolve(root, path) {
         Some(file) => match fs::File::open(&file) {
@@ -152,7 +174,13 @@ fn reason(code: u16) -> &'static str {
     }
 }
 
-fn respond(out: &mut TcpStream, code: u16, ctype: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+fn respond(
+    out: &mut TcpStream,
+    code: u16,
+    ctype: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
     let header = format!(
         "HTTP/1.1 {code} {}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         reason(code),

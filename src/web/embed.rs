@@ -101,17 +101,31 @@ pub fn mount(
     let container = make_container(&root, theme)?;
     let src = options.src;
     let view: Box<dyn Any> = match options.widget.as_deref().unwrap_or("asset-card") {
-        "asset-card" => Box::new(mount_to(container.clone(), move || view! { <AssetCard src=src/> })),
+        "asset-card" => Box::new(mount_to(
+            container.clone(),
+            move || view! { <AssetCard src=src/> },
+        )),
         other => {
             let message = format!("unknown widget {other:?} (known: \"asset-card\")");
-            Box::new(mount_to(container.clone(), move || view! { <ErrorState message=message/> }))
+            Box::new(mount_to(
+                container.clone(),
+                move || view! { <ErrorState message=message/> },
+            ))
         }
     };
     let id = NEXT_ID.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { _view: view, container }));
+    MOUNTED.with(|m| {
+        m.borrow_mut().insert(
+            id,
+            Mounted {
+                _view: view,
+                container,
+            },
+        )
+    });
     Ok(MountHandle { id })
 }
 
@@ -125,12 +139,14 @@ fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {
     if let Some(root) = element.shadow_root() {
         return Ok(root);
     }
-    element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
-        JsError::new(&format!(
-            "mount target <{}>: cannot attach a shadow root ({e:?})",
-            element.tag_name().to_lowercase()
-        ))
-    })
+    element
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(|e| {
+            JsError::new(&format!(
+                "mount target <{}>: cannot attach a shadow root ({e:?})",
+                element.tag_name().to_lowercase()
+            ))
+        })
 }
 
 fn adopt_sheet(root: &ShadowRoot) -> Result<(), JsError> {
@@ -152,8 +168,10 @@ fn make_container(root: &ShadowRoot, theme: &str) -> Result<HtmlElement, JsError
         .map_err(|_| JsError::new("cannot create the widget container"))?;
     div.set_class_name("bfx-root");
     let _ = div.set_attribute("data-theme", theme);
-    root.append_child(&div).map_err(|_| JsError::new("cannot attach the widget container"))?;
-    div.dyn_into::<HtmlElement>().map_err(|_| JsError::new("container is not an HTMLElement"))
+    root.append_child(&div)
+        .map_err(|_| JsError::new("cannot attach the widget container"))?;
+    div.dyn_into::<HtmlElement>()
+        .map_err(|_| JsError::new("container is not an HTMLElement"))
 }
 
 #[wasm_bindgen(module = "/src/web/elements.js")]
@@ -167,7 +185,9 @@ extern "C" {
 pub fn start() {
     let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         |target: JsValue, options: JsValue| {
-            mount(target, options).map(JsValue::from).map_err(JsValue::from)
+            mount(target, options)
+                .map(JsValue::from)
+                .map_err(JsValue::from)
         },
     );
     define_elements(mount_fn.as_ref().unchecked_ref());

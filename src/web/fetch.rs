@@ -15,11 +15,19 @@ pub enum LoadError {
     /// failure alike, so the message cannot tell them apart.
     Network { url: String, detail: String },
     /// The server answered with a status outside 200–299.
-    Http { url: String, status: u16, status_text: String },
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
     /// The body could not be read.
     Body { url: String, detail: String },
     /// The body is not a valid profile; `error` names the field path.
-    Profile { url: String, content_type: Option<String>, error: ProfileError },
+    Profile {
+        url: String,
+        content_type: Option<String>,
+        error: ProfileError,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -53,7 +61,9 @@ impl std::error::Error for LoadError {}
 
 /// Resolves `url` against the document's base URL, so messages show where a request really went.
 pub fn absolute_url(url: &str) -> String {
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
     match base.map(|b| web_sys::Url::new_with_base(url, &b)) {
         Some(Ok(u)) => u.href(),
         _ => url.to_owned(),
@@ -76,7 +86,10 @@ pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
         .header("Accept", "application/json")
         .send()
         .await
-        .map_err(|e| LoadError::Network { url: url.clone(), detail: e.to_string() })?;
+        .map_err(|e| LoadError::Network {
+            url: url.clone(),
+            detail: e.to_string(),
+        })?;
     if !response.ok() {
         return Err(LoadError::Http {
             url,
@@ -85,15 +98,22 @@ pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
         });
     }
     let content_type = response.headers().get("content-type");
-    let body = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Body { url: url.clone(), detail: e.to_string() })?;
-    let parsed =
-        parse_profile(&body).map_err(|error| LoadError::Profile { url: url.clone(), content_type, error })?;
+    let body = response.text().await.map_err(|e| LoadError::Body {
+        url: url.clone(),
+        detail: e.to_string(),
+    })?;
+    let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
+        url: url.clone(),
+        content_type,
+        error,
+    })?;
     if !parsed.unknown_fields.is_empty() {
         web_sys::console::warn_1(
-            &format!("{url}: ignored unknown fields: {}", parsed.unknown_fields.join(", ")).into(),
+            &format!(
+                "{url}: ignored unknown fields: {}",
+                parsed.unknown_fields.join(", ")
+            )
+            .into(),
         );
     }
     Ok(Rc::new(parsed.profile))

@@ -36,11 +36,17 @@ pub fn parse_profile(json: &str) -> Result<ParsedProfile, ProfileError> {
     let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
     let profile: AssetProfile = serde_path_to_error::deserialize(ignoring).map_err(|e| {
         let path = e.path().to_string();
-        ProfileError::new(if path == "." { String::new() } else { path }, friendly(e.inner()))
+        ProfileError::new(
+            if path == "." { String::new() } else { path },
+            friendly(e.inner()),
+        )
     })?;
     de.end().map_err(|e| ProfileError::new("", friendly(&e)))?;
     validate(&profile)?;
-    Ok(ParsedProfile { profile, unknown_fields })
+    Ok(ParsedProfile {
+        profile,
+        unknown_fields,
+    })
 }
 
 fn check_version(json: &str) -> Result<(), ProfileError> {
@@ -58,12 +64,18 @@ fn check_version(json: &str) -> Result<(), ProfileError> {
         _ => None,
     };
     if let Some(found) = found {
-        return Err(ProfileError::new("", format!("a profile must be a JSON object, found {found}")));
+        return Err(ProfileError::new(
+            "",
+            format!("a profile must be a JSON object, found {found}"),
+        ));
     }
     let header: Header =
         serde_json::from_str(json).map_err(|e| ProfileError::new("", friendly(&e)))?;
     match header.version {
-        None => Err(ProfileError::new("version", "missing field (this library reads version 1)")),
+        None => Err(ProfileError::new(
+            "version",
+            "missing field (this library reads version 1)",
+        )),
         Some(v) if v.as_u64() == Some(u64::from(SUPPORTED_VERSION)) => Ok(()),
         Some(v) => Err(ProfileError::new(
             "version",
@@ -74,7 +86,10 @@ fn check_version(json: &str) -> Result<(), ProfileError> {
 
 /// serde's wording, made readable for people who do not write Rust.
 fn friendly(e: &serde_json::Error) -> String {
-    let text = e.to_string().replace("unknown variant", "unknown value").replace('`', "\"");
+    let text = e
+        .to_string()
+        .replace("unknown variant", "unknown value")
+        .replace('`', "\"");
     match e.classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
             format!("invalid JSON: {text}")
@@ -97,8 +112,8 @@ fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
                 format!("{parent}.{key}")
             }
         }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            ignored_path(parent)
-        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent),
     }
 }

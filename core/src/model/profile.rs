@@ -115,8 +115,14 @@ pub struct RegimeBehaviour {
 }
 
 /// The regimes the widgets know by name, in display order.
-pub const KNOWN_REGIMES: [&str; 6] =
-    ["inflation", "network-driven", "recession", "risk-off", "risk-on", "tightening"];
+pub const KNOWN_REGIMES: [&str; 6] = [
+    "inflation",
+    "network-driven",
+    "recession",
+    "risk-off",
+    "risk-on",
+    "tightening",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Outcome {

@@ -5,11 +5,17 @@ use super::{AssetProfile, Link, ProfileError};
 /// Checks a parsed profile beyond its shape. Returns the first fault, with its path.
 pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
     if p.id.is_empty()
-        || !p.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        || !p
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
         return Err(ProfileError::new(
             "id",
-            format!("{:?} is not an identifier (lowercase letters, digits, '-')", p.id),
+            format!(
+                "{:?} is not an identifier (lowercase letters, digits, '-')",
+                p.id
+            ),
         ));
     }
     non_empty("name", &p.name)?;
@@ -48,7 +54,8 @@ fn links(at: &str, links: &[Link]) -> Result<(), ProfileError> {
     for (i, link) in links.iter().enumerate() {
         non_empty(&format!("{at}.links[{i}].label"), &link.label)?;
         if let Some(url) = &link.url {
-            check_http_url(url).map_err(|m| ProfileError::new(format!("{at}.links[{i}].url"), m))?;
+            check_http_url(url)
+                .map_err(|m| ProfileError::new(format!("{at}.links[{i}].url"), m))?;
         }
     }
     Ok(())
@@ -65,7 +72,9 @@ fn non_empty(path: &str, value: &str) -> Result<(), ProfileError> {
 /// Accepts absolute `http:` and `https:` URLs only: data must never smuggle in `javascript:`.
 pub fn check_http_url(url: &str) -> Result<(), String> {
     let lower = url.trim_start().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') => {
             if url.chars().any(|c| c.is_control() || c.is_whitespace()) {

@@ -11,4 +11,5 @@
 
 pub mod indicators;
 pub mod model;
+pub mod rating;
 pub mod series;

@@ -28,7 +28,6 @@ pub use trend::{Adx, AdxOut, BullBearPower, Ichimoku, IchimokuOut, PowerOut};
 pub use volatility::{Atr, BandsOut, Bollinger};
 pub use volume::Obv;
 
-pub(crate) use oscillator::stoch_k;
 pub(crate) use trend::{directional_movement, true_range};
 
 use crate::series::{Candles, SeriesError};

@@ -13,3 +13,4 @@ pub mod indicators;
 pub mod model;
 pub mod rating;
 pub mod series;
+pub mod sources;

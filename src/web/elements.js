@@ -10,7 +10,7 @@ export function defineElements(mount) {
   for (const [tag, widget] of Object.entries(WIDGETS)) {
     if (customElements.get(tag)) continue;
     customElements.define(tag, class extends HTMLElement {
-      static observedAttributes = ["src", "theme"];
+      static observedAttributes = ["src", "candles", "theme"];
       #handle = null;
 
       connectedCallback() { this.#render(); }
@@ -31,6 +31,7 @@ export function defineElements(mount) {
           this.#handle = mount(this, {
             widget,
             src: this.getAttribute("src") ?? "",
+            candles: this.getAttribute("candles") ?? undefined,
             theme: this.getAttribute("theme") ?? "auto",
           });
         } catch (e) {

@@ -22,6 +22,8 @@ export interface MountOptions {
   widget?: "asset-card";
   /** URL of the asset profile JSON, absolute or relative to the page. */
   src: string;
+  /** URL of a candles document: the card then shows the technical rating computed from it. */
+  candles?: string;
   /** Colour theme; "auto" follows the reader's system setting. Default "auto". */
   theme?: "light" | "dark" | "auto";
 }
@@ -33,6 +35,8 @@ struct MountOptions {
     widget: Option<String>,
     #[serde(default)]
     src: String,
+    #[serde(default)]
+    candles: Option<String>,
     #[serde(default)]
     theme: Option<String>,
 }
@@ -100,11 +104,12 @@ pub fn mount(
     adopt_sheet(&root)?;
     let container = make_container(&root, theme)?;
     let src = options.src;
+    let candles = options.candles.filter(|c| !c.trim().is_empty());
     let view: Box<dyn Any> = match options.widget.as_deref().unwrap_or("asset-card") {
-        "asset-card" => Box::new(mount_to(
-            container.clone(),
-            move || view! { <AssetCard src=src/> },
-        )),
+        "asset-card" => Box::new(mount_to(container.clone(), move || match candles {
+            Some(c) => view! { <AssetCard src=src candles=c/> }.into_any(),
+            None => view! { <AssetCard src=src/> }.into_any(),
+        })),
         other => {
             let message = format!("unknown widget {other:?} (known: \"asset-card\")");
             Box::new(mount_to(

@@ -2,6 +2,7 @@
 //! names the URL and the cause, so one widget shows it and the rest of the page carries on.
 
 use barfinex_core::model::{parse_profile, AssetProfile, ProfileError};
+use barfinex_core::sources::{parse_candles_json, CandlesDoc, SourceError};
 use gloo_net::http::Request;
 use std::fmt;
 use std::rc::Rc;
@@ -28,6 +29,12 @@ pub enum LoadError {
         content_type: Option<String>,
         error: ProfileError,
     },
+    /// The body is not a valid candles document; `error` names the position.
+    Candles {
+        url: String,
+        content_type: Option<String>,
+        error: SourceError,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -48,16 +55,25 @@ impl fmt::Display for LoadError {
             Self::Body { url, detail } => write!(f, "GET {url}: could not read the body: {detail}"),
             Self::Profile { url, content_type, error } => {
                 write!(f, "{url}: invalid profile: {error}")?;
-                match content_type {
-                    Some(ct) if !ct.contains("json") => write!(f, " (content-type {ct})"),
-                    _ => Ok(()),
-                }
+                content_type_note(f, content_type)
+            }
+            Self::Candles { url, content_type, error } => {
+                write!(f, "{url}: invalid candles: {error}")?;
+                content_type_note(f, content_type)
             }
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// Names a non-JSON content type: the usual cause of a parse error (an HTML error page).
+fn content_type_note(f: &mut fmt::Formatter<'_>, content_type: &Option<String>) -> fmt::Result {
+    match content_type {
+        Some(ct) if !ct.contains("json") => write!(f, " (content-type {ct})"),
+        _ => Ok(()),
+    }
+}
 
 /// Resolves `url` against the document's base URL, so messages show where a request really went.
 pub fn absolute_url(url: &str) -> String {
@@ -70,14 +86,8 @@ pub fn absolute_url(url: &str) -> String {
     }
 }
 
-/// Fetches and parses a profile document.
-///
-/// ```no_run
-/// # async fn demo() {
-/// let profile = barfinex_widgets::web::fetch::fetch_profile("/www/data/flux.json").await;
-/// # }
-/// ```
-pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
+/// GETs `src` and returns the absolute URL, the body and its content type.
+async fn fetch_text(src: &str) -> Result<(String, String, Option<String>), LoadError> {
     if src.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
@@ -102,6 +112,18 @@ pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
         url: url.clone(),
         detail: e.to_string(),
     })?;
+    Ok((url, body, content_type))
+}
+
+/// Fetches and parses a profile document.
+///
+/// ```no_run
+/// # async fn demo() {
+/// let profile = barfinex_widgets::web::fetch::fetch_profile("/www/data/flux.json").await;
+/// # }
+/// ```
+pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
+    let (url, body, content_type) = fetch_text(src).await?;
     let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
         url: url.clone(),
         content_type,
@@ -117,4 +139,15 @@ pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
         );
     }
     Ok(Rc::new(parsed.profile))
+}
+
+/// Fetches and parses a candles document (see `barfinex_core::sources::parse_candles_json`).
+pub async fn fetch_candles(src: &str) -> Result<Rc<CandlesDoc>, LoadError> {
+    let (url, body, content_type) = fetch_text(src).await?;
+    let doc = parse_candles_json(&body).map_err(|error| LoadError::Candles {
+        url,
+        content_type,
+        error,
+    })?;
+    Ok(Rc::new(doc))
 }

@@ -1,5 +1,6 @@
 //! The web layer: everything that touches the browser. Depends on the pure core, never the reverse.
 
+pub mod api;
 pub mod components;
 pub mod embed;
 pub mod fetch;

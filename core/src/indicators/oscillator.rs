@@ -172,8 +172,8 @@ impl Cci {
     }
 
     /// Returns `(x − mean, Σ|xᵢ − mean|)`; NaN during warm-up. The mean is summed afresh each
-    /// bar, as TA-Lib does. Shared with Pine's CCI.
-    pub(crate) fn parts(&mut self, x: f64) -> (f64, f64) {
+    /// bar, as TA-Lib does.
+    fn parts(&mut self, x: f64) -> (f64, f64) {
         self.ring.push(x);
         if !self.ring.is_full() {
             return (f64::NAN, f64::NAN);

@@ -4,8 +4,6 @@
 //! NaN inputs mark missing values (a derived series' warm-up, or Pine's `na`): a window that
 //! holds one yields NaN, as Pine's `ta.sma`/`ta.highest` do.
 
-use std::collections::VecDeque;
-
 /// The last `n` values, newest first by [`Ring::get`].
 #[derive(Clone, Debug)]
 pub struct Ring {
@@ -26,21 +24,43 @@ impl Ring {
 
     /// Pushes `x`; returns the value that fell out, once full.
     pub fn push(&mut self, x: f64) -> Option<f64> {
+        // No `%`: an integer division per push would dominate the cheap indicators.
         let cap = self.buf.len();
-        let out = (self.len == cap).then(|| self.buf[self.head]);
-        self.buf[self.head] = x;
-        self.head = (self.head + 1) % cap;
-        self.len = (self.len + 1).min(cap);
-        out
+        let slot = self.buf.get_mut(self.head)?;
+        let old = std::mem::replace(slot, x);
+        self.head += 1;
+        if self.head == cap {
+            self.head = 0;
+        }
+        if self.len == cap {
+            Some(old)
+        } else {
+            self.len += 1;
+            None
+        }
     }
 
     /// The value `lag` pushes ago (0 = newest), or NaN when there is none.
     pub fn get(&self, lag: usize) -> f64 {
-        let cap = self.buf.len();
         if lag >= self.len {
             return f64::NAN;
         }
-        self.buf[(self.head + cap - 1 - lag) % cap]
+        let i = if self.head > lag {
+            self.head - 1 - lag
+        } else {
+            self.head + self.buf.len() - 1 - lag
+        };
+        self.buf.get(i).copied().unwrap_or(f64::NAN)
+    }
+
+    /// The values oldest first, as two slices (once full).
+    pub fn as_slices(&self) -> (&[f64], &[f64]) {
+        if self.len < self.buf.len() {
+            (&self.buf[..self.len], &[])
+        } else {
+            let (a, b) = self.buf.split_at(self.head);
+            (b, a)
+        }
     }
 
     pub fn is_full(&self) -> bool {
@@ -90,13 +110,19 @@ impl RollingSum {
     }
 }
 
-/// Highest (`MAX = true`) or lowest value of the last `n`, by a monotonic deque.
+/// Highest (`MAX = true`) or lowest value of the last `n`, by the van Herk–Gil-Werman method
+/// run as a stream: the window is the tail of the previous block of `n` values (whose suffix
+/// extremes are computed once per block) plus the head of the current one (a running extreme).
+/// Two comparisons per value, no branches on the data, whatever the window size.
 #[derive(Clone, Debug)]
 pub struct RollingExtreme<const MAX: bool> {
-    n: u64,
+    n: usize,
+    block: Vec<f64>,
+    suffix: Vec<f64>,
+    pos: usize,
+    prefix: f64,
     seen: u64,
     last_nan: Option<u64>,
-    deque: VecDeque<(u64, f64)>,
 }
 
 pub type RollingMax = RollingExtreme<true>;
@@ -104,44 +130,63 @@ pub type RollingMin = RollingExtreme<false>;
 
 impl<const MAX: bool> RollingExtreme<MAX> {
     pub fn new(n: usize) -> Self {
+        let n = n.max(1);
         Self {
-            n: n.max(1) as u64,
+            n,
+            block: vec![f64::NAN; n],
+            suffix: vec![f64::NAN; n],
+            pos: 0,
+            prefix: f64::NAN,
             seen: 0,
             last_nan: None,
-            deque: VecDeque::with_capacity(n.max(1) + 1),
+        }
+    }
+
+    /// The extreme of two values; a NaN loses (NaNs are tracked apart, in `last_nan`).
+    #[inline]
+    fn ext(a: f64, b: f64) -> f64 {
+        if MAX {
+            a.max(b)
+        } else {
+            a.min(b)
         }
     }
 
     pub fn push(&mut self, x: f64) -> f64 {
-        let i = self.seen;
-        self.seen += 1;
         if x.is_nan() {
-            self.last_nan = Some(i);
+            self.last_nan = Some(self.seen);
+        }
+        self.seen += 1;
+        let pos = self.pos;
+        if let Some(slot) = self.block.get_mut(pos) {
+            *slot = x;
+        }
+        self.prefix = if pos == 0 {
+            x
         } else {
-            while let Some(&(_, back)) = self.deque.back() {
-                let dominated = if MAX { back <= x } else { back >= x };
-                if !dominated {
-                    break;
-                }
-                self.deque.pop_back();
+            Self::ext(self.prefix, x)
+        };
+        let value = match self.suffix.get(pos + 1) {
+            Some(&tail) => Self::ext(tail, self.prefix),
+            None => self.prefix,
+        };
+        self.pos += 1;
+        if self.pos == self.n {
+            self.pos = 0;
+            let mut acc = f64::NAN;
+            for (s, &v) in self.suffix.iter_mut().zip(&self.block).rev() {
+                acc = Self::ext(acc, v);
+                *s = acc;
             }
-            self.deque.push_back((i, x));
         }
-        while let Some(&(j, _)) = self.deque.front() {
-            if j + self.n > i {
-                break;
-            }
-            self.deque.pop_front();
-        }
-        self.value()
-    }
-
-    pub fn value(&self) -> f64 {
-        let full = self.seen >= self.n;
-        let nan_inside = self.last_nan.is_some_and(|j| j + self.n >= self.seen);
-        match self.deque.front() {
-            Some(&(_, v)) if full && !nan_inside => v,
-            _ => f64::NAN,
+        let full = self.seen >= self.n as u64;
+        let nan_inside = self
+            .last_nan
+            .is_some_and(|j| j + self.n as u64 >= self.seen);
+        if full && !nan_inside {
+            value
+        } else {
+            f64::NAN
         }
     }
 }

@@ -7,8 +7,8 @@
 //!   `ta.tr` = `na` on the first bar and `fixnan` on the DI lines;
 //! * the Stochastic RSI smooths %K (`ta.sma(ta.stoch(rsi, rsi, rsi, 14), 3)`), TA-Lib does not.
 
-use crate::indicators::window::{RollingMax, RollingMin};
-use crate::indicators::{directional_movement, true_range, Cci, Rsi, SeededEma, Sma};
+use crate::indicators::window::{Ring, RollingMax, RollingMin, RollingSum};
+use crate::indicators::{directional_movement, true_range, Rsi, SeededEma, Sma};
 use crate::series::Bar;
 
 /// Pine division: `na` when the divisor is zero.
@@ -20,7 +20,8 @@ pub(crate) fn div(a: f64, b: f64) -> f64 {
     }
 }
 
-/// `ta.stoch(src, high, low, n)`: `100·(src − lowest)/(highest − lowest)`, `na` on a zero range.
+/// `ta.stoch(src, src, src, n)` (used on RSI): `100·(src − lowest)/(highest − lowest)`, `na` on a
+/// zero range.
 #[derive(Clone, Debug)]
 pub(crate) struct PineStochK {
     hi: RollingMax,
@@ -86,18 +87,33 @@ impl PineRsi {
     }
 }
 
-/// `ta.cci(src, n)`: `(src − sma)/(0.015·mean deviation)`, `na` on a zero deviation.
+/// `ta.cci(src, n)`: `(src − sma)/(0.015·mean deviation)`, `na` on a zero deviation. The mean
+/// comes from a running sum (the deviation still needs the whole window).
 #[derive(Clone, Debug)]
-pub(crate) struct PineCci(Cci, f64);
+pub(crate) struct PineCci {
+    ring: Ring,
+    sum: RollingSum,
+    n: f64,
+}
 
 impl PineCci {
     pub fn new(n: usize) -> Self {
-        Self(Cci::new(n), n.max(1) as f64)
+        Self {
+            ring: Ring::new(n),
+            sum: RollingSum::new(n),
+            n: n.max(1) as f64,
+        }
     }
 
     pub fn update(&mut self, x: f64) -> f64 {
-        let (diff, dev_sum) = self.0.parts(x);
-        div(diff, 0.015 * (dev_sum / self.1))
+        self.ring.push(x);
+        let mean = self.sum.push(x) / self.n;
+        if mean.is_nan() {
+            return f64::NAN;
+        }
+        let (a, b) = self.ring.as_slices();
+        let dev = a.iter().chain(b).map(|v| (v - mean).abs()).sum::<f64>() / self.n;
+        div(x - mean, 0.015 * dev)
     }
 }
 
@@ -148,26 +164,5 @@ impl PineDmi {
                 .adx
                 .update((p - m).abs() / if sum == 0.0 { 1.0 } else { sum });
         (p, m, adx)
-    }
-}
-
-/// `ta.wpr(n)`: `100·(close − highest)/(highest − lowest)`, `na` on a zero range.
-#[derive(Clone, Debug)]
-pub(crate) struct PineWpr {
-    hi: RollingMax,
-    lo: RollingMin,
-}
-
-impl PineWpr {
-    pub fn new(n: usize) -> Self {
-        Self {
-            hi: RollingMax::new(n),
-            lo: RollingMin::new(n),
-        }
-    }
-
-    pub fn update(&mut self, b: &Bar) -> f64 {
-        let (h, l) = (self.hi.push(b.high), self.lo.push(b.low));
-        100.0 * div(b.close - h, h - l)
     }
 }

@@ -11,9 +11,9 @@
 //! (Pine's `array.avg` skips `na`); the total is the mean of both group scores, or the one group
 //! that has votes. One update costs O(1) (CCI's 20-bar deviation aside), whatever the history.
 
-use super::pine::{PineCci, PineDmi, PineRsi, PineStochK, PineWpr, SmoothedKD};
+use super::pine::{div, PineCci, PineDmi, PineRsi, PineStochK, SmoothedKD};
 use super::votes;
-use crate::indicators::window::Ring;
+use crate::indicators::window::{Ring, RollingMax, RollingMin};
 use crate::indicators::{Ao, Hma, Ichimoku, Mom, PineEma, Sma, UltOsc, Vwma};
 use crate::series::{Bar, Candles, SeriesError};
 
@@ -152,7 +152,8 @@ pub struct TechnicalRating {
     lead1: Ring,
     lead2: Ring,
     rsi: PineRsi,
-    stoch: PineStochK,
+    hi14: RollingMax,
+    lo14: RollingMin,
     stoch_kd: SmoothedKD,
     stoch_rsi: PineStochK,
     stoch_rsi_kd: SmoothedKD,
@@ -162,7 +163,6 @@ pub struct TechnicalRating {
     mom: Mom,
     macd: [PineEma; 3],
     ema13: PineEma,
-    wpr: PineWpr,
     uo: UltOsc,
     // Previous bars' values for the `x[1]`, `x[2]` references.
     rsi_1: f64,
@@ -198,7 +198,8 @@ impl TechnicalRating {
             lead1: Ring::new(27),
             lead2: Ring::new(27),
             rsi: PineRsi::new(14),
-            stoch: PineStochK::new(14),
+            hi14: RollingMax::new(14),
+            lo14: RollingMin::new(14),
             stoch_kd: SmoothedKD::new(3, 3),
             stoch_rsi: PineStochK::new(14),
             stoch_rsi_kd: SmoothedKD::new(3, 3),
@@ -208,7 +209,6 @@ impl TechnicalRating {
             mom: Mom::new(10),
             macd: [PineEma::new(12), PineEma::new(26), PineEma::new(9)],
             ema13: PineEma::new(13),
-            wpr: PineWpr::new(14),
             uo: UltOsc::pine(7, 14, 28),
             rsi_1: f64::NAN,
             d_1: f64::NAN,
@@ -253,9 +253,9 @@ impl TechnicalRating {
         // Oscillators and others.
         let rsi = self.rsi.update(close);
         (v[15], x[15]) = (votes::rsi(rsi, self.rsi_1), rsi);
-        let (k, d) = self
-            .stoch_kd
-            .update(self.stoch.update(close, b.high, b.low));
+        // ta.stoch(close, high, low, 14) and ta.wpr(14) share the 14-bar range.
+        let (h14, l14) = (self.hi14.push(b.high), self.lo14.push(b.low));
+        let (k, d) = self.stoch_kd.update(100.0 * div(close - l14, h14 - l14));
         (v[16], x[16]) = (votes::stoch(k, d, self.d_1), k);
         let cci = self.cci.update(close);
         (v[17], x[17]) = (votes::cci(cci, self.cci_1), cci);
@@ -274,7 +274,7 @@ impl TechnicalRating {
             .stoch_rsi_kd
             .update(self.stoch_rsi.update(rsi, rsi, rsi));
         (v[22], x[22]) = (votes::stoch_rsi(price_avg, close, sk, sd), sk);
-        let wpr = self.wpr.update(b);
+        let wpr = 100.0 * div(close - h14, h14 - l14);
         (v[23], x[23]) = (votes::wpr(wpr, self.wpr_1), wpr);
         let e13 = self.ema13.update(close);
         let (bull, bear) = (b.high - e13, b.low - e13);

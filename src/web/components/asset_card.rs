@@ -1,6 +1,6 @@
 use super::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, NoticeView, RegimeList,
-    Section, SignalBadges,
+    Section, SignalBadges, TechnicalRatingPanel,
 };
 use crate::web::fetch::fetch_profile;
 use barfinex_core::model::AssetProfile;
@@ -19,6 +19,10 @@ pub fn AssetCard(
     /// URL of the profile JSON (absolute, or relative to the page).
     #[prop(into)]
     src: String,
+    /// URL of a candles document; when given, the card shows the technical rating computed
+    /// from it in the browser.
+    #[prop(optional, into)]
+    candles: Option<String>,
 ) -> impl IntoView {
     let profile = LocalResource::new(move || {
         let src = src.clone();
@@ -29,7 +33,7 @@ pub fn AssetCard(
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
-                Some(Ok(p)) => view! { <AssetCardView profile=p/> }.into_any(),
+                Some(Ok(p)) => view! { <AssetCardView profile=p candles=candles.clone()/> }.into_any(),
             }}
         </article>
     }
@@ -40,6 +44,9 @@ pub fn AssetCard(
 pub fn AssetCardView(
     /// The profile to show.
     profile: Rc<AssetProfile>,
+    /// URL of a candles document for the technical rating (none: no rating section).
+    #[prop(default = None)]
+    candles: Option<String>,
 ) -> impl IntoView {
     let p = (*profile).clone();
     let signals_subtitle = format!("Most influential for {}", p.name);
@@ -53,6 +60,11 @@ pub fn AssetCardView(
         </header>
         {(!p.description.is_empty()).then(|| view! {
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
+        })}
+        {candles.map(|url| view! {
+            <Section title="Technical rating">
+                <TechnicalRatingPanel candles=url/>
+            </Section>
         })}
         <Section title="Key drivers" count=p.drivers.len()>
             <DriverList drivers=p.drivers/>

@@ -11,6 +11,7 @@ mod regime_list;
 mod section;
 mod signal_badges;
 mod state;
+mod technical_rating;
 
 pub use asset_card::{AssetCard, AssetCardView};
 pub use badge::Badge;
@@ -22,6 +23,7 @@ pub use regime_list::RegimeList;
 pub use section::Section;
 pub use signal_badges::SignalBadges;
 pub use state::{ErrorState, LoadingState};
+pub use technical_rating::{TechnicalRatingPanel, TechnicalRatingView};
 
 /// Every component's CSS, in one string, for a shadow root's adopted stylesheet.
 pub(crate) const COMPONENT_CSS: &str = concat!(
@@ -35,6 +37,7 @@ pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("section.css"),
     include_str!("signal_badges.css"),
     include_str!("state.css"),
+    include_str!("technical_rating.css"),
 );
 
 /// A per-page unique id for `aria-controls` / `aria-labelledby` pairs.

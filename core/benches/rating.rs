@@ -1,0 +1,110 @@
+//! `cargo bench -p barfinex-core`: the full technical-rating set (all 26 votes' indicators, one
+//! fused pass) on 10k and 1M bars, and a streaming update on one new bar. Prints ns/bar.
+//! std only: the best of several runs, timed with `Instant`, inputs kept opaque by `black_box`.
+
+use barfinex_core::indicators::{indicator, Params, NAMES};
+use barfinex_core::rating::{technical_rating, TechnicalRating};
+use barfinex_core::series::{Bar, Candles};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// A deterministic random walk (xorshift), the same shape as the browser bench's input.
+pub fn walk(n: usize) -> Candles {
+    let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut c = 100.0;
+    let bars: Vec<Bar> = (0..n)
+        .map(|i| {
+            let open = c;
+            c *= 1.0 + (next() - 0.5) * 0.02;
+            let (hi, lo) = (
+                open.max(c) * (1.0 + next() * 0.005),
+                open.min(c) * (1.0 - next() * 0.005),
+            );
+            Bar {
+                time: i as i64 * 60_000,
+                open,
+                high: hi,
+                low: lo,
+                close: c,
+                volume: 1000.0 + next() * 9000.0,
+            }
+        })
+        .collect();
+    Candles::from_bars(&bars)
+}
+
+fn best_ns(runs: usize, mut f: impl FnMut()) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_nanos() as f64
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    println!("{:<44} {:>12}", "benchmark", "ns/bar");
+    for (n, runs) in [(10_000usize, 50), (1_000_000, 5)] {
+        let c = walk(n);
+        let ns = best_ns(runs, || {
+            black_box(technical_rating(black_box(&c), false).ok());
+        });
+        println!(
+            "{:<44} {:>12.1}",
+            format!("technical rating, {n} bars"),
+            ns / n as f64
+        );
+        let ns = best_ns(runs, || {
+            black_box(technical_rating(black_box(&c), true).ok());
+        });
+        println!(
+            "{:<44} {:>12.1}",
+            format!("technical rating every bar, {n} bars"),
+            ns / n as f64
+        );
+        let ns = best_ns(runs.min(10), || {
+            for name in NAMES {
+                black_box(indicator(name, &Params::new(), black_box(&c)).ok());
+            }
+        });
+        println!(
+            "{:<44} {:>12.1}",
+            format!("indicator() x{} (TA-Lib set), {n} bars", NAMES.len()),
+            ns / n as f64
+        );
+    }
+    // Streaming: warm a state on 10k bars, then time single updates on fresh bars.
+    let c = walk(20_000);
+    let mut state = TechnicalRating::new();
+    for b in c.bars().take(10_000) {
+        state.update(&b);
+    }
+    let rest: Vec<Bar> = c.bars().skip(10_000).collect();
+    let ns = best_ns(20, || {
+        let mut s = state.clone();
+        for b in &rest {
+            black_box(s.update(black_box(b)));
+        }
+    });
+    println!(
+        "{:<44} {:>12.1}",
+        "streaming update, one new bar (mean of 10k)",
+        ns / rest.len() as f64
+    );
+    let ns = best_ns(2000, || {
+        let mut s = state.clone();
+        black_box(s.update(black_box(&rest[0])));
+        black_box(s.detail());
+    });
+    println!(
+        "{:<44} {:>12.1}",
+        "one update + full detail (incl. state clone)", ns
+    );
+}

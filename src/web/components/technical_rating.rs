@@ -1,0 +1,141 @@
+use super::{Badge, ErrorState, LoadingState};
+use crate::web::fetch::fetch_candles;
+use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail};
+use barfinex_core::sources::CandlesDoc;
+use leptos::prelude::*;
+
+/// The technical rating of a candles series, fetched and computed in the browser: the label,
+/// the score on a −1…+1 gauge, both groups' Buy/Neutral/Sell counts, and every vote on demand.
+/// Synthetic series are marked as such.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::TechnicalRatingPanel;
+/// view! { <TechnicalRatingPanel candles="/www/data/flux-1d.synthetic.json"/> };
+/// ```
+#[component]
+pub fn TechnicalRatingPanel(
+    /// URL of a candles document (see `barfinex_core::sources::parse_candles_json`).
+    #[prop(into)]
+    candles: String,
+) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        let src = candles.clone();
+        async move { fetch_candles(&src).await }
+    });
+    move || match data.get() {
+        None => view! { <LoadingState/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+        Some(Ok(doc)) => match technical_rating(&doc.candles, false) {
+            Ok(r) => match r.last {
+                Some(detail) => view! { <TechnicalRatingView detail=detail doc=doc/> }.into_any(),
+                None => {
+                    view! { <p class="bfx-empty">"No candles: nothing to rate."</p> }.into_any()
+                }
+            },
+            Err(e) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+        },
+    }
+}
+
+fn label_tone(l: Option<Label>) -> &'static str {
+    match l {
+        Some(Label::StrongBuy | Label::Buy) => "bullish",
+        Some(Label::StrongSell | Label::Sell) => "bearish",
+        _ => "neutral",
+    }
+}
+
+fn fmt_score(s: Option<f64>) -> String {
+    s.map_or_else(|| "–".to_owned(), |v| format!("{v:+.2}"))
+}
+
+/// `2026-11-26 00:00 UTC` from Unix milliseconds.
+pub(crate) fn fmt_time(ms: i64) -> String {
+    let iso: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+        .to_iso_string()
+        .into();
+    match (iso.get(..10), iso.get(11..16)) {
+        (Some(d), Some(t)) => format!("{d} {t} UTC"),
+        _ => iso,
+    }
+}
+
+/// A rating already computed, with the series it came from.
+#[component]
+pub fn TechnicalRatingView(
+    /// The rated bar.
+    detail: RatingDetail,
+    /// The candles document (for its symbol, interval, source and synthetic flag).
+    doc: std::rc::Rc<CandlesDoc>,
+) -> impl IntoView {
+    let label = detail.label.map_or("Not enough data", Label::as_str);
+    let score = detail.total.unwrap_or(0.0).clamp(-1.0, 1.0);
+    let needle = format!("left: {:.1}%", (score + 1.0) * 50.0);
+    let aria = format!(
+        "Technical rating {label}, score {} on a scale from −1 (strong sell) to +1 (strong buy)",
+        fmt_score(detail.total)
+    );
+    let group = |name: &'static str, g: GroupScore| {
+        view! {
+            <div class="bfx-rating__group">
+                <span class="bfx-rating__group-name">{name}</span>
+                <span class="bfx-rating__group-score">{fmt_score(g.score)}</span>
+                <span class="bfx-rating__counts">
+                    <span class="bfx-rating__buy">{format!("Buy {}", g.buy)}</span>
+                    <span class="bfx-rating__neutral">{format!("Neutral {}", g.neutral)}</span>
+                    <span class="bfx-rating__sell">{format!("Sell {}", g.sell)}</span>
+                </span>
+            </div>
+        }
+    };
+    let meta = format!(
+        "{} · {} · as of {}",
+        doc.symbol,
+        doc.interval,
+        fmt_time(detail.time)
+    );
+    let votes = detail.votes.clone();
+    view! {
+        <div class="bfx-rating" data-label=label>
+            <div class="bfx-rating__head">
+                <span class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label))>{label}</span>
+                <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
+                {doc.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
+            </div>
+            <div class="bfx-rating__gauge" role="img" aria-label=aria>
+                <span class="bfx-rating__needle" style=needle></span>
+            </div>
+            <div class="bfx-rating__scale" aria-hidden="true">
+                <span>"Strong sell"</span><span>"Sell"</span><span>"Neutral"</span><span>"Buy"</span><span>"Strong buy"</span>
+            </div>
+            {group("Moving averages", detail.ma)}
+            {group("Oscillators", detail.other)}
+            <p class="bfx-rating__meta">{meta}<br/>{format!("Source: {}", doc.source)}</p>
+            <details class="bfx-rating__votes">
+                <summary>{format!("All {} votes", votes.len())}</summary>
+                <table>
+                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Value"</th><th scope="col">"Vote"</th></tr></thead>
+                    <tbody>
+                        {votes.into_iter().map(|v| {
+                            let (vote, tone) = match v.vote {
+                                Some(1) => ("Buy", "buy"),
+                                Some(-1) => ("Sell", "sell"),
+                                Some(_) => ("Neutral", "neutral"),
+                                None => ("–", "none"),
+                            };
+                            let value = if v.value.is_nan() { "–".to_owned() } else { format!("{:.4}", v.value) };
+                            let group = if v.group == Group::MovingAverages { "ma" } else { "osc" };
+                            view! {
+                                <tr data-group=group>
+                                    <th scope="row">{v.name}</th>
+                                    <td>{value}</td>
+                                    <td class=format!("bfx-rating__vote bfx-rating__vote--{tone}")>{vote}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </div>
+    }
+}

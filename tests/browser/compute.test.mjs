@@ -1,0 +1,134 @@
+// The computing API in Chromium (wasm): technicalRating() and indicator() on both candle forms,
+// TA-Lib agreement inside the browser, clear errors, and the card's rating from served candles.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, newPage } from "./harness.mjs";
+
+let server, browser, page;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.evaluate(async () => {
+    const m = await import("/pkg/barfinex_widgets.js");
+    await m.default();
+    window.bfx = m;
+  });
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+test("indicator() in wasm matches TA-Lib's reference values", async () => {
+  const mismatches = await page.evaluate(async () => {
+    const ref = await (await fetch("/tests/fixtures/talib/reference.json")).json();
+    const out = [];
+    let compared = 0;
+    for (const [series, s] of Object.entries(ref.series)) {
+      const c = s.candles;
+      const cols = { time: c.time, open: new Float64Array(c.open), high: new Float64Array(c.high), low: new Float64Array(c.low), close: new Float64Array(c.close), volume: new Float64Array(c.volume) };
+      for (const cs of s.cases) {
+        const got = window.bfx.indicator(cs.indicator, cs.params, cols);
+        for (const [name, expected] of Object.entries(cs.columns)) {
+          expected.forEach((e, i) => {
+            const g = got[name][i];
+            if (e === null ? !Number.isNaN(g) : !(Math.abs(g - e) <= 1e-9 * Math.max(1, Math.abs(e)))) out.push(`${series} ${cs.indicator} ${name}[${i}]: ${g} vs ${e}`);
+            else if (e !== null) compared++;
+          });
+        }
+      }
+    }
+    return { out: out.slice(0, 5), compared };
+  });
+  assert.deepEqual(mismatches.out, []);
+  assert.ok(mismatches.compared > 10000, `compared ${mismatches.compared}`);
+});
+
+test("technicalRating() gives the same answer for objects and typed columns", async () => {
+  const r = await page.evaluate(async () => {
+    const doc = await (await fetch("/www/data/flux-1d.synthetic.json")).json();
+    const rows = doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume }));
+    const col = (i) => new Float64Array(doc.candles.map((r) => r[i]));
+    const cols = { time: col(0), open: col(1), high: col(2), low: col(3), close: col(4), volume: col(5) };
+    const a = window.bfx.technicalRating(rows);
+    const b = window.bfx.technicalRating(cols, { everyBar: true });
+    const { everyBar, ...rest } = b;
+    return { a, b: rest, n: everyBar.total.length, lastTotal: everyBar.total.at(-1), type: everyBar.total.constructor.name };
+  });
+  assert.deepEqual(r.a, r.b);
+  assert.equal(r.a.votes.length, 26);
+  assert.equal(r.a.movingAverages.buy + r.a.movingAverages.neutral + r.a.movingAverages.sell, 15);
+  assert.equal(r.a.oscillators.buy + r.a.oscillators.neutral + r.a.oscillators.sell, 11);
+  assert.ok(["Strong Sell", "Sell", "Neutral", "Buy", "Strong Buy"].includes(r.a.label));
+  assert.equal(r.n, 400);
+  assert.equal(r.type, "Float64Array");
+  assert.equal(r.lastTotal, r.a.total);
+});
+
+test("bad input throws an Error naming the fault; the module keeps working", async () => {
+  const errors = await page.evaluate(() => {
+    const base = () => ({ time: [1, 2, 3], open: [1, 1, 1], high: [2, 2, 2], low: [0, 0, 0], close: [1, 1, 1], volume: [1, 1, 1] });
+    const attempts = [
+      () => { const c = base(); c.close[1] = NaN; return window.bfx.technicalRating(c); },
+      () => { const c = base(); c.time[2] = 2; return window.bfx.technicalRating(c); },
+      () => { const c = base(); c.open = [1, 1]; return window.bfx.technicalRating(c); },
+      () => window.bfx.technicalRating([{ time: 1, open: 1, high: 1, low: 1, close: "x", volume: 1 }]),
+      () => window.bfx.technicalRating(42),
+      () => window.bfx.indicator("smaa", {}, base()),
+      () => window.bfx.indicator("sma", { timeperiod: 0 }, base()),
+      () => window.bfx.technicalRating({ ...base(), close: new Float64Array(5_000_001) }),
+    ];
+    const out = attempts.map((f) => { try { f(); return "no error"; } catch (e) { return `${e.constructor.name}: ${e.message}`; } });
+    out.push(window.bfx.technicalRating(base()).votes.length);
+    out.push(window.bfx.technicalRating([]));
+    return out;
+  });
+  assert.deepEqual(errors, [
+    "Error: candles: close[1] is not a finite number",
+    "Error: candles: time[2] = 2 is not after time[1] = 2 (bars must be sorted, without duplicates)",
+    "Error: candles.open: 2 values, expected 3 (one per bar)",
+    "Error: candles[0].close: expected a number",
+    "Error: candles: expected an array of {time, open, high, low, close, volume} or an object of columns",
+    'Error: unknown indicator "smaa" (known: sma, ema, wma, hma, vwma, rsi, stoch, stochrsi, cci, adx, ao, mom, macd, willr, ultosc, bbands, atr, obv, ichimoku, bullbear)',
+    "Error: sma: timeperiod = 0 is out of range (1 to 100000)",
+    "Error: candles.close: 5000001 values is more than the limit of 5000000",
+    26,
+    null,
+  ]);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the card shows the technical rating computed from served candles, marked synthetic", async () => {
+  const p = await newPage(browser);
+  await p.goto(`${server.url}/index.html`);
+  const panel = p.locator("#flux .bfx-rating");
+  await panel.waitFor();
+  const expected = await p.evaluate(async () => {
+    const m = await import("/pkg/barfinex_widgets.js");
+    const doc = await (await fetch("/www/data/flux-1d.synthetic.json")).json();
+    return m.technicalRating(doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume })));
+  });
+  assert.equal(await panel.locator(".bfx-rating__label").textContent(), expected.label);
+  assert.equal(await panel.locator(".bfx-rating__score").textContent(), (expected.total >= 0 ? "+" : "") + expected.total.toFixed(2));
+  const groups = await panel.locator(".bfx-rating__counts").evaluateAll((els) => els.map((e) => e.textContent));
+  const g = (x) => `Buy ${x.buy}Neutral ${x.neutral}Sell ${x.sell}`;
+  assert.deepEqual(groups, [g(expected.movingAverages), g(expected.oscillators)]);
+  assert.equal(await panel.locator(".bfx-badge--mixed").textContent(), "◆Synthetic data");
+  assert.match(await panel.locator(".bfx-rating__meta").textContent(), /^FLUX · 1d · as of 2026-11-26 00:00 UTCSource: Synthetic series/);
+  // Every vote on demand, from the keyboard.
+  await panel.locator(".bfx-rating__votes summary").focus();
+  await p.keyboard.press("Enter");
+  assert.equal(await panel.locator(".bfx-rating__votes tbody tr").count(), 26);
+  assert.equal(await panel.locator(".bfx-rating__gauge").getAttribute("role"), "img");
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
+test("bad candles give the rating panel an error; the rest of the card renders", async () => {
+  const p = await newPage(browser);
+  await p.route("**/bad-candles.json", (r) => r.fulfill({ status: 200, contentType: "application/json", body: '{"symbol":"X","synthetic":true,"candles":[[1,1,1,1,1,1],[1,1,1,1,1,1]]}' }));
+  await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-asset-card id="c" src="${server.url}/www/data/flux.json" candles="${server.url}/bad-candles.json"></bfx-asset-card>`);
+  assert.match(await p.locator("#c .bfx-state__message").textContent(), /bad-candles\.json: invalid candles: candles: time\[1\] = 1 is not after time\[0\] = 1/);
+  await p.locator("#c .bfx-driver").nth(5).waitFor();
+  await p.context().close();
+});

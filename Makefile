@@ -6,7 +6,7 @@ DEVSERVER := target/release/barfinex-devserver
 PKG_WASM := pkg/barfinex_widgets_bg.wasm
 WEB_SOURCES := $(shell find src core/src -type f) Cargo.toml Cargo.lock core/Cargo.toml scripts/build-pkg.sh
 
-.PHONY: demo test test-native test-js build tools tools-test screenshots clean
+.PHONY: demo test test-native test-js build tools tools-test screenshots bench clean
 
 demo: tools build $(DEVSERVER)
 	@echo "Demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
@@ -43,3 +43,7 @@ screenshots: tools-test build $(DEVSERVER)
 
 clean:
 	rm -rf target pkg/barfinex_widgets* pkg/snippets
+
+# Benchmarks (not tests): cargo bench (native) + www/bench.html in headless Chromium.
+bench: tools-test build $(DEVSERVER)
+	node tests/bench.mjs

@@ -2,7 +2,9 @@
 //!
 //! Embeddable research widgets for crypto assets: Leptos components compiled to WebAssembly.
 //!
-//! * [`model`] (re-exported from the pure `barfinex-core` crate): the asset profile format.
+//! * re-exported from the pure `barfinex-core` crate: [`model`] (the asset profile format),
+//!   [`series`], [`indicators`] (TA-Lib conventions), [`rating`] (TradingView's technical
+//!   rating), [`sources`] (parsers);
 //! * [`web`]: fetching, the Leptos components and the embedding API (`mount`, custom elements).
 //!
 //! Leptos users render a component directly:
@@ -16,6 +18,6 @@
 //!
 //! Everyone else uses `<bfx-asset-card src="…">` or the npm package's `mount()`.
 
-pub use barfinex_core::model;
+pub use barfinex_core::{indicators, model, rating, series, sources};
 
 pub mod web;

@@ -144,15 +144,24 @@ test("the package's TypeScript types check a consumer's code", () => {
   const scratch = mkdtempSync(path.join(tmpdir(), "bfx-types-"));
   try {
     writeFileSync(path.join(scratch, "good.ts"), `
-      import init, { mount, type MountOptions, type MountHandle } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
+      import init, { mount, technicalRating, indicator, type MountOptions, type MountHandle, type Candle,
+        type TechnicalRatingResult, type RatingLabel } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
       await init();
       const options: MountOptions = { src: "/data/flux.json", theme: "dark" };
       const handle: MountHandle = mount(document.body, options);
       handle.unmount();
+      const candles: Candle[] = [{ time: 1, open: 1, high: 2, low: 0.5, close: 1.5, volume: 10 }];
+      const r: TechnicalRatingResult | null = technicalRating(candles, { everyBar: true });
+      const label: RatingLabel | null | undefined = r?.label;
+      const buys: number | undefined = r?.movingAverages.buy;
+      const totals: Float64Array | undefined = r?.everyBar?.total;
+      const { macd, signal } = indicator("macd", { fastperiod: 12 }, { time: new Float64Array(1), open: [1], high: [1], low: [1], close: [1], volume: [1] });
+      console.log(label, buys, totals, macd, signal);
     `);
     writeFileSync(path.join(scratch, "bad.ts"), `
-      import { mount } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
+      import { mount, indicator } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
       mount(document.body, { src: "/x.json", theme: "neon" });
+      indicator("smaa", {}, []);
     `);
     const tsc = path.join(ROOT, "tests/node_modules/.bin/tsc");
     const flags = ["--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler"];
@@ -164,6 +173,7 @@ test("the package's TypeScript types check a consumer's code", () => {
     let badOutput = "";
     try { run(["--lib", "esnext,dom"], "bad.ts"); } catch (e) { badOutput = e.stdout; }
     assert.match(badOutput, /bad\.ts\(3,\d+\): error TS2322: Type '"neon"' is not assignable to type '"auto" \| "light" \| "dark" \| undefined'/);
+    assert.match(badOutput, /bad\.ts\(4,\d+\): error TS2345: Argument of type '"smaa"' is not assignable to parameter of type 'IndicatorName'/);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -161,3 +161,51 @@ impl Candles {
         Ok(())
     }
 }
+
+/// A single-valued time series (funding rate, open interest, a supply share…), oldest first.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Series {
+    pub time: Vec<i64>,
+    pub value: Vec<f64>,
+}
+
+impl Series {
+    pub fn len(&self) -> usize {
+        self.value.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+
+    /// Same invariants as [`Candles::check`]: bounded, equal lengths, finite, strictly ascending.
+    pub fn check(&self) -> Result<(), SeriesError> {
+        let n = self.value.len();
+        if n > MAX_BARS {
+            return Err(SeriesError::TooLong { bars: n });
+        }
+        if self.time.len() != n {
+            return Err(SeriesError::Ragged {
+                column: "time",
+                len: self.time.len(),
+                expected: n,
+            });
+        }
+        if let Some(index) = self.value.iter().position(|v| !v.is_finite()) {
+            return Err(SeriesError::NotFinite {
+                column: "value",
+                index,
+            });
+        }
+        for (i, w) in self.time.windows(2).enumerate() {
+            if w[1] <= w[0] {
+                return Err(SeriesError::NotAscending {
+                    index: i + 1,
+                    time: w[1],
+                    previous: w[0],
+                });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,127 @@
+//! Generic series a site serves itself (exchange-held supply share, long-term-holder supply, a
+//! policy rate…): JSON `[[time, value], …]` or `{"time": […], "value": […]}`, or CSV with a
+//! header row naming a time column and a value column.
+
+use super::wire::{array, fail, json, millis, normalise_points, num, too_long};
+use super::SourceError;
+use crate::series::Series;
+use serde_json::Value;
+
+/// JSON pairs or columns. Times are milliseconds.
+pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
+    let v = json(body)?;
+    let mut pts = Vec::new();
+    match &v {
+        Value::Array(rows) => {
+            too_long(rows.len())?;
+            for (i, row) in rows.iter().enumerate() {
+                let r = array(row, &|| format!("[{i}]"))?;
+                if r.len() != 2 {
+                    return Err(fail(
+                        format!("[{i}]"),
+                        format!("expected [time, value], found {} elements", r.len()),
+                    ));
+                }
+                pts.push((
+                    millis(&r[0], &|| format!("[{i}][0]"))?,
+                    num(&r[1], &|| format!("[{i}][1]"))?,
+                ));
+            }
+        }
+        Value::Object(o) => {
+            let time = array(o.get("time").unwrap_or(&Value::Null), &|| "time".into())?;
+            let value = array(o.get("value").unwrap_or(&Value::Null), &|| "value".into())?;
+            if time.len() != value.len() {
+                return Err(fail(
+                    "value",
+                    format!("{} values for {} times", value.len(), time.len()),
+                ));
+            }
+            too_long(time.len())?;
+            for (i, (t, x)) in time.iter().zip(value).enumerate() {
+                pts.push((
+                    millis(t, &|| format!("time[{i}]"))?,
+                    num(x, &|| format!("value[{i}]"))?,
+                ));
+            }
+        }
+        _ => {
+            return Err(fail(
+                "",
+                "expected [[time, value], …] or {\"time\": […], \"value\": […]}",
+            ))
+        }
+    }
+    normalise_points(pts)
+}
+
+/// CSV with a header. `time` is the column named `time`, `timestamp` or `date` (milliseconds,
+/// or an ISO date `YYYY-MM-DD` taken at 00:00 UTC); `value` is the column named `value_column`,
+/// or else the first other column.
+pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series, SourceError> {
+    let mut lines = body
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, header)) = lines.next() else {
+        return Ok(Series::default());
+    };
+    let names: Vec<String> = header
+        .split(',')
+        .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
+    let t_col = names
+        .iter()
+        .position(|n| n == "time" || n == "timestamp" || n == "date")
+        .ok_or_else(|| fail("line 1", "no time column (time, timestamp or date)"))?;
+    let v_col = match value_column {
+        Some(name) => names.iter().position(|n| *n == name.to_ascii_lowercase()),
+        None => (0..names.len()).find(|&i| i != t_col),
+    }
+    .ok_or_else(|| {
+        fail(
+            "line 1",
+            format!("no value column {}", value_column.unwrap_or("")),
+        )
+    })?;
+    let mut pts = Vec::new();
+    for (i, line) in lines {
+        let cells: Vec<&str> = line
+            .split(',')
+            .map(|c| c.trim().trim_matches('"'))
+            .collect();
+        let at = |col: usize| format!("line {}, column {}", i + 1, col + 1);
+        let t_raw = cells.get(t_col).ok_or_else(|| fail(at(t_col), "missing"))?;
+        let v_raw = cells.get(v_col).ok_or_else(|| fail(at(v_col), "missing"))?;
+        let t = match iso_date_ms(t_raw) {
+            Some(t) => t,
+            None => millis(&Value::String((*t_raw).to_owned()), &|| at(t_col))?,
+        };
+        pts.push((t, num(&Value::String((*v_raw).to_owned()), &|| at(v_col))?));
+        too_long(pts.len())?;
+    }
+    normalise_points(pts)
+}
+
+/// `YYYY-MM-DD` → Unix milliseconds at 00:00 UTC (days from civil, Howard Hinnant's method).
+fn iso_date_ms(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (
+        s.get(0..4)?.parse().ok()?,
+        s.get(5..7)?.parse().ok()?,
+        s.get(8..10)?.parse().ok()?,
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some((era * 146_097 + doe - 719_468) * 86_400_000)
+}

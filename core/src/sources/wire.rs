@@ -1,0 +1,126 @@
+//! Shared pieces of the exchange adapters: reading numbers that exchanges send as strings,
+//! error construction, and the one normalisation every adapter applies.
+
+use super::SourceError;
+use crate::series::{Bar, Candles, Series, MAX_BARS};
+use serde_json::Value;
+
+pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> SourceError {
+    SourceError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Parses a whole body as JSON, with the position of a syntax error.
+pub(crate) fn json(body: &str) -> Result<Value, SourceError> {
+    serde_json::from_str(body).map_err(|e| fail("", format!("invalid JSON: {e}")))
+}
+
+/// A number, or a string holding one (`"0.0001"`, `"1e-4"`): exchanges send both.
+pub(crate) fn num(v: &Value, path: &dyn Fn() -> String) -> Result<f64, SourceError> {
+    let x = match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match x {
+        Some(x) if x.is_finite() => Ok(x),
+        _ => Err(fail(
+            path(),
+            format!("expected a number or a numeric string, found {}", short(v)),
+        )),
+    }
+}
+
+/// A time in whole milliseconds (number or string).
+pub(crate) fn millis(v: &Value, path: &dyn Fn() -> String) -> Result<i64, SourceError> {
+    let x = num(v, path)?;
+    if x.fract() != 0.0 || x.abs() > 9.0e15 {
+        return Err(fail(
+            path(),
+            format!("{x} is not a time in whole milliseconds"),
+        ));
+    }
+    Ok(x as i64)
+}
+
+pub(crate) fn array<'a>(
+    v: &'a Value,
+    path: &dyn Fn() -> String,
+) -> Result<&'a Vec<Value>, SourceError> {
+    v.as_array()
+        .ok_or_else(|| fail(path(), format!("expected an array, found {}", short(v))))
+}
+
+pub(crate) fn field<'a>(
+    v: &'a Value,
+    key: &str,
+    path: &dyn Fn() -> String,
+) -> Result<&'a Value, SourceError> {
+    match v.get(key) {
+        Some(x) => Ok(x),
+        None => Err(fail(path(), format!("missing field \"{key}\""))),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+pub(crate) fn too_long(n: usize) -> Result<(), SourceError> {
+    if n > MAX_BARS {
+        Err(fail(
+            "",
+            format!("{n} rows is more than the limit of {MAX_BARS}"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Sorts rows by time and removes exact duplicates; two rows with one time and different values
+/// are an error (the source contradicts itself). Newest-first sources come out oldest first.
+pub(crate) fn normalise_bars(mut bars: Vec<Bar>) -> Result<Candles, SourceError> {
+    bars.sort_by_key(|b| b.time);
+    let mut out: Vec<Bar> = Vec::with_capacity(bars.len());
+    for b in bars {
+        match out.last() {
+            Some(prev) if prev.time == b.time => {
+                if *prev != b {
+                    return Err(fail(
+                        "",
+                        format!("two different candles for time {}", b.time),
+                    ));
+                }
+            }
+            _ => out.push(b),
+        }
+    }
+    let c = Candles::from_bars(&out);
+    c.check().map_err(|e| fail("", e.to_string()))?;
+    Ok(c)
+}
+
+/// [`normalise_bars`] for single-valued series.
+pub(crate) fn normalise_points(mut points: Vec<(i64, f64)>) -> Result<Series, SourceError> {
+    points.sort_by_key(|p| p.0);
+    let mut s = Series::default();
+    for (t, v) in points {
+        if s.time.last() == Some(&t) {
+            if s.value.last() != Some(&v) {
+                return Err(fail("", format!("two different values for time {t}")));
+            }
+            continue;
+        }
+        s.time.push(t);
+        s.value.push(v);
+    }
+    s.check().map_err(|e| fail("", e.to_string()))?;
+    Ok(s)
+}

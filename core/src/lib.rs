@@ -12,5 +12,6 @@
 pub mod indicators;
 pub mod model;
 pub mod rating;
+pub mod retry;
 pub mod series;
 pub mod sources;

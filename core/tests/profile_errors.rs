@@ -66,19 +66,59 @@ fn unknown_fields_are_ignored_and_reported() {
 }
 
 #[test]
-fn reserved_fields_are_kept_verbatim() {
+fn the_reserved_rule_is_kept_verbatim_and_sources_are_typed() {
     let json = format!(
-        "{{{MIN},\"sources\":[{{\"series\":\"funding\"}}],\"signals\":[{{\"category\":\"technical\",\"direction\":\"Mixed\",\"title\":\"t\",\"rule\":{{\"kind\":\"x\"}}}}]}}"
+        "{{{MIN},\"sources\":[{{\"series\":\"funding\",\"source\":\"binance-futures-funding\",\"symbol\":\"FLUXUSDT\",\"fallbacks\":[{{\"source\":\"bybit-funding\",\"symbol\":\"FLUXUSDT\"}}]}}],\"signals\":[{{\"category\":\"technical\",\"direction\":\"Mixed\",\"title\":\"t\",\"rule\":{{\"kind\":\"x\"}}}}]}}"
     );
     let parsed = parse_profile(&json).expect("parses");
-    assert!(parsed.unknown_fields.is_empty());
+    assert!(
+        parsed.unknown_fields.is_empty(),
+        "{:?}",
+        parsed.unknown_fields
+    );
     assert_eq!(
         parsed.profile.signals[0].rule,
         Some(serde_json::json!({"kind":"x"}))
     );
+    let s = &parsed.profile.sources[0];
     assert_eq!(
-        parsed.profile.sources,
-        Some(serde_json::json!([{"series":"funding"}]))
+        (s.series.as_str(), s.source, s.fallbacks[0].source),
+        (
+            "funding",
+            SourceKind::BinanceFuturesFunding,
+            SourceKind::BybitFunding
+        )
+    );
+}
+
+#[test]
+fn bad_sources_name_their_path() {
+    let bad = |src: &str| {
+        parse_profile(&format!("{{{MIN},\"sources\":[{src}]}}"))
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        bad(r#"{"series":"candles","source":"binanse","symbol":"X"}"#)
+            .starts_with("sources[0].source: unknown value \"binanse\"")
+    );
+    assert_eq!(
+        bad(
+            r#"{"series":"candles","source":"binance-futures-klines","symbol":"X","base_url":"javascript:x"}"#
+        ),
+        "sources[0].base_url: \"javascript:x\" is not an absolute http(s) URL"
+    );
+    assert_eq!(
+        bad(r#"{"series":"candles","source":"kraken-ohlc","symbol":"XBTUSD","fallbacks":[{"source":"bybit-kline","symbol":"a b"}]}"#),
+        "sources[0].fallbacks[0]: bybit-kline: symbol \"a b\" is empty or has characters other than letters, digits, '-' and '_'"
+    );
+    assert_eq!(
+        bad(r#"{"series":"lth","source":"generic-json"}"#),
+        "sources[0]: generic-json needs base_url: the document's URL"
+    );
+    assert_eq!(
+        bad(r#"{"series":"c","source":"binance-spot-klines","symbol":"X","interval":"1y"}"#),
+        "sources[0]: interval \"1y\" is not like 15m, 1h, 1d or 1w"
     );
 }
 

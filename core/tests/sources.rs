@@ -234,3 +234,59 @@ proptest! {
         all_parsers(&mutate(&body, &cuts, truncate));
     }
 }
+
+#[test]
+fn endpoint_urls_for_public_hosts_proxies_and_the_local_server() {
+    use barfinex_core::model::{Endpoint, SourceKind};
+    use barfinex_core::sources::endpoint_url;
+    let e = |source, symbol: &str, interval: Option<&str>, base: Option<&str>| Endpoint {
+        source,
+        symbol: symbol.into(),
+        interval: interval.map(Into::into),
+        base_url: base.map(Into::into),
+    };
+    assert_eq!(
+        endpoint_url(
+            &e(
+                SourceKind::BinanceFuturesKlines,
+                "FLUXUSDT",
+                Some("1h"),
+                None
+            ),
+            None
+        )
+        .unwrap(),
+        "https://fapi.binance.com/fapi/v1/klines?symbol=FLUXUSDT&interval=1h&limit=500"
+    );
+    assert_eq!(
+        endpoint_url(&e(SourceKind::BybitKline, "FLUXUSDT", Some("1d"), None), Some("http://127.0.0.1:8081")).unwrap(),
+        "http://127.0.0.1:8081/bybit/v5/market/kline?category=linear&symbol=FLUXUSDT&interval=D&limit=200"
+    );
+    assert_eq!(
+        endpoint_url(
+            &e(
+                SourceKind::KrakenOhlc,
+                "FLUXUSD",
+                Some("4h"),
+                Some("https://proxy.example/kraken/")
+            ),
+            Some("http://x")
+        )
+        .unwrap(),
+        "https://proxy.example/kraken/0/public/OHLC?pair=FLUXUSD&interval=240",
+        "a source's own base_url wins over the local server"
+    );
+    assert_eq!(
+        endpoint_url(
+            &e(
+                SourceKind::GenericCsv,
+                "",
+                None,
+                Some("https://site.example/lth.csv")
+            ),
+            None
+        )
+        .unwrap(),
+        "https://site.example/lth.csv"
+    );
+}

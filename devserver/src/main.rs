@@ -1,20 +1,38 @@
-//! A small static file server for the demo and the browser tests. Native only: the wasm build
-//! never carries it. std only, one thread per connection, GET and HEAD.
+//! The project's local server, native only (the wasm build never carries it), std only.
 //!
-//! `barfinex-devserver [--root DIR] [--port N] [--host ADDR]`; `--port 0` picks a free port.
-//! It prints `listening on http://ADDR:PORT` once ready, which the test harness waits for.
-//! `/__status/NNN` answers with that HTTP status, for error-state tests.
+//! * a static file server for the demo and the test pages (`--port`, default 8080);
+//! * with `--market-port`, a market-data server on a second origin that speaks the exchanges'
+//!   wire formats (see `market`), with CORS like the real APIs, `ETag`/`If-None-Match`
+//!   revalidation, fault modes per request (see `faults`) and a request log at `/__stats`.
+//!
+//! `barfinex-devserver [--root DIR] [--host ADDR] [--port N] [--market-port N]`; port 0 picks a
+//! free port. It prints `listening on http://…` (and `market data on http://…`) once ready.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod faults;
+mod http;
+mod market;
+mod synth;
+
+use faults::Faults;
+use http::{read_request, write_response, Request, Response};
+use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::{env, fs, thread};
 
 struct Config {
     root: PathBuf,
     host: String,
     port: u16,
+    market_port: Option<u16>,
+}
+
+/// Shared state of the market server.
+struct Market {
+    recorded: Option<market::Recorded>,
+    log: Mutex<Vec<String>>,
+    failures: Mutex<HashMap<String, u32>>,
 }
 
 fn main() {
@@ -25,27 +43,38 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let listener = match TcpListener::bind((config.host.as_str(), config.port)) {
+    let bind = |port: u16| match TcpListener::bind((config.host.as_str(), port)) {
         Ok(l) => l,
         Err(e) => {
             eprintln!(
-                "barfinex-devserver: cannot listen on {}:{}: {e}",
-                config.host, config.port
+                "barfinex-devserver: cannot listen on {}:{port}: {e}",
+                config.host
             );
             std::process::exit(1);
         }
     };
-    let addr = listener
-        .local_addr()
-        .map(|a| a.to_string())
-        .unwrap_or_default();
-    println!("listening on http://{addr}");
-    let root = Arc::new(config.root);
-    for stream in listener.incoming().flatten() {
-        let root = Arc::clone(&root);
-        thread::spawn(move || {
-            let _ = handle(stream, &root);
+    let statics = bind(config.port);
+    let addr = |l: &TcpListener| l.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    if let Some(port) = config.market_port {
+        let listener = bind(port);
+        println!("market data on http://{}", addr(&listener));
+        let state = Arc::new(Market {
+            recorded: market::Recorded::load(&config.root),
+            log: Mutex::new(Vec::new()),
+            failures: Mutex::new(HashMap::new()),
         });
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let state = Arc::clone(&state);
+                thread::spawn(move || serve_market(stream, &state));
+            }
+        });
+    }
+    println!("listening on http://{}", addr(&statics));
+    let root = Arc::new(config.root);
+    for stream in statics.incoming().flatten() {
+        let root = Arc::clone(&root);
+        thread::spawn(move || serve_static(stream, &root));
     }
 }
 
@@ -54,6 +83,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
         root: PathBuf::from("."),
         host: "127.0.0.1".into(),
         port: 8080,
+        market_port: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -61,63 +91,169 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
             "--root" => c.root = PathBuf::from(value()?),
             "--host" => c.host = value()?,
             "--port" => c.port = value()?.parse().map_err(|e| format!("--port: {e}"))?,
+            "--market-port" => {
+                c.market_port = Some(
+                    value()?
+                        .parse()
+                        .map_err(|e| format!("--market-port: {e}"))?,
+                )
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
     Ok(c)
 }
 
-fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Drain the headers; the body of a GET is ignored.
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
-    }
-    let mut parts = request_line.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
-    let mut out = stream;
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut out,
-            405,
-            "text/plain",
-            b"method not allowed",
-            method == "HEAD",
-        );
-    }
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    if let Some(code) = path.strip_prefix("/__status/") {
+fn serve_static(mut stream: TcpStream, root: &Path) {
+    let Ok(req) = read_request(&stream) else {
+        return;
+    };
+    let head = req.method == "HEAD";
+    let resp = if req.method != "GET" && !head {
+        Response::text(405, "method not allowed")
+    } else if let Some(code) = req.path.strip_prefix("/__status/") {
         let code: u16 = code.parse().unwrap_or(500);
-        return respond(
-            &mut out,
-            code,
-            "text/plain",
-            format!("status {code}").as_bytes(),
-            method == "HEAD",
-        );
+        Response::text(code, &format!("status {code}"))
+    } else {
+        match resolve(root, &req.path).and_then(|f| fs::read(&f).ok().map(|b| (f, b))) {
+            Some((file, body)) => Response::new(200, mime(&file), body),
+            None => Response::text(404, "not found"),
+        }
+    };
+    let resp = resp
+        .with_header("Cache-Control", "no-cache")
+        .with_header("Access-Control-Allow-Origin", "*");
+    let _ = write_response(&mut stream, &resp, head, 0, false);
+}
+
+fn serve_market(mut stream: TcpStream, m: &Market) {
+    let Ok(req) = read_request(&stream) else {
+        return;
+    };
+    let faults = Faults::parse(req.param("fault"));
+    let target = target_of(&req);
+    if req.method == "OPTIONS" {
+        let resp = cors(Response::new(204, "text/plain", ""), &faults)
+            .with_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+            .with_header("Access-Control-Allow-Headers", "Accept, If-None-Match")
+            .with_header("Access-Control-Max-Age", "600");
+        let _ = write_response(&mut stream, &resp, false, 0, false);
+        return;
     }
-    match resolve(root, path) {
-        Some(file) => match fs::File::open(&file) {
-            Ok(mut f) => {
-                let mut body = Vec::new();
-                f.read_to_end(&mut body)?;
-                respond(&mut out, 200, mime(&file), &body, method == "HEAD")
-            }
-            Err(_) => respond(&mut out, 404, "text/plain", b"not found", method == "HEAD"),
-        },
-        None => respond(&mut out, 404, "text/plain", b"not found", method == "HEAD"),
+    if req.path == "/__stats" {
+        let log = m.log.lock().map(|l| l.clone()).unwrap_or_default();
+        let body = format!(
+            "[{}]",
+            log.iter()
+                .map(|l| format!("{l:?}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let _ = write_response(
+            &mut stream,
+            &cors(Response::json(body), &Faults::default()),
+            false,
+            0,
+            false,
+        );
+        return;
+    }
+    if faults.delay_ms > 0 {
+        thread::sleep(std::time::Duration::from_millis(faults.delay_ms));
+    }
+    let conditional = req.header("If-None-Match").map(str::to_owned);
+    let failing = faults.fail_first.and_then(|(n, code)| {
+        let mut f = m.failures.lock().ok()?;
+        let count = f.entry(target.clone()).or_insert(0);
+        *count += 1;
+        (*count <= n).then_some(code)
+    });
+    let mut resp = if faults.reset {
+        log(m, &target, 0, false);
+        http::drain(&mut stream);
+        return; // dropping the stream closes it without a response
+    } else if let Some(code) = faults.status.or(failing) {
+        let r = Response::new(
+            code,
+            "application/json",
+            format!(r#"{{"code":{code},"msg":"fault injected by the local server"}}"#),
+        );
+        match (
+            code,
+            faults
+                .retry_after
+                .or((failing.is_some() && matches!(code, 429 | 503)).then_some(1)),
+        ) {
+            (429 | 503, Some(secs)) => r.with_header("Retry-After", secs.to_string()),
+            _ => r,
+        }
+    } else if faults.html {
+        Response::new(
+            200,
+            "text/html; charset=utf-8",
+            "<!doctype html><title>Blocked</title><p>Access denied by a proxy.</p>",
+        )
+    } else {
+        market::route(&req, m.recorded.as_ref())
+    };
+    if resp.status == 200 {
+        let etag = format!(
+            "\"{:016x}\"",
+            synth::seed(&String::from_utf8_lossy(&resp.body))
+        );
+        if conditional.as_deref() == Some(etag.as_str()) {
+            resp = Response::new(304, "application/json", "");
+        }
+        resp = resp
+            .with_header("ETag", etag)
+            .with_header("Cache-Control", "no-cache");
+    }
+    log(m, &target, resp.status, conditional.is_some());
+    let resp = cors(resp, &faults);
+    let _ = write_response(
+        &mut stream,
+        &resp,
+        req.method == "HEAD",
+        faults.drip_ms,
+        faults.truncate,
+    );
+}
+
+/// The request as logged and counted: path and query, in order.
+fn target_of(req: &Request) -> String {
+    let q: Vec<String> = req.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    if q.is_empty() {
+        req.path.clone()
+    } else {
+        format!("{}?{}", req.path, q.join("&"))
+    }
+}
+
+fn log(m: &Market, target: &str, status: u16, conditional: bool) {
+    if let Ok(mut l) = m.log.lock() {
+        l.push(format!(
+            "{status} {}{target}",
+            if conditional { "conditional " } else { "" }
+        ));
+    }
+}
+
+fn cors(resp: Response, f: &Faults) -> Response {
+    if f.nocors {
+        return resp;
+    }
+    let resp = resp.with_header("Access-Control-Allow-Origin", "*");
+    if f.noexpose {
+        resp
+    } else {
+        resp.with_header("Access-Control-Expose-Headers", "ETag, Retry-After, Date")
     }
 }
 
 /// Maps a URL path to a file under `root`, refusing anything that climbs out of it.
 fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path)?;
     let mut path = root.to_path_buf();
-    for part in Path::new(decoded.trim_start_matches('/')).components() {
+    for part in Path::new(url_path.trim_start_matches('/')).components() {
         match part {
             Component::Normal(p) => path.push(p),
             Component::CurDir => {}
@@ -130,23 +266,6 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 fn mime(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
@@ -157,40 +276,8 @@ fn mime(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "csv" => "text/csv; charset=utf-8",
-        "ts" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-fn reason(code: u16) -> &'static str {
-    match code {
-        200 => "OK",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "",
-    }
-}
-
-fn respond(
-    out: &mut TcpStream,
-    code: u16,
-    ctype: &str,
-    body: &[u8],
-    head: bool,
-) -> std::io::Result<()> {
-    let header = format!(
-        "HTTP/1.1 {code} {}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
-        reason(code),
-        body.len()
-    );
-    out.write_all(header.as_bytes())?;
-    if !head {
-        out.write_all(body)?;
-    }
-    out.flush()
 }
 
 #[cfg(test)]
@@ -202,8 +289,30 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         assert!(resolve(root, "/Cargo.toml").is_some());
         assert!(resolve(root, "/../Cargo.toml").is_none());
-        assert!(resolve(root, "/%2e%2e/Cargo.toml").is_none());
+        assert!(resolve(root, &http::decode("/%2e%2e/Cargo.toml")).is_none());
         assert!(resolve(root, "/src/main.rs").is_some());
         assert!(resolve(root, "/nope.txt").is_none());
+    }
+
+    #[test]
+    fn faults_parse() {
+        let f = Faults::parse(Some("delay:50,429:3,nocors"));
+        assert_eq!(
+            (f.delay_ms, f.status, f.retry_after, f.nocors),
+            (50, Some(429), Some(3), true)
+        );
+        assert_eq!(Faults::parse(Some("fail:2:503")).fail_first, Some((2, 503)));
+    }
+
+    #[test]
+    fn synthetic_series_are_deterministic() {
+        assert_eq!(
+            synth::candles("X", 5, 0, 1000),
+            synth::candles("X", 5, 0, 1000)
+        );
+        assert_ne!(
+            synth::candles("X", 5, 0, 1000),
+            synth::candles("Y", 5, 0, 1000)
+        );
     }
 }

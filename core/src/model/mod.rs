@@ -3,9 +3,11 @@
 mod error;
 mod parse;
 mod profile;
+mod sources;
 mod validate;
 
 pub use error::ProfileError;
 pub use parse::{parse_profile, ParsedProfile, SUPPORTED_VERSION};
 pub use profile::*;
+pub use sources::{Endpoint, SeriesSource, SourceKind};
 pub use validate::{check_http_url, validate};

@@ -35,9 +35,9 @@ pub struct AssetProfile {
     pub signals: Vec<Signal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclaimer: Option<Notice>,
-    /// Reserved for market-data sources (kept verbatim until the reader understands them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sources: Option<serde_json::Value>,
+    /// The market data the widgets fetch (see [`super::SeriesSource`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<super::SeriesSource>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -41,6 +41,20 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
     for (i, m) in p.impacts.iter().enumerate() {
         non_empty(&format!("impacts[{i}].name"), &m.name)?;
     }
+    for (i, src) in p.sources.iter().enumerate() {
+        non_empty(&format!("sources[{i}].series"), &src.series)?;
+        for (j, e) in src.endpoints().iter().enumerate() {
+            let at = if j == 0 {
+                format!("sources[{i}]")
+            } else {
+                format!("sources[{i}].fallbacks[{}]", j - 1)
+            };
+            if let Some(url) = &e.base_url {
+                check_http_url(url).map_err(|m| ProfileError::new(format!("{at}.base_url"), m))?;
+            }
+            crate::sources::endpoint_url(e, None).map_err(|m| ProfileError::new(at, m))?;
+        }
+    }
     if let Some(n) = &p.persons_disclaimer {
         links("persons_disclaimer", &n.links)?;
     }

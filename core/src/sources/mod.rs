@@ -12,8 +12,10 @@ pub mod binance;
 pub mod bybit;
 mod candles_json;
 pub mod coingecko;
+mod endpoint;
 pub mod generic;
 pub mod kraken;
 mod wire;
 
 pub use candles_json::{parse_candles_json, CandlesDoc, SourceError};
+pub use endpoint::{endpoint_url, parse_series, SeriesData};

@@ -1,0 +1,97 @@
+//! When and how long to wait before trying a request again: pure functions, so the policy is
+//! tested natively; the web layer does the waiting.
+
+/// Statuses worth retrying: timeouts, rate limits and server trouble. 451 (region blocked) and
+/// other 4xx are final for that source: the caller moves on to its fallback instead.
+pub fn is_retryable(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// The delay a `Retry-After` header asks for, in milliseconds: delta-seconds, or an HTTP date
+/// relative to `now_ms`. Capped at `cap_ms` so a hostile header cannot stall a widget.
+pub fn retry_after_ms(header: &str, now_ms: f64, cap_ms: f64) -> Option<f64> {
+    let h = header.trim();
+    let ms = if let Ok(secs) = h.parse::<f64>() {
+        (secs.is_finite() && secs >= 0.0).then_some(secs * 1000.0)?
+    } else {
+        (http_date_ms(h)? - now_ms).max(0.0)
+    };
+    Some(ms.min(cap_ms))
+}
+
+/// Exponential backoff with "full jitter": a uniform draw in [0, min(cap, base·2^attempt)].
+/// `random` is a number in [0, 1) supplied by the caller (`Math.random()` in the browser).
+pub fn backoff_ms(attempt: u32, base_ms: f64, cap_ms: f64, random: f64) -> f64 {
+    let ceiling = (base_ms * 2f64.powi(attempt.min(30) as i32)).min(cap_ms);
+    ceiling * random.clamp(0.0, 1.0)
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate) → Unix milliseconds.
+fn http_date_ms(s: &str) -> Option<f64> {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    if parts.len() != 6 || parts[5] != "GMT" {
+        return None;
+    }
+    let day: i64 = parts[1].parse().ok()?;
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| *m == parts[2])? as i64
+        + 1;
+    let year: i64 = parts[3].parse().ok()?;
+    let hms: Vec<i64> = parts[4].split(':').filter_map(|x| x.parse().ok()).collect();
+    if hms.len() != 3 {
+        return None;
+    }
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    Some(((days * 86_400 + hms[0] * 3600 + hms[1] * 60 + hms[2]) * 1000) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retryable_statuses() {
+        for s in [429, 500, 502, 503, 504, 408] {
+            assert!(is_retryable(s), "{s}");
+        }
+        for s in [200, 304, 400, 401, 403, 404, 451] {
+            assert!(!is_retryable(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(retry_after_ms("2", 0.0, 60_000.0), Some(2000.0));
+        assert_eq!(
+            retry_after_ms("3600", 0.0, 60_000.0),
+            Some(60_000.0),
+            "capped"
+        );
+        assert_eq!(retry_after_ms("-1", 0.0, 60_000.0), None);
+        assert_eq!(retry_after_ms("soon", 0.0, 60_000.0), None);
+        // 784111777000 is Sun, 06 Nov 1994 08:49:37 GMT.
+        assert_eq!(
+            retry_after_ms("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_775_000.0, 60_000.0),
+            Some(2000.0)
+        );
+        assert_eq!(
+            retry_after_ms("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_787_000.0, 60_000.0),
+            Some(0.0)
+        );
+    }
+
+    #[test]
+    fn backoff_grows_exponentially_under_a_cap_with_full_jitter() {
+        assert_eq!(backoff_ms(0, 300.0, 4000.0, 0.999_999).round(), 300.0);
+        assert_eq!(backoff_ms(2, 300.0, 4000.0, 0.5), 600.0);
+        assert_eq!(backoff_ms(10, 300.0, 4000.0, 1.0), 4000.0);
+        assert_eq!(backoff_ms(3, 300.0, 4000.0, 0.0), 0.0);
+    }
+}

@@ -1,0 +1,192 @@
+//! Minimal HTTP/1.1: read one request, write one response (`Connection: close`).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Request {
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub struct Response {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            content_type,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    pub fn json(body: String) -> Self {
+        Self::new(200, "application/json", body)
+    }
+
+    pub fn text(status: u16, body: &str) -> Self {
+        Self::new(status, "text/plain; charset=utf-8", body)
+    }
+
+    pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+pub fn read_request(stream: &TcpStream) -> std::io::Result<Request> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_owned();
+    let target = parts.next().unwrap_or("/").to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h)? <= 2 {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.push((k.trim().to_owned(), v.trim().to_owned()));
+        }
+    }
+    let (path, qs) = target.split_once('?').unwrap_or((target.as_str(), ""));
+    let query = qs
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    Ok(Request {
+        method,
+        path: decode(path),
+        query,
+        headers,
+    })
+}
+
+/// Percent-decoding; invalid escapes are kept as they are.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match (
+            b[i],
+            s.get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok()),
+        ) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn reason(code: u16) -> &'static str {
+    match code {
+        200 => "OK",
+        204 => "No Content",
+        304 => "Not Modified",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        429 => "Too Many Requests",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+/// Writes the status line and headers, then the body (all of it, or `drip` chunks with pauses,
+/// or only its first half when `truncate`).
+pub fn write_response(
+    out: &mut TcpStream,
+    r: &Response,
+    head_only: bool,
+    drip_ms: u64,
+    truncate: bool,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        r.status,
+        reason(r.status),
+        r.content_type,
+        r.body.len()
+    );
+    for (k, v) in &r.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    if head_only || r.status == 304 {
+        return out.flush();
+    }
+    let body = if truncate {
+        &r.body[..r.body.len() / 2]
+    } else {
+        &r.body[..]
+    };
+    if drip_ms > 0 && !body.is_empty() {
+        let chunks = 10.min(body.len());
+        let size = body.len().div_ceil(chunks);
+        for c in body.chunks(size) {
+            out.write_all(c)?;
+            out.flush()?;
+            std::thread::sleep(std::time::Duration::from_millis(drip_ms / chunks as u64));
+        }
+    } else {
+        out.write_all(body)?;
+    }
+    out.flush()?;
+    if truncate {
+        // Close without the rest: the client sees a body shorter than Content-Length.
+        let _ = out.shutdown(std::net::Shutdown::Both);
+    }
+    Ok(())
+}
+
+/// Drains what the client sent so a reset is not mistaken for a half-read request.
+pub fn drain(stream: &mut TcpStream) {
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_millis(10)));
+    let mut buf = [0u8; 1024];
+    let _ = stream.read(&mut buf);
+}

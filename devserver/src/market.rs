@@ -1,0 +1,305 @@
+//! The local market-data server: the exchanges' wire formats, served on 127.0.0.1 with CORS
+//! headers like the real APIs. XRPUSDT answers with the real recorded sample (tests/fixtures/
+//! real/); every other symbol with deterministic synthetic data (see `synth`).
+
+use crate::http::{Request, Response};
+use crate::synth;
+use std::path::Path;
+
+const HOUR: i64 = 3_600_000;
+
+/// The recorded sample, if the server runs from the repository.
+pub struct Recorded {
+    pub candles: Vec<[f64; 6]>,
+    pub funding: Vec<[f64; 6]>,
+}
+
+impl Recorded {
+    pub fn load(root: &Path) -> Option<Self> {
+        let read = |f: &str| std::fs::read_to_string(root.join("tests/fixtures/real").join(f)).ok();
+        Some(Self {
+            candles: parse_rows(&read("xrpusdt-perp-1h-ohlcv.json")?)?,
+            funding: parse_rows(&read("xrpusdt-perp-8h-funding.json")?)?,
+        })
+    }
+}
+
+/// Parses `[[n, n, n, n, n, n], …]` without a JSON crate (the files are ours and regular).
+fn parse_rows(text: &str) -> Option<Vec<[f64; 6]>> {
+    let mut rows = Vec::new();
+    for chunk in text.split('[').skip(2) {
+        let inner = chunk.split(']').next()?;
+        let vals: Vec<f64> = inner
+            .split(',')
+            .filter_map(|v| v.trim().parse().ok())
+            .collect();
+        rows.push(vals.try_into().ok()?);
+    }
+    Some(rows)
+}
+
+fn interval_ms(s: &str) -> Option<i64> {
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: i64 = num.parse().ok()?;
+    Some(
+        n * match unit {
+            "m" | "" => 60_000,
+            "h" => HOUR,
+            "d" | "D" => 24 * HOUR,
+            "w" | "W" => 7 * 24 * HOUR,
+            _ => return None,
+        },
+    )
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+fn limit(req: &Request, default: usize, max: usize) -> usize {
+    req.param("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(default)
+        .clamp(1, max)
+}
+
+/// Candles for a symbol: the recorded XRP sample, or synthetic ones ending at the current bar.
+fn candles(rec: Option<&Recorded>, symbol: &str, interval: i64, n: usize) -> Vec<[f64; 6]> {
+    match rec {
+        Some(r) if symbol.starts_with("XRP") && interval == HOUR => {
+            r.candles[r.candles.len().saturating_sub(n)..].to_vec()
+        }
+        _ => synth::candles(
+            &format!("{symbol}:{interval}"),
+            n,
+            now_ms() / interval * interval,
+            interval,
+        ),
+    }
+}
+
+fn funding(rec: Option<&Recorded>, symbol: &str, n: usize) -> Vec<(i64, f64)> {
+    match rec {
+        Some(r) if symbol.starts_with("XRP") => r.funding[r.funding.len().saturating_sub(n)..]
+            .iter()
+            .map(|f| (f[0] as i64, f[1]))
+            .collect(),
+        _ => synth::points(
+            &format!("{symbol}:funding"),
+            n,
+            now_ms() / (8 * HOUR) * 8 * HOUR,
+            8 * HOUR,
+            0.0001,
+            0.00008,
+            -0.0000035,
+        ),
+    }
+}
+
+fn s(x: f64) -> String {
+    format!("\"{x}\"")
+}
+
+pub fn route(req: &Request, rec: Option<&Recorded>) -> Response {
+    let p = req.path.as_str();
+    let symbol = req
+        .param("symbol")
+        .or(req.param("pair"))
+        .unwrap_or("FLUXUSDT")
+        .to_owned();
+    match p {
+        "/binance/api/v3/klines" | "/binance/fapi/v1/klines" => {
+            let Some(iv) = req.param("interval").and_then(interval_ms) else {
+                return Response::new(
+                    400,
+                    "application/json",
+                    r#"{"code":-1120,"msg":"Invalid interval."}"#,
+                );
+            };
+            let rows: Vec<String> = candles(rec, &symbol, iv, limit(req, 500, 1500))
+                .iter()
+                .map(|r| {
+                    let t = r[0] as i64;
+                    format!(
+                        "[{t},{},{},{},{},{},{},{},0,\"0\",\"0\",\"0\"]",
+                        s(r[1]),
+                        s(r[2]),
+                        s(r[3]),
+                        s(r[4]),
+                        s(r[5]),
+                        t + iv - 1,
+                        s(r[5] * r[4])
+                    )
+                })
+                .collect();
+            Response::json(format!("[{}]", rows.join(",")))
+        }
+        "/binance/fapi/v1/fundingRate" => {
+            let rows: Vec<String> = funding(rec, &symbol, limit(req, 100, 1000))
+                .iter()
+                .map(|(t, r)| format!(r#"{{"symbol":"{symbol}","fundingTime":{t},"fundingRate":"{r:.8}","markPrice":""}}"#))
+                .collect();
+            Response::json(format!("[{}]", rows.join(",")))
+        }
+        "/binance/futures/data/openInterestHist" => {
+            let n = limit(req, 30, 500);
+            let iv = req.param("period").and_then(interval_ms).unwrap_or(HOUR);
+            let rows: Vec<String> = synth::points(&format!("{symbol}:oi"), n, now_ms() / iv * iv, iv, 5.0e7, 1.5e6, -2.0e4)
+                .iter()
+                .map(|(t, v)| format!(r#"{{"symbol":"{symbol}","sumOpenInterest":"{v:.4}","sumOpenInterestValue":"{:.4}","timestamp":"{t}"}}"#, v * 0.5))
+                .collect();
+            Response::json(format!("[{}]", rows.join(",")))
+        }
+        "/bybit/v5/market/kline" => {
+            let iv = req.param("interval").and_then(|i| match i {
+                "D" => Some(24 * HOUR),
+                "W" => Some(7 * 24 * HOUR),
+                m => m.parse::<i64>().ok().map(|m| m * 60_000),
+            });
+            let Some(iv) = iv else {
+                return Response::json(r#"{"retCode":10001,"retMsg":"params error: interval invalid","result":{},"time":0}"#.into());
+            };
+            let rows: Vec<String> = candles(rec, &symbol, iv, limit(req, 200, 1000))
+                .iter()
+                .rev()
+                .map(|r| {
+                    format!(
+                        "[\"{}\",{},{},{},{},{},{}]",
+                        r[0] as i64,
+                        s(r[1]),
+                        s(r[2]),
+                        s(r[3]),
+                        s(r[4]),
+                        s(r[5]),
+                        s(r[5] * r[4])
+                    )
+                })
+                .collect();
+            Response::json(format!(
+                r#"{{"retCode":0,"retMsg":"OK","result":{{"symbol":"{symbol}","category":"linear","list":[{}]}},"retExtInfo":{{}},"time":{}}}"#,
+                rows.join(","),
+                now_ms()
+            ))
+        }
+        "/bybit/v5/market/funding/history" => {
+            let rows: Vec<String> = funding(rec, &symbol, limit(req, 200, 200))
+                .iter()
+                .rev()
+                .map(|(t, r)| format!(r#"{{"symbol":"{symbol}","fundingRate":"{r:.8}","fundingRateTimestamp":"{t}"}}"#))
+                .collect();
+            Response::json(format!(
+                r#"{{"retCode":0,"retMsg":"OK","result":{{"category":"linear","list":[{}]}},"retExtInfo":{{}},"time":{}}}"#,
+                rows.join(","),
+                now_ms()
+            ))
+        }
+        "/kraken/0/public/OHLC" => {
+            let iv = req
+                .param("interval")
+                .and_then(|m| m.parse::<i64>().ok())
+                .unwrap_or(1)
+                * 60_000;
+            let rows: Vec<String> = candles(rec, &symbol, iv, 720)
+                .iter()
+                .map(|r| {
+                    format!(
+                        "[{},{},{},{},{},{},{},0]",
+                        r[0] as i64 / 1000,
+                        s(r[1]),
+                        s(r[2]),
+                        s(r[3]),
+                        s(r[4]),
+                        s((r[2] + r[3] + r[4]) / 3.0),
+                        s(r[5])
+                    )
+                })
+                .collect();
+            Response::json(format!(
+                r#"{{"error":[],"result":{{"{symbol}":[{}],"last":{}}}}}"#,
+                rows.join(","),
+                now_ms() / 1000
+            ))
+        }
+        _ if p.starts_with("/coingecko/api/v3/coins/") => {
+            let rest = &p["/coingecko/api/v3/coins/".len()..];
+            let (id, what) = rest.split_once('/').unwrap_or((rest, ""));
+            let days: i64 = req
+                .param("days")
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(30)
+                .clamp(1, 365);
+            let rows = candles(
+                rec,
+                &format!("{}USDT", id.to_uppercase()),
+                HOUR,
+                (days * 24) as usize,
+            );
+            match what {
+                "market_chart" => {
+                    let pairs = |f: &dyn Fn(&[f64; 6]) -> f64| {
+                        rows.iter()
+                            .map(|r| format!("[{},{}]", r[0] as i64, f(r)))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    };
+                    Response::json(format!(
+                        r#"{{"prices":[{}],"market_caps":[{}],"total_volumes":[{}]}}"#,
+                        pairs(&|r| r[4]),
+                        pairs(&|r| (r[4] * 3.2e8 * 100.0).round() / 100.0),
+                        pairs(&|r| (r[5] * r[4] * 100.0).round() / 100.0)
+                    ))
+                }
+                "ohlc" => Response::json(format!(
+                    "[{}]",
+                    rows.iter()
+                        .map(|r| format!("[{},{},{},{},{}]", r[0] as i64, r[1], r[2], r[3], r[4]))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )),
+                _ => Response::new(404, "application/json", r#"{"error":"Not Found"}"#),
+            }
+        }
+        _ if p.starts_with("/series/") => {
+            let file = &p["/series/".len()..];
+            let (name, ext) = file.rsplit_once('.').unwrap_or((file, "json"));
+            let (base, noise, trend) = match name {
+                "exchange_supply_share" => (0.12, 0.0015, 0.00012),
+                "lth_supply_share" => (0.55, 0.002, 0.0002),
+                _ => (1.0, 0.01, 0.0),
+            };
+            let day = 24 * HOUR;
+            let pts = synth::points(
+                &format!("{symbol}:{name}"),
+                limit(req, 180, 2000),
+                now_ms() / day * day,
+                day,
+                base,
+                noise,
+                trend,
+            );
+            if ext == "csv" {
+                let mut out = format!("time,{name}\n");
+                for (t, v) in &pts {
+                    out.push_str(&format!("{t},{v}\n"));
+                }
+                Response::new(200, "text/csv; charset=utf-8", out)
+            } else {
+                Response::json(format!(
+                    "[{}]",
+                    pts.iter()
+                        .map(|(t, v)| format!("[{t},{v}]"))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ))
+            }
+        }
+        _ => Response::new(
+            404,
+            "application/json",
+            r#"{"code":-1,"msg":"no such endpoint on the local market-data server"}"#,
+        ),
+    }
+}

@@ -2,6 +2,7 @@
 # Both install what is missing first (scripts/ensure-tools.sh) and are quick when all is present.
 SHELL := /bin/bash
 PORT ?= 8080
+MARKET_PORT ?= 8081
 DEVSERVER := target/release/barfinex-devserver
 PKG_WASM := pkg/barfinex_widgets_bg.wasm
 WEB_SOURCES := $(shell find src core/src -type f) Cargo.toml Cargo.lock core/Cargo.toml scripts/build-pkg.sh
@@ -9,8 +10,8 @@ WEB_SOURCES := $(shell find src core/src -type f) Cargo.toml Cargo.lock core/Car
 .PHONY: demo test test-native test-js build tools tools-test screenshots bench clean
 
 demo: tools build $(DEVSERVER)
-	@echo "Demo: http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
-	$(DEVSERVER) --root . --port $(PORT)
+	@echo "Demo: http://127.0.0.1:$(PORT)/ with market data from http://127.0.0.1:$(MARKET_PORT)/ (Ctrl+C stops it)"
+	$(DEVSERVER) --root . --port $(PORT) --market-port $(MARKET_PORT)
 
 test: tools-test test-native build $(DEVSERVER) test-js
 

@@ -30,6 +30,8 @@ test("the schema rejects what the parser rejects", () => {
     [{ ...base, signals: [{ category: "vibes", direction: "Bullish", title: "t" }] }, "/signals/0/category"],
     [{ ...base, persons: [{ name: "A", link: "javascript:alert(1)" }] }, "/persons/0/link"],
     [{ ...base, disclaimer: { text: "x", links: [{ label: "l", url: "//evil.example" }] } }, "/disclaimer/links/0/url"],
+    [{ ...base, sources: [{ series: "candles", source: "binanse", symbol: "X" }] }, "/sources/0/source"],
+    [{ ...base, sources: [{ series: "candles", source: "bybit-kline", symbol: "X", fallbacks: [{ source: "kraken-ohlc", base_url: "javascript:1" }] }] }, "/sources/0/fallbacks/0/base_url"],
   ];
   for (const [doc, at] of cases) {
     assert.equal(validate(doc), false, JSON.stringify(doc));
@@ -37,4 +39,5 @@ test("the schema rejects what the parser rejects", () => {
   }
   // Unknown fields are allowed (ignored and reported by the parser), reserved fields too.
   assert.ok(validate({ ...base, mood: 1, sources: [], signals: [{ category: "technical", direction: "Mixed", title: "t", rule: {} }] }));
+  assert.ok(validate({ ...base, sources: [{ series: "funding", source: "binance-futures-funding", symbol: "FLUXUSDT", fallbacks: [{ source: "bybit-funding", symbol: "FLUXUSDT" }] }] }));
 });

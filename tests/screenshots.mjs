@@ -12,9 +12,10 @@ try {
   for (const theme of ["light", "dark"]) {
     for (const width of [360, 1280]) {
       const page = await newPage(browser, { width, height: 900, colorScheme: theme });
-      await page.goto(`${server.url}/index.html?theme=${theme}`);
+      await page.goto(`${server.url}/index.html?theme=${theme}&market=${server.market}`);
       await page.locator("#flux .bfx-driver").first().waitFor();
       await page.locator("#broken .bfx-state--error").waitFor();
+      await page.locator("#flux .bfx-rating").waitFor();
       const file = path.join(out, `card-${width}-${theme}.png`);
       await page.screenshot({ path: file, fullPage: width === 1280 });
       console.log(file);

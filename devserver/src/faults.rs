@@ -8,6 +8,7 @@
 //! | `status:CODE` | answer with that HTTP status and a JSON error body |
 //! | `429:SECS`, `503:SECS` | that status with `Retry-After: SECS` |
 //! | `fail:N:CODE` | the first N requests for this URL get CODE (429/503 carry `Retry-After: 1`), then normal answers |
+//! | `after:N:CODE` | the first N requests for this URL are answered normally, later ones get CODE |
 //! | `truncate` | send half the body, then close the connection |
 //! | `html` | a 200 with an HTML page (`text/html`) instead of JSON |
 //! | `nocors` | no `Access-Control-Allow-Origin` header (the browser refuses the response) |
@@ -21,6 +22,7 @@ pub struct Faults {
     pub status: Option<u16>,
     pub retry_after: Option<u64>,
     pub fail_first: Option<(u32, u16)>,
+    pub fail_after: Option<(u32, u16)>,
     pub truncate: bool,
     pub html: bool,
     pub nocors: bool,
@@ -44,6 +46,9 @@ impl Faults {
                 }
                 "fail" => {
                     f.fail_first = Some((n(1).unwrap_or(1) as u32, n(2).unwrap_or(500) as u16))
+                }
+                "after" => {
+                    f.fail_after = Some((n(1).unwrap_or(1) as u32, n(2).unwrap_or(500) as u16))
                 }
                 "truncate" => f.truncate = true,
                 "html" => f.html = true,

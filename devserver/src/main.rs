@@ -127,11 +127,23 @@ fn serve_static(mut stream: TcpStream, root: &Path) {
 }
 
 fn serve_market(mut stream: TcpStream, m: &Market) {
-    let Ok(req) = read_request(&stream) else {
+    let Ok(mut req) = read_request(&stream) else {
         return;
     };
-    let faults = Faults::parse(req.param("fault"));
-    let target = target_of(&req);
+    // Faults come from `?fault=…` or from a path prefix `/fault/<spec>/…`, which lets a widget's
+    // base URL carry them (`base_url: "http://127.0.0.1:8081/fault/429:2/binance"`).
+    let mut spec = req.param("fault").map(str::to_owned);
+    if let Some(rest) = req.path.strip_prefix("/fault/") {
+        let (f, path) = rest.split_once('/').unwrap_or((rest, ""));
+        spec = Some(f.to_owned());
+        req.path = format!("/{path}");
+    }
+    let faults = Faults::parse(spec.as_deref());
+    let target = format!(
+        "{}{}",
+        spec.as_ref().map(|f| format!("[{f}] ")).unwrap_or_default(),
+        target_of(&req)
+    );
     if req.method == "OPTIONS" {
         let resp = cors(Response::new(204, "text/plain", ""), &faults)
             .with_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
@@ -162,12 +174,24 @@ fn serve_market(mut stream: TcpStream, m: &Market) {
         thread::sleep(std::time::Duration::from_millis(faults.delay_ms));
     }
     let conditional = req.header("If-None-Match").map(str::to_owned);
-    let failing = faults.fail_first.and_then(|(n, code)| {
-        let mut f = m.failures.lock().ok()?;
-        let count = f.entry(target.clone()).or_insert(0);
-        *count += 1;
-        (*count <= n).then_some(code)
-    });
+    // Counted per URL, for the fail-first and fail-after modes.
+    let count = if faults.fail_first.is_some() || faults.fail_after.is_some() {
+        m.failures
+            .lock()
+            .map(|mut f| {
+                let c = f.entry(target.clone()).or_insert(0);
+                *c += 1;
+                *c
+            })
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let failing = match (faults.fail_first, faults.fail_after) {
+        (Some((n, code)), _) if count <= n => Some(code),
+        (_, Some((n, code))) if count > n => Some(code),
+        _ => None,
+    };
     let mut resp = if faults.reset {
         log(m, &target, 0, false);
         http::drain(&mut stream);
@@ -194,7 +218,13 @@ fn serve_market(mut stream: TcpStream, m: &Market) {
             "<!doctype html><title>Blocked</title><p>Access denied by a proxy.</p>",
         )
     } else {
-        market::route(&req, m.recorded.as_ref())
+        let (r, synthetic) = market::route(&req, m.recorded.as_ref());
+        // Widgets mark data carrying this header as synthetic; the real exchanges never send it.
+        if synthetic {
+            r.with_header("X-Barfinex-Synthetic", "1")
+        } else {
+            r
+        }
     };
     if resp.status == 200 {
         let etag = format!(
@@ -246,7 +276,10 @@ fn cors(resp: Response, f: &Faults) -> Response {
     if f.noexpose {
         resp
     } else {
-        resp.with_header("Access-Control-Expose-Headers", "ETag, Retry-After, Date")
+        resp.with_header(
+            "Access-Control-Expose-Headers",
+            "ETag, Retry-After, Date, X-Barfinex-Synthetic",
+        )
     }
 }
 
@@ -302,6 +335,10 @@ mod tests {
             (50, Some(429), Some(3), true)
         );
         assert_eq!(Faults::parse(Some("fail:2:503")).fail_first, Some((2, 503)));
+        assert_eq!(
+            Faults::parse(Some("after:3:500")).fail_after,
+            Some((3, 500))
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::http::{Request, Response};
 use crate::synth;
+use std::cell::Cell;
 use std::path::Path;
 
 const HOUR: i64 = 3_600_000;
@@ -67,9 +68,10 @@ fn limit(req: &Request, default: usize, max: usize) -> usize {
 }
 
 /// Candles for a symbol: the recorded XRP sample, or synthetic ones ending at the current bar.
-fn candles(rec: Option<&Recorded>, symbol: &str, interval: i64, n: usize) -> Vec<[f64; 6]> {
+fn candles(rec: Rec, symbol: &str, interval: i64, n: usize) -> Vec<[f64; 6]> {
     match rec {
-        Some(r) if symbol.starts_with("XRP") && interval == HOUR => {
+        Some((r, used)) if symbol.starts_with("XRP") && interval == HOUR => {
+            used.set(true);
             r.candles[r.candles.len().saturating_sub(n)..].to_vec()
         }
         _ => synth::candles(
@@ -81,12 +83,15 @@ fn candles(rec: Option<&Recorded>, symbol: &str, interval: i64, n: usize) -> Vec
     }
 }
 
-fn funding(rec: Option<&Recorded>, symbol: &str, n: usize) -> Vec<(i64, f64)> {
+fn funding(rec: Rec, symbol: &str, n: usize) -> Vec<(i64, f64)> {
     match rec {
-        Some(r) if symbol.starts_with("XRP") => r.funding[r.funding.len().saturating_sub(n)..]
-            .iter()
-            .map(|f| (f[0] as i64, f[1]))
-            .collect(),
+        Some((r, used)) if symbol.starts_with("XRP") => {
+            used.set(true);
+            r.funding[r.funding.len().saturating_sub(n)..]
+                .iter()
+                .map(|f| (f[0] as i64, f[1]))
+                .collect()
+        }
         _ => synth::points(
             &format!("{symbol}:funding"),
             n,
@@ -103,7 +108,18 @@ fn s(x: f64) -> String {
     format!("\"{x}\"")
 }
 
-pub fn route(req: &Request, rec: Option<&Recorded>) -> Response {
+/// The recorded sample, and a flag set when an answer used it.
+type Rec<'a> = Option<(&'a Recorded, &'a Cell<bool>)>;
+
+/// Answers one request; the flag says whether the numbers are synthetic (everything but the
+/// recorded XRP sample).
+pub fn route(req: &Request, recorded: Option<&Recorded>) -> (Response, bool) {
+    let used = Cell::new(false);
+    let resp = answer(req, recorded.map(|r| (r, &used)));
+    (resp, !used.get())
+}
+
+fn answer(req: &Request, rec: Rec) -> Response {
     let p = req.path.as_str();
     let symbol = req
         .param("symbol")

@@ -10,7 +10,7 @@ export function defineElements(mount) {
   for (const [tag, widget] of Object.entries(WIDGETS)) {
     if (customElements.get(tag)) continue;
     customElements.define(tag, class extends HTMLElement {
-      static observedAttributes = ["src", "candles", "theme"];
+      static observedAttributes = ["src", "candles", "market", "refresh", "theme"];
       #handle = null;
 
       connectedCallback() { this.#render(); }
@@ -32,6 +32,8 @@ export function defineElements(mount) {
             widget,
             src: this.getAttribute("src") ?? "",
             candles: this.getAttribute("candles") ?? undefined,
+            market: this.getAttribute("market") ?? undefined,
+            refresh: Number(this.getAttribute("refresh") ?? 0),
             theme: this.getAttribute("theme") ?? "auto",
           });
         } catch (e) {

@@ -3,7 +3,7 @@
 //! Every widget mounts into a container inside an open shadow root, so host CSS cannot reach it
 //! and its CSS cannot leak out. All widgets on a page share this one wasm instance.
 
-use super::components::{AssetCard, ErrorState};
+use super::components::{AssetCard, AssetCardProps, ErrorState};
 use super::styles::shared_sheet;
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -24,6 +24,11 @@ export interface MountOptions {
   src: string;
   /** URL of a candles document: the card then shows the technical rating computed from it. */
   candles?: string;
+  /** Base URL of a market-data server laid out like the local one (`{market}/binance/…`): used
+   * for every profile source without a base_url of its own (a proxy, a mirror, the demo server). */
+  market?: string;
+  /** Seconds between market-data refreshes; 0 or absent: off. */
+  refresh?: number;
   /** Colour theme; "auto" follows the reader's system setting. Default "auto". */
   theme?: "light" | "dark" | "auto";
 }
@@ -37,6 +42,10 @@ struct MountOptions {
     src: String,
     #[serde(default)]
     candles: Option<String>,
+    #[serde(default)]
+    market: Option<String>,
+    #[serde(default)]
+    refresh: Option<f64>,
     #[serde(default)]
     theme: Option<String>,
 }
@@ -105,10 +114,24 @@ pub fn mount(
     let container = make_container(&root, theme)?;
     let src = options.src;
     let candles = options.candles.filter(|c| !c.trim().is_empty());
+    let market = options.market.filter(|m| !m.trim().is_empty());
+    if let Some(m) = &market {
+        barfinex_core::model::check_http_url(m)
+            .map_err(|e| JsError::new(&format!("mount options.market: {e}")))?;
+    }
+    let refresh = options
+        .refresh
+        .filter(|r| r.is_finite() && *r >= 1.0)
+        .map_or(0, |r| r.min(86_400.0) as u32);
     let view: Box<dyn Any> = match options.widget.as_deref().unwrap_or("asset-card") {
-        "asset-card" => Box::new(mount_to(container.clone(), move || match candles {
-            Some(c) => view! { <AssetCard src=src candles=c/> }.into_any(),
-            None => view! { <AssetCard src=src/> }.into_any(),
+        "asset-card" => Box::new(mount_to(container.clone(), move || {
+            let card = AssetCard(AssetCardProps {
+                src,
+                candles,
+                market,
+                refresh,
+            });
+            card.into_any()
         })),
         other => {
             let message = format!("unknown widget {other:?} (known: \"asset-card\")");

@@ -1,9 +1,9 @@
 //! Fetching profiles in the browser with gloo-net. Every failure becomes a [`LoadError`] that
 //! names the URL and the cause, so one widget shows it and the rest of the page carries on.
 
+use crate::web::net::{get_text, Policy};
 use barfinex_core::model::{parse_profile, AssetProfile, ProfileError};
 use barfinex_core::sources::{parse_candles_json, CandlesDoc, SourceError};
-use gloo_net::http::Request;
 use std::fmt;
 use std::rc::Rc;
 
@@ -15,26 +15,34 @@ pub enum LoadError {
     /// The request never produced a response. Browsers report a CORS refusal and a network
     /// failure alike, so the message cannot tell them apart.
     Network { url: String, detail: String },
-    /// The server answered with a status outside 200–299.
+    /// The server answered with a status outside 200–299 (after `attempts` tries).
     Http {
         url: String,
         status: u16,
         status_text: String,
+        attempts: u32,
+    },
+    /// No response within the per-request timeout.
+    Timeout { url: String, ms: u32 },
+    /// The widget went away; nobody waits for this request any more.
+    Aborted { url: String },
+    /// A body over the size limit.
+    TooLarge { url: String, limit: usize },
+    /// An HTML page where data was expected (a login wall, a proxy's error page).
+    NotData { url: String, content_type: String },
+    /// A body the source's parser refused; `error` names the position.
+    Parse { url: String, error: SourceError },
+    /// Every source of a series failed; one line per source, in the order tried.
+    AllSources {
+        series: String,
+        failures: Vec<String>,
     },
     /// The body could not be read.
     Body { url: String, detail: String },
     /// The body is not a valid profile; `error` names the field path.
-    Profile {
-        url: String,
-        content_type: Option<String>,
-        error: ProfileError,
-    },
+    Profile { url: String, error: ProfileError },
     /// The body is not a valid candles document; `error` names the position.
-    Candles {
-        url: String,
-        content_type: Option<String>,
-        error: SourceError,
-    },
+    Candles { url: String, error: SourceError },
 }
 
 impl fmt::Display for LoadError {
@@ -45,35 +53,36 @@ impl fmt::Display for LoadError {
                 f,
                 "GET {url} failed: network error or CORS refusal (browsers report both alike): {detail}"
             ),
-            Self::Http { url, status, status_text } => {
+            Self::Http { url, status, status_text, attempts } => {
                 write!(f, "GET {url}: HTTP {status}")?;
                 if !status_text.is_empty() {
                     write!(f, " {status_text}")?;
                 }
+                if *attempts > 1 {
+                    write!(f, " (after {attempts} attempts)")?;
+                }
+                Ok(())
+            }
+            Self::Timeout { url, ms } => write!(f, "GET {url}: no response within {:.1} s (timeout)", *ms as f64 / 1000.0),
+            Self::Aborted { url } => write!(f, "GET {url}: cancelled"),
+            Self::TooLarge { url, limit } => write!(f, "GET {url}: response larger than {} MB", limit >> 20),
+            Self::NotData { url, content_type } => write!(f, "GET {url}: got an HTML page ({content_type}), not data"),
+            Self::Parse { url, error } => write!(f, "{url}: cannot read the response: {error}"),
+            Self::AllSources { series, failures } => {
+                write!(f, "no source could provide \"{series}\": ")?;
+                for (i, m) in failures.iter().enumerate() {
+                    write!(f, "{}{}) {m}", if i > 0 { "; " } else { "" }, i + 1)?;
+                }
                 Ok(())
             }
             Self::Body { url, detail } => write!(f, "GET {url}: could not read the body: {detail}"),
-            Self::Profile { url, content_type, error } => {
-                write!(f, "{url}: invalid profile: {error}")?;
-                content_type_note(f, content_type)
-            }
-            Self::Candles { url, content_type, error } => {
-                write!(f, "{url}: invalid candles: {error}")?;
-                content_type_note(f, content_type)
-            }
+            Self::Profile { url, error } => write!(f, "{url}: invalid profile: {error}"),
+            Self::Candles { url, error } => write!(f, "{url}: invalid candles: {error}"),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
-
-/// Names a non-JSON content type: the usual cause of a parse error (an HTML error page).
-fn content_type_note(f: &mut fmt::Formatter<'_>, content_type: &Option<String>) -> fmt::Result {
-    match content_type {
-        Some(ct) if !ct.contains("json") => write!(f, " (content-type {ct})"),
-        _ => Ok(()),
-    }
-}
 
 /// Resolves `url` against the document's base URL, so messages show where a request really went.
 pub fn absolute_url(url: &str) -> String {
@@ -86,47 +95,25 @@ pub fn absolute_url(url: &str) -> String {
     }
 }
 
-/// GETs `src` and returns the absolute URL, the body and its content type.
-async fn fetch_text(src: &str) -> Result<(String, String, Option<String>), LoadError> {
+/// Fetches and parses a profile document (with the retry, cache and de-duplication of
+/// [`crate::web::net`]).
+///
+/// ```no_run
+/// # async fn demo() {
+/// let profile = barfinex_widgets::web::fetch::fetch_profile("/www/data/flux.json", None).await;
+/// # }
+/// ```
+pub async fn fetch_profile(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Rc<AssetProfile>, LoadError> {
     if src.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
     let url = absolute_url(src);
-    let response = Request::get(&url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            url: url.clone(),
-            detail: e.to_string(),
-        })?;
-    if !response.ok() {
-        return Err(LoadError::Http {
-            url,
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
-    let content_type = response.headers().get("content-type");
-    let body = response.text().await.map_err(|e| LoadError::Body {
+    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
+    let parsed = parse_profile(&fetched.body).map_err(|error| LoadError::Profile {
         url: url.clone(),
-        detail: e.to_string(),
-    })?;
-    Ok((url, body, content_type))
-}
-
-/// Fetches and parses a profile document.
-///
-/// ```no_run
-/// # async fn demo() {
-/// let profile = barfinex_widgets::web::fetch::fetch_profile("/www/data/flux.json").await;
-/// # }
-/// ```
-pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
-    let (url, body, content_type) = fetch_text(src).await?;
-    let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
-        url: url.clone(),
-        content_type,
         error,
     })?;
     if !parsed.unknown_fields.is_empty() {
@@ -142,12 +129,16 @@ pub async fn fetch_profile(src: &str) -> Result<Rc<AssetProfile>, LoadError> {
 }
 
 /// Fetches and parses a candles document (see `barfinex_core::sources::parse_candles_json`).
-pub async fn fetch_candles(src: &str) -> Result<Rc<CandlesDoc>, LoadError> {
-    let (url, body, content_type) = fetch_text(src).await?;
-    let doc = parse_candles_json(&body).map_err(|error| LoadError::Candles {
-        url,
-        content_type,
-        error,
-    })?;
+pub async fn fetch_candles(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Rc<CandlesDoc>, LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::NoSource);
+    }
+    let url = absolute_url(src);
+    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
+    let doc =
+        parse_candles_json(&fetched.body).map_err(|error| LoadError::Candles { url, error })?;
     Ok(Rc::new(doc))
 }

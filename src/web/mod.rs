@@ -4,4 +4,5 @@ pub mod api;
 pub mod components;
 pub mod embed;
 pub mod fetch;
+pub mod net;
 pub mod styles;

@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 async function openDemo(opts) {
   const page = await newPage(browser, opts);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${server.url}/index.html?market=${server.market}`);
   await page.locator("#flux .bfx-driver").first().waitFor();
   return page;
 }

@@ -99,12 +99,15 @@ test("bad input throws an Error naming the fault; the module keeps working", asy
 
 test("the card shows the technical rating computed from served candles, marked synthetic", async () => {
   const p = await newPage(browser);
-  await p.goto(`${server.url}/index.html`);
+  await p.goto(`${server.url}/tests/pages/blank.html`);
+  await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-asset-card id="flux" src="${server.url}/www/data/flux.json" market="${server.market}"
+      candles="${server.url}/www/data/flux-1d.synthetic.json"></bfx-asset-card>`);
   const panel = p.locator("#flux .bfx-rating");
   await panel.waitFor();
   const expected = await p.evaluate(async () => {
-    const m = await import("/pkg/barfinex_widgets.js");
-    const doc = await (await fetch("/www/data/flux-1d.synthetic.json")).json();
+    const m = await import(`${location.origin}/pkg/barfinex_widgets.js`);
+    const doc = await (await fetch(`${location.origin}/www/data/flux-1d.synthetic.json`)).json();
     return m.technicalRating(doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume })));
   });
   assert.equal(await panel.locator(".bfx-rating__label").textContent(), expected.label);

@@ -21,6 +21,9 @@ async function cardStyles(query) {
   const page = await newPage(browser, { width: 1000 });
   await page.goto(`${server.url}/tests/pages/styled.html${query}`);
   await page.locator("#card .bfx-driver").first().waitFor();
+  // The profile's market sources are public exchanges, refused offline: wait for that error so
+  // both pages are measured in the same state.
+  await page.locator("#card .bfx-state--error").waitFor({ timeout: 15_000 });
   const styles = {};
   for (const sel of PROBES) {
     styles[sel] = await page.locator(`#card ${sel}`).first().evaluate(
@@ -93,7 +96,7 @@ test("mount() returns a handle whose unmount() removes the widget", async () => 
 
 test("removing a card unmounts it; adding it back renders it again", async () => {
   const page = await newPage(browser);
-  await page.goto(`${server.url}/index.html`);
+  await page.goto(`${server.url}/index.html?market=${server.market}`);
   await page.locator("#flux .bfx-driver").first().waitFor();
   const count = () => page.evaluate(() => window.__card.shadowRoot.childElementCount);
   await page.evaluate(() => { window.__card = document.getElementById("flux"); window.__card.remove(); });

@@ -35,12 +35,12 @@ test("a broken profile names the failing field path", async () => {
 
 test("HTTP errors name the URL and status", async () => {
   assert.match(await errorFor(`${server.url}/www/data/missing.json`), /^GET http:\/\/127\.0\.0\.1:\d+\/www\/data\/missing\.json: HTTP 404 Not Found$/);
-  assert.match(await errorFor(`${server.url}/__status/500`), /\/__status\/500: HTTP 500 Internal Server Error$/);
+  assert.match(await errorFor(`${server.url}/__status/500`), /\/__status\/500: HTTP 500 Internal Server Error \(after 3 attempts\)$/);
 });
 
 test("a non-JSON response says so, with its content type", async () => {
   const msg = await errorFor(`${server.url}/index.html`);
-  assert.match(msg, /index\.html: invalid profile: invalid JSON: expected value at line 1 column 1 \(content-type text\/html; charset=utf-8\)$/);
+  assert.match(msg, /^GET http:\/\/127\.0\.0\.1:\d+\/index\.html: got an HTML page \(text\/html; charset=utf-8\), not data$/);
 });
 
 test("a refused connection is reported as network error or CORS refusal", async () => {

@@ -18,11 +18,12 @@ export function chromePath() {
   throw new Error("no Chromium found: set CHROME_PATH (make test installs Debian's chromium)");
 }
 
-/** Starts the dev server on a free port; resolves to { url, stop }. */
+/** Starts the dev server (and its market-data server, on another port: another origin) on free
+ * ports; resolves to { url, market, stop }. */
 export function serve(root = ROOT) {
   const bin = path.join(ROOT, "target/release/barfinex-devserver");
   if (!existsSync(bin)) throw new Error(`${bin} missing: run make test (it builds it)`);
-  const proc = spawn(bin, ["--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(bin, ["--root", root, "--port", "0", "--market-port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     proc.on("error", reject);
@@ -30,7 +31,8 @@ export function serve(root = ROOT) {
     proc.stdout.on("data", (chunk) => {
       out += chunk;
       const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m) resolve({ url: m[1], stop: () => proc.kill() });
+      const k = out.match(/market data on (http:\/\/\S+)/);
+      if (m && k) resolve({ url: m[1], market: k[1], stop: () => proc.kill() });
     });
   });
 }
@@ -45,9 +47,17 @@ export async function launch() {
   });
 }
 
-/** A new page that fails the test on any uncaught page error or console error it did not expect. */
-export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light" } = {}) {
+/** A new page; `page.errors` collects uncaught page errors. Requests to anything but this
+ * machine are refused (tests never reach the internet; a card whose profile names a public
+ * exchange then shows its network error). That guard is a route, and Playwright turns the HTTP
+ * cache off while routes exist, so `{ httpCache: true }` skips it for tests of revalidation,
+ * whose pages must name only local URLs. */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", httpCache = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  if (!httpCache) {
+    await context.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:" && url.protocol !== "about:",
+      (route) => route.abort("blockedbyclient"));
+  }
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));

@@ -26,7 +26,7 @@ pub struct SeriesSource {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fallbacks: Vec<Endpoint>,
     /// True when the data is generated, not market data: widgets then mark it synthetic.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
 }
 

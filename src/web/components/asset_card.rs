@@ -1,8 +1,9 @@
 use super::{
-    CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, NoticeView, RegimeList,
-    Section, SignalBadges, TechnicalRatingPanel,
+    CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, MarketPanel, NoticeView,
+    RegimeList, Section, SignalBadges, TechnicalRatingPanel,
 };
 use crate::web::fetch::fetch_profile;
+use crate::web::net::Cancel;
 use barfinex_core::model::AssetProfile;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -23,17 +24,27 @@ pub fn AssetCard(
     /// from it in the browser.
     #[prop(optional, into)]
     candles: Option<String>,
+    /// Base URL of a server laid out like the local market-data server (`{market}/binance/…`),
+    /// used for every profile source without a `base_url` of its own.
+    #[prop(optional, into)]
+    market: Option<String>,
+    /// Seconds between refreshes of the market data (0: off, the default).
+    #[prop(optional)]
+    refresh: u32,
 ) -> impl IntoView {
+    let cancel = Cancel::for_this_owner();
     let profile = LocalResource::new(move || {
-        let src = src.clone();
-        async move { fetch_profile(&src).await }
+        let (src, signal) = (src.clone(), cancel.signal());
+        async move { fetch_profile(&src, signal).await }
     });
     view! {
         <article class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
-                Some(Ok(p)) => view! { <AssetCardView profile=p candles=candles.clone()/> }.into_any(),
+                Some(Ok(p)) => view! {
+                    <AssetCardView profile=p candles=candles.clone() market=market.clone() refresh=refresh/>
+                }.into_any(),
             }}
         </article>
     }
@@ -47,8 +58,15 @@ pub fn AssetCardView(
     /// URL of a candles document for the technical rating (none: no rating section).
     #[prop(default = None)]
     candles: Option<String>,
+    /// Local market-data server base (see [`AssetCard`]).
+    #[prop(default = None)]
+    market: Option<String>,
+    /// Seconds between market-data refreshes (0: off).
+    #[prop(default = 0)]
+    refresh: u32,
 ) -> impl IntoView {
     let p = (*profile).clone();
+    let candle_source = p.sources.iter().find(|s| s.series == "candles").cloned();
     let signals_subtitle = format!("Most influential for {}", p.name);
     view! {
         <header class="bfx-card__header">
@@ -58,6 +76,7 @@ pub fn AssetCardView(
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
+        {candle_source.map(|spec| view! { <MarketPanel spec=spec market=market.clone() refresh=refresh rating=candles.is_none()/> })}
         {(!p.description.is_empty()).then(|| view! {
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
         })}

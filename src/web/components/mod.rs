@@ -6,6 +6,7 @@ mod badge;
 mod collapsible_text;
 mod driver_list;
 mod influencer_list;
+mod market_panel;
 mod notice;
 mod regime_list;
 mod section;
@@ -13,17 +14,18 @@ mod signal_badges;
 mod state;
 mod technical_rating;
 
-pub use asset_card::{AssetCard, AssetCardView};
+pub use asset_card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
 pub use badge::Badge;
 pub use collapsible_text::CollapsibleText;
 pub use driver_list::DriverList;
 pub use influencer_list::InfluencerList;
+pub use market_panel::MarketPanel;
 pub use notice::NoticeView;
 pub use regime_list::RegimeList;
 pub use section::Section;
 pub use signal_badges::SignalBadges;
 pub use state::{ErrorState, LoadingState};
-pub use technical_rating::{TechnicalRatingPanel, TechnicalRatingView};
+pub use technical_rating::{SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
 
 /// Every component's CSS, in one string, for a shadow root's adopted stylesheet.
 pub(crate) const COMPONENT_CSS: &str = concat!(
@@ -32,6 +34,7 @@ pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("collapsible_text.css"),
     include_str!("driver_list.css"),
     include_str!("influencer_list.css"),
+    include_str!("market_panel.css"),
     include_str!("notice.css"),
     include_str!("regime_list.css"),
     include_str!("section.css"),

@@ -1,8 +1,18 @@
 use super::{Badge, ErrorState, LoadingState};
 use crate::web::fetch::fetch_candles;
+use crate::web::net::Cancel;
 use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail};
-use barfinex_core::sources::CandlesDoc;
 use leptos::prelude::*;
+
+/// What a rating was computed from, as shown beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesMeta {
+    pub symbol: String,
+    pub interval: String,
+    /// Where the numbers come from, in words (a source name and URL, or a document's note).
+    pub source: String,
+    pub synthetic: bool,
+}
 
 /// The technical rating of a candles series, fetched and computed in the browser: the label,
 /// the score on a −1…+1 gauge, both groups' Buy/Neutral/Sell counts, and every vote on demand.
@@ -18,16 +28,25 @@ pub fn TechnicalRatingPanel(
     #[prop(into)]
     candles: String,
 ) -> impl IntoView {
+    let cancel = Cancel::for_this_owner();
     let data = LocalResource::new(move || {
-        let src = candles.clone();
-        async move { fetch_candles(&src).await }
+        let (src, signal) = (candles.clone(), cancel.signal());
+        async move { fetch_candles(&src, signal).await }
     });
     move || match data.get() {
         None => view! { <LoadingState/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
         Some(Ok(doc)) => match technical_rating(&doc.candles, false) {
             Ok(r) => match r.last {
-                Some(detail) => view! { <TechnicalRatingView detail=detail doc=doc/> }.into_any(),
+                Some(detail) => {
+                    let meta = SeriesMeta {
+                        symbol: doc.symbol.clone(),
+                        interval: doc.interval.clone(),
+                        source: doc.source.clone(),
+                        synthetic: doc.synthetic,
+                    };
+                    view! { <TechnicalRatingView detail=detail meta=meta/> }.into_any()
+                }
                 None => {
                     view! { <p class="bfx-empty">"No candles: nothing to rate."</p> }.into_any()
                 }
@@ -65,8 +84,8 @@ pub(crate) fn fmt_time(ms: i64) -> String {
 pub fn TechnicalRatingView(
     /// The rated bar.
     detail: RatingDetail,
-    /// The candles document (for its symbol, interval, source and synthetic flag).
-    doc: std::rc::Rc<CandlesDoc>,
+    /// The series it was computed from.
+    meta: SeriesMeta,
 ) -> impl IntoView {
     let label = detail.label.map_or("Not enough data", Label::as_str);
     let score = detail.total.unwrap_or(0.0).clamp(-1.0, 1.0);
@@ -88,10 +107,10 @@ pub fn TechnicalRatingView(
             </div>
         }
     };
-    let meta = format!(
+    let meta_line = format!(
         "{} · {} · as of {}",
-        doc.symbol,
-        doc.interval,
+        meta.symbol,
+        meta.interval,
         fmt_time(detail.time)
     );
     let votes = detail.votes.clone();
@@ -100,7 +119,7 @@ pub fn TechnicalRatingView(
             <div class="bfx-rating__head">
                 <span class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label))>{label}</span>
                 <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
-                {doc.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
+                {meta.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
             </div>
             <div class="bfx-rating__gauge" role="img" aria-label=aria>
                 <span class="bfx-rating__needle" style=needle></span>
@@ -110,7 +129,7 @@ pub fn TechnicalRatingView(
             </div>
             {group("Moving averages", detail.ma)}
             {group("Oscillators", detail.other)}
-            <p class="bfx-rating__meta">{meta}<br/>{format!("Source: {}", doc.source)}</p>
+            <p class="bfx-rating__meta">{meta_line}<br/>{format!("Source: {}", meta.source)}</p>
             <details class="bfx-rating__votes">
                 <summary>{format!("All {} votes", votes.len())}</summary>
                 <table>

@@ -1,0 +1,133 @@
+use super::technical_rating::{fmt_time, SeriesMeta};
+use super::{Badge, ErrorState, LoadingState, Section, TechnicalRatingView};
+use crate::web::net::{load_series, now_ms, Cancel, LoadedSeries, Policy};
+use barfinex_core::model::SeriesSource;
+use barfinex_core::rating::technical_rating;
+use barfinex_core::series::Candles;
+use barfinex_core::sources::SeriesData;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// A profile's candle series, fetched from its sources (with fallbacks) and shown as the last
+/// price, the 24-hour change and the data's "as of" time, plus the technical rating computed
+/// from it. With `refresh`, it refetches on a timer and re-scores in place; when a refresh
+/// fails it keeps the last good data and says how old it is.
+#[component]
+pub fn MarketPanel(
+    /// The `candles` entry of the profile's `sources`.
+    spec: SeriesSource,
+    /// Local market-data server base, for sources without a `base_url`.
+    #[prop(default = None)]
+    market: Option<String>,
+    /// Seconds between refreshes (0: off).
+    #[prop(default = 0)]
+    refresh: u32,
+    /// Also show the technical rating of this series.
+    #[prop(default = true)]
+    rating: bool,
+) -> impl IntoView {
+    let cancel = Cancel::for_this_owner();
+    let (tick, set_tick) = signal(0u32);
+    if refresh > 0 {
+        if let Ok(handle) = set_interval_with_handle(
+            move || set_tick.update(|t| *t += 1),
+            Duration::from_secs(u64::from(refresh)),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    let data = LocalResource::new(move || {
+        let (spec, market, signal, n) = (spec.clone(), market.clone(), cancel.signal(), tick.get());
+        async move { load_series(&spec, market, &Policy::default(), signal, n > 0).await }
+    });
+    move || {
+        match data.get() {
+        None => view! { <LoadingState/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState message=format!("Market data: {e}")/> }.into_any(),
+        Some(Ok(s)) => match s.data.as_ref() {
+            SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating/> }.into_any(),
+            SeriesData::Points(_) => {
+                view! { <ErrorState message=format!("{}: the candles series must come from a candles source", s.url)/> }.into_any()
+            }
+        },
+    }
+    }
+}
+
+/// Formats a price with about five significant digits.
+fn fmt_price(x: f64) -> String {
+    let digits = if x.abs() >= 1000.0 {
+        2
+    } else if x.abs() >= 1.0 {
+        4
+    } else {
+        6
+    };
+    format!("{x:.digits$}")
+}
+
+/// The close 24 hours before the last bar's time (the last bar at or before it).
+fn change_24h(c: &Candles) -> Option<f64> {
+    let last = *c.time.last()?;
+    let i = c.time.iter().rposition(|t| *t <= last - 86_400_000)?;
+    let (then, now) = (c.close[i], *c.close.last()?);
+    (then != 0.0).then(|| (now / then - 1.0) * 100.0)
+}
+
+#[component]
+fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl IntoView {
+    let last = candles.close.last().copied();
+    let change = change_24h(&candles);
+    let as_of = candles
+        .time
+        .last()
+        .map(|t| fmt_time(*t))
+        .unwrap_or_else(|| "–".into());
+    let tone = match change {
+        Some(c) if c > 0.0 => "up",
+        Some(c) if c < 0.0 => "down",
+        _ => "flat",
+    };
+    let stale = series.stale.as_ref().map(|e| {
+        let mins = ((now_ms() - series.fetched_at) / 60_000.0).floor();
+        format!("Stale: data from {mins:.0} min ago (refresh failed: {e})")
+    });
+    let meta = SeriesMeta {
+        symbol: series
+            .url
+            .split("symbol=")
+            .nth(1)
+            .or(series.url.split("pair=").nth(1))
+            .and_then(|s| s.split('&').next())
+            .unwrap_or(&series.name)
+            .to_owned(),
+        interval: series
+            .url
+            .split("interval=")
+            .nth(1)
+            .and_then(|s| s.split('&').next())
+            .unwrap_or("")
+            .to_owned(),
+        source: format!("{} ({})", series.source.name(), series.url),
+        synthetic: series.synthetic,
+    };
+    let detail = rating
+        .then(|| technical_rating(&candles, false).ok().and_then(|r| r.last))
+        .flatten();
+    view! {
+        <div class="bfx-market" data-source=series.source.name()>
+            <span class="bfx-market__price">{last.map(fmt_price).unwrap_or_else(|| "–".into())}</span>
+            <span class=format!("bfx-market__change bfx-market__change--{tone}")>
+                {change.map(|c| format!("{c:+.2}% 24h")).unwrap_or_else(|| "24h change –".into())}
+            </span>
+            {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
+            <span class="bfx-market__asof">{format!("as of {as_of} · {}", meta.source)}</span>
+            {stale.map(|s| view! { <p class="bfx-market__stale" role="status">{s}</p> })}
+        </div>
+        {detail.map(|d| view! {
+            <Section title="Technical rating">
+                <TechnicalRatingView detail=d meta=meta.clone()/>
+            </Section>
+        })}
+    }
+}

@@ -1,0 +1,388 @@
+use super::sleep::{now_ms, sleep};
+use crate::web::fetch::LoadError;
+use barfinex_core::retry::{backoff_ms, is_retryable, retry_after_ms};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::Request;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal, RequestCache};
+
+/// How hard to try. The defaults suit a public exchange API behind a CDN.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    /// Per attempt, in milliseconds.
+    pub timeout_ms: f64,
+    /// For all attempts together: no retry starts that could not finish before it, so every
+    /// fault settles into data or an error within this time.
+    pub deadline_ms: f64,
+    /// Retries after the first attempt.
+    pub retries: u32,
+    pub backoff_base_ms: f64,
+    pub backoff_cap_ms: f64,
+    /// How long a response is served from memory without asking the network.
+    pub ttl_ms: f64,
+    /// Also keep responses in `sessionStorage` (survives reloads within the tab).
+    pub persist: bool,
+    /// Bodies larger than this are refused (a widget is not the place for a 1 GB response).
+    pub max_bytes: usize,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            timeout_ms: 4_000.0,
+            deadline_ms: 9_000.0,
+            retries: 2,
+            backoff_base_ms: 400.0,
+            backoff_cap_ms: 4_000.0,
+            ttl_ms: 30_000.0,
+            persist: false,
+            max_bytes: 64 << 20,
+        }
+    }
+}
+
+/// A successful response body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    pub url: String,
+    pub body: Rc<str>,
+    /// When the body was received (ms since the epoch).
+    pub fetched_at: f64,
+    /// Set when this is the last good body, served because a newer request failed.
+    pub stale: Option<LoadError>,
+    /// The server said the numbers are generated (`X-Barfinex-Synthetic`, sent by our local
+    /// market-data server and readable because it exposes the header).
+    pub synthetic: bool,
+}
+
+type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, LoadError>>>;
+
+struct InFlight {
+    future: SharedFetch,
+    waiting: Rc<Cell<usize>>,
+    stop: Rc<Stop>,
+}
+
+/// Cancels a shared request once nobody waits for it any more.
+#[derive(Default)]
+struct Stop {
+    stopped: Cell<bool>,
+    current: RefCell<Option<AbortController>>,
+}
+
+impl Stop {
+    fn fire(&self) {
+        self.stopped.set(true);
+        if let Some(c) = self.current.borrow().as_ref() {
+            c.abort();
+        }
+    }
+}
+
+thread_local! {
+    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Fetched>> = RefCell::new(HashMap::new());
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(url).cloned()) {
+        return Some(hit);
+    }
+    if !policy.persist {
+        return None;
+    }
+    let raw = storage()?.get_item(&format!("bfx:{url}")).ok()??;
+    let (head, body) = raw.split_once('\n')?;
+    let (at, synthetic) = head.split_once(' ')?;
+    let hit = Fetched {
+        url: url.to_owned(),
+        body: Rc::from(body),
+        fetched_at: at.parse().ok()?,
+        stale: None,
+        synthetic: synthetic == "synthetic",
+    };
+    CACHE.with(|c| c.borrow_mut().insert(url.to_owned(), hit.clone()));
+    Some(hit)
+}
+
+fn remember(f: &Fetched, policy: &Policy) {
+    CACHE.with(|c| c.borrow_mut().insert(f.url.clone(), f.clone()));
+    if policy.persist {
+        if let Some(s) = storage() {
+            // Quota errors only lose the persistence, never the data.
+            let flag = if f.synthetic { "synthetic" } else { "market" };
+            let _ = s.set_item(
+                &format!("bfx:{}", f.url),
+                &format!("{} {flag}\n{}", f.fetched_at, f.body),
+            );
+        }
+    }
+}
+
+/// GETs `url` under `policy`. A body younger than the TTL comes from memory unless `refresh`;
+/// identical concurrent requests share one network request; `cancel` (a widget's signal)
+/// withdraws this caller, and the request is aborted when no caller is left. When the network
+/// fails and an older body is cached, that body is returned with `stale` set.
+pub async fn get_text(
+    url: &str,
+    policy: &Policy,
+    cancel: Option<AbortSignal>,
+    refresh: bool,
+) -> Result<Fetched, LoadError> {
+    let previous = cached(url, policy);
+    if let Some(hit) = &previous {
+        if !refresh && now_ms() - hit.fetched_at < policy.ttl_ms {
+            return Ok(hit.clone());
+        }
+    }
+    let (future, waiting, stop) = IN_FLIGHT.with(|m| {
+        let mut m = m.borrow_mut();
+        let entry = m.entry(url.to_owned()).or_insert_with(|| {
+            let stop = Rc::new(Stop::default());
+            let future = attempt_all(
+                url.to_owned(),
+                policy.clone(),
+                Rc::clone(&stop),
+                refresh || previous.is_some(),
+            )
+            .boxed_local()
+            .shared();
+            InFlight {
+                future,
+                waiting: Rc::new(Cell::new(0)),
+                stop,
+            }
+        });
+        (
+            entry.future.clone(),
+            Rc::clone(&entry.waiting),
+            Rc::clone(&entry.stop),
+        )
+    });
+    waiting.set(waiting.get() + 1);
+    let listener = cancel.as_ref().map(|signal| {
+        let (waiting, stop) = (Rc::clone(&waiting), Rc::clone(&stop));
+        let on_abort = Closure::<dyn FnMut()>::new(move || {
+            waiting.set(waiting.get().saturating_sub(1));
+            if waiting.get() == 0 {
+                stop.fire();
+            }
+        });
+        let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        (signal.clone(), on_abort)
+    });
+    let result = future.await;
+    if let Some((signal, on_abort)) = listener {
+        let _ =
+            signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        if !signal.aborted() {
+            waiting.set(waiting.get().saturating_sub(1));
+        }
+    } else {
+        waiting.set(waiting.get().saturating_sub(1));
+    }
+    IN_FLIGHT.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.get(url).is_some_and(|f| Rc::ptr_eq(&f.stop, &stop)) {
+            m.remove(url);
+        }
+    });
+    match result {
+        Ok(f) => {
+            remember(&f, policy);
+            Ok(f)
+        }
+        Err(e) => match previous {
+            Some(old) if !matches!(e, LoadError::Aborted { .. }) => Ok(Fetched {
+                stale: Some(e),
+                ..old
+            }),
+            _ => Err(e),
+        },
+    }
+}
+
+/// The first attempt and the retries. `revalidate` asks the browser's HTTP cache to check with
+/// the server (`If-None-Match` from a stored `ETag`, answered by a 304) instead of reusing a
+/// cached response unchecked.
+async fn attempt_all(
+    url: String,
+    policy: Policy,
+    stop: Rc<Stop>,
+    revalidate: bool,
+) -> Result<Fetched, LoadError> {
+    let mut attempt = 0u32;
+    let started = now_ms();
+    loop {
+        let timeout_ms = policy
+            .timeout_ms
+            .min(policy.deadline_ms - (now_ms() - started))
+            .max(500.0);
+        if stop.stopped.get() {
+            return Err(LoadError::Aborted { url });
+        }
+        let controller = AbortController::new().map_err(|_| LoadError::Network {
+            url: url.clone(),
+            detail: "AbortController unavailable".into(),
+        })?;
+        *stop.current.borrow_mut() = Some(controller.clone());
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let (flag, c) = (Rc::clone(&timed_out), controller.clone());
+            let cb = Closure::once_into_js(move || {
+                flag.set(true);
+                c.abort();
+            });
+            web_sys::window().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    cb.unchecked_ref(),
+                    timeout_ms as i32,
+                )
+                .ok()
+            })
+        };
+        let outcome = one_attempt(&url, &policy, &controller, revalidate || attempt > 0).await;
+        if let (Some(w), Some(t)) = (web_sys::window(), timer) {
+            w.clear_timeout_with_handle(t);
+        }
+        let (error, wait) = match outcome {
+            Ok(f) => return Ok(f),
+            Err(_) if stop.stopped.get() => return Err(LoadError::Aborted { url }),
+            Err(_) if timed_out.get() => (
+                LoadError::Timeout {
+                    url: url.clone(),
+                    ms: timeout_ms as u32,
+                },
+                None,
+            ),
+            Err(Failure::Status {
+                status,
+                status_text,
+                retry_after,
+            }) => {
+                let e = LoadError::Http {
+                    url: url.clone(),
+                    status,
+                    status_text,
+                    attempts: attempt + 1,
+                };
+                if !is_retryable(status) {
+                    return Err(e);
+                }
+                (
+                    e,
+                    retry_after.and_then(|h| retry_after_ms(&h, now_ms(), 30_000.0)),
+                )
+            }
+            Err(Failure::Final(e)) => return Err(e),
+            Err(Failure::Transient(e)) => (e, None),
+        };
+        let delay = wait.unwrap_or_else(|| {
+            backoff_ms(
+                attempt,
+                policy.backoff_base_ms,
+                policy.backoff_cap_ms,
+                js_sys::Math::random(),
+            )
+        });
+        // Give up when out of retries, or when waiting would leave less than a second before
+        // the deadline: a visible error beats a spinner.
+        if attempt >= policy.retries || now_ms() - started + delay + 1_000.0 > policy.deadline_ms {
+            return Err(error);
+        }
+        sleep(delay).await;
+        attempt += 1;
+    }
+}
+
+enum Failure {
+    Status {
+        status: u16,
+        status_text: String,
+        retry_after: Option<String>,
+    },
+    Transient(LoadError),
+    Final(LoadError),
+}
+
+async fn one_attempt(
+    url: &str,
+    policy: &Policy,
+    controller: &AbortController,
+    revalidate: bool,
+) -> Result<Fetched, Failure> {
+    let response = Request::get(url)
+        .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")
+        .cache(if revalidate {
+            RequestCache::NoCache
+        } else {
+            RequestCache::Default
+        })
+        .abort_signal(Some(&controller.signal()))
+        .send()
+        .await
+        .map_err(|e| {
+            Failure::Transient(LoadError::Network {
+                url: url.to_owned(),
+                detail: e.to_string(),
+            })
+        })?;
+    if !response.ok() {
+        // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers;
+        // otherwise we fall back to our own backoff.
+        let retry_after = response.headers().get("retry-after");
+        return Err(Failure::Status {
+            status: response.status(),
+            status_text: response.status_text(),
+            retry_after,
+        });
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > policy.max_bytes) {
+        return Err(Failure::Final(LoadError::TooLarge {
+            url: url.to_owned(),
+            limit: policy.max_bytes,
+        }));
+    }
+    let content_type = response.headers().get("content-type");
+    let synthetic = response.headers().get("x-barfinex-synthetic").is_some();
+    let body = response.text().await.map_err(|e| {
+        Failure::Transient(LoadError::Body {
+            url: url.to_owned(),
+            detail: e.to_string(),
+        })
+    })?;
+    if body.len() > policy.max_bytes {
+        return Err(Failure::Final(LoadError::TooLarge {
+            url: url.to_owned(),
+            limit: policy.max_bytes,
+        }));
+    }
+    if content_type
+        .as_deref()
+        .is_some_and(|ct| ct.starts_with("text/html"))
+    {
+        return Err(Failure::Final(LoadError::NotData {
+            url: url.to_owned(),
+            content_type: content_type.unwrap_or_default(),
+        }));
+    }
+    Ok(Fetched {
+        url: url.to_owned(),
+        body: Rc::from(body),
+        fetched_at: now_ms(),
+        stale: None,
+        synthetic,
+    })
+}

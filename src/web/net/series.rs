@@ -1,0 +1,75 @@
+use super::{get_text, Policy};
+use crate::web::fetch::LoadError;
+use barfinex_core::model::{SeriesSource, SourceKind};
+use barfinex_core::sources::{endpoint_url, parse_series, SeriesData};
+use std::rc::Rc;
+use web_sys::AbortSignal;
+
+/// A series as loaded: the data, where it came from, and how fresh it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedSeries {
+    pub name: String,
+    pub data: Rc<SeriesData>,
+    pub url: String,
+    pub source: SourceKind,
+    pub synthetic: bool,
+    pub fetched_at: f64,
+    /// Why a refresh failed, when this is the last good data.
+    pub stale: Option<LoadError>,
+}
+
+/// Loads one series, trying its source and then each fallback in order (an exchange may answer
+/// a region with HTTP 451, or be down). `local_market` points every exchange without its own
+/// `base_url` at a server laid out like the local market-data server.
+pub async fn load_series(
+    spec: &SeriesSource,
+    local_market: Option<String>,
+    policy: &Policy,
+    cancel: Option<AbortSignal>,
+    refresh: bool,
+) -> Result<LoadedSeries, LoadError> {
+    let mut failures = Vec::new();
+    for e in spec.endpoints() {
+        let url = match endpoint_url(&e, local_market.as_deref()) {
+            Ok(u) => crate::web::fetch::absolute_url(&u),
+            Err(m) => {
+                failures.push(format!("{}: {m}", e.source.name()));
+                continue;
+            }
+        };
+        let fetched = match get_text(&url, policy, cancel.clone(), refresh).await {
+            Ok(f) => f,
+            Err(err @ LoadError::Aborted { .. }) => return Err(err),
+            Err(err) => {
+                failures.push(format!("{}: {err}", e.source.name()));
+                continue;
+            }
+        };
+        let now = super::now_ms() as i64;
+        match parse_series(e.source, &fetched.body, Some(now)) {
+            Ok(data) => {
+                return Ok(LoadedSeries {
+                    name: spec.series.clone(),
+                    data: Rc::new(data),
+                    url: fetched.url,
+                    source: e.source,
+                    synthetic: spec.synthetic || fetched.synthetic,
+                    fetched_at: fetched.fetched_at,
+                    stale: fetched.stale,
+                })
+            }
+            Err(error) => failures.push(format!(
+                "{}: {}",
+                e.source.name(),
+                LoadError::Parse {
+                    url: url.clone(),
+                    error
+                }
+            )),
+        }
+    }
+    Err(LoadError::AllSources {
+        series: spec.series.clone(),
+        failures,
+    })
+}

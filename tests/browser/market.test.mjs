@@ -1,0 +1,147 @@
+// Market data in the browser, against the local market-data server on another origin (another
+// port), so CORS is real: each adapter's data reaches the card, every fault mode settles within
+// 10 s into data, stale data or a named error, ten cards share one request, a removed card
+// aborts its request, and refreshes revalidate with ETag.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { serve, launch, newPage, ROOT } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const XRP = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/real/xrpusdt-perp-1h-ohlcv.json"), "utf8"));
+const base = { version: 1, id: "t", name: "Test", symbol: "T" };
+let n = 0;
+
+/** A page whose cards use a profile with the given sources (served by Playwright: the profile
+ * is page data; the market data comes from the real local server). */
+async function cards(sources, { count = 1, attrs = "", page } = {}) {
+  const p = page ?? (await newPage(browser));
+  const name = `profile-${++n}.json`;
+  await p.route(`**/${name}`, (r) => r.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...base, sources }) }));
+  const els = Array.from({ length: count }, (_, i) => `<bfx-asset-card id="c${i}" src="${server.url}/${name}" market="${server.market}" ${attrs}></bfx-asset-card>`);
+  await p.goto(`${server.url}/tests/pages/blank.html`);
+  await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>${els.join("")}`);
+  return p;
+}
+
+const candles = (source, symbol, interval = "1h", extra = {}) => [{ series: "candles", source, symbol, interval, ...extra }];
+const stats = async () => (await fetch(`${server.market}/__stats`)).json();
+const settle = { timeout: 10_000 };
+
+test("each exchange adapter's data reaches the card, with real numbers unmarked and synthetic ones marked", async () => {
+  const last = XRP.at(-1)[4], beforeLast = XRP.at(-2)[4];
+  const cases = [
+    ["binance-futures-klines", "XRPUSDT", last],
+    ["binance-spot-klines", "XRPUSDT", last],
+    ["bybit-kline", "XRPUSDT", last],
+    ["kraken-ohlc", "XRPUSD", beforeLast], // Kraken's last row is the open frame: dropped
+    ["coingecko-ohlc", "xrp", last],
+  ];
+  for (const [source, symbol, close] of cases) {
+    const p = await cards(candles(source, symbol));
+    const price = p.locator("#c0 .bfx-market__price");
+    await price.waitFor(settle);
+    assert.equal(Number(await price.textContent()), Number(close.toFixed(4)), source);
+    assert.equal(await p.locator("#c0 .bfx-market .bfx-badge--mixed").count(), 0, `${source}: recorded data is not synthetic`);
+    assert.equal(await p.locator("#c0 .bfx-market").getAttribute("data-source"), source);
+    await p.context().close();
+  }
+  const p = await cards(candles("binance-futures-klines", "FLUXUSDT"));
+  await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  assert.equal(await p.locator("#c0 .bfx-market .bfx-badge--mixed").textContent(), "◆Synthetic data");
+  assert.match(await p.locator("#c0 .bfx-market__change").textContent(), /^[+-]\d+\.\d\d% 24h$/);
+  assert.match(await p.locator("#c0 .bfx-market__asof").textContent(), /^as of \d{4}-\d\d-\d\d \d\d:00 UTC · binance-futures-klines/);
+  assert.equal(await p.locator("#c0 .bfx-rating__votes tbody tr").count(), 26, "the rating is computed from the served candles");
+  await p.context().close();
+});
+
+test("faults that recover: delay, drip-feed, one 503, one 429 with Retry-After, unreadable Retry-After", async () => {
+  for (const fault of ["delay:2000", "drip:2000", "fail:1:503", "fail:1:429", "fail:1:429,noexpose"]) {
+    const t0 = Date.now();
+    const p = await cards(candles("binance-futures-klines", "XRPUSDT", "1h", { base_url: `${server.market}/fault/${fault}/binance` }));
+    await p.locator("#c0 .bfx-market__price").waitFor(settle);
+    const ms = Date.now() - t0;
+    if (fault === "fail:1:429") assert.ok(ms >= 1000, `Retry-After: 1 was honoured (${ms} ms)`);
+    await p.context().close();
+  }
+});
+
+test("faults that fail name their cause within 10 s", async () => {
+  const expect = {
+    "status:500": /HTTP 500 Internal Server Error \(after \d attempts\)/,
+    "status:404": /HTTP 404 Not Found$/,
+    "429:1": /HTTP 429 Too Many Requests \(after \d attempts\)/,
+    "html": /got an HTML page \(text\/html; charset=utf-8\), not data/,
+    "nocors": /network error or CORS refusal \(browsers report both alike\)/,
+    "reset": /network error or CORS refusal/,
+    "truncate": /could not read the body|cannot read the response/,
+    "delay:15000": /no response within \d\.\d s \(timeout\)/,
+  };
+  for (const [fault, re] of Object.entries(expect)) {
+    const t0 = Date.now();
+    const p = await cards(candles("binance-futures-klines", "XRPUSDT", "1h", { base_url: `${server.market}/fault/${fault}/binance` }));
+    const msg = await p.locator("#c0 .bfx-state__message").textContent(settle);
+    assert.ok(Date.now() - t0 < 10_500, `${fault} took ${Date.now() - t0} ms`);
+    assert.match(msg, /^Market data: no source could provide "candles": 1\) binance-futures-klines: /, fault);
+    assert.match(msg, re, fault);
+    assert.ok(msg.includes(server.market), `${fault}: names the URL`);
+    // The rest of the card is intact.
+    assert.equal(await p.locator("#c0 .bfx-card__name").textContent(), "Test");
+    await p.context().close();
+  }
+});
+
+test("a source refusing the region (HTTP 451) falls back to the next", async () => {
+  const p = await cards([{ series: "candles", source: "binance-futures-klines", symbol: "XRPUSDT", interval: "1h",
+    base_url: `${server.market}/fault/status:451/binance`, fallbacks: [{ source: "bybit-kline", symbol: "XRPUSDT", interval: "1h" }] }]);
+  await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  assert.equal(await p.locator("#c0 .bfx-market").getAttribute("data-source"), "bybit-kline");
+  await p.context().close();
+});
+
+test("ten cards needing the same URL make one request", async () => {
+  const before = (await stats()).length;
+  const p = await cards(candles("binance-futures-klines", "TENCARDS"), { count: 10 });
+  for (let i = 0; i < 10; i++) await p.locator(`#c${i} .bfx-market__price`).waitFor(settle);
+  const hits = (await stats()).slice(before).filter((l) => l.includes("symbol=TENCARDS"));
+  assert.equal(hits.length, 1, hits.join("\n"));
+  await p.context().close();
+});
+
+test("removing a card aborts its in-flight request", async () => {
+  const p = await newPage(browser);
+  const failed = [];
+  p.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  await cards(candles("binance-futures-klines", "XRPUSDT", "1h", { base_url: `${server.market}/fault/delay:5000/binance` }), { page: p });
+  await p.waitForTimeout(500);
+  await p.evaluate(() => document.getElementById("c0").remove());
+  await p.waitForTimeout(300);
+  assert.ok(failed.some((f) => f.includes("/fault/delay:5000/binance") && f.includes("ERR_ABORTED")), failed.join("\n"));
+  await p.context().close();
+});
+
+test("refresh revalidates with ETag (304) and keeps the last good data, marked stale, when it fails", async () => {
+  // A profile file, not a routed response: Playwright's routing turns the HTTP cache off, and
+  // revalidation is the HTTP cache's job.
+  mkdirSync(path.join(ROOT, "tests/output"), { recursive: true });
+  const file = `stale-${process.pid}.json`;
+  writeFileSync(path.join(ROOT, "tests/output", file), JSON.stringify({ ...base,
+    sources: candles("binance-futures-klines", "XRPUSDT", "1h", { base_url: `${server.market}/fault/after:2:503/binance` }) }));
+  const p = await newPage(browser, { httpCache: true });
+  await p.goto(`${server.url}/tests/pages/blank.html`);
+  await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-asset-card id="c0" src="${server.url}/tests/output/${file}" refresh="1"></bfx-asset-card>`);
+  await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  const stale = await p.locator("#c0 .bfx-market__stale").textContent({ timeout: 15_000 });
+  assert.match(stale, /^Stale: data from \d+ min ago \(refresh failed: GET .*HTTP 503 Service Unavailable/);
+  assert.equal(Number(await p.locator("#c0 .bfx-market__price").textContent()), Number(XRP.at(-1)[4].toFixed(4)));
+  const log = (await stats()).filter((l) => l.includes("[after:2:503]"));
+  assert.match(log[0], /^200 \[after:2:503\] \/binance/);
+  assert.match(log[1], /^304 conditional \[after:2:503\] \/binance/, log.join("\n"));
+  assert.match(log[2], /^503 /, log.join("\n"));
+  await p.context().close();
+});

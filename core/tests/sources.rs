@@ -290,3 +290,22 @@ fn endpoint_urls_for_public_hosts_proxies_and_the_local_server() {
         "https://site.example/lth.csv"
     );
 }
+
+#[test]
+fn a_large_response_parses_within_the_limits() {
+    // ~11 MB of klines (150,000 rows): parsed whole; the web layer refuses bodies over 64 MiB
+    // before parsing, and every adapter refuses more than MAX_BARS rows.
+    let rows: Vec<String> = (0..150_000)
+        .map(|i: i64| {
+            format!(
+                "[{},\"1.0\",\"2.0\",\"0.5\",\"1.5e0\",\"10\",{},\"15\",1,\"0\",\"0\",\"0\"]",
+                i * 60_000,
+                i * 60_000 + 59_999
+            )
+        })
+        .collect();
+    let body = format!("[{}]", rows.join(","));
+    assert!(body.len() > 10 << 20);
+    let c = binance::parse_klines(&body, None).unwrap();
+    assert_eq!((c.len(), c.close[149_999]), (150_000, 1.5));
+}

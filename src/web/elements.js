@@ -10,7 +10,7 @@ export function defineElements(mount) {
   for (const [tag, widget] of Object.entries(WIDGETS)) {
     if (customElements.get(tag)) continue;
     customElements.define(tag, class extends HTMLElement {
-      static observedAttributes = ["src", "candles", "market", "refresh", "theme"];
+      static observedAttributes = ["src", "candles", "market", "refresh", "persist", "theme"];
       #handle = null;
 
       connectedCallback() { this.#render(); }
@@ -34,6 +34,7 @@ export function defineElements(mount) {
             candles: this.getAttribute("candles") ?? undefined,
             market: this.getAttribute("market") ?? undefined,
             refresh: Number(this.getAttribute("refresh") ?? 0),
+            persist: this.hasAttribute("persist"),
             theme: this.getAttribute("theme") ?? "auto",
           });
         } catch (e) {

@@ -29,6 +29,8 @@ export interface MountOptions {
   market?: string;
   /** Seconds between market-data refreshes; 0 or absent: off. */
   refresh?: number;
+  /** Keep fetched market data in sessionStorage (a reload within the tab starts from it). */
+  persist?: boolean;
   /** Colour theme; "auto" follows the reader's system setting. Default "auto". */
   theme?: "light" | "dark" | "auto";
 }
@@ -46,6 +48,8 @@ struct MountOptions {
     market: Option<String>,
     #[serde(default)]
     refresh: Option<f64>,
+    #[serde(default)]
+    persist: bool,
     #[serde(default)]
     theme: Option<String>,
 }
@@ -123,6 +127,7 @@ pub fn mount(
         .refresh
         .filter(|r| r.is_finite() && *r >= 1.0)
         .map_or(0, |r| r.min(86_400.0) as u32);
+    let persist = options.persist;
     let view: Box<dyn Any> = match options.widget.as_deref().unwrap_or("asset-card") {
         "asset-card" => Box::new(mount_to(container.clone(), move || {
             let card = AssetCard(AssetCardProps {
@@ -130,6 +135,7 @@ pub fn mount(
                 candles,
                 market,
                 refresh,
+                persist,
             });
             card.into_any()
         })),

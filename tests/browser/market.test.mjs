@@ -136,12 +136,23 @@ test("refresh revalidates with ETag (304) and keeps the last good data, marked s
   await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>
     <bfx-asset-card id="c0" src="${server.url}/tests/output/${file}" refresh="1"></bfx-asset-card>`);
   await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  // Refreshes re-score in place: the rest of the card is not re-rendered.
+  await p.locator("#c0 .bfx-card__name").evaluate((el) => { el.dataset.before = "refresh"; });
   const stale = await p.locator("#c0 .bfx-market__stale").textContent({ timeout: 15_000 });
+  assert.equal(await p.locator("#c0 .bfx-card__name").getAttribute("data-before"), "refresh");
   assert.match(stale, /^Stale: data from \d+ min ago \(refresh failed: GET .*HTTP 503 Service Unavailable/);
   assert.equal(Number(await p.locator("#c0 .bfx-market__price").textContent()), Number(XRP.at(-1)[4].toFixed(4)));
   const log = (await stats()).filter((l) => l.includes("[after:2:503]"));
   assert.match(log[0], /^200 \[after:2:503\] \/binance/);
   assert.match(log[1], /^304 conditional \[after:2:503\] \/binance/, log.join("\n"));
   assert.match(log[2], /^503 /, log.join("\n"));
+  await p.context().close();
+});
+
+test("persist keeps fetched market data in sessionStorage", async () => {
+  const p = await cards(candles("binance-futures-klines", "PERSISTUSDT"), { attrs: "persist" });
+  await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  const keys = await p.evaluate(() => Object.keys(sessionStorage));
+  assert.ok(keys.some((k) => k.startsWith("bfx:") && k.includes("symbol=PERSISTUSDT")), keys.join(", "));
   await p.context().close();
 });

@@ -31,6 +31,9 @@ pub fn AssetCard(
     /// Seconds between refreshes of the market data (0: off, the default).
     #[prop(optional)]
     refresh: u32,
+    /// Keep fetched market data in `sessionStorage`, so a reload within the tab starts from it.
+    #[prop(optional)]
+    persist: bool,
 ) -> impl IntoView {
     let cancel = Cancel::for_this_owner();
     let profile = LocalResource::new(move || {
@@ -43,7 +46,7 @@ pub fn AssetCard(
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
                 Some(Ok(p)) => view! {
-                    <AssetCardView profile=p candles=candles.clone() market=market.clone() refresh=refresh/>
+                    <AssetCardView profile=p candles=candles.clone() market=market.clone() refresh=refresh persist=persist/>
                 }.into_any(),
             }}
         </article>
@@ -64,6 +67,9 @@ pub fn AssetCardView(
     /// Seconds between market-data refreshes (0: off).
     #[prop(default = 0)]
     refresh: u32,
+    /// Keep fetched market data in `sessionStorage`.
+    #[prop(default = false)]
+    persist: bool,
 ) -> impl IntoView {
     let p = (*profile).clone();
     let candle_source = p.sources.iter().find(|s| s.series == "candles").cloned();
@@ -76,7 +82,7 @@ pub fn AssetCardView(
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
-        {candle_source.map(|spec| view! { <MarketPanel spec=spec market=market.clone() refresh=refresh rating=candles.is_none()/> })}
+        {candle_source.map(|spec| view! { <MarketPanel spec=spec market=market.clone() refresh=refresh persist=persist rating=candles.is_none()/> })}
         {(!p.description.is_empty()).then(|| view! {
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
         })}

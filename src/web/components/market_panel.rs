@@ -25,7 +25,14 @@ pub fn MarketPanel(
     /// Also show the technical rating of this series.
     #[prop(default = true)]
     rating: bool,
+    /// Keep fetched data in `sessionStorage` (see [`Policy::persist`]).
+    #[prop(default = false)]
+    persist: bool,
 ) -> impl IntoView {
+    let policy = Policy {
+        persist,
+        ..Policy::default()
+    };
     let cancel = Cancel::for_this_owner();
     let (tick, set_tick) = signal(0u32);
     if refresh > 0 {
@@ -37,8 +44,14 @@ pub fn MarketPanel(
         }
     }
     let data = LocalResource::new(move || {
-        let (spec, market, signal, n) = (spec.clone(), market.clone(), cancel.signal(), tick.get());
-        async move { load_series(&spec, market, &Policy::default(), signal, n > 0).await }
+        let (spec, market, signal, n, policy) = (
+            spec.clone(),
+            market.clone(),
+            cancel.signal(),
+            tick.get(),
+            policy.clone(),
+        );
+        async move { load_series(&spec, market, &policy, signal, n > 0).await }
     });
     move || {
         match data.get() {

@@ -149,16 +149,7 @@ impl Candles {
                 return Err(SeriesError::NotFinite { column, index });
             }
         }
-        for (i, w) in self.time.windows(2).enumerate() {
-            if w[1] <= w[0] {
-                return Err(SeriesError::NotAscending {
-                    index: i + 1,
-                    time: w[1],
-                    previous: w[0],
-                });
-            }
-        }
-        Ok(())
+        check_ascending(&self.time)
     }
 }
 
@@ -197,15 +188,18 @@ impl Series {
                 index,
             });
         }
-        for (i, w) in self.time.windows(2).enumerate() {
-            if w[1] <= w[0] {
-                return Err(SeriesError::NotAscending {
-                    index: i + 1,
-                    time: w[1],
-                    previous: w[0],
-                });
-            }
-        }
-        Ok(())
+        check_ascending(&self.time)
+    }
+}
+
+/// Strictly ascending times: no unsorted or duplicate bars.
+fn check_ascending(time: &[i64]) -> Result<(), SeriesError> {
+    match time.windows(2).position(|w| w[1] <= w[0]) {
+        Some(i) => Err(SeriesError::NotAscending {
+            index: i + 1,
+            time: time[i + 1],
+            previous: time[i],
+        }),
+        None => Ok(()),
     }
 }

@@ -3,10 +3,10 @@
 //! history `/futures/data/openInterestHist`.
 
 use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, too_long,
+    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, too_long,
 };
 use super::SourceError;
-use crate::series::{Bar, Candles, Series};
+use crate::series::{Candles, Series};
 
 /// Klines: `[openTime, "open", "high", "low", "close", "volume", closeTime, …]`. Rows whose
 /// `closeTime` is after `now_ms` are still forming and are dropped (Binance returns the current
@@ -29,14 +29,9 @@ pub fn parse_klines(body: &str, now_ms: Option<i64>) -> Result<Candles, SourceEr
         if now_ms.is_some_and(|now| close_time > now) {
             continue;
         }
-        bars.push(Bar {
-            time: millis(&r[0], &at(0))?,
-            open: num(&r[1], &at(1))?,
-            high: num(&r[2], &at(2))?,
-            low: num(&r[3], &at(3))?,
-            close: num(&r[4], &at(4))?,
-            volume: num(&r[5], &at(5))?,
-        });
+        bars.push(ohlc_row(r, millis(&r[0], &at(0))?, Some(5), &|| {
+            format!("[{i}]")
+        })?);
     }
     normalise_bars(bars)
 }

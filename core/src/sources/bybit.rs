@@ -2,10 +2,10 @@
 //! inside the `{retCode, retMsg, result: {list}}` envelope.
 
 use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, too_long,
+    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, too_long,
 };
 use super::SourceError;
-use crate::series::{Bar, Candles, Series};
+use crate::series::{Candles, Series};
 use serde_json::Value;
 
 /// The `result.list` of a successful answer; a non-zero `retCode` is an error naming `retMsg`.
@@ -37,14 +37,9 @@ pub fn parse_klines(body: &str) -> Result<Candles, SourceError> {
             ));
         }
         let at = |j: usize| move || format!("result.list[{i}][{j}]");
-        bars.push(Bar {
-            time: millis(&r[0], &at(0))?,
-            open: num(&r[1], &at(1))?,
-            high: num(&r[2], &at(2))?,
-            low: num(&r[3], &at(3))?,
-            close: num(&r[4], &at(4))?,
-            volume: num(&r[5], &at(5))?,
-        });
+        bars.push(ohlc_row(r, millis(&r[0], &at(0))?, Some(5), &|| {
+            format!("result.list[{i}]")
+        })?);
     }
     normalise_bars(bars)
 }

@@ -2,10 +2,10 @@
 //! `/coins/{id}/ohlc` (`[ms, open, high, low, close]`, no volume).
 
 use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, too_long,
+    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, too_long,
 };
 use super::SourceError;
-use crate::series::{Bar, Candles, Series};
+use crate::series::{Candles, Series};
 use serde_json::Value;
 
 /// The three series of `market_chart`.
@@ -63,14 +63,9 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
             ));
         }
         let at = |j: usize| move || format!("[{i}][{j}]");
-        bars.push(Bar {
-            time: millis(&r[0], &at(0))?,
-            open: num(&r[1], &at(1))?,
-            high: num(&r[2], &at(2))?,
-            low: num(&r[3], &at(3))?,
-            close: num(&r[4], &at(4))?,
-            volume: 0.0,
-        });
+        bars.push(ohlc_row(r, millis(&r[0], &at(0))?, None, &|| {
+            format!("[{i}]")
+        })?);
     }
     normalise_bars(bars)
 }

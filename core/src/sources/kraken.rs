@@ -2,9 +2,9 @@
 //! "close", "vwap", "volume", count], …], last}}`. Times are seconds; the last row is the
 //! current, still-open frame and is dropped.
 
-use super::wire::{array, fail, json, normalise_bars, num, too_long};
+use super::wire::{array, fail, json, normalise_bars, num, ohlc_row, too_long};
 use super::SourceError;
-use crate::series::{Bar, Candles};
+use crate::series::Candles;
 use serde_json::Value;
 
 pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
@@ -45,14 +45,9 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
         if secs.fract() != 0.0 {
             return Err(fail(at(0)(), format!("{secs} is not whole seconds")));
         }
-        bars.push(Bar {
-            time: secs as i64 * 1000,
-            open: num(&r[1], &at(1))?,
-            high: num(&r[2], &at(2))?,
-            low: num(&r[3], &at(3))?,
-            close: num(&r[4], &at(4))?,
-            volume: num(&r[6], &at(6))?,
-        });
+        bars.push(ohlc_row(r, secs as i64 * 1000, Some(6), &|| {
+            format!("result.{pair}[{i}]")
+        })?);
     }
     normalise_bars(bars)
 }

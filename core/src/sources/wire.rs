@@ -73,6 +73,36 @@ fn short(v: &Value) -> String {
     }
 }
 
+/// A bar from a row whose elements 1–4 are open, high, low, close (numbers or strings), with
+/// the time already read and the volume at `volume` (absent: 0). `path` names the row.
+pub(crate) fn ohlc_row(
+    r: &[Value],
+    time: i64,
+    volume: Option<usize>,
+    path: &dyn Fn() -> String,
+) -> Result<Bar, SourceError> {
+    let at = |j: usize| move || format!("{}[{j}]", path());
+    let get = |j: usize| {
+        r.get(j).ok_or_else(|| {
+            fail(
+                path(),
+                format!("expected at least {} elements, found {}", j + 1, r.len()),
+            )
+        })
+    };
+    Ok(Bar {
+        time,
+        open: num(get(1)?, &at(1))?,
+        high: num(get(2)?, &at(2))?,
+        low: num(get(3)?, &at(3))?,
+        close: num(get(4)?, &at(4))?,
+        volume: match volume {
+            Some(j) => num(get(j)?, &at(j))?,
+            None => 0.0,
+        },
+    })
+}
+
 pub(crate) fn too_long(n: usize) -> Result<(), SourceError> {
     if n > MAX_BARS {
         Err(fail(

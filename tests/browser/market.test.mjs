@@ -156,3 +156,41 @@ test("persist keeps fetched market data in sessionStorage", async () => {
   assert.ok(keys.some((k) => k.startsWith("bfx:") && k.includes("symbol=PERSISTUSDT")), keys.join(", "));
   await p.context().close();
 });
+
+test("funding, open interest, price and generic series reach the card's market data list", async () => {
+  const FUNDING = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/real/xrpusdt-perp-8h-funding.json"), "utf8"));
+  const p = await cards([
+    { series: "candles", source: "binance-futures-klines", symbol: "XRPUSDT", interval: "1h" },
+    { series: "funding", source: "binance-futures-funding", symbol: "XRPUSDT" },
+    { series: "funding_bybit", source: "bybit-funding", symbol: "XRPUSDT" },
+    { series: "open_interest", source: "binance-futures-open-interest", symbol: "FLUXUSDT", interval: "1h" },
+    { series: "price", source: "coingecko-market-chart", symbol: "xrp" },
+    { series: "exchange_supply_share", source: "generic-json", symbol: "exchange_supply_share" },
+    { series: "lth_supply_share", source: "generic-csv", symbol: "lth_supply_share" },
+  ]);
+  const rows = p.locator("#c0 .bfx-series__row");
+  await p.waitForFunction(() => {
+    const r = document.getElementById("c0").shadowRoot.querySelectorAll(".bfx-series__meta");
+    return r.length === 6;
+  }, null, settle);
+  const got = await rows.evaluateAll((els) => els.map((e) => ({
+    name: e.querySelector(".bfx-series__name").textContent,
+    value: e.querySelector(".bfx-series__value").textContent,
+    synthetic: !!e.querySelector(".bfx-badge--mixed"),
+    source: e.querySelector(".bfx-series__meta").dataset.source,
+  })));
+  const lastFunding = `${(FUNDING.at(-1)[1] * 100).toFixed(4)}%`;
+  assert.deepEqual(got.map((g) => [g.name, g.source, g.synthetic]), [
+    ["funding", "binance-futures-funding", false],
+    ["funding bybit", "bybit-funding", false],
+    ["open interest", "binance-futures-open-interest", true],
+    ["price", "coingecko-market-chart", false],
+    ["exchange supply share", "generic-json", true],
+    ["lth supply share", "generic-csv", true],
+  ]);
+  assert.equal(got[0].value, lastFunding);
+  assert.equal(got[1].value, lastFunding);
+  assert.equal(Number(got[3].value), Number(XRP.at(-1)[4].toFixed(5)));
+  assert.match(got[4].value, /^0\.1\d{4}$/);
+  await p.context().close();
+});

@@ -77,10 +77,23 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
     let symbol = e.symbol.trim();
     let interval = e.interval.as_deref().unwrap_or("1h");
     let Some((public, prefix)) = kind.host() else {
-        return e
-            .base_url
-            .clone()
-            .ok_or_else(|| format!("{} needs base_url: the document's URL", kind.name()));
+        // A site's own document: its URL, or the local server's `/series/{symbol}.json|csv`.
+        let ext = if kind == SourceKind::GenericCsv {
+            "csv"
+        } else {
+            "json"
+        };
+        return match (&e.base_url, local_market) {
+            (Some(url), _) => Ok(url.clone()),
+            (None, Some(local)) if !symbol.is_empty() => Ok(format!(
+                "{}/series/{symbol}.{ext}",
+                local.trim_end_matches('/')
+            )),
+            _ => Err(format!(
+                "{} needs base_url: the document's URL",
+                kind.name()
+            )),
+        };
     };
     if symbol.is_empty()
         || !symbol

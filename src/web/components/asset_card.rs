@@ -1,3 +1,4 @@
+use super::SeriesList;
 use super::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, MarketPanel, NoticeView,
     RegimeList, Section, SignalBadges, TechnicalRatingPanel,
@@ -73,6 +74,12 @@ pub fn AssetCardView(
 ) -> impl IntoView {
     let p = (*profile).clone();
     let candle_source = p.sources.iter().find(|s| s.series == "candles").cloned();
+    let other_series: Vec<_> = p
+        .sources
+        .iter()
+        .filter(|s| s.series != "candles")
+        .cloned()
+        .collect();
     let signals_subtitle = format!("Most influential for {}", p.name);
     view! {
         <header class="bfx-card__header">
@@ -89,6 +96,11 @@ pub fn AssetCardView(
         {candles.map(|url| view! {
             <Section title="Technical rating">
                 <TechnicalRatingPanel candles=url/>
+            </Section>
+        })}
+        {(!other_series.is_empty()).then(|| view! {
+            <Section title="Market data">
+                <SeriesList sources=other_series market=market.clone()/>
             </Section>
         })}
         <Section title="Key drivers" count=p.drivers.len()>

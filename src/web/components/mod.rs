@@ -10,6 +10,7 @@ mod market_panel;
 mod notice;
 mod regime_list;
 mod section;
+mod series_list;
 mod signal_badges;
 mod state;
 mod technical_rating;
@@ -23,6 +24,7 @@ pub use market_panel::MarketPanel;
 pub use notice::NoticeView;
 pub use regime_list::RegimeList;
 pub use section::Section;
+pub use series_list::SeriesList;
 pub use signal_badges::SignalBadges;
 pub use state::{ErrorState, LoadingState};
 pub use technical_rating::{SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
@@ -38,6 +40,7 @@ pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("notice.css"),
     include_str!("regime_list.css"),
     include_str!("section.css"),
+    include_str!("series_list.css"),
     include_str!("signal_badges.css"),
     include_str!("state.css"),
     include_str!("technical_rating.css"),

@@ -169,10 +169,8 @@ test("funding, open interest, price and generic series reach the card's market d
     { series: "lth_supply_share", source: "generic-csv", symbol: "lth_supply_share" },
   ]);
   const rows = p.locator("#c0 .bfx-series__row");
-  await p.waitForFunction(() => {
-    const r = document.getElementById("c0").shadowRoot.querySelectorAll(".bfx-series__meta");
-    return r.length === 6;
-  }, null, settle);
+  // The element may not be upgraded (no shadow root) yet when polling starts.
+  await p.waitForFunction(() => document.getElementById("c0")?.shadowRoot?.querySelectorAll(".bfx-series__meta").length === 6, null, settle);
   const got = await rows.evaluateAll((els) => els.map((e) => ({
     name: e.querySelector(".bfx-series__name").textContent,
     value: e.querySelector(".bfx-series__value").textContent,

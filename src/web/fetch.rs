@@ -95,6 +95,20 @@ pub fn absolute_url(url: &str) -> String {
     }
 }
 
+/// GETs a document page-relative URL through [`crate::web::net`] (retries, cache, sharing);
+/// returns its absolute URL and body.
+async fn fetch_document(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<(String, Rc<str>), LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::NoSource);
+    }
+    let url = absolute_url(src);
+    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
+    Ok((url, fetched.body))
+}
+
 /// Fetches and parses a profile document (with the retry, cache and de-duplication of
 /// [`crate::web::net`]).
 ///
@@ -107,12 +121,8 @@ pub async fn fetch_profile(
     src: &str,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<AssetProfile>, LoadError> {
-    if src.trim().is_empty() {
-        return Err(LoadError::NoSource);
-    }
-    let url = absolute_url(src);
-    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
-    let parsed = parse_profile(&fetched.body).map_err(|error| LoadError::Profile {
+    let (url, body) = fetch_document(src, cancel).await?;
+    let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
         url: url.clone(),
         error,
     })?;
@@ -133,12 +143,7 @@ pub async fn fetch_candles(
     src: &str,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<CandlesDoc>, LoadError> {
-    if src.trim().is_empty() {
-        return Err(LoadError::NoSource);
-    }
-    let url = absolute_url(src);
-    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
-    let doc =
-        parse_candles_json(&fetched.body).map_err(|error| LoadError::Candles { url, error })?;
+    let (url, body) = fetch_document(src, cancel).await?;
+    let doc = parse_candles_json(&body).map_err(|error| LoadError::Candles { url, error })?;
     Ok(Rc::new(doc))
 }

@@ -142,13 +142,15 @@ impl<const MAX: bool> RollingExtreme<MAX> {
         }
     }
 
-    /// The extreme of two values; a NaN loses (NaNs are tracked apart, in `last_nan`).
+    /// The extreme of two values, by plain comparison (one instruction, where `f64::max` needs
+    /// NaN handling). A NaN may win or lose here: windows holding one are answered NaN anyway
+    /// (`last_nan`), and no other window ever sees it.
     #[inline]
     fn ext(a: f64, b: f64) -> f64 {
-        if MAX {
-            a.max(b)
+        if MAX == (a >= b) {
+            a
         } else {
-            a.min(b)
+            b
         }
     }
 
@@ -173,9 +175,10 @@ impl<const MAX: bool> RollingExtreme<MAX> {
         self.pos += 1;
         if self.pos == self.n {
             self.pos = 0;
-            let mut acc = f64::NAN;
+            // Start from the block's last value, not NaN: a NaN start would win every `min`.
+            let mut acc = self.block.last().copied().unwrap_or(f64::NAN);
             for (s, &v) in self.suffix.iter_mut().zip(&self.block).rev() {
-                acc = Self::ext(acc, v);
+                acc = Self::ext(v, acc);
                 *s = acc;
             }
         }
@@ -210,6 +213,49 @@ mod tests {
                     assert_eq!(sv, w.iter().sum::<f64>());
                     assert_eq!(hv, w.iter().cloned().fold(f64::MIN, f64::max));
                     assert_eq!(lv, w.iter().cloned().fold(f64::MAX, f64::min));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn windows_without_the_nan_are_exact_before_and_after_it() {
+        let xs = [
+            3.0,
+            1.0,
+            f64::NAN,
+            1.0,
+            5.0,
+            9.0,
+            2.0,
+            6.0,
+            5.0,
+            3.0,
+            5.0,
+            0.5,
+            8.0,
+        ];
+        for n in 1..6 {
+            let (mut hi, mut lo) = (RollingMax::new(n), RollingMin::new(n));
+            for i in 0..xs.len() {
+                let (hv, lv) = (hi.push(xs[i]), lo.push(xs[i]));
+                if i + 1 < n {
+                    continue;
+                }
+                let w = &xs[i + 1 - n..=i];
+                if w.iter().any(|v| v.is_nan()) {
+                    assert!(hv.is_nan() && lv.is_nan(), "n={n} i={i}");
+                } else {
+                    assert_eq!(
+                        hv,
+                        w.iter().cloned().fold(f64::MIN, f64::max),
+                        "max n={n} i={i}"
+                    );
+                    assert_eq!(
+                        lv,
+                        w.iter().cloned().fold(f64::MAX, f64::min),
+                        "min n={n} i={i}"
+                    );
                 }
             }
         }

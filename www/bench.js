@@ -5,6 +5,7 @@
 // - technicalindicators: its batch functions for the ones it has (no HMA, VWMA, MOM, UO or
 //   Elder-ray: those are listed as missing, which flatters it).
 // Best of several runs per size. Results go to window.benchResults for tests/bench.mjs.
+// `?only=wasm` times Barfinex alone (quick comparisons between builds).
 import init, { technicalRating } from "../pkg/barfinex_widgets.js";
 import * as TS from "../tests/node_modules/trading-signals/dist/index.js";
 
@@ -85,6 +86,7 @@ async function main() {
     const warm = n <= 100000 ? 3 : 1;
     let ms = best(runs, () => technicalRating(c), warm);
     rows.push({ engine: "barfinex (wasm)", bars: n, nsPerBar: (ms * 1e6) / n, computed: "26 of 26 (+ votes)" });
+    if (new URLSearchParams(location.search).get("only") === "wasm") continue;
     let computed = 0;
     ms = best(runs, () => { computed = tradingSignals(c); }, warm);
     rows.push({ engine: "trading-signals", bars: n, nsPerBar: (ms * 1e6) / n, computed: `${computed} of 26 (no votes)` });

@@ -67,6 +67,19 @@ pub(crate) fn stoch_k(x: f64, highest: f64, lowest: f64) -> f64 {
     }
 }
 
+/// %D as the SMA of %K; %K is reported only once %D exists, as TA-Lib aligns both outputs.
+fn with_d(k: f64, d_sma: &mut Sma) -> KD {
+    let d = if k.is_nan() {
+        f64::NAN
+    } else {
+        d_sma.update(k)
+    };
+    KD {
+        k: if d.is_nan() { f64::NAN } else { k },
+        d,
+    }
+}
+
 /// Slow stochastic, TA-Lib STOCH(k, slow_k, SMA, d, SMA): fast %K over `k` bars, smoothed by
 /// an SMA of `slow_k` into slow %K, whose SMA of `d` is %D. Warm-up: `k + slow_k + d − 3` bars.
 #[derive(Clone, Debug)]
@@ -101,15 +114,7 @@ impl Stoch {
         } else {
             self.slow_k.update(fast)
         };
-        let d = if k.is_nan() {
-            f64::NAN
-        } else {
-            self.d.update(k)
-        };
-        KD {
-            k: if d.is_nan() { f64::NAN } else { k },
-            d,
-        }
+        with_d(k, &mut self.d)
     }
 }
 
@@ -142,15 +147,7 @@ impl StochRsi {
             };
         }
         let k = stoch_k(r, self.hi.push(r), self.lo.push(r));
-        let d = if k.is_nan() {
-            f64::NAN
-        } else {
-            self.d.update(k)
-        };
-        KD {
-            k: if d.is_nan() { f64::NAN } else { k },
-            d,
-        }
+        with_d(k, &mut self.d)
     }
 }
 

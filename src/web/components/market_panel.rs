@@ -106,21 +106,16 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
         format!("Stale: data from {mins:.0} min ago (refresh failed: {e})")
     });
     let meta = SeriesMeta {
-        symbol: series
-            .url
-            .split("symbol=")
-            .nth(1)
-            .or(series.url.split("pair=").nth(1))
-            .and_then(|s| s.split('&').next())
-            .unwrap_or(&series.name)
-            .to_owned(),
+        symbol: if series.endpoint.symbol.is_empty() {
+            series.name.clone()
+        } else {
+            series.endpoint.symbol.clone()
+        },
         interval: series
-            .url
-            .split("interval=")
-            .nth(1)
-            .and_then(|s| s.split('&').next())
-            .unwrap_or("")
-            .to_owned(),
+            .endpoint
+            .interval
+            .clone()
+            .unwrap_or_else(|| "1h".into()),
         source: format!("{} ({})", series.source.name(), series.url),
         synthetic: series.synthetic,
     };

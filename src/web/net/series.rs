@@ -1,6 +1,6 @@
 use super::{get_text, Policy};
 use crate::web::fetch::LoadError;
-use barfinex_core::model::{SeriesSource, SourceKind};
+use barfinex_core::model::{Endpoint, SeriesSource, SourceKind};
 use barfinex_core::sources::{endpoint_url, parse_series, SeriesData};
 use std::rc::Rc;
 use web_sys::AbortSignal;
@@ -12,6 +12,8 @@ pub struct LoadedSeries {
     pub data: Rc<SeriesData>,
     pub url: String,
     pub source: SourceKind,
+    /// The endpoint that answered (its symbol and interval).
+    pub endpoint: Endpoint,
     pub synthetic: bool,
     pub fetched_at: f64,
     /// Why a refresh failed, when this is the last good data.
@@ -53,6 +55,7 @@ pub async fn load_series(
                     data: Rc::new(data),
                     url: fetched.url,
                     source: e.source,
+                    endpoint: e.clone(),
                     synthetic: spec.synthetic || fetched.synthetic,
                     fetched_at: fetched.fetched_at,
                     stale: fetched.stale,

@@ -14,4 +14,5 @@ pub mod model;
 pub mod rating;
 pub mod retry;
 pub mod series;
+pub mod signals;
 pub mod sources;

@@ -1,7 +1,7 @@
 use super::SeriesList;
 use super::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, MarketPanel, NoticeView,
-    RegimeList, Section, SignalBadges, TechnicalRatingPanel,
+    LiveSignals, RegimeList, Section, TechnicalRatingPanel,
 };
 use crate::web::fetch::fetch_profile;
 use crate::web::net::Cancel;
@@ -81,6 +81,7 @@ pub fn AssetCardView(
         .cloned()
         .collect();
     let signals_subtitle = format!("Most influential for {}", p.name);
+    let signal_market = market.clone();
     view! {
         <header class="bfx-card__header">
             <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
@@ -107,7 +108,7 @@ pub fn AssetCardView(
             <DriverList drivers=p.drivers/>
         </Section>
         <Section title="Market signals" count=p.signals.len() subtitle=signals_subtitle>
-            <SignalBadges signals=p.signals/>
+            <LiveSignals signals=p.signals sources=p.sources.clone() market=signal_market refresh=refresh persist=persist/>
         </Section>
         <Section title="Market regime behaviour">
             <RegimeList regimes=p.regimes/>

@@ -1,12 +1,11 @@
 use super::technical_rating::{fmt_time, SeriesMeta};
 use super::{Badge, ErrorState, LoadingState, Section, TechnicalRatingView};
-use crate::web::net::{load_series, now_ms, Cancel, LoadedSeries, Policy};
+use crate::web::net::{load_series, now_ms, refresh_tick, Cancel, LoadedSeries, Policy};
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::technical_rating;
 use barfinex_core::series::Candles;
 use barfinex_core::sources::SeriesData;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// A profile's candle series, fetched from its sources (with fallbacks) and shown as the last
 /// price, the 24-hour change and the data's "as of" time, plus the technical rating computed
@@ -34,15 +33,7 @@ pub fn MarketPanel(
         ..Policy::default()
     };
     let cancel = Cancel::for_this_owner();
-    let (tick, set_tick) = signal(0u32);
-    if refresh > 0 {
-        if let Ok(handle) = set_interval_with_handle(
-            move || set_tick.update(|t| *t += 1),
-            Duration::from_secs(u64::from(refresh)),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
-    }
+    let tick = refresh_tick(refresh);
     let data = LocalResource::new(move || {
         let (spec, market, signal, n, policy) = (
             spec.clone(),

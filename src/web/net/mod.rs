@@ -6,10 +6,14 @@
 
 mod cancel;
 mod client;
+mod refresh;
 mod series;
+mod series_set;
 mod sleep;
 
 pub use cancel::Cancel;
 pub use client::{get_text, Fetched, Policy};
+pub use refresh::refresh_tick;
 pub use series::{load_series, LoadedSeries};
+pub use series_set::{input, load_series_set};
 pub(crate) use sleep::now_ms;

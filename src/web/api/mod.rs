@@ -9,6 +9,8 @@ use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod signals;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** One candle; `time` is Unix milliseconds. */
@@ -51,32 +53,37 @@ export type IndicatorName =
 export type IndicatorResult = Record<string, Float64Array>;
 "#;
 
-fn err(msg: impl std::fmt::Display) -> JsError {
+pub(crate) fn err(msg: impl std::fmt::Display) -> JsError {
     JsError::new(&msg.to_string())
 }
 
 /// Reads one column: a `Float64Array` (copied at once) or an array of numbers.
-fn column(obj: &JsValue, name: &str, expected: Option<usize>) -> Result<Vec<f64>, JsError> {
+pub(crate) fn column(
+    obj: &JsValue,
+    at: &str,
+    name: &str,
+    expected: Option<usize>,
+) -> Result<Vec<f64>, JsError> {
     let v = Reflect::get(obj, &JsValue::from_str(name))
-        .map_err(|_| err(format!("candles.{name}: cannot read")))?;
+        .map_err(|_| err(format!("{at}.{name}: cannot read")))?;
     let len = Reflect::get(&v, &JsValue::from_str("length"))
         .ok()
         .and_then(|l| l.as_f64());
     let Some(len) = len else {
         return Err(err(format!(
-            "candles.{name}: expected an array or Float64Array"
+            "{at}.{name}: expected an array or Float64Array"
         )));
     };
     let len = len as usize;
     if len > MAX_BARS {
         return Err(err(format!(
-            "candles.{name}: {len} values is more than the limit of {MAX_BARS}"
+            "{at}.{name}: {len} values is more than the limit of {MAX_BARS}"
         )));
     }
     if let Some(n) = expected {
         if len != n {
             return Err(err(format!(
-                "candles.{name}: {len} values, expected {n} (one per bar)"
+                "{at}.{name}: {len} values, expected {n} (one per bar)"
             )));
         }
     }
@@ -85,23 +92,23 @@ fn column(obj: &JsValue, name: &str, expected: Option<usize>) -> Result<Vec<f64>
     }
     let arr = v
         .dyn_ref::<Array>()
-        .ok_or_else(|| err(format!("candles.{name}: expected an array or Float64Array")))?;
+        .ok_or_else(|| err(format!("{at}.{name}: expected an array or Float64Array")))?;
     (0..len as u32)
         .map(|i| {
             arr.get(i)
                 .as_f64()
-                .ok_or_else(|| err(format!("candles.{name}[{i}]: not a number")))
+                .ok_or_else(|| err(format!("{at}.{name}[{i}]: not a number")))
         })
         .collect()
 }
 
 /// Converts either candle form into columns and checks them.
-pub(crate) fn candles_from_js(v: &JsValue) -> Result<Candles, JsError> {
+pub(crate) fn candles_from_js(v: &JsValue, at: &str) -> Result<Candles, JsError> {
     let c = if let Some(arr) = v.dyn_ref::<Array>() {
         let n = arr.length() as usize;
         if n > MAX_BARS {
             return Err(err(format!(
-                "candles: {n} bars is more than the limit of {MAX_BARS}"
+                "{at}: {n} bars is more than the limit of {MAX_BARS}"
             )));
         }
         let mut c = Candles::default();
@@ -115,7 +122,7 @@ pub(crate) fn candles_from_js(v: &JsValue) -> Result<Candles, JsError> {
                     .and_then(|x| x.as_f64())
                     .ok_or_else(|| {
                         err(format!(
-                            "candles[{i}].{}: expected a number",
+                            "{at}[{i}].{}: expected a number",
                             k.as_string().unwrap_or_default()
                         ))
                     })?;
@@ -131,23 +138,23 @@ pub(crate) fn candles_from_js(v: &JsValue) -> Result<Candles, JsError> {
         }
         c
     } else if v.is_object() {
-        let close = column(v, "close", None)?;
+        let close = column(v, at, "close", None)?;
         let n = close.len();
         Candles {
-            time: column(v, "time", Some(n))?
+            time: column(v, at, "time", Some(n))?
                 .into_iter()
                 .map(|t| t as i64)
                 .collect(),
-            open: column(v, "open", Some(n))?,
-            high: column(v, "high", Some(n))?,
-            low: column(v, "low", Some(n))?,
+            open: column(v, at, "open", Some(n))?,
+            high: column(v, at, "high", Some(n))?,
+            low: column(v, at, "low", Some(n))?,
             close,
-            volume: column(v, "volume", Some(n))?,
+            volume: column(v, at, "volume", Some(n))?,
         }
     } else {
-        return Err(err("candles: expected an array of {time, open, high, low, close, volume} or an object of columns"));
+        return Err(err(format!("{at}: expected an array of {{time, open, high, low, close, volume}} or an object of columns")));
     };
-    c.check().map_err(|e| err(format!("candles: {e}")))?;
+    c.check().map_err(|e| err(format!("{at}: {e}")))?;
     Ok(c)
 }
 
@@ -224,7 +231,7 @@ pub fn technical_rating_js(
     #[wasm_bindgen(unchecked_param_type = "Candles")] candles: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TechnicalRatingOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsError> {
-    let c = candles_from_js(&candles)?;
+    let c = candles_from_js(&candles, "candles")?;
     let every_bar = options
         .and_then(|o| Reflect::get(&o, &JsValue::from_str("everyBar")).ok())
         .is_some_and(|v| v.is_truthy());
@@ -273,7 +280,7 @@ pub fn indicator_js(
             p = p.with(&key, value);
         }
     }
-    let c = candles_from_js(&candles)?;
+    let c = candles_from_js(&candles, "candles")?;
     let out = indicators::indicator(name, &p, &c).map_err(err)?;
     let o = Object::new();
     for col in &out.columns {

@@ -31,13 +31,15 @@ test("the schema rejects what the parser rejects", () => {
     [{ ...base, persons: [{ name: "A", link: "javascript:alert(1)" }] }, "/persons/0/link"],
     [{ ...base, disclaimer: { text: "x", links: [{ label: "l", url: "//evil.example" }] } }, "/disclaimer/links/0/url"],
     [{ ...base, sources: [{ series: "candles", source: "binanse", symbol: "X" }] }, "/sources/0/source"],
+    [{ ...base, signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "sometimes" } }] }, "/signals/0/rule/kind"],
+    [{ ...base, signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "all", rules: [{ op: "=" }] } }] }, "/signals/0/rule/rules/0"],
     [{ ...base, sources: [{ series: "candles", source: "bybit-kline", symbol: "X", fallbacks: [{ source: "kraken-ohlc", base_url: "javascript:1" }] }] }, "/sources/0/fallbacks/0/base_url"],
   ];
   for (const [doc, at] of cases) {
     assert.equal(validate(doc), false, JSON.stringify(doc));
     assert.ok(validate.errors.some((e) => e.instancePath === at), `${at}: ${JSON.stringify(validate.errors)}`);
   }
-  // Unknown fields are allowed (ignored and reported by the parser), reserved fields too.
-  assert.ok(validate({ ...base, mood: 1, sources: [], signals: [{ category: "technical", direction: "Mixed", title: "t", rule: {} }] }));
+  // Unknown profile fields are allowed (ignored and reported by the parser); rules are checked.
+  assert.ok(validate({ ...base, mood: 1, sources: [], signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "persistence", series: "funding", op: "<", value: 0, periods: 3 } }] }));
   assert.ok(validate({ ...base, sources: [{ series: "funding", source: "binance-futures-funding", symbol: "FLUXUSDT", fallbacks: [{ source: "bybit-funding", symbol: "FLUXUSDT" }] }] }));
 });

@@ -11,8 +11,12 @@ const read = (p) => JSON.parse(readFileSync(path.join(ROOT, p), "utf8"));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(read("www/schema/asset-profile.v1.schema.json"));
 
-test("flux.json is valid against the schema", () => {
-  assert.ok(validate(read("www/data/flux.json")), JSON.stringify(validate.errors));
+test("flux.json and the illustrative example profiles are valid against the schema", () => {
+  for (const f of ["flux.json", "examples/btc.json", "examples/eth.json", "examples/sol.json", "examples/xrp-sample.json"]) {
+    const doc = read(`www/data/${f}`);
+    assert.ok(validate(doc), `${f}: ${JSON.stringify(validate.errors)}`);
+    if (f.startsWith("examples/")) assert.equal(doc.illustrative, true, `${f} must be marked illustrative`);
+  }
 });
 
 test("the broken demo profile fails at drivers[2].direction, as the parser says", () => {

@@ -5,7 +5,9 @@
 
 use barfinex_core::model::{parse_profile, Signal, SignalCategory, SignalDirection};
 use barfinex_core::series::{Candles, Series};
-use barfinex_core::signals::{parse_rule, score_signal, score_signals, Input, SeriesSet, SignalResult, State};
+use barfinex_core::signals::{
+    parse_rule, score_signal, score_signals, Input, SeriesSet, SignalResult, State,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -29,7 +31,10 @@ fn points(values: &[f64], step: i64) -> Series {
 }
 
 fn set(entries: Vec<(&str, Input)>) -> SeriesSet {
-    entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    entries
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect()
 }
 
 fn score(rule: Value, s: &SeriesSet) -> SignalResult {
@@ -62,12 +67,19 @@ fn candles(close: &[f64], volume: &[f64]) -> Candles {
 }
 
 fn flux_signals() -> Vec<Signal> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data/flux.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../www/data/flux.json"
+    ))
+    .unwrap();
     parse_profile(&text).unwrap().profile.signals
 }
 
 fn flux_signal(words: &str) -> Signal {
-    flux_signals().into_iter().find(|s| s.title.contains(words)).unwrap()
+    flux_signals()
+        .into_iter()
+        .find(|s| s.title.contains(words))
+        .unwrap()
 }
 
 // ---- threshold ----
@@ -75,18 +87,30 @@ fn flux_signal(words: &str) -> Signal {
 #[test]
 fn threshold_both_ways_with_graded_strength() {
     let s = one("x", &[1.0, 2.0, 3.0, 4.0, 5.0]);
-    let r = score(json!({"kind":"threshold","series":"x","op":">","value":4}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":"x","op":">","value":4}),
+        &s,
+    );
     assert_eq!(r.state, State::Active);
     // margin 1, population sd of 1..5 = sqrt(2): 50 + 25/sqrt(2) = 67.7
     assert_eq!(r.strength, Some(68));
     assert_eq!(r.evidence[0].value, Some(5.0));
     assert_eq!(r.evidence[0].threshold, Some(4.0));
-    let r = score(json!({"kind":"threshold","series":"x","op":"<","value":4}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":"x","op":"<","value":4}),
+        &s,
+    );
     assert_eq!((r.state, r.strength), (State::Inactive, Some(32)));
     // At the threshold itself a strict comparison fails: strength stays below 50.
-    let r = score(json!({"kind":"threshold","series":"x","op":">","value":5}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":"x","op":">","value":5}),
+        &s,
+    );
     assert_eq!((r.state, r.strength), (State::Inactive, Some(49)));
-    let r = score(json!({"kind":"threshold","series":"x","op":">=","value":5}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":"x","op":">=","value":5}),
+        &s,
+    );
     assert_eq!((r.state, r.strength), (State::Active, Some(50)));
 }
 
@@ -94,14 +118,23 @@ fn threshold_both_ways_with_graded_strength() {
 fn threshold_on_derived_series() {
     // returns over 2: 110/100 − 1 = 0.1
     let s = one("p", &[100.0, 105.0, 110.0]);
-    let r = score(json!({"kind":"threshold","series":{"derive":"returns","of":"p","period":2},"op":">=","value":0.1}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":{"derive":"returns","of":"p","period":2},"op":">=","value":0.1}),
+        &s,
+    );
     assert_eq!(r.state, State::Active);
     assert!((r.evidence[0].value.unwrap() - 0.1).abs() < 1e-12);
     assert_eq!(r.evidence[0].label, "latest returns(p, 2)");
     // sma(3) of the last three = 105; ema(2) seeded by sma(100,105)=102.5 then +2/3·(110−102.5) = 107.5
-    let r = score(json!({"kind":"threshold","series":{"derive":"sma","of":"p","period":3},"op":"<","value":105.0001}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":{"derive":"sma","of":"p","period":3},"op":"<","value":105.0001}),
+        &s,
+    );
     assert_eq!(r.state, State::Active);
-    let r = score(json!({"kind":"threshold","series":{"derive":"ema","of":"p","period":2},"op":">=","value":107.5}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":{"derive":"ema","of":"p","period":2},"op":">=","value":107.5}),
+        &s,
+    );
     assert_eq!(r.state, State::Active);
     assert!((r.evidence[0].value.unwrap() - 107.5).abs() < 1e-12);
 }
@@ -110,12 +143,21 @@ fn threshold_on_derived_series() {
 fn ratio_aligns_by_time_as_of() {
     // b is every 2 h; a hourly: a/b uses b's last value at or before each a time.
     let mut s = SeriesSet::new();
-    s.insert("a".into(), Input::points(points(&[2.0, 4.0, 6.0, 8.0], H), "t"));
+    s.insert(
+        "a".into(),
+        Input::points(points(&[2.0, 4.0, 6.0, 8.0], H), "t"),
+    );
     s.insert("b".into(), Input::points(points(&[1.0, 2.0], 2 * H), "t"));
-    let r = score(json!({"kind":"threshold","series":{"derive":"ratio","of":"a","by":"b"},"op":">=","value":4}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":{"derive":"ratio","of":"a","by":"b"},"op":">=","value":4}),
+        &s,
+    );
     // last a (t=3h) = 8, b at or before 3h = 2 (t=2h) → 4
     assert_eq!(r.evidence[0].value, Some(4.0));
-    let r = score(json!({"kind":"threshold","series":{"derive":"difference","of":"a","by":"b"},"op":">","value":6}), &s);
+    let r = score(
+        json!({"kind":"threshold","series":{"derive":"difference","of":"a","by":"b"},"op":">","value":6}),
+        &s,
+    );
     assert_eq!((r.state, r.evidence[0].value), (State::Inactive, Some(6.0)));
 }
 
@@ -124,11 +166,20 @@ fn ratio_aligns_by_time_as_of() {
 #[test]
 fn persistence_counts_the_latest_streak() {
     let rule = json!({"kind":"persistence","series":"f","op":"<","value":0,"periods":3});
-    let r = score(rule.clone(), &one("f", &[-1.0, -1.0, -1.0, 1.0, -1.0, -2.0, -3.0, -4.0]));
+    let r = score(
+        rule.clone(),
+        &one("f", &[-1.0, -1.0, -1.0, 1.0, -1.0, -2.0, -3.0, -4.0]),
+    );
     assert_eq!((r.state, r.strength), (State::Active, Some(67))); // 4 of 3 → 50·4/3
     assert_eq!(r.evidence[0].value, Some(4.0));
-    assert_eq!(r.evidence[0].note.as_deref(), Some(&*format!("streak began at {}", 4 * H)));
-    let r = score(rule.clone(), &one("f", &[-1.0, -1.0, -1.0, -1.0, -1.0, 1.0, -1.0, -1.0]));
+    assert_eq!(
+        r.evidence[0].note.as_deref(),
+        Some(&*format!("streak began at {}", 4 * H))
+    );
+    let r = score(
+        rule.clone(),
+        &one("f", &[-1.0, -1.0, -1.0, -1.0, -1.0, 1.0, -1.0, -1.0]),
+    );
     assert_eq!((r.state, r.strength), (State::Inactive, Some(33)));
     // All negative but shorter than required: cannot tell yet.
     let r = score(rule, &one("f", &[-1.0, -1.0]));
@@ -140,7 +191,9 @@ fn persistence_counts_the_latest_streak() {
 
 #[test]
 fn trend_needs_direction_significance_and_size() {
-    let up: Vec<f64> = (0..30).map(|i| 0.10 + 0.001 * i as f64 + if i % 2 == 0 { 0.0005 } else { -0.0005 }).collect();
+    let up: Vec<f64> = (0..30)
+        .map(|i| 0.10 + 0.001 * i as f64 + if i % 2 == 0 { 0.0005 } else { -0.0005 })
+        .collect();
     let rule = json!({"kind":"trend","series":"s","window":30,"direction":"up","min_t":3,"min_change":0.02});
     let r = score(rule, &one("s", &up));
     assert_eq!(r.state, State::Active, "{r:?}");
@@ -148,18 +201,32 @@ fn trend_needs_direction_significance_and_size() {
     assert!((change - 0.029).abs() < 0.001, "fitted change {change}");
     assert!(r.evidence[0].value.unwrap() > 30.0);
     // Same series, asking for a change bigger than it has: inactive, strength 50·0.029/0.05 ≈ 29.
-    let r = score(json!({"kind":"trend","series":"s","window":30,"direction":"up","min_change":0.05}), &one("s", &up));
+    let r = score(
+        json!({"kind":"trend","series":"s","window":30,"direction":"up","min_change":0.05}),
+        &one("s", &up),
+    );
     assert_eq!((r.state, r.strength), (State::Inactive, Some(29)));
     // Downward rule on an upward series: inactive, strength 0.
-    let r = score(json!({"kind":"trend","series":"s","window":30,"direction":"down"}), &one("s", &up));
+    let r = score(
+        json!({"kind":"trend","series":"s","window":30,"direction":"down"}),
+        &one("s", &up),
+    );
     assert_eq!((r.state, r.strength), (State::Inactive, Some(0)));
     // Noise without a trend is not significant.
-    let noise: Vec<f64> = (0..30).map(|i| if (i * 7) % 3 == 0 { 1.0 } else { -1.0 }).collect();
-    let r = score(json!({"kind":"trend","series":"s","window":30,"direction":"up"}), &one("s", &noise));
+    let noise: Vec<f64> = (0..30)
+        .map(|i| if (i * 7) % 3 == 0 { 1.0 } else { -1.0 })
+        .collect();
+    let r = score(
+        json!({"kind":"trend","series":"s","window":30,"direction":"up"}),
+        &one("s", &noise),
+    );
     assert_eq!(r.state, State::Inactive);
     assert!(r.evidence[0].value.unwrap().abs() < 2.0);
     // Too short.
-    let r = score(json!({"kind":"trend","series":"s","window":30,"direction":"up"}), &one("s", &up[..10]));
+    let r = score(
+        json!({"kind":"trend","series":"s","window":30,"direction":"up"}),
+        &one("s", &up[..10]),
+    );
     assert_eq!(r.state, State::InsufficientData);
 }
 
@@ -180,12 +247,21 @@ fn ols_matches_a_hand_computation() {
 fn zscore_against_own_history() {
     // history 1,2,3,4,5 (mean 3, sd sqrt 2); latest 6 → z = 3/sqrt(2) = 2.121
     let s = one("f", &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-    let r = score(json!({"kind":"zscore","series":"f","lookback":5,"op":">=","value":2}), &s);
+    let r = score(
+        json!({"kind":"zscore","series":"f","lookback":5,"op":">=","value":2}),
+        &s,
+    );
     assert_eq!(r.state, State::Active);
     assert!((r.evidence[0].value.unwrap() - 3.0 / 2f64.sqrt()).abs() < 1e-12);
-    let r = score(json!({"kind":"zscore","series":"f","lookback":5,"op":">=","value":2.5}), &s);
+    let r = score(
+        json!({"kind":"zscore","series":"f","lookback":5,"op":">=","value":2.5}),
+        &s,
+    );
     assert_eq!(r.state, State::Inactive);
-    let r = score(json!({"kind":"zscore","series":"f","lookback":6,"op":">=","value":2}), &s);
+    let r = score(
+        json!({"kind":"zscore","series":"f","lookback":6,"op":">=","value":2}),
+        &s,
+    );
     assert_eq!(r.state, State::InsufficientData);
 }
 
@@ -232,8 +308,19 @@ fn breakout_rule() -> Value {
 fn breakout_then_retest_on_lower_volume_that_holds() {
     // The prior 20-bar high is 100·1.002 = 100.2. Price comes back to 100.5 (low 100.5·0.998 =
     // 100.3 ≤ 100.2·1.005) on volume 150 < 300, then closes hold above 100.2·0.995.
-    let c = breakout_series(300.0, &[(102.0, 200.0), (100.5, 150.0), (101.5, 120.0), (102.5, 120.0)]);
-    let r = score(breakout_rule(), &set(vec![("candles", Input::candles(c, "t"))]));
+    let c = breakout_series(
+        300.0,
+        &[
+            (102.0, 200.0),
+            (100.5, 150.0),
+            (101.5, 120.0),
+            (102.5, 120.0),
+        ],
+    );
+    let r = score(
+        breakout_rule(),
+        &set(vec![("candles", Input::candles(c, "t"))]),
+    );
     assert_eq!(r.state, State::Active, "{r:#?}");
     assert_eq!(r.observed_direction, Some(SignalDirection::Bullish));
     assert!((r.evidence[0].threshold.unwrap() - 100.2).abs() < 1e-9);
@@ -245,7 +332,12 @@ fn breakout_then_retest_on_lower_volume_that_holds() {
 
 #[test]
 fn breakout_states_that_are_not_the_pattern() {
-    let on = |c: Candles| score(breakout_rule(), &set(vec![("candles", Input::candles(c, "t"))]));
+    let on = |c: Candles| {
+        score(
+            breakout_rule(),
+            &set(vec![("candles", Input::candles(c, "t"))]),
+        )
+    };
     // Volume too low: no breakout.
     let r = on(breakout_series(150.0, &[(100.5, 50.0), (101.0, 50.0)]));
     assert_eq!((r.state, r.strength), (State::Inactive, Some(0)));
@@ -287,11 +379,23 @@ fn combinators_are_three_valued() {
     let st = |r: Value| score(r, &s).state;
     assert_eq!(st(json!({"kind":"all","rules":[yes, yes]})), State::Active);
     assert_eq!(st(json!({"kind":"all","rules":[yes, no]})), State::Inactive);
-    assert_eq!(st(json!({"kind":"all","rules":[no, unknown]})), State::Inactive);
-    assert_eq!(st(json!({"kind":"all","rules":[yes, unknown]})), State::InsufficientData);
+    assert_eq!(
+        st(json!({"kind":"all","rules":[no, unknown]})),
+        State::Inactive
+    );
+    assert_eq!(
+        st(json!({"kind":"all","rules":[yes, unknown]})),
+        State::InsufficientData
+    );
     assert_eq!(st(json!({"kind":"any","rules":[no, yes]})), State::Active);
-    assert_eq!(st(json!({"kind":"any","rules":[yes, unknown]})), State::Active);
-    assert_eq!(st(json!({"kind":"any","rules":[no, unknown]})), State::InsufficientData);
+    assert_eq!(
+        st(json!({"kind":"any","rules":[yes, unknown]})),
+        State::Active
+    );
+    assert_eq!(
+        st(json!({"kind":"any","rules":[no, unknown]})),
+        State::InsufficientData
+    );
     assert_eq!(st(json!({"kind":"not","rule":no})), State::Active);
     assert_eq!(st(json!({"kind":"not","rule":yes})), State::Inactive);
     let r = score(json!({"kind":"all","rules":[yes, unknown]}), &s);
@@ -307,33 +411,53 @@ fn missing_series_affects_only_its_signal() {
         signal(json!({"kind":"persistence","series":"funding","op":"<","value":0,"periods":3})),
         signal(json!({"kind":"trend","series":"open_interest","window":5,"direction":"down"})),
         signal(json!({"kind":"persistence","series":"funding","op":"<","value":0,"periods":"3"})),
-        Signal { rule: None, ..signal(json!(null)) },
+        Signal {
+            rule: None,
+            ..signal(json!(null))
+        },
     ];
     let r = score_signals(&sigs, &s);
     assert_eq!(r[0].state, State::Active);
     assert_eq!(r[1].state, State::InsufficientData);
-    assert_eq!(r[1].reason.as_deref(), Some("no data for series `open_interest`"));
+    assert_eq!(
+        r[1].reason.as_deref(),
+        Some("no data for series `open_interest`")
+    );
     assert_eq!(r[2].state, State::Invalid);
-    assert_eq!(r[2].reason.as_deref(), Some("signals[2].rule.periods: expected a number, found a string"));
+    assert_eq!(
+        r[2].reason.as_deref(),
+        Some("signals[2].rule.periods: expected a number, found a string")
+    );
     assert_eq!(r[3].state, State::Unscored);
 }
 
 #[test]
 fn timeframe_mismatch_is_insufficient_and_provenance_is_reported() {
     let mut s = SeriesSet::new();
-    s.insert("candles".into(), Input::candles(candles(&[1.0; 40], &[1.0; 40]), "binance").interval("1d").synthetic(true));
+    s.insert(
+        "candles".into(),
+        Input::candles(candles(&[1.0; 40], &[1.0; 40]), "binance")
+            .interval("1d")
+            .synthetic(true),
+    );
     let mut rule = breakout_rule();
     rule["timeframe"] = json!("1h");
     let r = score(rule.clone(), &s);
     assert_eq!(r.state, State::InsufficientData);
-    assert_eq!(r.reason.as_deref(), Some("the rule is for 1h bars; `candles` is at 1d"));
+    assert_eq!(
+        r.reason.as_deref(),
+        Some("the rule is for 1h bars; `candles` is at 1d")
+    );
     rule["timeframe"] = json!("1d");
     let r = score(rule, &s);
     assert_eq!(r.state, State::Inactive);
     assert!(r.synthetic);
     assert_eq!(r.timeframe.as_deref(), Some("1d"));
     assert_eq!(r.as_of, Some(39 * H));
-    assert_eq!((r.data[0].source.as_str(), r.data[0].points), ("binance", 40));
+    assert_eq!(
+        (r.data[0].source.as_str(), r.data[0].points),
+        ("binance", 40)
+    );
 }
 
 #[test]
@@ -360,18 +484,26 @@ fn invalid_rules_name_the_field() {
     for _ in 0..20 {
         deep = json!({"kind":"not","rule":deep});
     }
-    assert!(parse_rule(&deep, "rule").unwrap_err().message.contains("deeper than"));
+    assert!(parse_rule(&deep, "rule")
+        .unwrap_err()
+        .message
+        .contains("deeper than"));
 }
 
 // ---- the seed's five rules ----
 
 fn ramp(n: usize, start: f64, step: f64, wiggle: f64) -> Vec<f64> {
-    (0..n).map(|i| start + step * i as f64 + if i % 2 == 0 { wiggle } else { -wiggle }).collect()
+    (0..n)
+        .map(|i| start + step * i as f64 + if i % 2 == 0 { wiggle } else { -wiggle })
+        .collect()
 }
 
 #[test]
 fn seed_supply_rules_fire_on_rising_shares_and_not_on_flat_or_falling() {
-    for (words, name) in [("supply concentration", "exchange_supply_share"), ("long\u{2011}term holders", "lth_supply_share")] {
+    for (words, name) in [
+        ("supply concentration", "exchange_supply_share"),
+        ("long\u{2011}term holders", "lth_supply_share"),
+    ] {
         let sig = flux_signal(words);
         let day = 86_400_000;
         let at = |v: Vec<f64>| set(vec![(name, Input::points(points(&v, day), "test"))]);
@@ -380,7 +512,11 @@ fn seed_supply_rules_fire_on_rising_shares_and_not_on_flat_or_falling() {
         let r = score_signal(&sig, "rule", &at(ramp(60, 0.12, 0.0, 0.0003)));
         assert_eq!(r.state, State::Inactive, "{words} flat");
         let r = score_signal(&sig, "rule", &at(ramp(60, 0.12, -0.0002, 0.0003)));
-        assert_eq!((r.state, r.strength), (State::Inactive, Some(0)), "{words} falling");
+        assert_eq!(
+            (r.state, r.strength),
+            (State::Inactive, Some(0)),
+            "{words} falling"
+        );
         let r = score_signal(&sig, "rule", &SeriesSet::new());
         assert_eq!(r.state, State::InsufficientData);
     }
@@ -403,7 +539,15 @@ fn seed_negative_funding_rule() {
 #[test]
 fn seed_funding_squeeze_rule() {
     let sig = flux_signal("funding squeeze");
-    let closes: Vec<f64> = (0..60).map(|i| if i < 36 { 1.0 } else { 1.0 - 0.00125 * (i - 35) as f64 }).collect();
+    let closes: Vec<f64> = (0..60)
+        .map(|i| {
+            if i < 36 {
+                1.0
+            } else {
+                1.0 - 0.00125 * (i - 35) as f64
+            }
+        })
+        .collect();
     let c = candles(&closes, &vec![1000.0; 60]);
     let mut funding = ramp(40, 0.0001, 0.0, 0.00001);
     funding.push(0.0006);
@@ -412,7 +556,10 @@ fn seed_funding_squeeze_rule() {
         set(vec![
             ("candles", Input::candles(c.clone(), "t").interval("1h")),
             ("funding", Input::points(points(f, 8 * H), "t")),
-            ("open_interest", Input::points(points(oi, H), "t").interval("1h")),
+            (
+                "open_interest",
+                Input::points(points(oi, H), "t").interval("1h"),
+            ),
         ])
     };
     let r = score_signal(&sig, "rule", &build(&c, &funding, &oi));
@@ -420,14 +567,23 @@ fn seed_funding_squeeze_rule() {
     assert_eq!(r.evidence.len(), 4);
     // Funding calm: off.
     let calm = ramp(41, 0.0001, 0.0, 0.00001);
-    assert_eq!(score_signal(&sig, "rule", &build(&c, &calm, &oi)).state, State::Inactive);
+    assert_eq!(
+        score_signal(&sig, "rule", &build(&c, &calm, &oi)).state,
+        State::Inactive
+    );
     // Open interest rising: off.
     let oi_up = ramp(48, 5e6, 2e4, 1e3);
-    assert_eq!(score_signal(&sig, "rule", &build(&c, &funding, &oi_up)).state, State::Inactive);
+    assert_eq!(
+        score_signal(&sig, "rule", &build(&c, &funding, &oi_up)).state,
+        State::Inactive
+    );
     // Spot rising with funding spiking: agreement, not divergence: off.
     let rising: Vec<f64> = closes.iter().map(|x| 2.0 - x).collect();
     let c_up = candles(&rising, &vec![1000.0; 60]);
-    assert_eq!(score_signal(&sig, "rule", &build(&c_up, &funding, &oi)).state, State::Inactive);
+    assert_eq!(
+        score_signal(&sig, "rule", &build(&c_up, &funding, &oi)).state,
+        State::Inactive
+    );
     // No open interest at all: insufficient (all the rest holds).
     let mut s = build(&c, &funding, &oi);
     s.remove("open_interest");
@@ -438,18 +594,37 @@ fn seed_funding_squeeze_rule() {
 #[test]
 fn seed_breakout_rule_fires_on_constructed_pattern() {
     let sig = flux_signal("breakout");
-    let c = breakout_series(300.0, &[(102.0, 200.0), (100.5, 150.0), (101.5, 120.0), (102.5, 120.0)]);
-    let r = score_signal(&sig, "rule", &set(vec![("candles", Input::candles(c, "t").interval("1h"))]));
+    let c = breakout_series(
+        300.0,
+        &[
+            (102.0, 200.0),
+            (100.5, 150.0),
+            (101.5, 120.0),
+            (102.5, 120.0),
+        ],
+    );
+    let r = score_signal(
+        &sig,
+        "rule",
+        &set(vec![("candles", Input::candles(c, "t").interval("1h"))]),
+    );
     assert_eq!(r.state, State::Active);
     let flat = candles(&[100.0; 80], &[100.0; 80]);
-    let r = score_signal(&sig, "rule", &set(vec![("candles", Input::candles(flat, "t").interval("1h"))]));
+    let r = score_signal(
+        &sig,
+        "rule",
+        &set(vec![("candles", Input::candles(flat, "t").interval("1h"))]),
+    );
     assert_eq!(r.state, State::Inactive);
 }
 
 // ---- the real XRP sample ----
 
 fn real(rel: &str) -> Vec<[f64; 6]> {
-    let p = format!("{}/../tests/fixtures/real/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let p = format!(
+        "{}/../tests/fixtures/real/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
@@ -459,7 +634,10 @@ fn real_funding(upto: usize) -> SeriesSet {
         time: rows[..upto].iter().map(|r| r[0] as i64).collect(),
         value: rows[..upto].iter().map(|r| r[1]).collect(),
     };
-    set(vec![("funding", Input::points(s, "recorded XRPUSDT perpetual (Binance)"))])
+    set(vec![(
+        "funding",
+        Input::points(s, "recorded XRPUSDT perpetual (Binance)"),
+    )])
 }
 
 /// XRP's recorded funding has one negative streak: three events (rows 70–72, −0.00002574,
@@ -472,13 +650,19 @@ fn real_xrp_funding_negative_streak() {
     assert_eq!(negatives, vec![49, 70, 71, 72]);
     let seed = flux_signal("Persistent negative funding");
     let r = score_signal(&seed, "rule", &real_funding(73));
-    assert_eq!((r.state, r.evidence[0].value, r.strength), (State::Inactive, Some(3.0), Some(17)));
+    assert_eq!(
+        (r.state, r.evidence[0].value, r.strength),
+        (State::Inactive, Some(3.0), Some(17))
+    );
     assert_eq!(r.as_of, Some(rows[72][0] as i64));
     let mut three = seed.clone();
     three.rule.as_mut().unwrap()["periods"] = json!(3);
     let r = score_signal(&three, "rule", &real_funding(73));
     assert_eq!(r.state, State::Active);
-    assert_eq!(r.evidence[0].note.as_deref(), Some(&*format!("streak began at {}", rows[70][0] as i64)));
+    assert_eq!(
+        r.evidence[0].note.as_deref(),
+        Some(&*format!("streak began at {}", rows[70][0] as i64))
+    );
     let r = score_signal(&three, "rule", &real_funding(rows.len()));
     assert_eq!((r.state, r.evidence[0].value), (State::Inactive, Some(0.0)));
     // The lone −0.219% print (row 49) is a z-score outlier against the 30 events before it.
@@ -498,12 +682,22 @@ fn real_xrp_breakout_rule() {
     let rows = real("xrpusdt-perp-1h-ohlcv.json");
     let bars: Vec<_> = rows
         .iter()
-        .map(|r| barfinex_core::series::Bar { time: r[0] as i64, open: r[1], high: r[2], low: r[3], close: r[4], volume: r[5] })
+        .map(|r| barfinex_core::series::Bar {
+            time: r[0] as i64,
+            open: r[1],
+            high: r[2],
+            low: r[3],
+            close: r[4],
+            volume: r[5],
+        })
         .collect();
     // Independent scan: up breakouts with volume ≥ 2× the prior 20-bar average.
     let found: Vec<usize> = (20..rows.len())
         .filter(|&b| {
-            let hi = rows[b - 20..b].iter().map(|r| r[2]).fold(f64::MIN, f64::max);
+            let hi = rows[b - 20..b]
+                .iter()
+                .map(|r| r[2])
+                .fold(f64::MIN, f64::max);
             let avg = rows[b - 20..b].iter().map(|r| r[5]).sum::<f64>() / 20.0;
             rows[b][4] > hi && rows[b][5] >= 2.0 * avg
         })
@@ -512,14 +706,25 @@ fn real_xrp_breakout_rule() {
     let c = Candles::from_bars(&bars);
     let mut rule = sig.rule.clone().unwrap();
     rule["within"] = json!(100);
-    let r = score(rule, &set(vec![("candles", Input::candles(c, "recorded").interval("1h"))]));
+    let r = score(
+        rule,
+        &set(vec![(
+            "candles",
+            Input::candles(c, "recorded").interval("1h"),
+        )]),
+    );
     assert_eq!(found, vec![24, 61]);
     let last = *found.last().unwrap();
     assert_eq!(r.evidence[0].time, Some(rows[last][0] as i64));
-    let hi = rows[last - 20..last].iter().map(|r| r[2]).fold(f64::MIN, f64::max);
+    let hi = rows[last - 20..last]
+        .iter()
+        .map(|r| r[2])
+        .fold(f64::MIN, f64::max);
     assert_eq!(r.evidence[0].threshold, Some(hi));
     assert_eq!(r.observed_direction, Some(SignalDirection::Bullish));
-    let retest = (last + 1..rows.len()).find(|&i| rows[i][3] <= hi * 1.005).unwrap();
+    let retest = (last + 1..rows.len())
+        .find(|&i| rows[i][3] <= hi * 1.005)
+        .unwrap();
     assert_eq!(retest, 86);
     assert!(rows[retest][5] < rows[last][5]);
     assert!(rows[retest..].iter().all(|r| r[4] >= hi * 0.995));
@@ -527,9 +732,23 @@ fn real_xrp_breakout_rule() {
     assert_eq!(r.state, State::Active);
     // The seed rule looks back 48 bars: as of bar 100 the breakout is 39 bars old, still in range;
     // on the first 61 bars alone (before it) the rule finds no completed pattern.
-    let r = score_signal(&sig, "rule", &set(vec![("candles", Input::candles(Candles::from_bars(&bars), "recorded").interval("1h"))]));
+    let r = score_signal(
+        &sig,
+        "rule",
+        &set(vec![(
+            "candles",
+            Input::candles(Candles::from_bars(&bars), "recorded").interval("1h"),
+        )]),
+    );
     assert_eq!(r.state, State::Active);
-    let r = score_signal(&sig, "rule", &set(vec![("candles", Input::candles(Candles::from_bars(&bars[..61]), "recorded").interval("1h"))]));
+    let r = score_signal(
+        &sig,
+        "rule",
+        &set(vec![(
+            "candles",
+            Input::candles(Candles::from_bars(&bars[..61]), "recorded").interval("1h"),
+        )]),
+    );
     assert_eq!(r.state, State::Inactive);
 }
 
@@ -539,12 +758,27 @@ fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<f64>().prop_map(|x| serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|x| serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)),
         (-5i64..200).prop_map(|x| json!(x)),
         prop_oneof![
-            Just("threshold"), Just("persistence"), Just("trend"), Just("zscore"), Just("divergence"),
-            Just("breakout_retest"), Just("all"), Just("any"), Just("not"), Just("funding"),
-            Just("candles.close"), Just(">"), Just("<="), Just("up"), Just("sma"), Just("ratio"), Just("1h"),
+            Just("threshold"),
+            Just("persistence"),
+            Just("trend"),
+            Just("zscore"),
+            Just("divergence"),
+            Just("breakout_retest"),
+            Just("all"),
+            Just("any"),
+            Just("not"),
+            Just("funding"),
+            Just("candles.close"),
+            Just(">"),
+            Just("<="),
+            Just("up"),
+            Just("sma"),
+            Just("ratio"),
+            Just("1h"),
         ]
         .prop_map(|s| json!(s)),
         ".{0,8}".prop_map(Value::String),
@@ -553,11 +787,29 @@ fn arb_json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::vec(
-                (prop_oneof![
-                    Just("kind"), Just("series"), Just("op"), Just("value"), Just("periods"), Just("window"),
-                    Just("direction"), Just("rules"), Just("rule"), Just("derive"), Just("of"), Just("by"),
-                    Just("period"), Just("a"), Just("b"), Just("lookback"), Just("timeframe"), Just("within"),
-                ], inner),
+                (
+                    prop_oneof![
+                        Just("kind"),
+                        Just("series"),
+                        Just("op"),
+                        Just("value"),
+                        Just("periods"),
+                        Just("window"),
+                        Just("direction"),
+                        Just("rules"),
+                        Just("rule"),
+                        Just("derive"),
+                        Just("of"),
+                        Just("by"),
+                        Just("period"),
+                        Just("a"),
+                        Just("b"),
+                        Just("lookback"),
+                        Just("timeframe"),
+                        Just("within"),
+                    ],
+                    inner
+                ),
                 0..6
             )
             .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
@@ -595,4 +847,109 @@ proptest! {
             prop_assert!(!e.message.is_empty());
         }
     }
+}
+
+// ---- the current regime (www/data/regime-rules.json) ----
+
+fn regime_rules() -> barfinex_core::signals::RegimeRules {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../www/data/regime-rules.json"
+    ))
+    .unwrap();
+    barfinex_core::signals::parse_regime_rules(&text).unwrap()
+}
+
+/// 400 daily closes: flat at 100 for 200 days, then a move to `end` with volatility that starts
+/// at `vol0` and ends at `vol1` (alternating ± returns, so the 30-day stdev tracks it).
+fn btc(end: f64, vol0: f64, vol1: f64) -> Candles {
+    let mut close = vec![100.0; 200];
+    for i in 0..200 {
+        let drift = (end / 100.0f64).powf(1.0 / 200.0);
+        let vol = vol0 + (vol1 - vol0) * i as f64 / 199.0;
+        let last = *close.last().unwrap();
+        close.push(
+            last * drift
+                * if i % 2 == 0 {
+                    1.0 + vol
+                } else {
+                    1.0 / (1.0 + vol)
+                },
+        );
+    }
+    let mut c = candles(&close, &vec![1.0; 400]);
+    c.time = (0..400).map(|i| i * 86_400_000).collect();
+    c
+}
+
+#[test]
+fn regime_rules_pick_the_first_that_holds() {
+    use barfinex_core::signals::current_regime;
+    let doc = regime_rules();
+    let with_btc = |c: Candles| set(vec![("btc", Input::candles(c, "t").interval("1d"))]);
+    let r = current_regime(&doc, &with_btc(btc(130.0, 0.04, 0.01)));
+    assert_eq!(r.regime.as_deref(), Some("risk-on"), "{r:#?}");
+    assert_eq!(r.decided_by, Some(3));
+    assert!(r
+        .decisive()
+        .unwrap()
+        .evidence
+        .iter()
+        .all(|c| c.passed == Some(true)));
+    let r = current_regime(&doc, &with_btc(btc(70.0, 0.01, 0.04)));
+    assert_eq!(r.regime.as_deref(), Some("risk-off"));
+    // Above the average but volatility rising: neither rule holds.
+    let r = current_regime(&doc, &with_btc(btc(130.0, 0.01, 0.04)));
+    assert_eq!(
+        (r.regime, r.reason.as_deref()),
+        (None, Some("no rule holds on the latest data"))
+    );
+    // A rising policy rate takes precedence (first in the document).
+    let mut s = with_btc(btc(130.0, 0.04, 0.01));
+    let rate: Vec<f64> = (0..120)
+        .map(|i| 4.0 + 0.005 * i as f64 + if i % 2 == 0 { 0.002 } else { -0.002 })
+        .collect();
+    s.insert(
+        "policy_rate".into(),
+        Input::points(points(&rate, 86_400_000), "t").synthetic(true),
+    );
+    let r = current_regime(&doc, &s);
+    assert_eq!(r.regime.as_deref(), Some("tightening"));
+    assert!(r.decisive().unwrap().synthetic);
+    // Nothing at all: unknown, and why.
+    let r = current_regime(&doc, &SeriesSet::new());
+    assert_eq!(
+        (r.regime, r.reason.as_deref()),
+        (None, Some("no rule has data"))
+    );
+    assert!(r.results.iter().all(|x| x.state == State::InsufficientData));
+    // BTC on hourly bars is not what the rules were written for.
+    let mut hourly = btc(130.0, 0.04, 0.01);
+    hourly.time = (0..400).map(|i| i * H).collect();
+    let r = current_regime(
+        &doc,
+        &set(vec![("btc", Input::candles(hourly, "t").interval("1h"))]),
+    );
+    assert_eq!(r.regime, None);
+    assert!(r.results[3]
+        .reason
+        .as_deref()
+        .unwrap()
+        .contains("the rule is for 1d bars"));
+}
+
+#[test]
+fn regime_rules_errors_name_the_field() {
+    use barfinex_core::signals::parse_regime_rules;
+    assert_eq!(
+        parse_regime_rules(r#"{"version":2,"rules":[]}"#).unwrap_err(),
+        "version: 2 is not supported (this reader reads 1)"
+    );
+    let e = parse_regime_rules(r#"{"version":1,"rules":[{"regime":"x"}]}"#).unwrap_err();
+    assert!(e.starts_with("rules[0]"), "{e}");
+    // A bad rule inside a valid document: that rule is invalid, the rest still decide.
+    let doc = parse_regime_rules(r#"{"version":1,"rules":[{"regime":"a","rule":{"kind":"nope"}},{"regime":"b","rule":{"kind":"threshold","series":"x","op":">","value":0}}]}"#).unwrap();
+    let r = barfinex_core::signals::current_regime(&doc, &one("x", &[1.0]));
+    assert_eq!(r.results[0].state, State::Invalid);
+    assert_eq!(r.regime.as_deref(), Some("b"));
 }

@@ -99,7 +99,7 @@ fn funding(rec: Rec, symbol: &str, n: usize) -> Vec<(i64, f64)> {
             8 * HOUR,
             0.0001,
             0.00008,
-            -0.0000035,
+            -0.0000012,
         ),
     }
 }
@@ -284,12 +284,15 @@ fn answer(req: &Request, rec: Rec) -> Response {
             let (base, noise, trend) = match name {
                 "exchange_supply_share" => (0.12, 0.0015, 0.00012),
                 "lth_supply_share" => (0.55, 0.002, 0.0002),
+                // Macro series a site would supply (policy rate in %, a CPI index).
+                "policy_rate" => (4.0, 0.004, 0.004),
+                "cpi" => (300.0, 0.05, 0.04),
                 _ => (1.0, 0.01, 0.0),
             };
             let day = 24 * HOUR;
             let pts = synth::points(
                 &format!("{symbol}:{name}"),
-                limit(req, 180, 2000),
+                limit(req, 400, 2000),
                 now_ms() / day * day,
                 day,
                 base,

@@ -3,8 +3,9 @@
 //! Every widget mounts into a container inside an open shadow root, so host CSS cannot reach it
 //! and its CSS cannot leak out. All widgets on a page share this one wasm instance.
 
-use super::components::{AssetCard, AssetCardProps, ErrorState};
+use super::components::ErrorState;
 use super::styles::shared_sheet;
+use super::widgets::{widget_view, WidgetConfig};
 use leptos::prelude::*;
 use serde::Deserialize;
 use std::any::Any;
@@ -18,10 +19,18 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 const TS_TYPES: &'static str = r#"
 /** Which widget to mount and where its data comes from. */
 export interface MountOptions {
-  /** The widget; only "asset-card" so far. Default "asset-card". */
-  widget?: "asset-card";
-  /** URL of the asset profile JSON, absolute or relative to the page. */
+  /** The widget. Default "asset-card". */
+  widget?: "asset-card" | "driver-list" | "regime-matrix" | "signal-badges" | "technical-rating" |
+    "price-chart" | "funding-chart" | "sparkline";
+  /** URL of the asset profile JSON, absolute or relative to the page. For "regime-matrix",
+   * one or more URLs separated by spaces: one gives a list, several a table. */
   src: string;
+  /** "driver-list": "full" (default) or "compact". */
+  layout?: "full" | "compact";
+  /** "regime-matrix": the current regime, when the page knows it. */
+  current?: string;
+  /** "regime-matrix": URL of a regime-rules document to compute the current regime from. */
+  rules?: string;
   /** URL of a candles document: the card then shows the technical rating computed from it. */
   candles?: string;
   /** Base URL of a market-data server laid out like the local one (`{market}/binance/…`): used
@@ -52,6 +61,12 @@ struct MountOptions {
     persist: bool,
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default)]
+    layout: Option<String>,
+    #[serde(default)]
+    current: Option<String>,
+    #[serde(default)]
+    rules: Option<String>,
 }
 
 /// A mounted widget: Leptos's unmount handle and the container it renders into.
@@ -116,7 +131,6 @@ pub fn mount(
     };
     adopt_sheet(&root)?;
     let container = make_container(&root, theme)?;
-    let src = options.src;
     let candles = options.candles.filter(|c| !c.trim().is_empty());
     let market = options.market.filter(|m| !m.trim().is_empty());
     if let Some(m) = &market {
@@ -127,26 +141,23 @@ pub fn mount(
         .refresh
         .filter(|r| r.is_finite() && *r >= 1.0)
         .map_or(0, |r| r.min(86_400.0) as u32);
-    let persist = options.persist;
-    let view: Box<dyn Any> = match options.widget.as_deref().unwrap_or("asset-card") {
-        "asset-card" => Box::new(mount_to(container.clone(), move || {
-            let card = AssetCard(AssetCardProps {
-                src,
-                candles,
-                market,
-                refresh,
-                persist,
-            });
-            card.into_any()
-        })),
-        other => {
-            let message = format!("unknown widget {other:?} (known: \"asset-card\")");
-            Box::new(mount_to(
-                container.clone(),
-                move || view! { <ErrorState message=message/> },
-            ))
-        }
+    let config = WidgetConfig {
+        src: options.src,
+        candles,
+        market,
+        refresh,
+        persist: options.persist,
+        layout: options.layout.filter(|l| !l.trim().is_empty()),
+        current: options.current.filter(|c| !c.trim().is_empty()),
+        rules: options.rules.filter(|r| !r.trim().is_empty()),
     };
+    let widget = options.widget.unwrap_or_else(|| "asset-card".into());
+    let view: Box<dyn Any> = Box::new(mount_to(container.clone(), move || {
+        match widget_view(&widget, config) {
+            Ok(v) => v,
+            Err(message) => view! { <ErrorState message=message/> }.into_any(),
+        }
+    }));
     let id = NEXT_ID.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()

@@ -3,6 +3,7 @@
 
 use crate::web::net::{get_text, Policy};
 use barfinex_core::model::{parse_profile, AssetProfile, ProfileError};
+use barfinex_core::signals::{parse_regime_rules, RegimeRules};
 use barfinex_core::sources::{parse_candles_json, CandlesDoc, SourceError};
 use std::fmt;
 use std::rc::Rc;
@@ -43,6 +44,8 @@ pub enum LoadError {
     Profile { url: String, error: ProfileError },
     /// The body is not a valid candles document; `error` names the position.
     Candles { url: String, error: SourceError },
+    /// The body is not a valid regime-rules document; `error` names the field path.
+    RegimeRules { url: String, error: String },
 }
 
 impl fmt::Display for LoadError {
@@ -78,6 +81,7 @@ impl fmt::Display for LoadError {
             Self::Body { url, detail } => write!(f, "GET {url}: could not read the body: {detail}"),
             Self::Profile { url, error } => write!(f, "{url}: invalid profile: {error}"),
             Self::Candles { url, error } => write!(f, "{url}: invalid candles: {error}"),
+            Self::RegimeRules { url, error } => write!(f, "{url}: invalid regime rules: {error}"),
         }
     }
 }
@@ -145,5 +149,15 @@ pub async fn fetch_candles(
 ) -> Result<Rc<CandlesDoc>, LoadError> {
     let (url, body) = fetch_document(src, cancel).await?;
     let doc = parse_candles_json(&body).map_err(|error| LoadError::Candles { url, error })?;
+    Ok(Rc::new(doc))
+}
+
+/// Fetches and parses a regime-rules document (see `barfinex_core::signals::RegimeRules`).
+pub async fn fetch_regime_rules(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Rc<RegimeRules>, LoadError> {
+    let (url, body) = fetch_document(src, cancel).await?;
+    let doc = parse_regime_rules(&body).map_err(|error| LoadError::RegimeRules { url, error })?;
     Ok(Rc::new(doc))
 }

@@ -6,3 +6,4 @@ pub mod embed;
 pub mod fetch;
 pub mod net;
 pub mod styles;
+pub mod widgets;

@@ -35,6 +35,9 @@ pub struct AssetProfile {
     pub signals: Vec<Signal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclaimer: Option<Notice>,
+    /// True when the content is illustrative (an example, not research): widgets say so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
     /// The market data the widgets fetch (see [`super::SeriesSource`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<super::SeriesSource>,

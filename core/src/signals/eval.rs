@@ -99,7 +99,11 @@ pub fn evaluate(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
                 "breakout_retest",
                 format!("series `{series}` has one value per point, not candles"),
             ),
-            None => Node::unknown(path, "breakout_retest", format!("no data for series `{series}`")),
+            None => Node::unknown(
+                path,
+                "breakout_retest",
+                format!("no data for series `{series}`"),
+            ),
         },
         Rule::Divergence { a, b, min_a, min_b } => divergence(a, b, *min_a, *min_b, path, set),
         leaf => single(leaf, path, set),
@@ -175,7 +179,9 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
     let leaf = Leaf { path, kind };
     let (expr, need) = match rule {
         Rule::Threshold { series, .. } => (series, 1),
-        Rule::Persistence { series, periods, .. } => (series, *periods),
+        Rule::Persistence {
+            series, periods, ..
+        } => (series, *periods),
         Rule::Trend { series, window, .. } => (series, *window),
         Rule::Zscore {
             series, lookback, ..
@@ -198,7 +204,10 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             with_checks(c.passed == Some(true), s, vec![c])
         }
         Rule::Zscore {
-            lookback, op, value, ..
+            lookback,
+            op,
+            value,
+            ..
         } => {
             if l.len() < need {
                 return too_short(path, kind, expr, need, l.len());
@@ -218,12 +227,20 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
         Rule::Persistence {
             op, value, periods, ..
         } => {
-            let streak = l.value.iter().rev().take_while(|v| op.holds(**v, *value)).count();
+            let streak = l
+                .value
+                .iter()
+                .rev()
+                .take_while(|v| op.holds(**v, *value))
+                .count();
             if streak == l.len() && streak < *periods {
                 return too_short(path, kind, expr, need, l.len());
             }
             let mut c = leaf.check(
-                format!("consecutive latest points with {label} {} {value}", op.as_str()),
+                format!(
+                    "consecutive latest points with {label} {} {value}",
+                    op.as_str()
+                ),
                 streak as f64,
                 Op::Ge,
                 *periods as f64,
@@ -249,7 +266,11 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             let (slope, tstat) = ols(&l.value[l.len() - window..]);
             let change = slope * (*window as f64 - 1.0);
             let d = if *direction == Trend::Up { 1.0 } else { -1.0 };
-            let (op, sign) = if d > 0.0 { (Op::Ge, 1.0) } else { (Op::Le, -1.0) };
+            let (op, sign) = if d > 0.0 {
+                (Op::Ge, 1.0)
+            } else {
+                (Op::Le, -1.0)
+            };
             let mut checks = vec![leaf.check(
                 format!("t-statistic of the slope of {label} over {window} points"),
                 tstat,
@@ -257,7 +278,13 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
                 sign * min_t,
                 t,
             )];
-            let mut ratio = if *min_t > 0.0 { d * tstat / min_t } else if d * tstat > 0.0 { 2.0 } else { 0.0 };
+            let mut ratio = if *min_t > 0.0 {
+                d * tstat / min_t
+            } else if d * tstat > 0.0 {
+                2.0
+            } else {
+                0.0
+            };
             if let Some(mc) = min_change {
                 checks.push(leaf.check(
                     format!("fitted change of {label} over {window} points"),
@@ -266,7 +293,13 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
                     sign * mc,
                     t,
                 ));
-                let r = if *mc > 0.0 { d * change / mc } else if d * change > 0.0 { 2.0 } else { 0.0 };
+                let r = if *mc > 0.0 {
+                    d * change / mc
+                } else if d * change > 0.0 {
+                    2.0
+                } else {
+                    0.0
+                };
                 ratio = ratio.min(r);
             }
             let pass = d * slope > 0.0 && checks.iter().all(|c| c.passed == Some(true));
@@ -328,7 +361,14 @@ pub fn ols(y: &[f64]) -> (f64, f64) {
     (slope, t.clamp(-1e6, 1e6))
 }
 
-fn divergence(a: &SeriesExpr, b: &SeriesExpr, min_a: f64, min_b: f64, path: &str, set: &SeriesSet) -> Node {
+fn divergence(
+    a: &SeriesExpr,
+    b: &SeriesExpr,
+    min_a: f64,
+    min_b: f64,
+    path: &str,
+    set: &SeriesSet,
+) -> Node {
     let kind = "divergence";
     let (la, lb) = match (line(a, path, kind, set), line(b, path, kind, set)) {
         (Ok(x), Ok(y)) => (x, y),
@@ -339,10 +379,30 @@ fn divergence(a: &SeriesExpr, b: &SeriesExpr, min_a: f64, min_b: f64, path: &str
         return too_short(path, kind, e, 1, 0);
     };
     let leaf = Leaf { path, kind };
-    let size = |x: f64, m: f64| if m > 0.0 { x.abs() / m } else if x != 0.0 { 2.0 } else { 0.0 };
-    let mut ca = leaf.check(format!("|latest {}|", a.label()), xa.abs(), Op::Ge, min_a, ta);
+    let size = |x: f64, m: f64| {
+        if m > 0.0 {
+            x.abs() / m
+        } else if x != 0.0 {
+            2.0
+        } else {
+            0.0
+        }
+    };
+    let mut ca = leaf.check(
+        format!("|latest {}|", a.label()),
+        xa.abs(),
+        Op::Ge,
+        min_a,
+        ta,
+    );
     ca.note = Some(format!("value {}", super::fmt_num(xa)));
-    let mut cb = leaf.check(format!("|latest {}|", b.label()), xb.abs(), Op::Ge, min_b, tb);
+    let mut cb = leaf.check(
+        format!("|latest {}|", b.label()),
+        xb.abs(),
+        Op::Ge,
+        min_b,
+        tb,
+    );
     cb.note = Some(format!("value {}", super::fmt_num(xb)));
     let product = xa * xb;
     let cs = Check {

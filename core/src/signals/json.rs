@@ -73,10 +73,7 @@ impl<'a> Obj<'a> {
 
     /// "missing", naming a present key that looks like a misspelling of it.
     fn missing(&self, key: &str) -> RuleError {
-        let near = self
-            .map
-            .keys()
-            .find(|k| k.as_str() != key && close(k, key));
+        let near = self.map.keys().find(|k| k.as_str() != key && close(k, key));
         self.err(
             key,
             match near {
@@ -92,8 +89,7 @@ impl<'a> Obj<'a> {
     }
 
     pub fn value(&mut self, key: &'static str) -> Result<&'a Value, RuleError> {
-        self.get(key)
-            .ok_or_else(|| self.missing(key))
+        self.get(key).ok_or_else(|| self.missing(key))
     }
 
     pub fn opt_str(&mut self, key: &'static str) -> Result<Option<String>, RuleError> {
@@ -105,8 +101,7 @@ impl<'a> Obj<'a> {
     }
 
     pub fn str(&mut self, key: &'static str) -> Result<String, RuleError> {
-        self.opt_str(key)?
-            .ok_or_else(|| self.missing(key))
+        self.opt_str(key)?.ok_or_else(|| self.missing(key))
     }
 
     pub fn opt_num(&mut self, key: &'static str) -> Result<Option<f64>, RuleError> {
@@ -121,12 +116,15 @@ impl<'a> Obj<'a> {
     }
 
     pub fn num(&mut self, key: &'static str) -> Result<f64, RuleError> {
-        self.opt_num(key)?
-            .ok_or_else(|| self.missing(key))
+        self.opt_num(key)?.ok_or_else(|| self.missing(key))
     }
 
     /// A whole count between `min` and [`MAX_WINDOW`].
-    pub fn opt_window(&mut self, key: &'static str, min: usize) -> Result<Option<usize>, RuleError> {
+    pub fn opt_window(
+        &mut self,
+        key: &'static str,
+        min: usize,
+    ) -> Result<Option<usize>, RuleError> {
         let Some(x) = self.opt_num(key)? else {
             return Ok(None);
         };
@@ -140,8 +138,7 @@ impl<'a> Obj<'a> {
     }
 
     pub fn window(&mut self, key: &'static str, min: usize) -> Result<usize, RuleError> {
-        self.opt_window(key, min)?
-            .ok_or_else(|| self.missing(key))
+        self.opt_window(key, min)?.ok_or_else(|| self.missing(key))
     }
 
     pub fn array(&mut self, key: &'static str) -> Result<&'a Vec<Value>, RuleError> {
@@ -155,12 +152,10 @@ impl<'a> Obj<'a> {
     pub fn finish(self) -> Result<(), RuleError> {
         match self.map.keys().find(|k| !self.seen.contains(&k.as_str())) {
             None => Ok(()),
-            Some(k) => {
-                Err(RuleError::new(
-                    self.path(k),
-                    format!("unknown field; this object takes {}", self.seen.join(", ")),
-                ))
-            }
+            Some(k) => Err(RuleError::new(
+                self.path(k),
+                format!("unknown field; this object takes {}", self.seen.join(", ")),
+            )),
         }
     }
 }

@@ -32,19 +32,23 @@ mod derive;
 mod eval;
 mod input;
 mod json;
-mod pattern;
+pub(crate) mod pattern;
+mod regime;
 mod result;
 mod rule;
+mod runs;
 
 pub use derive::{eval as eval_series, Line, Missing};
 pub use eval::{evaluate, ols, Node};
 pub use input::{Input, SeriesSet};
 pub use json::RuleError;
+pub use pattern::{find_breakout, Breakout, Params as BreakoutParams, Retest};
+pub use regime::{current_regime, parse_regime_rules, CurrentRegime, RegimeRule, RegimeRules};
 pub use result::{Check, DataUsed, SignalResult, State};
 pub use rule::{
-    parse_rule, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH,
-    MAX_WINDOW,
+    parse_rule, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH, MAX_WINDOW,
 };
+pub use runs::latest_run;
 
 use crate::model::{Signal, SignalDirection};
 
@@ -114,7 +118,9 @@ pub fn score_signal(signal: &Signal, path: &str, set: &SeriesSet) -> SignalResul
     };
     out.timeframe = parsed.timeframe.clone();
     for name in parsed.rule.series_names() {
-        let Some(input) = set.get(&name) else { continue };
+        let Some(input) = set.get(&name) else {
+            continue;
+        };
         out.synthetic |= input.synthetic;
         out.data.push(DataUsed {
             series: name,
@@ -131,7 +137,13 @@ pub fn score_signal(signal: &Signal, path: &str, set: &SeriesSet) -> SignalResul
             .data
             .iter()
             .filter(|d| d.interval.as_ref().is_some_and(|i| i != tf))
-            .map(|d| format!("`{}` is at {}", d.series, d.interval.as_deref().unwrap_or("")))
+            .map(|d| {
+                format!(
+                    "`{}` is at {}",
+                    d.series,
+                    d.interval.as_deref().unwrap_or("")
+                )
+            })
             .collect();
         if !off.is_empty() {
             out.state = State::InsufficientData;

@@ -7,6 +7,7 @@ use crate::model::SignalDirection;
 use crate::series::Candles;
 
 /// The rule's parameters (see [`super::Rule::BreakoutRetest`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
     pub lookback: usize,
     pub volume_window: usize,
@@ -16,14 +17,46 @@ pub struct Params {
     pub side: Side,
 }
 
-struct Breakout {
-    bar: usize,
-    up: bool,
-    level: f64,
-    volume_ratio: f64,
+impl Params {
+    /// The parameters of the first `breakout_retest` rule in `rule` (depth first), if any.
+    pub fn from_rule(rule: &super::Rule) -> Option<Params> {
+        use super::Rule;
+        match rule {
+            Rule::BreakoutRetest {
+                lookback,
+                volume_window,
+                volume_factor,
+                tolerance,
+                within,
+                side,
+                ..
+            } => Some(Params {
+                lookback: *lookback,
+                volume_window: *volume_window,
+                volume_factor: *volume_factor,
+                tolerance: *tolerance,
+                within: *within,
+                side: *side,
+            }),
+            Rule::All(rs) | Rule::Any(rs) => rs.iter().find_map(Params::from_rule),
+            Rule::Not(r) => Params::from_rule(r),
+            _ => None,
+        }
+    }
 }
 
-enum Retest {
+/// A breakout bar: where, which way, the level it broke and its volume against the average.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Breakout {
+    pub bar: usize,
+    pub up: bool,
+    pub level: f64,
+    pub volume_ratio: f64,
+}
+
+/// What came after a breakout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Retest {
     /// No bar has come back to the level yet.
     Awaiting,
     /// It came back: the bar, and whether its volume was lower and the closes since held.
@@ -46,7 +79,10 @@ fn breakout_at(c: &Candles, b: usize, p: &Params) -> Option<Breakout> {
     if volume_ratio < p.volume_factor {
         return None;
     }
-    let hi = c.high[prior.clone()].iter().copied().fold(f64::MIN, f64::max);
+    let hi = c.high[prior.clone()]
+        .iter()
+        .copied()
+        .fold(f64::MIN, f64::max);
     let lo = c.low[prior].iter().copied().fold(f64::MAX, f64::min);
     let up = c.close[b] > hi && p.side != Side::Down;
     let down = c.close[b] < lo && p.side != Side::Up;
@@ -86,8 +122,39 @@ fn retest(c: &Candles, k: &Breakout, tol: f64) -> Retest {
     }
 }
 
-fn complete(r: &Retest) -> bool {
-    matches!(r, Retest::Seen { lower_volume: true, held: true, .. })
+/// A retest on lower volume whose closes held.
+pub fn complete(r: &Retest) -> bool {
+    matches!(
+        r,
+        Retest::Seen {
+            lower_volume: true,
+            held: true,
+            ..
+        }
+    )
+}
+
+/// The breakout the rule reports (the most recent with a completed retest, else the most recent)
+/// and its retest; `None` when there is none or too few bars. Charts mark this.
+pub fn find_breakout(c: &Candles, p: &Params) -> Option<(Breakout, Retest)> {
+    let n = c.len();
+    let first = p.lookback.max(p.volume_window);
+    if n <= first {
+        return None;
+    }
+    let start = first.max(n.saturating_sub(p.within));
+    let found: Vec<(Breakout, Retest)> = (start..n)
+        .filter_map(|b| breakout_at(c, b, p))
+        .map(|k| {
+            let r = retest(c, &k, p.tolerance);
+            (k, r)
+        })
+        .collect();
+    let i = found
+        .iter()
+        .rposition(|(_, r)| complete(r))
+        .or(found.len().checked_sub(1))?;
+    found.get(i).copied()
 }
 
 /// Finds the most recent breakout within `within` bars whose retest completed, else the most
@@ -103,30 +170,22 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
         );
     }
     let start = first.max(n.saturating_sub(p.within));
-    let found: Vec<(Breakout, Retest)> = (start..n)
-        .filter_map(|b| breakout_at(c, b, p))
-        .map(|k| {
-            let r = retest(c, &k, p.tolerance);
-            (k, r)
-        })
-        .collect();
-    let pick = found
-        .iter()
-        .rev()
-        .find(|(_, r)| complete(r))
-        .or(found.last());
-    let check = |label: String, value: f64, op: &'static str, threshold: f64, passed: bool, bar: usize| Check {
-        rule: path.into(),
-        kind: "breakout_retest",
-        label,
-        value: Some(value),
-        op: Some(op),
-        threshold: Some(threshold),
-        passed: Some(passed),
-        time: c.time.get(bar).copied(),
-        note: None,
-    };
-    let Some((k, r)) = pick else {
+    let pick = find_breakout(c, p);
+    let check =
+        |label: String, value: f64, op: &'static str, threshold: f64, passed: bool, bar: usize| {
+            Check {
+                rule: path.into(),
+                kind: "breakout_retest",
+                label,
+                value: Some(value),
+                op: Some(op),
+                threshold: Some(threshold),
+                passed: Some(passed),
+                time: c.time.get(bar).copied(),
+                note: None,
+            }
+        };
+    let Some((k, r)) = pick.as_ref().map(|(k, r)| (k, r)) else {
         let mut node = Node::leaf(false, 0.0);
         node.checks.push(Check {
             rule: path.into(),
@@ -178,23 +237,59 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
             });
             25.0
         }
-        Retest::Seen { bar, lower_volume, worst_close, held } => {
+        Retest::Seen {
+            bar,
+            lower_volume,
+            worst_close,
+            held,
+        } => {
             let (touch, op_t, lim_t, op_h, lim_h) = if k.up {
-                (c.low[*bar], "<=", k.level * (1.0 + p.tolerance), ">=", k.level * (1.0 - p.tolerance))
+                (
+                    c.low[*bar],
+                    "<=",
+                    k.level * (1.0 + p.tolerance),
+                    ">=",
+                    k.level * (1.0 - p.tolerance),
+                )
             } else {
-                (c.high[*bar], ">=", k.level * (1.0 - p.tolerance), "<=", k.level * (1.0 + p.tolerance))
+                (
+                    c.high[*bar],
+                    ">=",
+                    k.level * (1.0 - p.tolerance),
+                    "<=",
+                    k.level * (1.0 + p.tolerance),
+                )
             };
             checks.push(check(
-                format!("retest bar's {} vs the level ± {}%", if k.up { "low" } else { "high" }, p.tolerance * 100.0),
-                touch, op_t, lim_t, true, *bar,
+                format!(
+                    "retest bar's {} vs the level ± {}%",
+                    if k.up { "low" } else { "high" },
+                    p.tolerance * 100.0
+                ),
+                touch,
+                op_t,
+                lim_t,
+                true,
+                *bar,
             ));
             checks.push(check(
                 "retest volume vs breakout volume".into(),
-                c.volume[*bar], "<", c.volume[k.bar], *lower_volume, *bar,
+                c.volume[*bar],
+                "<",
+                c.volume[k.bar],
+                *lower_volume,
+                *bar,
             ));
             checks.push(check(
-                format!("{} close since the retest", if k.up { "lowest" } else { "highest" }),
-                *worst_close, op_h, lim_h, *held, n - 1,
+                format!(
+                    "{} close since the retest",
+                    if k.up { "lowest" } else { "highest" }
+                ),
+                *worst_close,
+                op_h,
+                lim_h,
+                *held,
+                n - 1,
             ));
             if complete(r) {
                 50.0 + 50.0 * (k.volume_ratio / p.volume_factor - 1.0).clamp(0.0, 1.0)

@@ -286,7 +286,10 @@ pub fn parse_rule(v: &Value, path: &str) -> Result<SignalRule, RuleError> {
     let timeframe = o.opt_str("timeframe")?;
     if let Some(t) = &timeframe {
         if !valid_timeframe(t) {
-            return Err(o.err("timeframe", format!("{t:?} is not like 15m, 1h, 8h, 1d or 1w")));
+            return Err(o.err(
+                "timeframe",
+                format!("{t:?} is not like 15m, 1h, 8h, 1d or 1w"),
+            ));
         }
     }
     let rule = rule_body(o, 0)?;
@@ -302,7 +305,8 @@ fn rule_at(v: &Value, path: &str, depth: usize) -> Result<Rule, RuleError> {
     rule_body(Obj::new(v, path)?, depth)
 }
 
-const KINDS: &str = "threshold, persistence, trend, zscore, divergence, breakout_retest, all, any, not";
+const KINDS: &str =
+    "threshold, persistence, trend, zscore, divergence, breakout_retest, all, any, not";
 
 fn rule_body(mut o: Obj, depth: usize) -> Result<Rule, RuleError> {
     if depth > MAX_DEPTH {
@@ -372,9 +376,9 @@ fn rule_body(mut o: Obj, depth: usize) -> Result<Rule, RuleError> {
                 s => return Err(o.err("side", format!("{s:?} is not one of up, down, either"))),
             };
             if volume_factor <= 0.0 || !(0.0..0.5).contains(&tolerance) {
-                return Err(o.here(
-                    "volume_factor must be above 0 and tolerance in [0, 0.5)".into(),
-                ));
+                return Err(
+                    o.here("volume_factor must be above 0 and tolerance in [0, 0.5)".into())
+                );
             }
             Rule::BreakoutRetest {
                 series,
@@ -450,12 +454,12 @@ fn expr_at(v: &Value, path: &str, depth: usize) -> Result<SeriesExpr, RuleError>
         "zscore" => Derive::Zscore,
         "ratio" => Derive::Ratio,
         "difference" => Derive::Difference,
-        d => {
-            return Err(o.err(
-                "derive",
-                format!("{d:?} is not one of returns, change, sma, ema, stdev, zscore, ratio, difference"),
-            ))
-        }
+        d => return Err(o.err(
+            "derive",
+            format!(
+                "{d:?} is not one of returns, change, sma, ema, stdev, zscore, ratio, difference"
+            ),
+        )),
     };
     let of = expr(&mut o, "of", depth)?;
     let (period, by) = match op {

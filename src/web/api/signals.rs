@@ -50,16 +50,22 @@ export interface SignalResult {
 /// `{data, source, synthetic, interval}`.
 fn series_from_js(name: &str, v: &JsValue) -> Result<Input, JsError> {
     let at = format!("series.{name}");
-    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let get =
+        |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     let wrapped = get(v, "data");
     let (data, at) = if wrapped.is_undefined() {
         (v.clone(), at)
     } else {
         (wrapped, format!("{at}.data"))
     };
-    let first = data.dyn_ref::<Array>().map(|a| a.get(0)).unwrap_or_else(|| data.clone());
+    let first = data
+        .dyn_ref::<Array>()
+        .map(|a| a.get(0))
+        .unwrap_or_else(|| data.clone());
     let is_candles = !get(&first, "close").is_undefined();
-    let source = get(v, "source").as_string().unwrap_or_else(|| "page data".into());
+    let source = get(v, "source")
+        .as_string()
+        .unwrap_or_else(|| "page data".into());
     let mut input = if is_candles {
         Input::candles(candles_from_js(&data, &at)?, source)
     } else {
@@ -74,7 +80,9 @@ fn points_from_js(v: &JsValue, at: &str) -> Result<Series, JsError> {
     let s = if let Some(arr) = v.dyn_ref::<Array>() {
         let n = arr.length() as usize;
         if n > MAX_BARS {
-            return Err(err(format!("{at}: {n} points is more than the limit of {MAX_BARS}")));
+            return Err(err(format!(
+                "{at}: {n} points is more than the limit of {MAX_BARS}"
+            )));
         }
         let mut s = Series::default();
         for i in 0..n as u32 {
@@ -97,7 +105,9 @@ fn points_from_js(v: &JsValue, at: &str) -> Result<Series, JsError> {
             value,
         }
     } else {
-        return Err(err(format!("{at}: expected {{time, value}} columns or rows, or candles")));
+        return Err(err(format!(
+            "{at}: expected {{time, value}} columns or rows, or candles"
+        )));
     };
     s.check().map_err(|e| err(format!("{at}: {e}")))?;
     Ok(s)
@@ -118,8 +128,13 @@ pub fn score_signals_js(
         .and_then(|s| s.as_string())
         .ok_or_else(|| err("signals: expected an array of signals"))?;
     let de = &mut serde_json::Deserializer::from_str(&text);
-    let signals: Vec<Signal> = serde_path_to_error::deserialize(de)
-        .map_err(|e| err(format!("signals{}: {}", path_suffix(&e.path().to_string()), e.inner())))?;
+    let signals: Vec<Signal> = serde_path_to_error::deserialize(de).map_err(|e| {
+        err(format!(
+            "signals{}: {}",
+            path_suffix(&e.path().to_string()),
+            e.inner()
+        ))
+    })?;
     let obj = series
         .dyn_ref::<Object>()
         .ok_or_else(|| err("series: expected an object of named series"))?;

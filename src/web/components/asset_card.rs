@@ -1,7 +1,7 @@
 use super::SeriesList;
 use super::{
-    CollapsibleText, DriverList, ErrorState, InfluencerList, LoadingState, MarketPanel, NoticeView,
-    LiveSignals, RegimeList, Section, TechnicalRatingPanel,
+    CollapsibleText, DriverList, ErrorState, InfluencerList, LiveSignals, LoadingState,
+    MarketPanel, NoticeView, RegimeList, Section, TechnicalRatingPanel,
 };
 use crate::web::fetch::fetch_profile;
 use crate::web::net::Cancel;

@@ -1,39 +1,207 @@
-use super::{Badge, CollapsibleText};
-use barfinex_core::model::{Direction, Driver};
+use super::{next_id, Badge, CollapsibleText};
+use barfinex_core::model::{Direction, Driver, DriverCategory};
 use leptos::prelude::*;
 
-/// Key drivers, each with its direction and category badges and collapsible text.
+/// Key drivers, each with its direction and category badges and collapsible text, with counts
+/// per direction, filters by direction and category (toggle buttons), and a sort order. The
+/// `compact` layout shows one line per driver and opens its text on demand.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::DriverList;
 /// # let drivers = vec![];
-/// view! { <DriverList drivers=drivers/> };
+/// view! { <DriverList drivers=drivers layout="compact"/> };
 /// ```
 #[component]
 pub fn DriverList(
-    /// The drivers, shown in the order given.
+    /// The drivers, in the order given.
     drivers: Vec<Driver>,
+    /// `full` (default): text shown, long text collapsed; `compact`: titles, text on demand.
+    #[prop(default = "full")]
+    layout: &'static str,
+    /// Show the counts, filters and sort control (on by default; hidden for one driver or none).
+    #[prop(default = true)]
+    controls: bool,
 ) -> impl IntoView {
     if drivers.is_empty() {
         return view! { <p class="bfx-empty">"No key drivers listed."</p> }.into_any();
     }
+    let total = drivers.len();
+    let counts = direction_counts(&drivers);
+    let categories: Vec<DriverCategory> = DriverCategory::ALL
+        .iter()
+        .copied()
+        .filter(|c| drivers.iter().any(|d| d.category == *c))
+        .collect();
+    let directions: Vec<Direction> = counts.iter().map(|(d, _)| *d).collect();
+    let (dir_filter, set_dir_filter) = signal(Vec::<Direction>::new());
+    let (cat_filter, set_cat_filter) = signal(Vec::<DriverCategory>::new());
+    let (sort, set_sort) = signal(Sort::Given);
+    let drivers = StoredValue::new(drivers);
+    let visible = move || {
+        let (dirs, cats, sort) = (dir_filter.get(), cat_filter.get(), sort.get());
+        let mut v: Vec<(usize, Driver)> = drivers.with_value(|all| {
+            all.iter()
+                .cloned()
+                .enumerate()
+                .filter(|(_, d)| dirs.is_empty() || dirs.contains(&d.direction))
+                .filter(|(_, d)| cats.is_empty() || cats.contains(&d.category))
+                .collect()
+        });
+        match sort {
+            Sort::Given => {}
+            Sort::Direction => v.sort_by_key(|(i, d)| (rank(d.direction), *i)),
+            Sort::Category => v.sort_by_key(|(i, d)| (d.category.as_str(), *i)),
+        }
+        v
+    };
+    let shown = Memo::new(move |_| visible().len());
+    let sort_id = next_id("sort");
+    let sort_for = sort_id.clone();
+    let show_controls = controls && total > 1;
+    let summary = counts
+        .iter()
+        .map(|(d, n)| format!("{n} {}", d.as_str().to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" · ");
     view! {
-        <ul class="bfx-drivers">
-            {drivers.into_iter().map(|d| view! {
-                <li class="bfx-driver" data-direction=d.direction.as_str()>
-                    <div class="bfx-driver__head">
-                        <h4 class="bfx-driver__title" dir="auto">{d.title}</h4>
-                        <span class="bfx-driver__badges">
-                            <Badge tone=direction_tone(d.direction) label=d.direction.as_str()/>
-                            <Badge tone="category" label=d.category.as_str()/>
-                        </span>
+        <div class=format!("bfx-drivers-widget bfx-drivers-widget--{layout}")>
+            {show_controls.then(|| view! {
+                <div class="bfx-drivers__controls">
+                    <p class="bfx-drivers__counts">{summary}</p>
+                    <div class="bfx-drivers__filters" role="group" aria-label="Filter by direction">
+                        {directions.into_iter().map(|d| view! {
+                            <ToggleChip label=d.as_str() tone=direction_tone(d)
+                                pressed=Signal::derive(move || dir_filter.with(|f| f.contains(&d)))
+                                on_toggle=move || set_dir_filter.update(|f| toggle(f, d))/>
+                        }).collect_view()}
                     </div>
-                    <CollapsibleText text=d.text limit=260/>
-                </li>
-            }).collect_view()}
-        </ul>
+                    <div class="bfx-drivers__filters" role="group" aria-label="Filter by category">
+                        {categories.into_iter().map(|c| view! {
+                            <ToggleChip label=c.as_str() tone="category"
+                                pressed=Signal::derive(move || cat_filter.with(|f| f.contains(&c)))
+                                on_toggle=move || set_cat_filter.update(|f| toggle(f, c))/>
+                        }).collect_view()}
+                    </div>
+                    <label class="bfx-drivers__sort" for=sort_for>"Sort "
+                        <select id=sort_id on:change=move |ev| set_sort.set(Sort::from_value(&event_target_value(&ev)))>
+                            <option value="given">"as given"</option>
+                            <option value="direction">"by direction"</option>
+                            <option value="category">"by category"</option>
+                        </select>
+                    </label>
+                    <p class="bfx-drivers__shown" role="status">
+                        {move || format!("Showing {} of {total}", shown.get())}
+                        {move || (dir_filter.with(|f| !f.is_empty()) || cat_filter.with(|f| !f.is_empty())).then(|| view! {
+                            " " <button type="button" class="bfx-drivers__clear"
+                                on:click=move |_| { set_dir_filter.set(vec![]); set_cat_filter.set(vec![]); }>"Clear filters"</button>
+                        })}
+                    </p>
+                </div>
+            })}
+            <ul class="bfx-drivers">
+                <For each=visible key=|(i, _)| *i let((_, d))>
+                    <DriverItem driver=d compact=layout == "compact"/>
+                </For>
+            </ul>
+            {move || (shown.get() == 0).then(|| view! { <p class="bfx-empty">"No drivers match these filters."</p> })}
+        </div>
     }
     .into_any()
+}
+
+#[component]
+fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
+    let d = driver;
+    let badges = view! {
+        <span class="bfx-driver__badges">
+            <Badge tone=direction_tone(d.direction) label=d.direction.as_str()/>
+            <Badge tone="category" label=d.category.as_str()/>
+        </span>
+    };
+    if compact {
+        return view! {
+            <li class="bfx-driver bfx-driver--compact" data-direction=d.direction.as_str() data-category=d.category.as_str()>
+                <details>
+                    <summary class="bfx-driver__head">
+                        <span class="bfx-driver__title" dir="auto">{d.title}</span>
+                        {badges}
+                    </summary>
+                    <CollapsibleText text=d.text limit=600/>
+                </details>
+            </li>
+        }
+        .into_any();
+    }
+    view! {
+        <li class="bfx-driver" data-direction=d.direction.as_str() data-category=d.category.as_str()>
+            <div class="bfx-driver__head">
+                <h4 class="bfx-driver__title" dir="auto">{d.title}</h4>
+                {badges}
+            </div>
+            <CollapsibleText text=d.text limit=260/>
+        </li>
+    }
+    .into_any()
+}
+
+/// A filter button that stays pressed (`aria-pressed`).
+#[component]
+fn ToggleChip(
+    label: &'static str,
+    tone: &'static str,
+    pressed: Signal<bool>,
+    on_toggle: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" class=format!("bfx-chip bfx-chip--{tone}")
+            aria-pressed=move || pressed.get().to_string()
+            on:click=move |_| on_toggle()>{label}</button>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Sort {
+    Given,
+    Direction,
+    Category,
+}
+
+impl Sort {
+    fn from_value(v: &str) -> Sort {
+        match v {
+            "direction" => Sort::Direction,
+            "category" => Sort::Category,
+            _ => Sort::Given,
+        }
+    }
+}
+
+fn toggle<T: PartialEq>(set: &mut Vec<T>, x: T) {
+    match set.iter().position(|y| *y == x) {
+        Some(i) => {
+            set.remove(i);
+        }
+        None => set.push(x),
+    }
+}
+
+fn rank(d: Direction) -> usize {
+    Direction::ALL
+        .iter()
+        .position(|x| *x == d)
+        .unwrap_or(usize::MAX)
+}
+
+/// Drivers per direction, most first (ties in the format's order), e.g. 2 positive · 2 mixed ·
+/// 1 negative · 1 conditional.
+pub fn direction_counts(drivers: &[Driver]) -> Vec<(Direction, usize)> {
+    let mut counts: Vec<(Direction, usize)> = Direction::ALL
+        .iter()
+        .map(|d| (*d, drivers.iter().filter(|x| x.direction == *d).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    counts.sort_by_key(|(d, n)| (std::cmp::Reverse(*n), rank(*d)));
+    counts
 }
 
 /// The badge tone for a driver direction.

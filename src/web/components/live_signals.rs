@@ -62,10 +62,19 @@ pub fn LiveSignals(
             let (set, failed) =
                 load_series_set(&sources, &names, market, &policy, signal, n > 0).await;
             let mut results = score_signals(&signals, &set);
-            for r in results.iter_mut().filter(|r| r.state == State::InsufficientData) {
+            for r in results
+                .iter_mut()
+                .filter(|r| r.state == State::InsufficientData)
+            {
                 for (name, e) in &failed {
-                    if r.reason.as_deref().is_some_and(|m| m.contains(&format!("`{name}`"))) {
-                        r.reason = Some(format!("{}; {name}: {e}", r.reason.take().unwrap_or_default()));
+                    if r.reason
+                        .as_deref()
+                        .is_some_and(|m| m.contains(&format!("`{name}`")))
+                    {
+                        r.reason = Some(format!(
+                            "{}; {name}: {e}",
+                            r.reason.take().unwrap_or_default()
+                        ));
                     }
                 }
             }

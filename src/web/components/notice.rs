@@ -10,11 +10,15 @@ pub fn NoticeView(
     /// Text before the links, e.g. "For details, see".
     #[prop(optional, into)]
     lead: Option<String>,
+    /// Only the first paragraph (for standalone widgets), then the links.
+    #[prop(optional)]
+    short: bool,
 ) -> impl IntoView {
     let links = notice.links;
+    let take = if short { 1 } else { usize::MAX };
     view! {
         <div class="bfx-notice">
-            {paragraphs(&notice.text).map(|p| view! { <p dir="auto">{p.to_owned()}</p> }).collect_view()}
+            {paragraphs(&notice.text).take(take).map(|p| view! { <p dir="auto">{p.to_owned()}</p> }).collect_view()}
             {(!links.is_empty()).then(|| view! {
                 <p class="bfx-notice__links">
                     {lead.map(|l| format!("{l} "))}

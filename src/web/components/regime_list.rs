@@ -2,26 +2,43 @@ use super::{Badge, CollapsibleText};
 use barfinex_core::model::{Outcome, RegimeBehaviour};
 use leptos::prelude::*;
 
-/// How the asset behaves in each market regime, with the outcome as a badge. Regime names the
-/// library does not know are shown as given, styled by their outcome only.
+/// How the asset behaves in each market regime, with the outcome as a badge; the current regime,
+/// when known, is marked. Regime names the library does not know are shown as given.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::RegimeList;
+/// # let regimes = vec![];
+/// view! { <RegimeList regimes=regimes current=Signal::stored(Some("risk-on".to_string()))/> };
+/// ```
 #[component]
 pub fn RegimeList(
     /// The regimes, in the order given.
     regimes: Vec<RegimeBehaviour>,
+    /// The regime that holds now (highlighted), if known.
+    #[prop(into, default = Signal::stored(None))]
+    current: Signal<Option<String>>,
 ) -> impl IntoView {
     if regimes.is_empty() {
         return view! { <p class="bfx-empty">"No market regimes listed."</p> }.into_any();
     }
     view! {
         <ul class="bfx-regimes">
-            {regimes.into_iter().map(|r| view! {
-                <li class="bfx-regime" data-outcome=r.outcome.as_str()>
-                    <div class="bfx-regime__head">
-                        <h4 class="bfx-regime__name" dir="auto">{r.regime}</h4>
-                        <Badge tone=outcome_tone(r.outcome) label=r.outcome.as_str()/>
-                    </div>
-                    <CollapsibleText text=r.text limit=180/>
-                </li>
+            {regimes.into_iter().map(|r| {
+                let name = r.regime.clone();
+                let is_current = move || current.with(|c| c.as_deref() == Some(name.as_str()));
+                let (is_current2, is_current3) = (is_current.clone(), is_current.clone());
+                view! {
+                    <li class="bfx-regime" data-outcome=r.outcome.as_str()
+                        class:bfx-regime--current=is_current3
+                        aria-current=move || is_current2().then_some("true")>
+                        <div class="bfx-regime__head">
+                            <h4 class="bfx-regime__name" dir="auto">{r.regime}</h4>
+                            {move || is_current().then(|| view! { <span class="bfx-regime__now">"Current"</span> })}
+                            <Badge tone=outcome_tone(r.outcome) label=r.outcome.as_str()/>
+                        </div>
+                        <CollapsibleText text=r.text limit=180/>
+                    </li>
+                }
             }).collect_view()}
         </ul>
     }

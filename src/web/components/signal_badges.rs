@@ -54,7 +54,10 @@ pub fn summary_line(results: &[SignalResult]) -> String {
         let key = match r.state {
             State::Active | State::Inactive => format!(
                 "{} {}",
-                r.observed_direction.unwrap_or(r.direction).as_str().to_lowercase(),
+                r.observed_direction
+                    .unwrap_or(r.direction)
+                    .as_str()
+                    .to_lowercase(),
                 r.state.as_str()
             ),
             s => s.label().to_lowercase(),

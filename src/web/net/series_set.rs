@@ -42,7 +42,10 @@ pub async fn load_series_set(
 pub fn input(s: &LoadedSeries) -> Input {
     use SourceKind::*;
     let interval = match s.source {
-        BinanceSpotKlines | BinanceFuturesKlines | BinanceFuturesOpenInterest | BybitKline
+        BinanceSpotKlines
+        | BinanceFuturesKlines
+        | BinanceFuturesOpenInterest
+        | BybitKline
         | KrakenOhlc => Some(s.endpoint.interval.clone().unwrap_or_else(|| "1h".into())),
         _ => s.endpoint.interval.clone(),
     };

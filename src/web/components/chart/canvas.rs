@@ -1,0 +1,157 @@
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::style::RGBColor;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, ResizeObserver};
+
+/// Theme colours read from the widget's CSS custom properties (`--bfx-*` → `--_*`), resolved by
+/// the browser through hidden swatches, so charts follow light/dark and a host's overrides.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub bg: RGBColor,
+    pub fg: RGBColor,
+    pub muted: RGBColor,
+    pub border: RGBColor,
+    pub accent: RGBColor,
+    pub positive: RGBColor,
+    pub negative: RGBColor,
+}
+
+const SWATCHES: [&str; 7] = [
+    "bg", "fg", "muted", "border", "accent", "positive", "negative",
+];
+
+fn parse_rgb(s: &str) -> Option<RGBColor> {
+    let inner = s.trim().strip_prefix("rgb")?.trim_start_matches('a');
+    let nums: Vec<f64> = inner
+        .trim_matches(|c| c == '(' || c == ')')
+        .split([',', ' ', '/'])
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match nums.as_slice() {
+        [r, g, b, ..] => Some(RGBColor(*r as u8, *g as u8, *b as u8)),
+        _ => None,
+    }
+}
+
+impl Palette {
+    fn read(swatches: &Element) -> Palette {
+        let window = web_sys::window();
+        let colour = |name: &str, fallback: RGBColor| {
+            let el = swatches
+                .query_selector(&format!("[data-c=\"{name}\"]"))
+                .ok()
+                .flatten();
+            el.and_then(|e| window.as_ref()?.get_computed_style(&e).ok().flatten())
+                .and_then(|st| st.get_property_value("color").ok())
+                .and_then(|v| parse_rgb(&v))
+                .unwrap_or(fallback)
+        };
+        Palette {
+            bg: colour("bg", RGBColor(255, 255, 255)),
+            fg: colour("fg", RGBColor(20, 24, 33)),
+            muted: colour("muted", RGBColor(91, 100, 114)),
+            border: colour("border", RGBColor(227, 230, 235)),
+            accent: colour("accent", RGBColor(47, 91, 234)),
+            positive: colour("positive", RGBColor(15, 123, 79)),
+            negative: colour("negative", RGBColor(192, 53, 43)),
+        }
+    }
+}
+
+/// What a draw function gets: the canvas (its bitmap already CSS size × devicePixelRatio), the
+/// palette, and the ratio to scale fonts and strokes by.
+pub struct DrawCtx<'a> {
+    pub canvas: &'a HtmlCanvasElement,
+    pub palette: Palette,
+    pub dpr: f64,
+}
+
+impl DrawCtx<'_> {
+    /// `css_px` in bitmap pixels.
+    pub fn px(&self, css_px: f64) -> u32 {
+        (css_px * self.dpr).round().max(1.0) as u32
+    }
+}
+
+/// A canvas the component owns (so it works inside a shadow root, where lookup by id does not
+/// reach), sharp on high-DPI screens (bitmap = CSS size × devicePixelRatio; plotters-canvas does
+/// not do this itself), redrawn when its box resizes (ResizeObserver), with a text alternative.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::ChartCanvas;
+/// view! { <ChartCanvas height=120 label="A flat line" draw=|_ctx| Ok(())/> };
+/// ```
+#[component]
+pub fn ChartCanvas<F>(
+    /// Height in CSS pixels; the width follows the container.
+    height: u32,
+    /// What the chart shows, for screen readers (`role="img"`).
+    #[prop(into)]
+    label: String,
+    /// Draws the chart; an error is logged and shown as the chart's text.
+    draw: F,
+) -> impl IntoView
+where
+    F: Fn(&DrawCtx) -> Result<(), String> + 'static,
+{
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let swatch_ref = NodeRef::<leptos::html::Span>::new();
+    let (failed, set_failed) = signal(None::<String>);
+    let draw = Rc::new(draw);
+    canvas_ref.on_load(move |canvas: HtmlCanvasElement| {
+        let redraw = {
+            let canvas = canvas.clone();
+            move || {
+                let Some(swatches) = swatch_ref.get_untracked() else {
+                    return;
+                };
+                let width = canvas
+                    .parent_element()
+                    .map_or(0, |p| p.client_width())
+                    .max(1) as f64;
+                let dpr = web_sys::window()
+                    .map_or(1.0, |w| w.device_pixel_ratio())
+                    .max(1.0);
+                canvas.set_width((width * dpr).round() as u32);
+                canvas.set_height((height as f64 * dpr).round() as u32);
+                let ctx = DrawCtx {
+                    canvas: &canvas,
+                    palette: Palette::read(&swatches),
+                    dpr,
+                };
+                if let Err(e) = draw(&ctx) {
+                    web_sys::console::warn_1(&format!("chart: {e}").into());
+                    set_failed.set(Some(e));
+                }
+            }
+        };
+        redraw();
+        let on_resize = Closure::<dyn FnMut()>::new(redraw).into_js_value();
+        if let (Ok(ro), Some(parent)) = (
+            ResizeObserver::new(on_resize.unchecked_ref()),
+            canvas.parent_element(),
+        ) {
+            ro.observe(&parent);
+            on_cleanup(move || ro.disconnect());
+        }
+    });
+    view! {
+        <div class="bfx-chart__box">
+            <canvas node_ref=canvas_ref class="bfx-chart__canvas" style=format!("block-size:{height}px")
+                role="img" aria-label=label></canvas>
+            <span node_ref=swatch_ref class="bfx-chart__swatches" aria-hidden="true">
+                {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}
+            </span>
+            {move || failed.get().map(|e| view! { <p class="bfx-chart__error" role="status">{format!("Chart could not be drawn: {e}")}</p> })}
+        </div>
+    }
+}
+
+/// A drawing error in words (plotters-canvas does not export its error type).
+pub fn draw_err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}

@@ -1,0 +1,130 @@
+use super::technical_rating::fmt_time;
+use super::Badge;
+use crate::web::fetch::{fetch_regime_rules, LoadError};
+use crate::web::net::{load_series_set, Cancel, Policy};
+use barfinex_core::signals::{current_regime, parse_rule};
+use leptos::prelude::*;
+
+/// The current market regime as the widgets know it, and how they know it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegimeNow {
+    /// Set by the page (an attribute or prop).
+    Given(String),
+    /// Decided by a rule over fetched data.
+    Decided {
+        regime: String,
+        description: String,
+        as_of: Option<i64>,
+        synthetic: bool,
+    },
+    /// No rule decided it.
+    Unknown { reason: String },
+    /// The rules could not be loaded.
+    Failed(LoadError),
+}
+
+impl RegimeNow {
+    pub fn regime(&self) -> Option<&str> {
+        match self {
+            RegimeNow::Given(r) | RegimeNow::Decided { regime: r, .. } => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// Works out the current regime: the page's own value when given, else the first rule of the
+/// regime-rules document at `rules` that holds on the series it names (fetched through the shared
+/// fetch layer). `None` until known.
+pub fn use_current_regime(
+    current: Option<String>,
+    rules: Option<String>,
+    market: Option<String>,
+) -> Signal<Option<RegimeNow>> {
+    let cancel = Cancel::for_this_owner();
+    let res = LocalResource::new(move || {
+        let (current, rules, market, signal) = (
+            current.clone(),
+            rules.clone(),
+            market.clone(),
+            cancel.signal(),
+        );
+        async move {
+            if let Some(c) = current.filter(|c| !c.trim().is_empty()) {
+                return RegimeNow::Given(c.trim().to_owned());
+            }
+            let Some(url) = rules else {
+                return RegimeNow::Unknown {
+                    reason: "no current regime given and no regime rules".into(),
+                };
+            };
+            let doc = match fetch_regime_rules(&url, signal.clone()).await {
+                Ok(d) => d,
+                Err(e) => return RegimeNow::Failed(e),
+            };
+            let mut names = Vec::new();
+            for r in &doc.rules {
+                if let Ok(p) = parse_rule(&r.rule, "rule") {
+                    for n in p.rule.series_names() {
+                        if !names.contains(&n) {
+                            names.push(n);
+                        }
+                    }
+                }
+            }
+            let (set, _failed) = load_series_set(
+                &doc.sources,
+                &names,
+                market,
+                &Policy::default(),
+                signal,
+                false,
+            )
+            .await;
+            let now = current_regime(&doc, &set);
+            match (now.regime.clone(), now.decisive()) {
+                (Some(regime), Some(r)) => RegimeNow::Decided {
+                    regime,
+                    description: now.description.clone().unwrap_or_default(),
+                    as_of: r.as_of,
+                    synthetic: r.synthetic,
+                },
+                _ => RegimeNow::Unknown {
+                    reason: now.reason.unwrap_or_default(),
+                },
+            }
+        }
+    });
+    Signal::derive(move || res.get())
+}
+
+/// One line saying which regime holds and why: "Current regime: risk-on · BTC above its 200-day
+/// average with 30-day volatility falling · data as of … · Synthetic".
+#[component]
+pub fn CurrentRegimeLine(
+    /// From [`use_current_regime`].
+    now: Signal<Option<RegimeNow>>,
+) -> impl IntoView {
+    view! {
+        <p class="bfx-current-regime" role="status">
+            {move || match now.get() {
+                None => view! { "Current regime: working it out…" }.into_any(),
+                Some(RegimeNow::Given(r)) => view! {
+                    "Current regime: " <strong class="bfx-current-regime__name">{r}</strong> " (set by this page)"
+                }.into_any(),
+                Some(RegimeNow::Decided { regime, description, as_of, synthetic }) => view! {
+                    "Current regime: " <strong class="bfx-current-regime__name">{regime}</strong>
+                    <span class="bfx-current-regime__why" dir="auto">{format!(" · decided by: {description}")}</span>
+                    {as_of.map(|t| format!(" · data as of {}", fmt_time(t)))}
+                    {synthetic.then(|| view! { " " <Badge tone="mixed" label="Synthetic data"/> })}
+                }.into_any(),
+                Some(RegimeNow::Unknown { reason }) => view! {
+                    "Current regime: " <strong class="bfx-current-regime__name">"unknown"</strong> {format!(" ({reason})")}
+                }.into_any(),
+                Some(RegimeNow::Failed(e)) => view! {
+                    "Current regime: " <strong class="bfx-current-regime__name">"unknown"</strong>
+                    <span class="bfx-current-regime__error">{format!(" ({e})")}</span>
+                }.into_any(),
+            }}
+        </p>
+    }
+}

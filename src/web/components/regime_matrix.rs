@@ -1,0 +1,172 @@
+use super::current_regime::{use_current_regime, CurrentRegimeLine, RegimeNow};
+use super::regime_list::outcome_tone;
+use super::{next_id, ErrorState, LoadingState, RegimeList};
+use crate::web::fetch::{fetch_profile, LoadError};
+use crate::web::net::Cancel;
+use barfinex_core::model::{AssetProfile, Outcome, KNOWN_REGIMES};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Regime behaviour for one asset (a list) or several (a table: assets as rows, regimes as
+/// columns, each cell coloured by outcome, its text shown on hover, focus and tap in the panel
+/// under the table). The current regime, given or computed by rules (see
+/// [`super::current_regime::use_current_regime`]), is highlighted, with what decided it.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::RegimeMatrix;
+/// view! { <RegimeMatrix sources=vec!["/data/flux.json".into(), "/data/btc.json".into()]
+///                       rules=Some("/data/regime-rules.json".into())/> };
+/// ```
+#[component]
+pub fn RegimeMatrix(
+    /// Profile URLs: one gives a list, several a table.
+    sources: Vec<String>,
+    /// The current regime, when the page knows it (wins over `rules`).
+    #[prop(default = None)]
+    current: Option<String>,
+    /// URL of a regime-rules document, to compute the current regime in the browser.
+    #[prop(default = None)]
+    rules: Option<String>,
+    /// Local market-data server base, for rule sources without a `base_url`.
+    #[prop(default = None)]
+    market: Option<String>,
+) -> impl IntoView {
+    let now = use_current_regime(current, rules, market);
+    let current_name = Signal::derive(move || {
+        now.with(|n| n.as_ref().and_then(RegimeNow::regime).map(str::to_owned))
+    });
+    let cancel = Cancel::for_this_owner();
+    let count = sources.len();
+    let profiles = LocalResource::new(move || {
+        let (srcs, signal) = (sources.clone(), cancel.signal());
+        async move {
+            let loads = srcs.iter().map(|s| {
+                let signal = signal.clone();
+                async move { (s.clone(), fetch_profile(s, signal).await) }
+            });
+            futures::future::join_all(loads).await
+        }
+    });
+    view! {
+        <section class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
+            <h2 class="bfx-widget__title">{if count == 1 { "Market regime behaviour" } else { "Market regime matrix" }}</h2>
+            <CurrentRegimeLine now=now/>
+            {move || match profiles.get() {
+                None => view! { <LoadingState/> }.into_any(),
+                Some(list) if list.is_empty() => view! { <ErrorState message="no profile URLs given (set the src attribute)".to_owned()/> }.into_any(),
+                Some(mut list) if list.len() == 1 => match list.remove(0).1 {
+                    Ok(p) => view! {
+                        <p class="bfx-matrix__asset"><strong dir="auto">{p.name.clone()}</strong>" "{p.symbol.clone()}
+                            {p.illustrative.then(|| view! { " " <super::Badge tone="conditional" label="Illustrative content"/> })}</p>
+                        <RegimeList regimes=p.regimes.clone() current=current_name/>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+                },
+                Some(list) => view! { <MatrixTable rows=list current=current_name/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The known regimes in display order, then any other names the profiles use.
+fn columns(rows: &[(String, Result<Rc<AssetProfile>, LoadError>)]) -> Vec<String> {
+    let mut cols: Vec<String> = KNOWN_REGIMES.iter().map(|s| (*s).to_owned()).collect();
+    for (_, r) in rows {
+        if let Ok(p) = r {
+            for reg in &p.regimes {
+                if !cols.contains(&reg.regime) {
+                    cols.push(reg.regime.clone());
+                }
+            }
+        }
+    }
+    cols
+}
+
+#[component]
+fn MatrixTable(
+    rows: Vec<(String, Result<Rc<AssetProfile>, LoadError>)>,
+    current: Signal<Option<String>>,
+) -> impl IntoView {
+    let cols = columns(&rows);
+    let (selected, set_selected) = signal(None::<(String, String, Outcome, String)>);
+    let detail_id = next_id("matrix-detail");
+    let ncols = cols.len();
+    let head = cols.clone();
+    view! {
+        <div class="bfx-matrix__scroll" tabindex="0" role="region" aria-label="Regime matrix, scrolls sideways">
+            <table class="bfx-matrix">
+                <caption class="bfx-visually-hidden">"Outcome of each asset in each market regime"</caption>
+                <thead><tr>
+                    <th scope="col">"Asset"</th>
+                    {head.into_iter().map(|c| {
+                        let name = c.clone();
+                        view! {
+                            <th scope="col" class:bfx-matrix__col--current=move || current.with(|x| x.as_deref() == Some(name.as_str()))>{c}</th>
+                        }
+                    }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(url, r)| match r {
+                        Err(e) => view! {
+                            <tr><th scope="row">{url}</th><td colspan=ncols.to_string() class="bfx-matrix__error">{e.to_string()}</td></tr>
+                        }.into_any(),
+                        Ok(p) => {
+                            let cells = cols.iter().map(|c| {
+                                let asset = p.name.clone();
+                                let found = p.regimes.iter().find(|r| &r.regime == c).cloned();
+                                let col = c.clone();
+                                let col2 = c.clone();
+                                let is_now = move || current.with(|x| x.as_deref() == Some(col2.as_str()));
+                                match found {
+                                    None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">" not rated"</span></td> }.into_any(),
+                                    Some(reg) => {
+                                        let pick = (asset.clone(), col.clone(), reg.outcome, reg.text.clone());
+                                        let (p1, p2, p3) = (pick.clone(), pick.clone(), pick);
+                                        let label = format!("{asset}, {col}: {}", reg.outcome.as_str());
+                                        view! {
+                                            <td class="bfx-matrix__cell" data-outcome=reg.outcome.as_str() class:bfx-matrix__col--current=is_now>
+                                                <button type="button" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", outcome_tone(reg.outcome))
+                                                    aria-label=label aria-describedby=detail_id.clone()
+                                                    on:mouseenter=move |_| set_selected.set(Some(p1.clone()))
+                                                    on:focus=move |_| set_selected.set(Some(p2.clone()))
+                                                    on:click=move |_| set_selected.set(Some(p3.clone()))>
+                                                    <span class="bfx-badge__glyph" aria-hidden="true">{glyph(reg.outcome)}</span>
+                                                    {reg.outcome.as_str()}
+                                                </button>
+                                            </td>
+                                        }.into_any()
+                                    }
+                                }
+                            }).collect_view();
+                            view! {
+                                <tr>
+                                    <th scope="row" dir="auto">{p.name.clone()}" "<span class="bfx-matrix__symbol">{p.symbol.clone()}</span>
+                                        {p.illustrative.then(|| view! { <span class="bfx-matrix__illustrative" title="Illustrative content">" (illustrative)"</span> })}</th>
+                                    {cells}
+                                </tr>
+                            }.into_any()
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <div class="bfx-matrix__detail" id=detail_id aria-live="polite">
+            {move || match selected.get() {
+                None => view! { <p class="bfx-matrix__hint">"Hover, focus or tap a cell to read why."</p> }.into_any(),
+                Some((asset, regime, outcome, text)) => view! {
+                    <p><strong dir="auto">{format!("{asset} in {regime}: ")}</strong>{outcome.as_str()}</p>
+                    <p dir="auto">{if text.is_empty() { "No text given.".to_owned() } else { text }}</p>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+fn glyph(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Outperform => "▲",
+        Outcome::Neutral => "●",
+        Outcome::Underperform => "▼",
+    }
+}

@@ -1,0 +1,64 @@
+use super::{ErrorState, LoadingState, NoticeView};
+use crate::web::fetch::fetch_profile;
+use crate::web::net::Cancel;
+use barfinex_core::model::AssetProfile;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The frame of a standalone widget: fetches the profile, names the asset and what the widget
+/// shows (so one asset's numbers are never read as another's), renders the body, and ends with
+/// the profile's disclaimer, short, with its links. Loading and error states are its own; an
+/// error names the URL and the cause.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::{WidgetShell, DriverList};
+/// view! { <WidgetShell src="/data/flux.json" title="Key drivers"
+///     render=|p| view! { <DriverList drivers=p.drivers.clone()/> }.into_any()/> };
+/// ```
+#[component]
+pub fn WidgetShell<F>(
+    /// URL of the profile JSON.
+    #[prop(into)]
+    src: String,
+    /// What the widget shows, e.g. "Key drivers".
+    title: &'static str,
+    /// The body, given the profile.
+    render: F,
+    /// Show the profile's disclaimer under the body.
+    #[prop(default = true)]
+    disclaimer: bool,
+) -> impl IntoView
+where
+    F: Fn(Rc<AssetProfile>) -> AnyView + Send + Sync + 'static,
+{
+    let cancel = Cancel::for_this_owner();
+    let profile = LocalResource::new(move || {
+        let (src, signal) = (src.clone(), cancel.signal());
+        async move { fetch_profile(&src, signal).await }
+    });
+    view! {
+        <section class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
+            {move || match profile.get() {
+                None => view! { <LoadingState/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+                Some(Ok(p)) => {
+                    let notice = p.disclaimer.clone().filter(|_| disclaimer);
+                    view! {
+                        <header class="bfx-widget__header">
+                            <h2 class="bfx-widget__title">
+                                <span class="bfx-widget__asset" dir="auto">{p.name.clone()}</span>
+                                " "<span class="bfx-widget__symbol">{p.symbol.clone()}</span>
+                                <span class="bfx-widget__what">{format!(" · {title}")}</span>
+                            </h2>
+                            {p.illustrative.then(|| view! { <super::Badge tone="conditional" label="Illustrative content"/> })}
+                        </header>
+                        {render(p.clone())}
+                        {notice.map(|n| view! {
+                            <footer class="bfx-widget__disclaimer"><NoticeView notice=n lead="See" short=true/></footer>
+                        })}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

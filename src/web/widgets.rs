@@ -1,0 +1,128 @@
+//! The widgets a page can embed by name (`<bfx-driver-list>` → `"driver-list"`), each built from
+//! the same components the asset card composes, so the card and the standalone widgets never
+//! diverge.
+
+use super::components::{
+    AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
+    RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
+};
+use barfinex_core::model::{AssetProfile, SeriesSource};
+use barfinex_core::signals::{parse_rule, BreakoutParams};
+use leptos::prelude::*;
+
+/// Every widget name `mount` knows, in the order the docs list them.
+pub const WIDGETS: [&str; 8] = [
+    "asset-card",
+    "driver-list",
+    "regime-matrix",
+    "signal-badges",
+    "technical-rating",
+    "price-chart",
+    "funding-chart",
+    "sparkline",
+];
+
+/// The profile's source for series `name`.
+pub fn source(p: &AssetProfile, name: &str) -> Option<SeriesSource> {
+    p.sources.iter().find(|s| s.series == name).cloned()
+}
+
+/// The parameters of the profile's first breakout rule, for the price chart's marks.
+pub fn breakout_params(p: &AssetProfile) -> Option<BreakoutParams> {
+    p.signals
+        .iter()
+        .filter_map(|s| parse_rule(s.rule.as_ref()?, "rule").ok())
+        .find_map(|r| BreakoutParams::from_rule(&r.rule))
+}
+
+/// What a widget is given, after `mount` has checked it.
+#[derive(Clone, Debug, Default)]
+pub struct WidgetConfig {
+    pub src: String,
+    pub candles: Option<String>,
+    pub market: Option<String>,
+    pub refresh: u32,
+    pub persist: bool,
+    /// Driver list: `full` or `compact`.
+    pub layout: Option<String>,
+    /// Regime matrix: the current regime, when the page knows it.
+    pub current: Option<String>,
+    /// Regime matrix: URL of a regime-rules document.
+    pub rules: Option<String>,
+}
+
+/// The view for `widget`, or why there is none.
+pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
+    let WidgetConfig {
+        src,
+        candles,
+        market,
+        refresh,
+        persist,
+        layout,
+        current,
+        rules,
+    } = c;
+    Ok(match widget {
+        "asset-card" => AssetCard(AssetCardProps { src, candles, market, refresh, persist }).into_any(),
+        "driver-list" => {
+            let layout = match layout.as_deref() {
+                None | Some("full") => "full",
+                Some("compact") => "compact",
+                Some(other) => return Err(format!("layout {other:?}: expected \"full\" or \"compact\"")),
+            };
+            view! {
+                <WidgetShell src=src title="Key drivers"
+                    render=move |p| view! { <DriverList drivers=p.drivers.clone() layout=layout/> }.into_any()/>
+            }
+            .into_any()
+        }
+        "regime-matrix" => {
+            let sources: Vec<String> = src.split_whitespace().map(str::to_owned).collect();
+            view! { <RegimeMatrix sources=sources current=current rules=rules market=market/> }.into_any()
+        }
+        "signal-badges" => view! {
+            <WidgetShell src=src title="Market signals"
+                render=move |p| view! {
+                    <LiveSignals signals=p.signals.clone() sources=p.sources.clone() market=market.clone() refresh=refresh persist=persist/>
+                }.into_any()/>
+        }
+        .into_any(),
+        "technical-rating" => view! {
+            <WidgetShell src=src title="Technical rating"
+                render=move |p| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
+                    (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
+                    (None, Some(spec)) => view! {
+                        <MarketPanel spec=spec.clone() market=market.clone() refresh=refresh persist=persist/>
+                    }.into_any(),
+                    (None, None) => view! {
+                        <p class="bfx-empty">"No candles source in this profile: no rating to compute."</p>
+                    }.into_any(),
+                }/>
+        }
+        .into_any(),
+        "price-chart" => view! {
+            <WidgetShell src=src title="Price and volume"
+                render=move |p| view! {
+                    <PriceChart spec=source(&p, "candles") breakout=breakout_params(&p) market=market.clone() refresh=refresh/>
+                }.into_any()/>
+        }
+        .into_any(),
+        "funding-chart" => view! {
+            <WidgetShell src=src title="Funding rate"
+                render=move |p| view! { <FundingChart spec=source(&p, "funding") market=market.clone() refresh=refresh/> }.into_any()/>
+        }
+        .into_any(),
+        "sparkline" => view! {
+            <WidgetShell src=src title="Price" disclaimer=false
+                render=move |p| view! { <SparklineChart spec=source(&p, "candles") market=market.clone()/> }.into_any()/>
+        }
+        .into_any(),
+        other => {
+            return Err(format!(
+                "unknown widget {other:?} (known: {})",
+                WIDGETS.map(|w| format!("\"{w}\"")).join(", ")
+            ))
+        }
+    })
+}

@@ -1,0 +1,81 @@
+// Builds the gallery: each widget in four frames (phone/desktop × light/dark) with its snippet.
+// Market data comes from the local market-data server (`make demo` runs it on port 8081) or ?market=.
+const params = new URLSearchParams(location.search);
+const market = params.get("market") ?? `${location.protocol}//${location.hostname}:8081`;
+const only = params.get("only");
+
+export const WIDGETS = [
+  { id: "asset-card", tag: "bfx-asset-card", title: "Asset card",
+    about: "The whole profile: market data, rating, drivers, live signals, regimes, influencers.",
+    attrs: { src: "data/flux.json", market: "$market" } },
+  { id: "driver-list", tag: "bfx-driver-list", title: "Driver list",
+    about: "Counts per direction, filters by direction and category, sort, expandable text.",
+    attrs: { src: "data/flux.json" } },
+  { id: "driver-list-compact", tag: "bfx-driver-list", title: "Driver list, compact",
+    about: "One line per driver; the text opens on demand.",
+    attrs: { src: "data/flux.json", layout: "compact" } },
+  { id: "regime-matrix", tag: "bfx-regime-matrix", title: "Regime matrix, several assets",
+    about: "Assets as rows, regimes as columns; the current regime is computed in the browser from regime rules (BTC vs its 200-day average and volatility; policy rate and CPI series a site supplies, synthetic here).",
+    attrs: { src: "data/flux.json data/examples/btc.json data/examples/eth.json data/examples/sol.json", rules: "data/regime-rules.json", market: "$market" } },
+  { id: "regime-list", tag: "bfx-regime-matrix", title: "Regime matrix, one asset",
+    about: "One profile: the six regimes with outcome and text; here the page sets the current regime.",
+    attrs: { src: "data/flux.json", current: "risk-off" } },
+  { id: "signal-badges", tag: "bfx-signal-badges", title: "Signal badges",
+    about: "Each seed signal scored live from market data: state, strength, evidence on demand.",
+    attrs: { src: "data/flux.json", market: "$market" } },
+  { id: "technical-rating", tag: "bfx-technical-rating", title: "Technical rating gauge",
+    about: "TradingView's technical rating computed in the browser from the profile's candles.",
+    attrs: { src: "data/flux.json", market: "$market" } },
+  { id: "price-chart", tag: "bfx-price-chart", title: "Price chart",
+    about: "Candles' close with volume; marks the breakout level and the retest the technical signal found.",
+    attrs: { src: "data/flux.json", market: "$market" } },
+  { id: "price-chart-xrp", tag: "bfx-price-chart", title: "Price chart on recorded data",
+    about: "Recorded XRP/USDT candles (2021): the breakout above the 20-bar high on 2.65× volume and its retest 25 hours later, marked.",
+    attrs: { src: "data/examples/xrp-sample.json", market: "$market" } },
+  { id: "funding-chart", tag: "bfx-funding-chart", title: "Funding-rate chart",
+    about: "Funding rate with the zero line; marks the latest negative streak.",
+    attrs: { src: "data/flux.json", market: "$market" } },
+  { id: "funding-chart-xrp", tag: "bfx-funding-chart", title: "Funding chart on recorded data",
+    about: "Recorded XRP/USDT funding: its one three-event negative streak, shaded.",
+    attrs: { src: "data/examples/xrp-sample.json", market: "$market" } },
+  { id: "sparkline", tag: "bfx-sparkline", title: "Sparkline",
+    about: "A compact price line for tickers and tables.",
+    attrs: { src: "data/flux.json", market: "$market" } },
+];
+
+function snippet(w) {
+  const attrs = Object.entries(w.attrs)
+    .map(([k, v]) => ` ${k}="${v === "$market" ? "https://your-proxy.example" : `/${v.replaceAll("data/", "data/")}`.replaceAll(" data/", " /data/")}"`)
+    .join("");
+  return `<script type="module" src="https://cdn.example/@barfinex/widgets/embed.js"></script>\n<${w.tag}${attrs}></${w.tag}>`;
+}
+
+const root = document.getElementById("gallery");
+for (const w of WIDGETS) {
+  if (only && only !== w.id) continue;
+  const section = document.createElement("section");
+  section.className = "gallery-item";
+  section.id = w.id;
+  const h = document.createElement("h2");
+  h.textContent = w.title;
+  const p = document.createElement("p");
+  p.textContent = w.about;
+  const pre = document.createElement("pre");
+  pre.textContent = snippet(w);
+  const frames = document.createElement("div");
+  frames.className = "gallery-frames";
+  for (const [width, theme] of [["phone", "light"], ["phone", "dark"], ["desktop", "light"], ["desktop", "dark"]]) {
+    const frame = document.createElement("div");
+    frame.className = `gallery-frame gallery-frame--${width} gallery-frame--${theme}`;
+    frame.dataset.frame = `${width}-${theme}`;
+    const label = document.createElement("h3");
+    label.textContent = `${width === "phone" ? "Phone, 360 px" : "Desktop"} · ${theme}`;
+    const el = document.createElement(w.tag);
+    for (const [k, v] of Object.entries(w.attrs)) el.setAttribute(k, v === "$market" ? market : v);
+    el.setAttribute("theme", theme);
+    frame.append(label, el);
+    frames.append(frame);
+  }
+  section.append(h, p, pre, frames);
+  root.append(section);
+}

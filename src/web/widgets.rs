@@ -6,8 +6,7 @@ use super::components::{
     AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
     RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
 };
-use barfinex_core::model::{AssetProfile, SeriesSource};
-use barfinex_core::signals::{parse_rule, BreakoutParams};
+use super::components::{breakout_params, source};
 use leptos::prelude::*;
 
 /// Every widget name `mount` knows, in the order the docs list them.
@@ -21,19 +20,6 @@ pub const WIDGETS: [&str; 8] = [
     "funding-chart",
     "sparkline",
 ];
-
-/// The profile's source for series `name`.
-pub fn source(p: &AssetProfile, name: &str) -> Option<SeriesSource> {
-    p.sources.iter().find(|s| s.series == name).cloned()
-}
-
-/// The parameters of the profile's first breakout rule, for the price chart's marks.
-pub fn breakout_params(p: &AssetProfile) -> Option<BreakoutParams> {
-    p.signals
-        .iter()
-        .filter_map(|s| parse_rule(s.rule.as_ref()?, "rule").ok())
-        .find_map(|r| BreakoutParams::from_rule(&r.rule))
-}
 
 /// What a widget is given, after `mount` has checked it.
 #[derive(Clone, Debug, Default)]

@@ -52,8 +52,8 @@ export async function launch() {
  * exchange then shows its network error). That guard is a route, and Playwright turns the HTTP
  * cache off while routes exist, so `{ httpCache: true }` skips it for tests of revalidation,
  * whose pages must name only local URLs. */
-export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", httpCache = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", httpCache = false, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor });
   if (!httpCache) {
     await context.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:" && url.protocol !== "about:",
       (route) => route.abort("blockedbyclient"));

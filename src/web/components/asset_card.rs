@@ -1,4 +1,4 @@
-use super::SeriesList;
+use super::{breakout_params, source, FundingChart, PriceChart, SeriesList};
 use super::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LiveSignals, LoadingState,
     MarketPanel, NoticeView, RegimeList, Section, TechnicalRatingPanel,
@@ -82,6 +82,9 @@ pub fn AssetCardView(
         .collect();
     let signals_subtitle = format!("Most influential for {}", p.name);
     let signal_market = market.clone();
+    let chart_market = market.clone();
+    let funding_source = source(&p, "funding");
+    let breakout = breakout_params(&p);
     view! {
         <header class="bfx-card__header">
             <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
@@ -90,7 +93,7 @@ pub fn AssetCardView(
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
-        {candle_source.map(|spec| view! { <MarketPanel spec=spec market=market.clone() refresh=refresh persist=persist rating=candles.is_none()/> })}
+        {candle_source.clone().map(|spec| view! { <MarketPanel spec=spec market=market.clone() refresh=refresh persist=persist rating=candles.is_none()/> })}
         {(!p.description.is_empty()).then(|| view! {
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
         })}
@@ -102,6 +105,14 @@ pub fn AssetCardView(
         {(!other_series.is_empty()).then(|| view! {
             <Section title="Market data">
                 <SeriesList sources=other_series market=market.clone()/>
+            </Section>
+        })}
+        {(candle_source.is_some() || funding_source.is_some()).then(|| view! {
+            <Section title="Charts">
+                <div class="bfx-card__charts">
+                    {candle_source.clone().map(|spec| view! { <PriceChart spec=Some(spec) breakout=breakout market=chart_market.clone() refresh=refresh/> })}
+                    {funding_source.clone().map(|spec| view! { <FundingChart spec=Some(spec) market=chart_market.clone() refresh=refresh/> })}
+                </div>
             </Section>
         })}
         <Section title="Key drivers" count=p.drivers.len()>

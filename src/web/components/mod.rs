@@ -23,7 +23,7 @@ mod widget_shell;
 pub use asset_card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
 pub use badge::Badge;
 pub use chart::{
-    ChartCanvas, DrawCtx, FundingChart, FundingChartView, Palette, PriceChart, PriceChartView,
+    breakout_params, source, ChartCanvas, DrawCtx, FundingChart, FundingChartView, Palette, PriceChart, PriceChartView,
     Sparkline, SparklineChart,
 };
 pub use collapsible_text::CollapsibleText;

@@ -1,0 +1,350 @@
+// The standalone widgets driven as a reader would: filter, sort, expand, open evidence, keyboard
+// only; the multi-asset regime matrix from several fetched profiles with the current regime
+// computed by rules; charts drawn from served market data marking the breakout/retest and the
+// negative-funding streak (sharp at devicePixelRatio 2, redrawn on resize, themed from CSS
+// custom properties, with text alternatives); bad input kept inside the widget.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serve, launch, newPage, ROOT } from "./harness.mjs";
+import { SEED } from "./seed.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const OUT = path.join(ROOT, "tests/output");
+const FLUX = JSON.parse(readFileSync(path.join(ROOT, "www/data/flux.json"), "utf8"));
+
+/** A page with one element: `tag` with `attrs` (`$market` → the market server). */
+async function widget(tag, attrs, opts = {}) {
+  const page = await newPage(browser, opts);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.evaluate(async ({ tag, attrs, market }) => {
+    await import("/pkg/embed.js");
+    const el = document.createElement(tag);
+    el.id = "w";
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v === "$market" ? market : v);
+    document.body.append(el);
+  }, { tag, attrs, market: server.market });
+  return page;
+}
+
+function writeProfile(name, doc) {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(path.join(OUT, name), JSON.stringify(doc));
+  return `/tests/output/${name}`;
+}
+
+const deepActive = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el ? { cls: el.className, text: el.textContent.trim() } : null;
+});
+
+// ---- driver list ----
+
+test("driver list: counts per direction, filter by direction and category, sort, clear", async () => {
+  const page = await widget("bfx-driver-list", { src: "/www/data/flux.json" });
+  await page.locator("#w .bfx-driver").first().waitFor();
+  const count = (d) => SEED.drivers.filter((x) => x[1] === d).length;
+  assert.equal(await page.locator("#w .bfx-drivers__counts").textContent(),
+    `${count("Positive")} positive · ${count("Mixed")} mixed · ${count("Negative")} negative · ${count("Conditional")} conditional`);
+  assert.equal(await page.locator("#w .bfx-widget__asset").textContent(), SEED.name);
+  const titles = () => page.locator("#w .bfx-driver__title").allTextContents();
+  assert.deepEqual(await titles(), SEED.drivers.map((d) => d[0]));
+  // Direction filter: Negative only.
+  const chip = (label) => page.locator("#w .bfx-chip", { hasText: new RegExp(`^${label}$`) });
+  await chip("Negative").click();
+  assert.equal(await chip("Negative").getAttribute("aria-pressed"), "true");
+  assert.deepEqual(await titles(), SEED.drivers.filter((d) => d[1] === "Negative").map((d) => d[0]));
+  assert.equal(await page.locator("#w .bfx-drivers__shown").innerText(), `Showing 1 of 6 Clear filters`);
+  // Adding Positive widens; adding category "fundamental" narrows to the positive fundamental one.
+  await chip("Positive").click();
+  assert.equal((await titles()).length, count("Negative") + count("Positive"));
+  await chip("fundamental").click();
+  assert.deepEqual(await titles(), SEED.drivers.filter((d) => d[1] === "Positive" && d[2] === "fundamental").map((d) => d[0]));
+  // A filter with no match says so.
+  await chip("Positive").click();
+  assert.deepEqual(await titles(), []);
+  assert.equal(await page.locator("#w .bfx-drivers-widget > .bfx-empty").textContent(), "No drivers match these filters.");
+  await page.locator("#w .bfx-drivers__clear").click();
+  assert.equal((await titles()).length, 6);
+  // Sort by category, then by direction.
+  await page.locator("#w .bfx-drivers__sort select").selectOption("category");
+  assert.deepEqual(await titles(), [...SEED.drivers].sort((a, b) => a[2].localeCompare(b[2])).map((d) => d[0]));
+  await page.locator("#w .bfx-drivers__sort select").selectOption("direction");
+  const order = ["Positive", "Negative", "Mixed", "Conditional"];
+  assert.deepEqual(await titles(), [...SEED.drivers].sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1])).map((d) => d[0]));
+  // The disclaimer comes with it, short.
+  assert.match(await page.locator("#w .bfx-widget__disclaimer").textContent(), /does not constitute investment advice/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("driver list, keyboard only: Tab to a filter, Space toggles it; compact layout opens text with Enter", async () => {
+  const page = await widget("bfx-driver-list", { src: "/www/data/flux.json", layout: "compact" });
+  await page.locator("#w .bfx-driver").first().waitFor();
+  let a;
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    a = await deepActive(page);
+    if (a?.cls.includes("bfx-chip")) break;
+  }
+  assert.ok(a?.cls.includes("bfx-chip"), `Tab never reached a filter (${a?.cls})`);
+  await page.keyboard.press("Space");
+  assert.equal(await page.locator("#w .bfx-chip").first().getAttribute("aria-pressed"), "true");
+  await page.keyboard.press("Space");
+  // Compact: text hidden until the driver is opened.
+  const first = page.locator("#w .bfx-driver--compact details").first();
+  assert.equal(await first.locator(".bfx-text").isVisible(), false);
+  await first.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await first.evaluate((d) => d.open), true);
+  assert.ok(await first.locator(".bfx-text").isVisible());
+});
+
+test("driver list extremes: 200 drivers, none, a 10,000-character text, right-to-left text", async () => {
+  const base = { version: 1, id: "x", name: "X", symbol: "X" };
+  const many = Array.from({ length: 200 }, (_, i) => ({ title: `Driver ${i}`, direction: ["Positive", "Negative", "Mixed", "Conditional"][i % 4], category: "macro", text: "t" }));
+  let page = await widget("bfx-driver-list", { src: writeProfile("d200.json", { ...base, drivers: many }) }, { width: 360, height: 700 });
+  await page.locator("#w .bfx-driver").first().waitFor();
+  assert.equal(await page.locator("#w .bfx-driver").count(), 200);
+  assert.equal(await page.locator("#w .bfx-drivers__counts").textContent(), "50 positive · 50 negative · 50 mixed · 50 conditional");
+  const sw = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(sw <= 360, `no sideways scroll at 360 px (${sw})`);
+  page = await widget("bfx-driver-list", { src: writeProfile("d0.json", base) });
+  await page.locator("#w .bfx-empty").waitFor();
+  assert.equal(await page.locator("#w .bfx-empty").textContent(), "No key drivers listed.");
+  const long = "word ".repeat(2000);
+  page = await widget("bfx-driver-list", { src: writeProfile("dlong.json", { ...base, drivers: [
+    { title: "طويل", direction: "Mixed", category: "macro", text: long },
+    { title: "مؤشر", direction: "Positive", category: "demand", text: "نص من اليمين إلى اليسار" }] }) });
+  await page.locator("#w .bfx-driver").first().waitFor();
+  const body = page.locator("#w .bfx-text__body").first();
+  const h = (await body.boundingBox()).height;
+  assert.ok(h < 200, `10,000 characters start collapsed (${h}px)`);
+  await page.locator("#w .bfx-text__toggle").first().click();
+  assert.ok((await body.boundingBox()).height > h * 3);
+  assert.equal(await page.locator("#w .bfx-driver__title").first().getAttribute("dir"), "auto");
+  assert.equal(await page.locator("#w .bfx-driver__title").first().evaluate((e) => getComputedStyle(e).direction), "rtl");
+});
+
+// ---- regime matrix ----
+
+const PROFILES = ["/www/data/flux.json", "/www/data/examples/btc.json", "/www/data/examples/eth.json", "/www/data/examples/sol.json"];
+
+test("regime matrix: several fetched profiles as a table, cells by outcome, text on hover, focus and tap", async () => {
+  const page = await widget("bfx-regime-matrix", { src: PROFILES.join(" "), current: "risk-on" });
+  await page.locator("#w table.bfx-matrix").waitFor();
+  const heads = await page.locator("#w thead th").allTextContents();
+  assert.deepEqual(heads, ["Asset", "inflation", "network-driven", "recession", "risk-off", "risk-on", "tightening"]);
+  const rows = page.locator("#w tbody tr");
+  assert.equal(await rows.count(), 4);
+  for (const [i, url] of PROFILES.entries()) {
+    const doc = JSON.parse(readFileSync(path.join(ROOT, url.slice(1)), "utf8"));
+    const row = rows.nth(i);
+    assert.ok((await row.locator("th").textContent()).startsWith(doc.name));
+    const outcomes = await row.locator("td").evaluateAll((tds) => tds.map((td) => td.dataset.outcome));
+    assert.deepEqual(outcomes, heads.slice(1).map((r) => doc.regimes.find((x) => x.regime === r)?.outcome));
+    if (doc.illustrative) assert.match(await row.locator("th").textContent(), /illustrative/);
+  }
+  // Current regime given by the page: its column is highlighted.
+  assert.match(await page.locator("#w .bfx-current-regime").textContent(), /Current regime: risk-on \(set by this page\)/);
+  assert.equal(await page.locator("#w thead th.bfx-matrix__col--current").textContent(), "risk-on");
+  assert.equal(await page.locator("#w tbody td.bfx-matrix__col--current").count(), 4);
+  // Hover, focus and tap each show the cell's text.
+  const detail = page.locator("#w .bfx-matrix__detail");
+  const fluxTightening = FLUX.regimes.find((r) => r.regime === "tightening");
+  await rows.nth(0).locator("td").nth(5).locator("button").hover();
+  assert.ok((await detail.textContent()).includes(fluxTightening.text.slice(0, 60)));
+  await rows.nth(1).locator("td").nth(0).locator("button").focus();
+  assert.match(await detail.textContent(), /Bitcoin \(example\) in inflation: Outperform/);
+  await rows.nth(2).locator("td").nth(1).locator("button").tap().catch(() => rows.nth(2).locator("td").nth(1).locator("button").click());
+  assert.match(await detail.textContent(), /Ethereum \(example\) in network-driven: Outperform/);
+  // Keyboard: Tab moves cell to cell.
+  await page.keyboard.press("Tab");
+  assert.match(await detail.textContent(), /Ethereum \(example\) in recession/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("regime matrix: the current regime computed from rules over served data, with what decided it", async () => {
+  const page = await widget("bfx-regime-matrix", { src: PROFILES.join(" "), rules: "/www/data/regime-rules.json", market: "$market" });
+  const line = page.locator("#w .bfx-current-regime");
+  await page.waitForFunction(() => {
+    const t = document.querySelector("#w").shadowRoot.querySelector(".bfx-current-regime")?.textContent ?? "";
+    return t && !t.includes("working it out");
+  }, null, { timeout: 15000 });
+  const text = await line.textContent();
+  const rules = JSON.parse(readFileSync(path.join(ROOT, "www/data/regime-rules.json"), "utf8")).rules;
+  const m = text.match(/Current regime: (\S+) · decided by: (.*) · data as of (\d{4}-\d\d-\d\d \d\d:\d\d UTC)/);
+  assert.ok(m, text);
+  const rule = rules.find((r) => r.regime === m[1]);
+  assert.equal(m[2], rule.description);
+  assert.match(text, /Synthetic data/, "the demo's macro series are synthetic and must say so");
+  await page.locator("#w table.bfx-matrix").waitFor();
+  assert.equal(await page.locator("#w thead th.bfx-matrix__col--current").textContent(), m[1]);
+  // No data for any rule: unknown, and why.
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(path.join(OUT, "rules-nodata.json"), JSON.stringify({ version: 1, sources: [], rules: rules }));
+  const p2 = await widget("bfx-regime-matrix", { src: PROFILES[0], rules: "/tests/output/rules-nodata.json" });
+  await p2.locator("#w .bfx-regime").first().waitFor();
+  await p2.waitForFunction(() => !document.querySelector("#w").shadowRoot.querySelector(".bfx-current-regime").textContent.includes("working"));
+  assert.equal(await p2.locator("#w .bfx-current-regime").textContent(), "Current regime: unknown (no rule has data)");
+  assert.equal(await p2.locator("#w .bfx-regime--current").count(), 0);
+});
+
+test("regime matrix edge cases: one asset is a list, a failing profile stays in its row, unfamiliar and missing regimes", async () => {
+  let page = await widget("bfx-regime-matrix", { src: PROFILES[0], current: "risk-off" });
+  await page.locator("#w .bfx-regime").first().waitFor();
+  assert.equal(await page.locator("#w .bfx-regime").count(), 6);
+  assert.equal(await page.locator("#w .bfx-regime--current .bfx-regime__name").textContent(), "risk-off");
+  assert.equal(await page.locator("#w .bfx-regime--current").getAttribute("aria-current"), "true");
+  const odd = writeProfile("odd-regimes.json", { version: 1, id: "odd", name: "Odd", symbol: "ODD",
+    regimes: [{ regime: "stagflation", outcome: "Underperform", text: "x" }, { regime: "risk-on", outcome: "Outperform" }] });
+  page = await widget("bfx-regime-matrix", { src: `${PROFILES[0]} /tests/output/missing.json ${odd}` });
+  await page.locator("#w table.bfx-matrix").waitFor();
+  const heads = await page.locator("#w thead th").allTextContents();
+  assert.equal(heads.at(-1), "stagflation");
+  const rows = page.locator("#w tbody tr");
+  assert.match(await rows.nth(1).textContent(), /missing\.json.*HTTP 404/);
+  assert.equal(await rows.nth(2).locator("td.bfx-matrix__cell--none").count(), heads.length - 1 - 2);
+  assert.equal(await rows.nth(0).locator("td[data-outcome]").count(), 6);
+  assert.deepEqual(page.errors, []);
+});
+
+// ---- signal badges and the rating gauge ----
+
+test("signal badges element: live states, evidence popover, summary, source and disclaimer", async () => {
+  const page = await widget("bfx-signal-badges", { src: "/www/data/flux.json", market: "$market" });
+  await page.locator("#w .bfx-signals__summary:not([hidden])").waitFor({ timeout: 15000 });
+  assert.match(await page.locator("#w .bfx-widget__title").textContent(), /^Flux FLUX · Market signals$/);
+  const states = await page.locator("#w .bfx-signal").evaluateAll((els) => els.map((e) => e.dataset.state));
+  assert.equal(states.length, 5);
+  assert.ok(states.every((s) => s === "active" || s === "inactive"), states.join());
+  const summary = await page.locator("#w .bfx-signals__summary").textContent();
+  const active = states.filter((s) => s === "active").length;
+  assert.equal([...summary.matchAll(/(\d+) \w+ active/g)].reduce((a, m) => a + Number(m[1]), 0), active, summary);
+  await page.locator("#w .bfx-signal__summary").nth(4).click();
+  const pop = page.locator("#w .bfx-signal__popover").nth(4);
+  assert.match(await pop.textContent(), /timeframe 1h · data as of/);
+  assert.match(await pop.textContent(), /klines\?symbol=FLUXUSDT/);
+  assert.match(await page.locator("#w .bfx-widget__disclaimer").textContent(), /See legal terms\./);
+});
+
+test("technical rating element: label, needle at the score, both groups' counts, every vote on demand", async () => {
+  const page = await widget("bfx-technical-rating", { src: "/www/data/flux.json", market: "$market" });
+  await page.locator("#w .bfx-rating").waitFor({ timeout: 15000 });
+  const score = Number(await page.locator("#w .bfx-rating__score").textContent());
+  const left = await page.locator("#w .bfx-rating__needle").evaluate((n) => n.style.left);
+  assert.equal(left, `${((Math.max(-1, Math.min(1, score)) + 1) * 50).toFixed(1)}%`);
+  assert.equal(await page.locator("#w .bfx-rating__group").count(), 2);
+  for (const g of await page.locator("#w .bfx-rating__counts").allTextContents()) assert.match(g, /^Buy \d+Neutral \d+Sell \d+$/);
+  const votes = page.locator("#w .bfx-rating__votes");
+  assert.equal(await votes.locator("tbody").isVisible(), false);
+  await votes.locator("summary").click();
+  assert.equal(await votes.locator("tbody tr").count(), 26);
+  assert.match(await page.locator("#w .bfx-widget").textContent(), /Synthetic data/);
+  assert.match(await page.locator("#w .bfx-widget__disclaimer").textContent(), /investment advice/);
+});
+
+// ---- charts ----
+
+const XRP = "/www/data/examples/xrp-sample.json";
+
+function canvasInfo(page) {
+  return page.locator("#w canvas").first().evaluate((c) => ({
+    w: c.width, h: c.height, cssW: c.getBoundingClientRect().width, cssH: c.getBoundingClientRect().height,
+    label: c.getAttribute("aria-label"), role: c.getAttribute("role"),
+  }));
+}
+
+test("price chart on recorded XRP candles: sharp at devicePixelRatio 2, marks the breakout and the retest, says so in words", async () => {
+  const page = await widget("bfx-price-chart", { src: XRP, market: "$market" }, { deviceScaleFactor: 2, width: 900 });
+  await page.locator("#w canvas").waitFor({ timeout: 15000 });
+  const info = await canvasInfo(page);
+  assert.equal(info.w, Math.round(info.cssW * 2));
+  assert.equal(info.h, Math.round(info.cssH * 2));
+  assert.equal(info.role, "img");
+  // The independent scan in core/tests/signals.rs finds the breakout at 2021-11-19 14:00 UTC over
+  // the 20-bar high 1.06965 and the retest at 2021-11-20 15:00 UTC.
+  assert.match(info.label, /Breakout above 1\.0696 at 2021-11-19 14:00 UTC on 2\.6528× average volume; retest at 2021-11-20 15:00 UTC on lower volume, level held\./);
+  assert.ok((await page.locator("#w figcaption").textContent()).includes("Breakout above 1.0696"));
+  assert.ok(!(await page.locator("#w figcaption").textContent()).includes("Synthetic"), "recorded data is not synthetic");
+  // Drawn: the accent colour (the marks) is on the canvas.
+  const accentPixels = await page.locator("#w canvas").first().evaluate((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 47) < 12 && Math.abs(d[i + 1] - 91) < 12 && Math.abs(d[i + 2] - 234) < 12) n++;
+    return n;
+  });
+  assert.ok(accentPixels > 200, `breakout marks drawn in the accent colour (${accentPixels} px)`);
+  // Resize: the bitmap follows the box.
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.waitForFunction(() => {
+    const c = document.querySelector("#w").shadowRoot.querySelector("canvas");
+    return Math.abs(c.width - c.getBoundingClientRect().width * 2) <= 1 && c.getBoundingClientRect().width < 500;
+  });
+  assert.deepEqual(page.errors, []);
+});
+
+test("charts take their colours from the CSS custom properties", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.evaluate(async ({ market, src }) => {
+    await import("/pkg/embed.js");
+    const el = document.createElement("bfx-price-chart");
+    el.id = "w";
+    el.style.setProperty("--bfx-accent", "rgb(255, 0, 200)");
+    el.setAttribute("src", src);
+    el.setAttribute("market", market);
+    document.body.append(el);
+  }, { market: server.market, src: XRP });
+  await page.locator("#w canvas").waitFor({ timeout: 15000 });
+  await page.waitForTimeout(100);
+  const n = await page.locator("#w canvas").first().evaluate((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] > 240 && d[i + 1] < 20 && Math.abs(d[i + 2] - 200) < 15) n++;
+    return n;
+  });
+  assert.ok(n > 100, `marks in the host's --bfx-accent (${n} px)`);
+});
+
+test("funding chart on recorded XRP funding: the negative streak, checked against the recording", async () => {
+  const rows = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/real/xrpusdt-perp-8h-funding.json"), "utf8"));
+  const shown = rows.slice(-90);
+  let end = -1;
+  for (let i = shown.length - 1; i >= 0; i--) if (shown[i][1] < 0) { end = i; break; }
+  let start = end;
+  while (start > 0 && shown[start - 1][1] < 0) start--;
+  const iso = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const page = await widget("bfx-funding-chart", { src: XRP, market: "$market" });
+  await page.locator("#w canvas").waitFor({ timeout: 15000 });
+  const { label } = await canvasInfo(page);
+  assert.ok(label.includes(`Latest negative streak: ${end - start + 1} events from ${iso(shown[start][0])} to ${iso(shown[end][0])}; positive since.`), label);
+  assert.ok(label.startsWith("Funding rate of XRPUSDT, 90 events"), label);
+});
+
+test("sparkline states its range; charts without market data say so; the card composes the same components", async () => {
+  let page = await widget("bfx-sparkline", { src: XRP, market: "$market" });
+  await page.locator("#w canvas").waitFor({ timeout: 15000 });
+  const rows = JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/real/xrpusdt-perp-1h-ohlcv.json"), "utf8")).slice(-48);
+  const { label } = await canvasInfo(page);
+  const pct = ((rows.at(-1)[4] / rows[0][4] - 1) * 100).toFixed(2);
+  const five = (x) => Number(x.toPrecision(5)); // the widgets print five significant digits
+  assert.ok(label.startsWith(`XRPUSDT close, last 48 points: from ${five(rows[0][4])} to ${five(rows.at(-1)[4])} (${Number(pct) >= 0 ? "+" : ""}${pct}%)`), label);
+  const bare = writeProfile("no-sources.json", { version: 1, id: "n", name: "No data", symbol: "N" });
+  for (const tag of ["bfx-price-chart", "bfx-funding-chart"]) {
+    page = await widget(tag, { src: bare });
+    await page.locator("#w .bfx-empty").waitFor();
+    assert.match(await page.locator("#w .bfx-empty").textContent(), /No market data for this chart/);
+  }
+  // The card has the same driver filters, live signal badges and charts as the standalone widgets.
+  page = await newPage(browser);
+  await page.goto(`${server.url}/index.html?market=${server.market}`);
+  await page.locator("#flux .bfx-chip").first().waitFor({ timeout: 15000 });
+  await page.locator("#flux figure.bfx-chart canvas").first().waitFor({ timeout: 15000 });
+  assert.ok(await page.locator("#flux .bfx-drivers__counts").isVisible());
+  assert.equal(await page.locator("#flux figure.bfx-chart").count(), 2);
+});

@@ -2,11 +2,11 @@
 //! the same components the asset card composes, so the card and the standalone widgets never
 //! diverge.
 
+use super::components::{breakout_params, source};
 use super::components::{
     AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
     RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
 };
-use super::components::{breakout_params, source};
 use leptos::prelude::*;
 
 /// Every widget name `mount` knows, in the order the docs list them.

@@ -454,12 +454,14 @@ fn expr_at(v: &Value, path: &str, depth: usize) -> Result<SeriesExpr, RuleError>
         "zscore" => Derive::Zscore,
         "ratio" => Derive::Ratio,
         "difference" => Derive::Difference,
-        d => return Err(o.err(
-            "derive",
-            format!(
+        d => {
+            return Err(o.err(
+                "derive",
+                format!(
                 "{d:?} is not one of returns, change, sma, ema, stdev, zscore, ratio, difference"
             ),
-        )),
+            ))
+        }
     };
     let of = expr(&mut o, "of", depth)?;
     let (period, by) = match op {

@@ -29,4 +29,3 @@ pub fn breakout_params(p: &AssetProfile) -> Option<BreakoutParams> {
         .filter_map(|s| parse_rule(s.rule.as_ref()?, "rule").ok())
         .find_map(|r| BreakoutParams::from_rule(&r.rule))
 }
-

@@ -240,7 +240,10 @@ fn signals_and_disclaimer_match_the_seed() {
         assert_eq!(seed[at - 2], s.category.as_str());
         assert_eq!(seed[at - 1], s.direction.as_str());
         assert_eq!(seed[at + 1], s.description, "{}: description", s.title);
-        assert!(s.rule.is_none());
+        // Every seed signal is scored by a rule that reads (docs/signal-rules.md).
+        let rule = s.rule.as_ref().expect("a rule");
+        barfinex_core::signals::parse_rule(rule, "rule")
+            .unwrap_or_else(|e| panic!("{}: {e}", s.title));
     }
     let d = p.disclaimer.expect("disclaimer");
     let paras: Vec<&str> = paragraphs(&d.text).collect();

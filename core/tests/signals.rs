@@ -461,6 +461,27 @@ fn timeframe_mismatch_is_insufficient_and_provenance_is_reported() {
 }
 
 #[test]
+fn malformed_series_built_in_rust_are_refused_not_indexed() {
+    let mut c = candles(&[1.0; 30], &[1.0; 30]);
+    c.high.truncate(10);
+    let r = score(
+        breakout_rule(),
+        &set(vec![("candles", Input::candles(c, "t"))]),
+    );
+    assert_eq!(r.state, State::InsufficientData);
+    assert!(r.reason.unwrap().starts_with("series `candles`: "));
+    let unsorted = Series {
+        time: vec![2, 1],
+        value: vec![0.0, 0.0],
+    };
+    let r = score(
+        json!({"kind":"threshold","series":"f","op":">","value":0}),
+        &set(vec![("f", Input::points(unsorted, "t"))]),
+    );
+    assert_eq!(r.state, State::InsufficientData);
+}
+
+#[test]
 fn invalid_rules_name_the_field() {
     let cases = [
         (json!([]), "rule: expected an object, found an array"),

@@ -23,7 +23,9 @@ async function cardStyles(query) {
   await page.locator("#card .bfx-driver").first().waitFor();
   // The profile's market sources are public exchanges, refused offline: wait for that error so
   // both pages are measured in the same state.
-  await page.locator("#card .bfx-state--error").waitFor({ timeout: 15_000 });
+  // Every panel (market data, charts, signals) settles first.
+  await page.locator("#card .bfx-state--error").first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => !document.querySelector("#card").shadowRoot.querySelector(".bfx-state--loading"), null, { timeout: 15_000 });
   const styles = {};
   for (const sel of PROBES) {
     styles[sel] = await page.locator(`#card ${sel}`).first().evaluate(

@@ -121,6 +121,17 @@ pub fn score_signal(signal: &Signal, path: &str, set: &SeriesSet) -> SignalResul
         let Some(input) = set.get(&name) else {
             continue;
         };
+        // Inputs built in Rust skip the parsers' checks; a ragged or unsorted series would
+        // otherwise index out of bounds (a panic aborts the whole wasm module).
+        let checked = match &input.data {
+            crate::sources::SeriesData::Candles(c) => c.check(),
+            crate::sources::SeriesData::Points(p) => p.check(),
+        };
+        if let Err(e) = checked {
+            out.state = State::InsufficientData;
+            out.reason = Some(format!("series `{name}`: {e}"));
+            return out;
+        }
         out.synthetic |= input.synthetic;
         out.data.push(DataUsed {
             series: name,

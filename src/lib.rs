@@ -4,7 +4,7 @@
 //!
 //! * re-exported from the pure `barfinex-core` crate: [`model`] (the asset profile format),
 //!   [`series`], [`indicators`] (TA-Lib conventions), [`rating`] (TradingView's technical
-//!   rating), [`sources`] (parsers);
+//!   rating), [`signals`] (rules as data, scoring, regimes), [`sources`] (parsers);
 //! * [`web`]: fetching, the Leptos components and the embedding API (`mount`, custom elements).
 //!
 //! Leptos users render a component directly:
@@ -18,6 +18,6 @@
 //!
 //! Everyone else uses `<bfx-asset-card src="…">` or the npm package's `mount()`.
 
-pub use barfinex_core::{indicators, model, rating, series, sources};
+pub use barfinex_core::{indicators, model, rating, series, signals, sources};
 
 pub mod web;

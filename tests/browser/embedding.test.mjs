@@ -149,8 +149,8 @@ test("the package's TypeScript types check a consumer's code", () => {
   const scratch = mkdtempSync(path.join(tmpdir(), "bfx-types-"));
   try {
     writeFileSync(path.join(scratch, "good.ts"), `
-      import init, { mount, technicalRating, indicator, type MountOptions, type MountHandle, type Candle,
-        type TechnicalRatingResult, type RatingLabel } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
+      import init, { mount, technicalRating, indicator, scoreSignals, type MountOptions, type MountHandle, type Candle,
+        type TechnicalRatingResult, type RatingLabel, type SignalResult, type SignalState, type SignalSpec } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
       await init();
       const options: MountOptions = { src: "/data/flux.json", theme: "dark" };
       const handle: MountHandle = mount(document.body, options);
@@ -161,12 +161,19 @@ test("the package's TypeScript types check a consumer's code", () => {
       const buys: number | undefined = r?.movingAverages.buy;
       const totals: Float64Array | undefined = r?.everyBar?.total;
       const { macd, signal } = indicator("macd", { fastperiod: 12 }, { time: new Float64Array(1), open: [1], high: [1], low: [1], close: [1], volume: [1] });
-      console.log(label, buys, totals, macd, signal);
+      const specs: SignalSpec[] = [{ category: "sentiment", direction: "Bearish", title: "t",
+        rule: { kind: "persistence", series: "funding", op: "<", value: 0, periods: 3 } }];
+      const scored: SignalResult[] = scoreSignals(specs, { funding: { data: { time: [1], value: [0] }, synthetic: true }, candles });
+      const state: SignalState = scored[0].state;
+      const strength: number | null = scored[0].strength;
+      const matrix: MountOptions = { widget: "regime-matrix", src: "/a.json /b.json", rules: "/rules.json" };
+      console.log(label, buys, totals, macd, signal, state, strength, matrix);
     `);
     writeFileSync(path.join(scratch, "bad.ts"), `
       import { mount, indicator } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
       mount(document.body, { src: "/x.json", theme: "neon" });
       indicator("smaa", {}, []);
+      mount(document.body, { src: "/x.json", widget: "regime-matrx" });
     `);
     const tsc = path.join(ROOT, "tests/node_modules/.bin/tsc");
     const flags = ["--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler"];
@@ -179,6 +186,7 @@ test("the package's TypeScript types check a consumer's code", () => {
     try { run(["--lib", "esnext,dom"], "bad.ts"); } catch (e) { badOutput = e.stdout; }
     assert.match(badOutput, /bad\.ts\(3,\d+\): error TS2322: Type '"neon"' is not assignable to type '"auto" \| "light" \| "dark" \| undefined'/);
     assert.match(badOutput, /bad\.ts\(4,\d+\): error TS2345: Argument of type '"smaa"' is not assignable to parameter of type 'IndicatorName'/);
+    assert.match(badOutput, /bad\.ts\(5,\d+\): error TS\d+: Type '"regime-matrx"' is not assignable to type '"asset-card" \| "driver-list"/);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

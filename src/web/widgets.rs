@@ -7,7 +7,12 @@ use super::components::{
     AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
     RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
 };
+use barfinex_core::model::AssetProfile;
 use leptos::prelude::*;
+use std::rc::Rc;
+
+/// A fetched profile, as the widgets' render callbacks get it.
+type Profile = Rc<AssetProfile>;
 
 /// Every widget name `mount` knows, in the order the docs list them.
 pub const WIDGETS: [&str; 8] = [
@@ -59,7 +64,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
             };
             view! {
                 <WidgetShell src=src title="Key drivers"
-                    render=move |p| view! { <DriverList drivers=p.drivers.clone() layout=layout/> }.into_any()/>
+                    render=move |p: Profile| view! { <DriverList drivers=p.drivers.clone() layout=layout/> }.into_any()/>
             }
             .into_any()
         }
@@ -69,14 +74,14 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         }
         "signal-badges" => view! {
             <WidgetShell src=src title="Market signals"
-                render=move |p| view! {
+                render=move |p: Profile| view! {
                     <LiveSignals signals=p.signals.clone() sources=p.sources.clone() market=market.clone() refresh=refresh persist=persist/>
                 }.into_any()/>
         }
         .into_any(),
         "technical-rating" => view! {
             <WidgetShell src=src title="Technical rating"
-                render=move |p| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
+                render=move |p: Profile| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
                     (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
                     (None, Some(spec)) => view! {
                         <MarketPanel spec=spec.clone() market=market.clone() refresh=refresh persist=persist/>
@@ -89,19 +94,19 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         .into_any(),
         "price-chart" => view! {
             <WidgetShell src=src title="Price and volume"
-                render=move |p| view! {
+                render=move |p: Profile| view! {
                     <PriceChart spec=source(&p, "candles") breakout=breakout_params(&p) market=market.clone() refresh=refresh/>
                 }.into_any()/>
         }
         .into_any(),
         "funding-chart" => view! {
             <WidgetShell src=src title="Funding rate"
-                render=move |p| view! { <FundingChart spec=source(&p, "funding") market=market.clone() refresh=refresh/> }.into_any()/>
+                render=move |p: Profile| view! { <FundingChart spec=source(&p, "funding") market=market.clone() refresh=refresh/> }.into_any()/>
         }
         .into_any(),
         "sparkline" => view! {
             <WidgetShell src=src title="Price" disclaimer=false
-                render=move |p| view! { <SparklineChart spec=source(&p, "candles") market=market.clone()/> }.into_any()/>
+                render=move |p: Profile| view! { <SparklineChart spec=source(&p, "candles") market=market.clone()/> }.into_any()/>
         }
         .into_any(),
         other => {

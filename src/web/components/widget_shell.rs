@@ -16,21 +16,20 @@ use std::rc::Rc;
 ///     render=|p| view! { <DriverList drivers=p.drivers.clone()/> }.into_any()/> };
 /// ```
 #[component]
-pub fn WidgetShell<F>(
+pub fn WidgetShell(
     /// URL of the profile JSON.
     #[prop(into)]
     src: String,
     /// What the widget shows, e.g. "Key drivers".
     title: &'static str,
-    /// The body, given the profile.
-    render: F,
+    /// The body, given the profile. A `Callback`, not a generic, so every widget shares one
+    /// copy of the shell's code in the bundle.
+    #[prop(into)]
+    render: Callback<Rc<AssetProfile>, AnyView>,
     /// Show the profile's disclaimer under the body.
     #[prop(default = true)]
     disclaimer: bool,
-) -> impl IntoView
-where
-    F: Fn(Rc<AssetProfile>) -> AnyView + Send + Sync + 'static,
-{
+) -> impl IntoView {
     let cancel = Cancel::for_this_owner();
     let profile = LocalResource::new(move || {
         let (src, signal) = (src.clone(), cancel.signal());
@@ -52,7 +51,7 @@ where
                             </h2>
                             {p.illustrative.then(|| view! { <super::Badge tone="conditional" label="Illustrative content"/> })}
                         </header>
-                        {render(p.clone())}
+                        {render.run(p.clone())}
                         {notice.map(|n| view! {
                             <footer class="bfx-widget__disclaimer"><NoticeView notice=n lead="See" short=true/></footer>
                         })}

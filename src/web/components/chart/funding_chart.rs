@@ -62,7 +62,8 @@ pub fn FundingChartView(
             <ChartCanvas height=180 label=label draw=move |ctx| draw(ctx, &f, start, run)/>
             <figcaption class="bfx-chart__caption">
                 {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic"/> " " })}
-                {words}
+                // The canvas's aria-label says the same; hidden here so a screen reader reads it once.
+                <span aria-hidden="true">{words}</span>
                 <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), series.url)}</span>
             </figcaption>
         </figure>

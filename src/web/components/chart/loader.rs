@@ -9,15 +9,12 @@ use leptos::prelude::*;
 /// Loads one series (shared requests, fallbacks, refresh) and renders it with `render`; loading
 /// and error states are its own, and a missing source is a "no data" state, not an error.
 #[component]
-fn SeriesView<F>(
+fn SeriesView(
     spec: Option<SeriesSource>,
     market: Option<String>,
     refresh: u32,
-    render: F,
-) -> impl IntoView
-where
-    F: Fn(LoadedSeries) -> AnyView + Send + Sync + 'static,
-{
+    #[prop(into)] render: Callback<LoadedSeries, AnyView>,
+) -> impl IntoView {
     let Some(spec) = spec else {
         return view! { <p class="bfx-empty">"No market data for this chart."</p> }.into_any();
     };
@@ -30,7 +27,7 @@ where
     (move || match data.get() {
         None => view! { <LoadingState/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState message=format!("Chart data: {e}")/> }.into_any(),
-        Some(Ok(s)) => render(s),
+        Some(Ok(s)) => render.run(s),
     })
     .into_any()
 }
@@ -47,7 +44,7 @@ pub fn PriceChart(
     #[prop(default = 0)] refresh: u32,
 ) -> impl IntoView {
     view! {
-        <SeriesView spec=spec market=market refresh=refresh render=move |s| match s.data.as_ref() {
+        <SeriesView spec=spec market=market refresh=refresh render=move |s: LoadedSeries| match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <PriceChartView series=s.clone() candles=c.clone() breakout=breakout/> }.into_any(),
             SeriesData::Points(_) => view! { <ErrorState message=format!("{}: the price chart needs candles", s.url)/> }.into_any(),
         }/>
@@ -63,7 +60,7 @@ pub fn FundingChart(
     #[prop(default = 0)] refresh: u32,
 ) -> impl IntoView {
     view! {
-        <SeriesView spec=spec market=market refresh=refresh render=move |s| match s.data.as_ref() {
+        <SeriesView spec=spec market=market refresh=refresh render=move |s: LoadedSeries| match s.data.as_ref() {
             SeriesData::Points(p) => view! { <FundingChartView series=s.clone() funding=p.clone()/> }.into_any(),
             SeriesData::Candles(_) => view! { <ErrorState message=format!("{}: the funding chart needs a single-valued series", s.url)/> }.into_any(),
         }/>
@@ -80,7 +77,7 @@ pub fn SparklineChart(
     points: usize,
 ) -> impl IntoView {
     view! {
-        <SeriesView spec=spec market=market refresh=0 render=move |s| {
+        <SeriesView spec=spec market=market refresh=0 render=move |s: LoadedSeries| {
             let (values, unit) = match s.data.as_ref() {
                 SeriesData::Candles(c) => (c.close.clone(), "close"),
                 SeriesData::Points(p) => (p.value.clone(), "value"),

@@ -348,3 +348,27 @@ test("sparkline states its range; charts without market data say so; the card co
   assert.ok(await page.locator("#flux .bfx-drivers__counts").isVisible());
   assert.equal(await page.locator("#flux figure.bfx-chart").count(), 2);
 });
+
+test("gallery: every widget renders at phone width without spilling out of its 360 px frame, in both themes", async () => {
+  const page = await newPage(browser, { width: 1360, height: 900 });
+  await page.goto(`${server.url}/www/gallery.html?market=${server.market}`);
+  await page.waitForFunction(() => [...document.querySelectorAll(".gallery-frame > *:not(h3)")].every((el) => {
+    const r = el.shadowRoot;
+    return r && r.querySelector(".bfx-root > *") && !r.querySelector(".bfx-state--loading")
+      && !r.textContent.includes("working it out") && !r.textContent.includes("Scoring…");
+  }), null, { timeout: 30000 });
+  const report = await page.evaluate(() => [...document.querySelectorAll(".gallery-frame--phone > *:not(h3)")].map((el) => {
+    const root = el.shadowRoot.querySelector(".bfx-root");
+    const frame = el.parentElement.getBoundingClientRect();
+    const box = root.getBoundingClientRect();
+    return { id: el.closest("section").id, theme: el.getAttribute("theme"), scroll: root.scrollWidth, client: root.clientWidth,
+      right: box.right - frame.right, errors: el.shadowRoot.querySelectorAll(".bfx-state--error").length };
+  }));
+  assert.equal(report.length, 2 * 12);
+  for (const r of report) {
+    assert.ok(r.scroll <= r.client + 1, `${r.id} (${r.theme}) is wider than its box: ${r.scroll} > ${r.client}`);
+    assert.ok(r.right <= 1, `${r.id} (${r.theme}) spills out of its frame by ${r.right}px`);
+    assert.equal(r.errors, 0, `${r.id} (${r.theme}) shows an error`);
+  }
+  assert.deepEqual(page.errors, []);
+});

@@ -121,7 +121,7 @@ test("the card shows the technical rating computed from served candles, marked s
   await panel.locator(".bfx-rating__votes summary").focus();
   await p.keyboard.press("Enter");
   assert.equal(await panel.locator(".bfx-rating__votes tbody tr").count(), 26);
-  assert.equal(await panel.locator(".bfx-rating__gauge").getAttribute("role"), "img");
+  assert.equal(await panel.locator(".bfx-rating__dial").getAttribute("role"), "img");
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });

@@ -236,8 +236,12 @@ test("technical rating element: label, needle at the score, both groups' counts,
   const page = await widget("bfx-technical-rating", { src: "/www/data/flux.json", market: "$market" });
   await page.locator("#w .bfx-rating").waitFor({ timeout: 15000 });
   const score = Number(await page.locator("#w .bfx-rating__score").textContent());
-  const left = await page.locator("#w .bfx-rating__needle").evaluate((n) => n.style.left);
-  assert.equal(left, `${((Math.max(-1, Math.min(1, score)) + 1) * 50).toFixed(1)}%`);
+  // The needle points at the score on the half circle: −1 left, 0 straight up, +1 right.
+  const needle = await page.locator("#w .bfx-rating__needle").evaluate((n) => ({
+    x: Number(n.getAttribute("x2")) - 100, y: 100 - Number(n.getAttribute("y2")) }));
+  const angle = Math.atan2(needle.y, needle.x);
+  assert.ok(Math.abs(angle - Math.PI * (1 - (Math.max(-1, Math.min(1, score)) + 1) / 2)) < 0.01, `needle at ${angle} rad for score ${score}`);
+  assert.match(await page.locator("#w .bfx-rating__dial").getAttribute("aria-label"), new RegExp(`score ${score.toFixed(2)}`));
   assert.equal(await page.locator("#w .bfx-rating__group").count(), 2);
   for (const g of await page.locator("#w .bfx-rating__counts").allTextContents()) assert.match(g, /^Buy \d+Neutral \d+Sell \d+$/);
   const votes = page.locator("#w .bfx-rating__votes");

@@ -1,4 +1,4 @@
-use super::{Badge, ErrorState, LoadingState};
+use super::{Badge, ErrorState, LoadingState, RatingDial};
 use crate::web::fetch::fetch_candles;
 use crate::web::net::Cancel;
 use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail};
@@ -88,8 +88,6 @@ pub fn TechnicalRatingView(
     meta: SeriesMeta,
 ) -> impl IntoView {
     let label = detail.label.map_or("Not enough data", Label::as_str);
-    let score = detail.total.unwrap_or(0.0).clamp(-1.0, 1.0);
-    let needle = format!("left: {:.1}%", (score + 1.0) * 50.0);
     let aria = format!(
         "Technical rating {label}, score {} on a scale from −1 (strong sell) to +1 (strong buy)",
         fmt_score(detail.total)
@@ -121,9 +119,7 @@ pub fn TechnicalRatingView(
                 <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
                 {meta.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
             </div>
-            <div class="bfx-rating__gauge" role="img" aria-label=aria>
-                <span class="bfx-rating__needle" style=needle></span>
-            </div>
+            <RatingDial score=detail.total aria=aria/>
             <div class="bfx-rating__scale" aria-hidden="true">
                 <span>"Strong sell"</span><span>"Sell"</span><span>"Neutral"</span><span>"Buy"</span><span>"Strong buy"</span>
             </div>

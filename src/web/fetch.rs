@@ -161,3 +161,20 @@ pub async fn fetch_regime_rules(
     let doc = parse_regime_rules(&body).map_err(|error| LoadError::RegimeRules { url, error })?;
     Ok(Rc::new(doc))
 }
+
+/// A profile fetched for the calling component: a `LocalResource` whose request is aborted when
+/// the component goes away (see [`crate::web::net::Cancel`]).
+///
+/// ```no_run
+/// # use leptos::prelude::*;
+/// let profile = barfinex_widgets::web::fetch::profile_resource("/www/data/flux.json".into());
+/// ```
+pub fn profile_resource(
+    src: String,
+) -> leptos::prelude::LocalResource<Result<Rc<AssetProfile>, LoadError>> {
+    let cancel = crate::web::net::Cancel::for_this_owner();
+    leptos::prelude::LocalResource::new(move || {
+        let (src, signal) = (src.clone(), cancel.signal());
+        async move { fetch_profile(&src, signal).await }
+    })
+}

@@ -74,26 +74,11 @@ pub fn evaluate(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             n.strength = 100.0 - n.strength;
             n
         }
-        Rule::BreakoutRetest {
-            series,
-            lookback,
-            volume_window,
-            volume_factor,
-            tolerance,
-            within,
-            side,
-        } => match set.get(series).map(|i| &i.data) {
-            Some(SeriesData::Candles(c)) => {
-                let p = Params {
-                    lookback: *lookback,
-                    volume_window: *volume_window,
-                    volume_factor: *volume_factor,
-                    tolerance: *tolerance,
-                    within: *within,
-                    side: *side,
-                };
-                breakout_retest(c, &p, path, series)
-            }
+        Rule::BreakoutRetest { series, .. } => match set.get(series).map(|i| &i.data) {
+            Some(SeriesData::Candles(c)) => match Params::from_rule(rule) {
+                Some(p) => breakout_retest(c, &p, path, series),
+                None => Node::unknown(path, "breakout_retest", "no parameters".into()),
+            },
             Some(SeriesData::Points(_)) => Node::unknown(
                 path,
                 "breakout_retest",

@@ -3,8 +3,7 @@ use super::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LiveSignals, LoadingState,
     MarketPanel, NoticeView, RegimeList, Section, TechnicalRatingPanel,
 };
-use crate::web::fetch::fetch_profile;
-use crate::web::net::Cancel;
+use crate::web::fetch::profile_resource;
 use barfinex_core::model::AssetProfile;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -36,11 +35,7 @@ pub fn AssetCard(
     #[prop(optional)]
     persist: bool,
 ) -> impl IntoView {
-    let cancel = Cancel::for_this_owner();
-    let profile = LocalResource::new(move || {
-        let (src, signal) = (src.clone(), cancel.signal());
-        async move { fetch_profile(&src, signal).await }
-    });
+    let profile = profile_resource(src);
     view! {
         <article class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {

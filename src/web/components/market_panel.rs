@@ -97,11 +97,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
         format!("Stale: data from {mins:.0} min ago (refresh failed: {e})")
     });
     let meta = SeriesMeta {
-        symbol: if series.endpoint.symbol.is_empty() {
-            series.name.clone()
-        } else {
-            series.endpoint.symbol.clone()
-        },
+        symbol: series.symbol(),
         interval: series
             .endpoint
             .interval

@@ -1,6 +1,5 @@
 use super::{ErrorState, LoadingState, NoticeView};
-use crate::web::fetch::fetch_profile;
-use crate::web::net::Cancel;
+use crate::web::fetch::profile_resource;
 use barfinex_core::model::AssetProfile;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -30,11 +29,7 @@ pub fn WidgetShell(
     #[prop(default = true)]
     disclaimer: bool,
 ) -> impl IntoView {
-    let cancel = Cancel::for_this_owner();
-    let profile = LocalResource::new(move || {
-        let (src, signal) = (src.clone(), cancel.signal());
-        async move { fetch_profile(&src, signal).await }
-    });
+    let profile = profile_resource(src);
     view! {
         <section class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {

@@ -20,6 +20,17 @@ pub struct LoadedSeries {
     pub stale: Option<LoadError>,
 }
 
+impl LoadedSeries {
+    /// The symbol to name beside its numbers: the answering endpoint's, else the series name.
+    pub fn symbol(&self) -> String {
+        if self.endpoint.symbol.is_empty() {
+            self.name.clone()
+        } else {
+            self.endpoint.symbol.clone()
+        }
+    }
+}
+
 /// Loads one series, trying its source and then each fallback in order (an exchange may answer
 /// a region with HTTP 451, or be down). `local_market` points every exchange without its own
 /// `base_url` at a server laid out like the local market-data server.

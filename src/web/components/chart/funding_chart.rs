@@ -1,6 +1,6 @@
-use super::canvas::{draw_err, ChartCanvas, DrawCtx};
+use super::canvas::{draw_err, DrawCtx};
+use super::figure::ChartFigure;
 use crate::web::components::technical_rating::fmt_time;
-use crate::web::components::Badge;
 use crate::web::net::LoadedSeries;
 use barfinex_core::series::Series;
 use barfinex_core::signals::latest_run;
@@ -25,11 +25,7 @@ pub fn FundingChartView(
     }
     let start = n.saturating_sub(points.max(2));
     let pct = |v: f64| format!("{:.4}%", v * 100.0);
-    let symbol = if series.endpoint.symbol.is_empty() {
-        series.name.clone()
-    } else {
-        series.endpoint.symbol.clone()
-    };
+    let symbol = series.symbol();
     let run =
         latest_run(&funding.value[start..], |v| v < 0.0).map(|(s, len, on)| (s + start, len, on));
     let mut words = format!(
@@ -55,19 +51,8 @@ pub fn FundingChartView(
     if series.synthetic {
         words.push_str(" Synthetic data.");
     }
-    let label = words.clone();
     let f = funding.clone();
-    view! {
-        <figure class="bfx-chart">
-            <ChartCanvas height=180 label=label draw=move |ctx| draw(ctx, &f, start, run)/>
-            <figcaption class="bfx-chart__caption">
-                {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic"/> " " })}
-                // The canvas's aria-label says the same; hidden here so a screen reader reads it once.
-                <span aria-hidden="true">{words}</span>
-                <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), series.url)}</span>
-            </figcaption>
-        </figure>
-    }
+    view! { <ChartFigure series=series words=words height=180 draw=move |ctx| draw(ctx, &f, start, run)/> }
     .into_any()
 }
 

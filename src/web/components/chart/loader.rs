@@ -83,7 +83,7 @@ pub fn SparklineChart(
                 SeriesData::Points(p) => (p.value.clone(), "value"),
             };
             let tail = values[values.len().saturating_sub(points)..].to_vec();
-            let symbol = if s.endpoint.symbol.is_empty() { s.name.clone() } else { s.endpoint.symbol.clone() };
+            let symbol = s.symbol();
             let what = format!("{symbol} {unit}, last {} points{}", tail.len(), if s.synthetic { " (synthetic data)" } else { "" });
             view! {
                 <div class="bfx-spark-row">

@@ -3,12 +3,14 @@
 //! alternative that states what it shows.
 
 mod canvas;
+mod figure;
 mod funding_chart;
 mod loader;
 mod price_chart;
 mod sparkline;
 
 pub use canvas::{ChartCanvas, DrawCtx, Palette};
+pub use figure::ChartFigure;
 pub use funding_chart::FundingChartView;
 pub use loader::{FundingChart, PriceChart, SparklineChart};
 pub use price_chart::PriceChartView;

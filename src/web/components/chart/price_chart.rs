@@ -1,6 +1,6 @@
-use super::canvas::{draw_err, ChartCanvas, DrawCtx};
+use super::canvas::{draw_err, DrawCtx};
+use super::figure::ChartFigure;
 use crate::web::components::technical_rating::fmt_time;
-use crate::web::components::Badge;
 use crate::web::net::LoadedSeries;
 use barfinex_core::series::Candles;
 use barfinex_core::signals::{find_breakout, fmt_num, Breakout, BreakoutParams, Retest};
@@ -29,11 +29,7 @@ pub fn PriceChartView(
     }
     let start = n.saturating_sub(bars.max(2));
     let found = breakout.and_then(|p| find_breakout(&candles, &p));
-    let symbol = if series.endpoint.symbol.is_empty() {
-        series.name.clone()
-    } else {
-        series.endpoint.symbol.clone()
-    };
+    let symbol = series.symbol();
     let interval = series
         .endpoint
         .interval
@@ -51,19 +47,8 @@ pub fn PriceChartView(
     if series.synthetic {
         words.push_str(" Synthetic data.");
     }
-    let label = words.clone();
     let c = candles.clone();
-    view! {
-        <figure class="bfx-chart">
-            <ChartCanvas height=260 label=label draw=move |ctx| draw(ctx, &c, start, found)/>
-            <figcaption class="bfx-chart__caption">
-                {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic"/> " " })}
-                // The canvas's aria-label says the same; hidden here so a screen reader reads it once.
-                <span aria-hidden="true">{words}</span>
-                <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), series.url)}</span>
-            </figcaption>
-        </figure>
-    }
+    view! { <ChartFigure series=series words=words height=260 draw=move |ctx| draw(ctx, &c, start, found)/> }
     .into_any()
 }
 

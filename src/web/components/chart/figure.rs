@@ -1,0 +1,34 @@
+use super::canvas::{ChartCanvas, DrawCtx};
+use crate::web::components::Badge;
+use crate::web::net::LoadedSeries;
+use leptos::prelude::*;
+
+/// A chart with its caption: the canvas (whose `aria-label` is `words`), then the same words
+/// for sighted readers (hidden from screen readers, which heard the label), a synthetic mark
+/// when the data is synthetic, and the source with its URL.
+#[component]
+pub fn ChartFigure<F>(
+    /// Where the data came from.
+    series: LoadedSeries,
+    /// What the chart shows, in words.
+    words: String,
+    /// Canvas height in CSS pixels.
+    height: u32,
+    /// Draws the chart (see [`ChartCanvas`]).
+    draw: F,
+) -> impl IntoView
+where
+    F: Fn(&DrawCtx) -> Result<(), String> + 'static,
+{
+    let label = words.clone();
+    view! {
+        <figure class="bfx-chart">
+            <ChartCanvas height=height label=label draw=draw/>
+            <figcaption class="bfx-chart__caption">
+                {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic"/> " " })}
+                <span aria-hidden="true">{words}</span>
+                <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), series.url)}</span>
+            </figcaption>
+        </figure>
+    }
+}

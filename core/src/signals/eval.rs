@@ -5,7 +5,7 @@
 
 use super::derive::{eval, mean_sd, zscore, Line};
 use super::input::SeriesSet;
-use super::pattern::{breakout_retest, Params};
+use super::pattern::breakout_retest;
 use super::result::Check;
 use super::rule::{Op, Rule, SeriesExpr, Trend};
 use crate::model::SignalDirection;
@@ -74,11 +74,8 @@ pub fn evaluate(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             n.strength = 100.0 - n.strength;
             n
         }
-        Rule::BreakoutRetest { series, .. } => match set.get(series).map(|i| &i.data) {
-            Some(SeriesData::Candles(c)) => match Params::from_rule(rule) {
-                Some(p) => breakout_retest(c, &p, path, series),
-                None => Node::unknown(path, "breakout_retest", "no parameters".into()),
-            },
+        Rule::BreakoutRetest { series, params } => match set.get(series).map(|i| &i.data) {
+            Some(SeriesData::Candles(c)) => breakout_retest(c, params, path, series),
             Some(SeriesData::Points(_)) => Node::unknown(
                 path,
                 "breakout_retest",

@@ -22,22 +22,7 @@ impl Params {
     pub fn from_rule(rule: &super::Rule) -> Option<Params> {
         use super::Rule;
         match rule {
-            Rule::BreakoutRetest {
-                lookback,
-                volume_window,
-                volume_factor,
-                tolerance,
-                within,
-                side,
-                ..
-            } => Some(Params {
-                lookback: *lookback,
-                volume_window: *volume_window,
-                volume_factor: *volume_factor,
-                tolerance: *tolerance,
-                within: *within,
-                side: *side,
-            }),
+            Rule::BreakoutRetest { params, .. } => Some(*params),
             Rule::All(rs) | Rule::Any(rs) => rs.iter().find_map(Params::from_rule),
             Rule::Not(r) => Params::from_rule(r),
             _ => None,

@@ -63,12 +63,7 @@ pub enum Rule {
     /// within `tolerance` of the level on lower volume than the breakout, and closes that hold.
     BreakoutRetest {
         series: String,
-        lookback: usize,
-        volume_window: usize,
-        volume_factor: f64,
-        tolerance: f64,
-        within: usize,
-        side: Side,
+        params: super::pattern::Params,
     },
     All(Vec<Rule>),
     Any(Vec<Rule>),
@@ -382,12 +377,14 @@ fn rule_body(mut o: Obj, depth: usize) -> Result<Rule, RuleError> {
             }
             Rule::BreakoutRetest {
                 series,
-                lookback,
-                volume_window,
-                volume_factor,
-                tolerance,
-                within,
-                side,
+                params: super::pattern::Params {
+                    lookback,
+                    volume_window,
+                    volume_factor,
+                    tolerance,
+                    within,
+                    side,
+                },
             }
         }
         "all" | "any" => {

@@ -1,6 +1,8 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::style::RGBColor;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea, RGBColor};
+use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,6 +73,15 @@ pub struct DrawCtx<'a> {
 }
 
 impl DrawCtx<'_> {
+    /// The whole canvas as a plotters drawing area, filled with the theme's background.
+    pub fn area(&self) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
+            .ok_or("the canvas has no 2D context")?;
+        let root = backend.into_drawing_area();
+        root.fill(&self.palette.bg).map_err(draw_err)?;
+        Ok(root)
+    }
+
     /// `css_px` in bitmap pixels.
     pub fn px(&self, css_px: f64) -> u32 {
         (css_px * self.dpr).round().max(1.0) as u32

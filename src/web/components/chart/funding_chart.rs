@@ -6,7 +6,6 @@ use barfinex_core::series::Series;
 use barfinex_core::signals::latest_run;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// A funding-rate chart: one bar per funding event (green above zero, red below), the zero line,
 /// and the latest negative streak shaded and stated in the caption and `aria-label`.
@@ -63,10 +62,7 @@ fn draw(
     run: Option<(usize, usize, bool)>,
 ) -> Result<(), String> {
     let p = ctx.palette;
-    let backend = CanvasBackend::with_canvas_object(ctx.canvas.clone())
-        .ok_or("the canvas has no 2D context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&p.bg).map_err(draw_err)?;
+    let root = ctx.area()?;
     let vals: Vec<f64> = f.value[start..].iter().map(|v| v * 100.0).collect();
     let lo = vals.iter().copied().fold(0.0, f64::min);
     let hi = vals.iter().copied().fold(0.0, f64::max);

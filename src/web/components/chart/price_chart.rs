@@ -6,7 +6,6 @@ use barfinex_core::series::Candles;
 use barfinex_core::signals::{find_breakout, fmt_num, Breakout, BreakoutParams, Retest};
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// A price chart (candles) with volume beneath, drawn with plotters. With breakout parameters (a
 /// profile's `breakout_retest` rule) it marks the level, the breakout bar and the retest the rule
@@ -95,10 +94,7 @@ fn draw(
     found: Option<(Breakout, Retest)>,
 ) -> Result<(), String> {
     let p = ctx.palette;
-    let backend = CanvasBackend::with_canvas_object(ctx.canvas.clone())
-        .ok_or("the canvas has no 2D context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&p.bg).map_err(draw_err)?;
+    let root = ctx.area()?;
     let h = root.dim_in_pixel().1;
     let (upper, lower) = root.split_vertically(h * 72 / 100);
     let range = start..c.len();

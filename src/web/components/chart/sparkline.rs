@@ -2,7 +2,6 @@ use super::canvas::{draw_err, ChartCanvas, DrawCtx};
 use barfinex_core::signals::fmt_num;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// A compact price line for tickers and compact cards: no axes, the last point dotted, coloured
 /// by the change over the period. Its `aria-label` states the first and last values and the
@@ -41,10 +40,7 @@ pub fn Sparkline(
 
 fn draw(ctx: &DrawCtx, v: &[f64], change: f64) -> Result<(), String> {
     let p = ctx.palette;
-    let backend = CanvasBackend::with_canvas_object(ctx.canvas.clone())
-        .ok_or("the canvas has no 2D context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&p.bg).map_err(draw_err)?;
+    let root = ctx.area()?;
     let lo = v.iter().copied().fold(f64::MAX, f64::min);
     let hi = v.iter().copied().fold(f64::MIN, f64::max);
     let pad = ((hi - lo) * 0.1).max(hi.abs() * 1e-6).max(1e-12);

@@ -376,3 +376,18 @@ test("gallery: every widget renders at phone width without spilling out of its 3
   }
   assert.deepEqual(page.errors, []);
 });
+
+test("a chart with theme auto redraws in the new colours when the reader's system scheme flips", async () => {
+  const page = await widget("bfx-funding-chart", { src: XRP, market: "$market" }, { colorScheme: "light" });
+  await page.locator("#w canvas").waitFor({ timeout: 15000 });
+  const corner = () => page.locator("#w canvas").evaluate((c) => [...c.getContext("2d").getImageData(2, 2, 1, 1).data.slice(0, 3)]);
+  const light = await corner();
+  assert.ok(light.every((v) => v > 200), `light background ${light}`);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForFunction(() => {
+    const c = document.querySelector("#w").shadowRoot.querySelector("canvas");
+    return c.getContext("2d").getImageData(2, 2, 1, 1).data[0] < 60;
+  }, null, { timeout: 5000 });
+  const dark = await corner();
+  assert.ok(dark.every((v) => v < 60), `dark background ${dark}`);
+});

@@ -141,13 +141,26 @@ where
             }
         };
         redraw();
-        let on_resize = Closure::<dyn FnMut()>::new(redraw).into_js_value();
+        let on_change = Closure::<dyn FnMut()>::new(redraw).into_js_value();
         if let (Ok(ro), Some(parent)) = (
-            ResizeObserver::new(on_resize.unchecked_ref()),
+            ResizeObserver::new(on_change.unchecked_ref()),
             canvas.parent_element(),
         ) {
             ro.observe(&parent);
             on_cleanup(move || ro.disconnect());
+        }
+        // With theme "auto" the colours follow the reader's system setting, which can flip
+        // without any resize: redraw then too.
+        let scheme = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+        if let Some(mq) = scheme {
+            let f: &js_sys::Function = on_change.unchecked_ref();
+            if mq.add_event_listener_with_callback("change", f).is_ok() {
+                let f = f.clone();
+                on_cleanup(move || {
+                    let _ = mq.remove_event_listener_with_callback("change", &f);
+                });
+            }
         }
     });
     view! {

@@ -29,6 +29,21 @@ pub struct Bar {
     pub volume: f64,
 }
 
+impl Bar {
+    /// A bar from a `[time_ms, open, high, low, close, volume]` row (the shape of candles
+    /// documents and of the recorded samples); the time is truncated to whole milliseconds.
+    pub fn from_row(r: [f64; 6]) -> Bar {
+        Bar {
+            time: r[0] as i64,
+            open: r[1],
+            high: r[2],
+            low: r[3],
+            close: r[4],
+            volume: r[5],
+        }
+    }
+}
+
 /// Why a series was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SeriesError {

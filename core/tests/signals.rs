@@ -4,7 +4,7 @@
 //! funding and breakout rules on the real XRP sample; fuzzing of the rule parser.
 
 use barfinex_core::model::{parse_profile, Signal, SignalCategory, SignalDirection};
-use barfinex_core::series::{Candles, Series};
+use barfinex_core::series::{Bar, Candles, Series};
 use barfinex_core::signals::{
     parse_rule, score_signal, score_signals, Input, SeriesSet, SignalResult, State,
 };
@@ -53,7 +53,7 @@ fn candles(close: &[f64], volume: &[f64]) -> Candles {
         .enumerate()
         .map(|(i, (&c, &v))| {
             let o = if i == 0 { c } else { close[i - 1] };
-            barfinex_core::series::Bar {
+            Bar {
                 time: i as i64 * H,
                 open: o,
                 high: o.max(c) * 1.002,
@@ -701,17 +701,7 @@ fn real_xrp_funding_negative_streak() {
 #[test]
 fn real_xrp_breakout_rule() {
     let rows = real("xrpusdt-perp-1h-ohlcv.json");
-    let bars: Vec<_> = rows
-        .iter()
-        .map(|r| barfinex_core::series::Bar {
-            time: r[0] as i64,
-            open: r[1],
-            high: r[2],
-            low: r[3],
-            close: r[4],
-            volume: r[5],
-        })
-        .collect();
+    let bars: Vec<_> = rows.iter().map(|r| Bar::from_row(*r)).collect();
     // Independent scan: up breakouts with volume ≥ 2× the prior 20-bar average.
     let found: Vec<usize> = (20..rows.len())
         .filter(|&b| {

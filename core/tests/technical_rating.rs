@@ -175,17 +175,7 @@ fn the_real_xrp_sample_rates_without_gaps_after_warm_up() {
     );
     let rows: Vec<[f64; 6]> =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let bars: Vec<Bar> = rows
-        .iter()
-        .map(|r| Bar {
-            time: r[0] as i64,
-            open: r[1],
-            high: r[2],
-            low: r[3],
-            close: r[4],
-            volume: r[5],
-        })
-        .collect();
+    let bars: Vec<Bar> = rows.iter().map(|r| Bar::from_row(*r)).collect();
     let d = technical_rating(&Candles::from_bars(&bars), false)
         .unwrap()
         .last

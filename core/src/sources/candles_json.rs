@@ -80,14 +80,7 @@ pub fn parse_candles_json(text: &str) -> Result<CandlesDoc, SourceError> {
                 message: format!("time {} is not whole milliseconds", r[0]),
             });
         }
-        candles.push(Bar {
-            time: r[0] as i64,
-            open: r[1],
-            high: r[2],
-            low: r[3],
-            close: r[4],
-            volume: r[5],
-        });
+        candles.push(Bar::from_row(*r));
     }
     candles.check().map_err(|e| SourceError {
         path: "candles".into(),

@@ -179,3 +179,18 @@ where
 pub fn draw_err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
+
+/// An x-axis label for bar index `x`: the bar's UTC time, `chars` picking the part of
+/// "YYYY-MM-DD HH:MM UTC" to show (e.g. `5..10` for "MM-DD").
+pub fn time_label(times: &[i64], x: f64, chars: std::ops::Range<usize>) -> String {
+    let i = x.round().max(0.0) as usize;
+    times
+        .get(i)
+        .map(|t| {
+            crate::web::components::technical_rating::fmt_time(*t)
+                .get(chars)
+                .unwrap_or("")
+                .to_owned()
+        })
+        .unwrap_or_default()
+}

@@ -1,4 +1,4 @@
-use super::canvas::{draw_err, DrawCtx};
+use super::canvas::{draw_err, time_label, DrawCtx};
 use super::figure::ChartFigure;
 use crate::web::components::technical_rating::fmt_time;
 use crate::web::net::LoadedSeries;
@@ -87,13 +87,7 @@ fn draw(
         .axis_style(p.border.stroke_width(ctx.px(1.0)))
         .x_label_style(font(10.0))
         .y_label_style(font(10.0))
-        .x_label_formatter(&|x| {
-            let i = x.round().max(0.0) as usize;
-            times
-                .get(i)
-                .map(|t| fmt_time(*t).get(5..10).unwrap_or("").to_owned())
-                .unwrap_or_default()
-        })
+        .x_label_formatter(&|x| time_label(&times, *x, 5..10))
         .y_label_formatter(&|v| format!("{v:.3}%"))
         .draw()
         .map_err(draw_err)?;

@@ -84,13 +84,13 @@ fn main() {
     let c = walk(20_000);
     let mut state = TechnicalRating::new();
     for b in c.bars().take(10_000) {
-        state.update(&b);
+        state.update(&b).ok();
     }
     let rest: Vec<Bar> = c.bars().skip(10_000).collect();
     let ns = best_ns(20, || {
         let mut s = state.clone();
         for b in &rest {
-            black_box(s.update(black_box(b)));
+            black_box(s.update(black_box(b)).ok());
         }
     });
     println!(
@@ -100,7 +100,7 @@ fn main() {
     );
     let ns = best_ns(2000, || {
         let mut s = state.clone();
-        black_box(s.update(black_box(&rest[0])));
+        black_box(s.update(black_box(&rest[0])).ok());
         black_box(s.detail());
     });
     println!(

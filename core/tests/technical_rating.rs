@@ -54,7 +54,7 @@ fn warm_up_lengths_follow_pine() {
     let mut r = TechnicalRating::new();
     let mut first = std::collections::HashMap::new();
     for (i, b) in bars.iter().enumerate() {
-        r.update(b);
+        r.update(b).unwrap();
         for v in r.detail().votes {
             if v.vote.is_some() {
                 first.entry(v.name).or_insert(i);
@@ -156,7 +156,7 @@ fn every_bar_scores_equal_the_streaming_scores() {
         .unwrap();
     let mut r = TechnicalRating::new();
     for (i, b) in bars.iter().enumerate() {
-        let s = r.update(b);
+        let s = r.update(b).unwrap();
         for (a, e) in [
             (s.total, series.total[i]),
             (s.ma, series.ma[i]),

@@ -291,6 +291,8 @@ impl UltOsc {
         }
     }
 
+    /// Pine's `na` on a zero true-range sum (the rating's test oracle).
+    #[cfg(test)]
     pub(crate) fn pine(p1: usize, p2: usize, p3: usize) -> Self {
         Self {
             zero_is_nan: true,

@@ -7,11 +7,11 @@
 //!   `ta.tr` = `na` on the first bar and `fixnan` on the DI lines;
 //! * the Stochastic RSI smooths %K (`ta.sma(ta.stoch(rsi, rsi, rsi, 14), 3)`), TA-Lib does not.
 
-use crate::indicators::window::{Ring, RollingMax, RollingMin, RollingSum};
-use crate::indicators::{directional_movement, true_range, Rsi, SeededEma, Sma};
+use crate::indicators::{directional_movement, true_range};
 use crate::series::Bar;
 
 /// Pine division: `na` when the divisor is zero.
+#[inline]
 pub(crate) fn div(a: f64, b: f64) -> f64 {
     if b == 0.0 {
         f64::NAN
@@ -20,62 +20,63 @@ pub(crate) fn div(a: f64, b: f64) -> f64 {
     }
 }
 
-/// `ta.stoch(src, src, src, n)` (used on RSI): `100·(src − lowest)/(highest − lowest)`, `na` on a
-/// zero range.
-#[derive(Clone, Debug)]
-pub(crate) struct PineStochK {
-    hi: RollingMax,
-    lo: RollingMin,
+/// `ta.rma(x, N)`: Wilder's average, seeded with the mean of the first `N` inputs, then
+/// `(v·(N−1) + x)·(1/N)` (TA-Lib 0.8's arithmetic, as the crate's `SeededEma::rma`). The caller
+/// counts the inputs.
+#[derive(Clone, Copy, Debug)]
+struct Rma<const N: u32>(f64);
+
+impl<const N: u32> Rma<N> {
+    /// Takes input number `count` (1-based); NaN until the `N`th.
+    #[inline]
+    fn update(&mut self, count: u32, x: f64) -> f64 {
+        let n = f64::from(N);
+        if count > N {
+            self.0 = (self.0 * (n - 1.0) + x) * (1.0 / n);
+            self.0
+        } else {
+            self.0 += x;
+            if count == N {
+                self.0 /= n;
+                self.0
+            } else {
+                f64::NAN
+            }
+        }
+    }
 }
 
-impl PineStochK {
-    pub fn new(n: usize) -> Self {
+/// `ta.rsi(close, 14)`: Wilder averages of gains and losses; 100 when the average loss is 0,
+/// 0 when the average gain is 0. First value on bar 14.
+#[derive(Clone, Debug)]
+pub(crate) struct Rsi14 {
+    prev: f64,
+    changes: u32,
+    gain: Rma<14>,
+    loss: Rma<14>,
+}
+
+impl Rsi14 {
+    pub fn new() -> Self {
         Self {
-            hi: RollingMax::new(n),
-            lo: RollingMin::new(n),
+            prev: f64::NAN,
+            changes: 0,
+            gain: Rma(0.0),
+            loss: Rma(0.0),
         }
     }
 
-    pub fn update(&mut self, src: f64, high: f64, low: f64) -> f64 {
-        let (h, l) = (self.hi.push(high), self.lo.push(low));
-        100.0 * div(src - l, h - l)
-    }
-}
-
-/// `[k, d]` of the TradingView `ta` library's `stochFull(k, smoothK, d)` and `stochRsi(...)`:
-/// `k = ta.sma(stoch, smoothK)`, `d = ta.sma(k, d)`.
-#[derive(Clone, Debug)]
-pub(crate) struct SmoothedKD {
-    k: Sma,
-    d: Sma,
-}
-
-impl SmoothedKD {
-    pub fn new(smooth_k: usize, d: usize) -> Self {
-        Self {
-            k: Sma::new(smooth_k),
-            d: Sma::new(d),
-        }
-    }
-
-    pub fn update(&mut self, raw: f64) -> (f64, f64) {
-        let k = self.k.update(raw);
-        (k, self.d.update(k))
-    }
-}
-
-/// `ta.rsi`: Wilder averages; 100 when the average loss is 0, 0 when the average gain is 0.
-#[derive(Clone, Debug)]
-pub(crate) struct PineRsi(Rsi);
-
-impl PineRsi {
-    pub fn new(n: usize) -> Self {
-        Self(Rsi::new(n))
-    }
-
+    #[inline]
     pub fn update(&mut self, x: f64) -> f64 {
-        let (up, down) = self.0.step(x);
-        if up.is_nan() || down.is_nan() {
+        let prev = std::mem::replace(&mut self.prev, x);
+        if prev.is_nan() {
+            return f64::NAN;
+        }
+        self.changes = self.changes.saturating_add(1);
+        let d = x - prev;
+        let up = self.gain.update(self.changes, d.max(0.0));
+        let down = self.loss.update(self.changes, (-d).max(0.0));
+        if up.is_nan() {
             f64::NAN
         } else if down == 0.0 {
             100.0
@@ -87,82 +88,61 @@ impl PineRsi {
     }
 }
 
-/// `ta.cci(src, n)`: `(src − sma)/(0.015·mean deviation)`, `na` on a zero deviation. The mean
-/// comes from a running sum (the deviation still needs the whole window).
+/// `ta.dmi(14, 14)` → `(+DI, −DI, ADX)`: `ta.rma` of +DM, −DM and `ta.tr` (`na` on the first
+/// bar), `fixnan` on the DI lines, ADX the `ta.rma` of DX once both lines exist (bar 27).
 #[derive(Clone, Debug)]
-pub(crate) struct PineCci {
-    ring: Ring,
-    sum: RollingSum,
-    n: f64,
-}
-
-impl PineCci {
-    pub fn new(n: usize) -> Self {
-        Self {
-            ring: Ring::new(n),
-            sum: RollingSum::new(n),
-            n: n.max(1) as f64,
-        }
-    }
-
-    pub fn update(&mut self, x: f64) -> f64 {
-        self.ring.push(x);
-        let mean = self.sum.push(x) / self.n;
-        if mean.is_nan() {
-            return f64::NAN;
-        }
-        let (a, b) = self.ring.as_slices();
-        let dev = a.iter().chain(b).map(|v| (v - mean).abs()).sum::<f64>() / self.n;
-        div(x - mean, 0.015 * dev)
-    }
-}
-
-/// `ta.dmi(di, adx)` → `(+DI, −DI, ADX)`.
-#[derive(Clone, Debug)]
-pub(crate) struct PineDmi {
+pub(crate) struct Dmi14 {
     prev: Option<Bar>,
-    tr: SeededEma,
-    plus: SeededEma,
-    minus: SeededEma,
-    adx: SeededEma,
+    changes: u32,
+    dx_count: u32,
+    tr: Rma<14>,
+    plus: Rma<14>,
+    minus: Rma<14>,
+    adx: Rma<14>,
     last_plus: f64,
     last_minus: f64,
 }
 
-impl PineDmi {
-    pub fn new(di: usize, adx: usize) -> Self {
+impl Dmi14 {
+    pub fn new() -> Self {
         Self {
             prev: None,
-            tr: SeededEma::rma(di),
-            plus: SeededEma::rma(di),
-            minus: SeededEma::rma(di),
-            adx: SeededEma::rma(adx),
+            changes: 0,
+            dx_count: 0,
+            tr: Rma(0.0),
+            plus: Rma(0.0),
+            minus: Rma(0.0),
+            adx: Rma(0.0),
             last_plus: f64::NAN,
             last_minus: f64::NAN,
         }
     }
 
+    #[inline]
     pub fn update(&mut self, b: &Bar) -> (f64, f64, f64) {
         let Some(prev) = self.prev.replace(*b) else {
             return (f64::NAN, f64::NAN, f64::NAN);
         };
+        self.changes = self.changes.saturating_add(1);
         let (pdm, mdm) = directional_movement(b, &prev);
-        let trur = self.tr.update(true_range(b, prev.close));
-        let plus = 100.0 * div(self.plus.update(pdm), trur);
-        let minus = 100.0 * div(self.minus.update(mdm), trur);
-        // fixnan: keep the last defined value.
-        if !plus.is_nan() {
-            self.last_plus = plus;
+        let trur = self.tr.update(self.changes, true_range(b, prev.close));
+        let plus = self.plus.update(self.changes, pdm);
+        let minus = self.minus.update(self.changes, mdm);
+        if trur.is_nan() {
+            return (f64::NAN, f64::NAN, f64::NAN);
         }
-        if !minus.is_nan() {
-            self.last_minus = minus;
+        // A zero true range gives na lines; fixnan keeps the last defined ones.
+        if trur != 0.0 {
+            let k = 100.0 / trur;
+            (self.last_plus, self.last_minus) = (plus * k, minus * k);
         }
         let (p, m) = (self.last_plus, self.last_minus);
+        if p.is_nan() {
+            return (p, m, f64::NAN);
+        }
         let sum = p + m;
-        let adx = 100.0
-            * self
-                .adx
-                .update((p - m).abs() / if sum == 0.0 { 1.0 } else { sum });
-        (p, m, adx)
+        self.dx_count = self.dx_count.saturating_add(1);
+        let dx = (p - m).abs() / if sum == 0.0 { 1.0 } else { sum };
+        (p, m, 100.0 * self.adx.update(self.dx_count, dx))
     }
 }

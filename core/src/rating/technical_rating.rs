@@ -11,10 +11,9 @@
 //! (Pine's `array.avg` skips `na`); the total is the mean of both group scores, or the one group
 //! that has votes. One update costs O(1) (CCI's 20-bar deviation aside), whatever the history.
 
-use super::pine::{div, PineCci, PineDmi, PineRsi, PineStochK, SmoothedKD};
-use super::votes;
-use crate::indicators::window::{Ring, RollingMax, RollingMin};
-use crate::indicators::{Ao, Hma, Ichimoku, Mom, PineEma, Sma, UltOsc, Vwma};
+use super::fixed::{slide, Last3, Lookback, Range};
+use super::pine::{div, Dmi14, Rsi14};
+use super::votes::{self, Vote};
 use crate::series::{Bar, Candles, SeriesError};
 
 /// Which group a vote belongs to.
@@ -139,31 +138,129 @@ pub struct RatingDetail {
     pub votes: Vec<VoteDetail>,
 }
 
-const MA_LENGTHS: [usize; 6] = [10, 20, 30, 50, 100, 200];
+const MA_LENGTHS: [u64; 6] = [10, 20, 30, 50, 100, 200];
+
+/// `ta.ema`'s factor 2/(n + 1) for the EMAs in `TechnicalRating::ema`.
+const EMA_K: [f64; 9] = {
+    let n = [10.0, 20.0, 30.0, 50.0, 100.0, 200.0, 12.0, 26.0, 13.0];
+    let mut k = [0.0; 9];
+    let mut j = 0;
+    while j < 9 {
+        k[j] = 2.0 / (n[j] + 1.0);
+        j += 1;
+    }
+    k
+};
+const SIGNAL_K: f64 = 2.0 / (9.0 + 1.0);
+
+/// The votes of one bar, in [`VOTES`] order.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Ballot([Vote; 26]);
+
+/// The groups' places in a [`Ballot`].
+const MA: std::ops::Range<usize> = 0..MA_VOTES;
+const OTHER: std::ops::Range<usize> = MA_VOTES..VOTES.len();
+
+impl Ballot {
+    #[inline]
+    fn cast(&mut self, k: usize, vote: Vote) {
+        if let Some(slot) = self.0.get_mut(k) {
+            *slot = vote;
+        }
+    }
+
+    /// (buy, neutral, sell) counts of a group.
+    fn count(&self, group: std::ops::Range<usize>) -> (u32, u32, u32) {
+        let (mut cast, mut buy, mut sell) = (0, 0, 0);
+        for v in self.0.get(group).unwrap_or_default() {
+            let (c, b, s) = v.bits();
+            (cast, buy, sell) = (cast + c, buy + b, sell + s);
+        }
+        (buy, cast - buy - sell, sell)
+    }
+
+    /// Pine's `array.avg` of the group's cast votes; NaN when none is cast.
+    fn mean(&self, group: std::ops::Range<usize>) -> f64 {
+        let (buy, neutral, sell) = self.count(group);
+        let n = buy + neutral + sell;
+        if n == 0 {
+            f64::NAN
+        } else {
+            (f64::from(buy) - f64::from(sell)) / f64::from(n)
+        }
+    }
+
+    fn get(&self, k: usize) -> Option<i8> {
+        self.0.get(k).and_then(|v| v.value())
+    }
+}
+
+/// `x` once `ok`, NaN before: a warm-up mask.
+#[inline]
+fn when(ok: bool, x: f64) -> f64 {
+    if ok {
+        x
+    } else {
+        f64::NAN
+    }
+}
 
 /// The streaming rating: push bars oldest first; each update rates the bar just pushed.
+///
+/// One fused pass: every input the 26 votes need, kept in fixed-size windows (the published
+/// rules fix every length), so an update is O(1) (CCI's 20-value deviation aside) and the state
+/// is a few kilobytes, copied by `clone`.
+///
+/// ```
+/// use barfinex_core::rating::TechnicalRating;
+/// use barfinex_core::series::Bar;
+/// let mut r = TechnicalRating::new();
+/// for i in 0..300 {
+///     let c = 100.0 + i as f64;
+///     r.update(&Bar { time: i * 60_000, open: c, high: c + 1.0, low: c - 1.0, close: c, volume: 1.0 })
+///         .unwrap();
+/// }
+/// assert_eq!(r.detail().label.unwrap().as_str(), "Strong Buy");
+/// ```
 #[derive(Clone, Debug)]
 pub struct TechnicalRating {
-    sma: [Sma; 6],
-    ema: [PineEma; 6],
-    hma: Hma,
-    vwma: Vwma,
-    ichimoku: Ichimoku,
-    lead1: Ring,
-    lead2: Ring,
-    rsi: PineRsi,
-    hi14: RollingMax,
-    lo14: RollingMin,
-    stoch_kd: SmoothedKD,
-    stoch_rsi: PineStochK,
-    stoch_rsi_kd: SmoothedKD,
-    cci: PineCci,
-    dmi: PineDmi,
-    ao: Ao,
-    mom: Mom,
-    macd: [PineEma; 3],
-    ema13: PineEma,
-    uo: UltOsc,
+    /// Bars taken: the current bar's index is `bars − 1`.
+    bars: u64,
+    close: Lookback,
+    hl2: Lookback,
+    close_volume: Lookback,
+    volume: Lookback,
+    buying_pressure: Lookback,
+    true_range: Lookback,
+    lead1: Lookback,
+    lead2: Lookback,
+    /// Running sums: SMA 10…200 of close (SMA 20's is also CCI's mean), VWMA's Σc·v and Σv,
+    /// AO's 5 and 34 of hl2, UO's 7/14/28 of buying pressure and true range.
+    sma: [f64; 6],
+    vwma: [f64; 2],
+    ao: [f64; 2],
+    uo: [[f64; 2]; 3],
+    /// WMA 4 and 9 of close for the Hull MA: (Σx, Σ weight·x).
+    wma: [[f64; 2]; 2],
+    hull: Last3,
+    /// Pine EMAs of close: 10…200 (votes), 12 and 26 (MACD), 13 (Bull/Bear Power).
+    ema: [f64; 9],
+    /// MACD's signal line: the Pine EMA 9 of the MACD line.
+    signal: f64,
+    range9: Range<9>,
+    range14: Range<14>,
+    range26: Range<26>,
+    range52: Range<52>,
+    rsi: Rsi14,
+    rsi_range: Range<14>,
+    stoch_raw: Last3,
+    stoch_k: Last3,
+    stoch_rsi_raw: Last3,
+    stoch_rsi_k: Last3,
+    /// The last 20 closes in arrival slots (CCI's deviation does not depend on their order).
+    cci_window: [f64; 20],
+    dmi: Dmi14,
+    prev_close: f64,
     // Previous bars' values for the `x[1]`, `x[2]` references.
     rsi_1: f64,
     d_1: f64,
@@ -177,7 +274,7 @@ pub struct TechnicalRating {
     bear_1: f64,
     // The current bar.
     time: i64,
-    votes: [Option<i8>; 26],
+    ballot: Ballot,
     values: [f64; 26],
 }
 
@@ -190,26 +287,36 @@ impl Default for TechnicalRating {
 impl TechnicalRating {
     pub fn new() -> Self {
         Self {
-            sma: MA_LENGTHS.map(Sma::new),
-            ema: MA_LENGTHS.map(PineEma::new),
-            hma: Hma::new(9),
-            vwma: Vwma::new(20),
-            ichimoku: Ichimoku::new(9, 26, 52),
-            lead1: Ring::new(27),
-            lead2: Ring::new(27),
-            rsi: PineRsi::new(14),
-            hi14: RollingMax::new(14),
-            lo14: RollingMin::new(14),
-            stoch_kd: SmoothedKD::new(3, 3),
-            stoch_rsi: PineStochK::new(14),
-            stoch_rsi_kd: SmoothedKD::new(3, 3),
-            cci: PineCci::new(20),
-            dmi: PineDmi::new(14, 14),
-            ao: Ao::new(5, 34),
-            mom: Mom::new(10),
-            macd: [PineEma::new(12), PineEma::new(26), PineEma::new(9)],
-            ema13: PineEma::new(13),
-            uo: UltOsc::pine(7, 14, 28),
+            bars: 0,
+            close: Lookback::new(),
+            hl2: Lookback::new(),
+            close_volume: Lookback::new(),
+            volume: Lookback::new(),
+            buying_pressure: Lookback::new(),
+            true_range: Lookback::new(),
+            lead1: Lookback::nan(),
+            lead2: Lookback::nan(),
+            sma: [0.0; 6],
+            vwma: [0.0; 2],
+            ao: [0.0; 2],
+            uo: [[0.0; 2]; 3],
+            wma: [[0.0; 2]; 2],
+            hull: Last3::new(),
+            ema: [f64::NAN; 9],
+            signal: f64::NAN,
+            range9: Range::new(),
+            range14: Range::new(),
+            range26: Range::new(),
+            range52: Range::new(),
+            rsi: Rsi14::new(),
+            rsi_range: Range::new(),
+            stoch_raw: Last3::new(),
+            stoch_k: Last3::new(),
+            stoch_rsi_raw: Last3::new(),
+            stoch_rsi_k: Last3::new(),
+            cci_window: [0.0; 20],
+            dmi: Dmi14::new(),
+            prev_close: f64::NAN,
             rsi_1: f64::NAN,
             d_1: f64::NAN,
             cci_1: f64::NAN,
@@ -221,77 +328,217 @@ impl TechnicalRating {
             bull_1: f64::NAN,
             bear_1: f64::NAN,
             time: 0,
-            votes: [None; 26],
+            ballot: Ballot::default(),
             values: [f64::NAN; 26],
         }
     }
 
-    /// Rates bar `b` (which must come after the previous one) and returns its scores.
-    pub fn update(&mut self, b: &Bar) -> Scores {
-        let close = b.close;
-        self.time = b.time;
-        let (v, x) = (&mut self.votes, &mut self.values);
-
-        // Moving averages.
-        for i in 0..6 {
-            let s = self.sma[i].update(close);
-            let e = self.ema[i].update(close);
-            (v[i], x[i]) = (votes::ma(s, close), s);
-            (v[6 + i], x[6 + i]) = (votes::ma(e, close), e);
+    /// Rates bar `b` and returns its scores. A bar with a non-finite field, or whose time is not
+    /// after the previous bar's, is refused with the reason and leaves the state as it was.
+    pub fn update(&mut self, b: &Bar) -> Result<Scores, SeriesError> {
+        let index = self.bars as usize;
+        for (column, v) in [
+            ("open", b.open),
+            ("high", b.high),
+            ("low", b.low),
+            ("close", b.close),
+            ("volume", b.volume),
+        ] {
+            if !v.is_finite() {
+                return Err(SeriesError::NotFinite { column, index });
+            }
         }
-        let hma = self.hma.update(close);
-        (v[12], x[12]) = (votes::ma(hma, close), hma);
-        let vwma = self.vwma.update(close, b.volume);
-        (v[13], x[13]) = (votes::ma(vwma, close), vwma);
-        let ich = self.ichimoku.update(b);
-        self.lead1.push(ich.span_a);
-        self.lead2.push(ich.span_b);
-        let (l1, l2) = (self.lead1.get(26), self.lead2.get(26));
-        v[14] = votes::ichimoku(ich.span_b, l1, l2, ich.base, ich.conversion, close);
-        x[14] = ich.base;
+        if self.bars > 0 && b.time <= self.time {
+            return Err(SeriesError::NotAscending {
+                index,
+                time: b.time,
+                previous: self.time,
+            });
+        }
+        Ok(self.step(b))
+    }
+
+    /// [`Self::update`] on a bar already checked (finite, after the previous one).
+    fn step(&mut self, b: &Bar) -> Scores {
+        let i = self.bars;
+        self.bars += 1;
+        self.time = b.time;
+        let seen = |n: u64| i + 1 >= n;
+        let (close, high, low) = (b.close, b.high, b.low);
+        let mut ballot = Ballot::default();
+        let mut x = [f64::NAN; 26];
+
+        // Moving averages: SMA and Pine EMA 10…200 (`ta.ema` starts at the first value).
+        self.close.set(i, close);
+        for (k, n) in MA_LENGTHS.into_iter().enumerate() {
+            x[k] = when(
+                seen(n),
+                slide(&mut self.sma[k], self.close.ago(i, n), close) / n as f64,
+            );
+        }
+        if i == 0 {
+            self.ema = [close; 9];
+        } else {
+            for (v, k) in self.ema.iter_mut().zip(EMA_K) {
+                *v += k * (close - *v);
+            }
+        }
+        x[6..12].copy_from_slice(&self.ema[..6]);
+        // Hull MA 9: WMA(2·WMA(close, 4) − WMA(close, 9), 3).
+        let mut wma = [0.0; 2];
+        for (k, n) in [4u64, 9].into_iter().enumerate() {
+            let [sum, weighted] = &mut self.wma[k];
+            if i < n {
+                *weighted += (i + 1) as f64 * close;
+                *sum += close;
+            } else {
+                // Every weight drops by one, the oldest leaves, the new value enters at n.
+                *weighted += n as f64 * close - *sum;
+                *sum += close - self.close.ago(i, n);
+            }
+            wma[k] = when(seen(n), *weighted / (n * (n + 1) / 2) as f64);
+        }
+        x[12] = self.hull.push(2.0 * wma[0] - wma[1]).wma();
+        // VWMA 20; NaN while the volume sum is zero.
+        self.close_volume.set(i, close * b.volume);
+        self.volume.set(i, b.volume);
+        let pv = slide(
+            &mut self.vwma[0],
+            self.close_volume.ago(i, 20),
+            close * b.volume,
+        );
+        let v = slide(&mut self.vwma[1], self.volume.ago(i, 20), b.volume);
+        x[13] = when(seen(20) && v != 0.0, pv / v);
+        for (k, &ma) in x.iter().enumerate().take(MA_VOTES - 1) {
+            ballot.cast(k, votes::ma(ma, close));
+        }
+        // Ichimoku 9/26/52 and the leads 26 bars back.
+        let mid = |(h, l): (f64, f64), n| when(seen(n), (h + l) / 2.0);
+        let conversion = mid(self.range9.push(high, low), 9);
+        let base = mid(self.range26.push(high, low), 26);
+        let span_b = mid(self.range52.push(high, low), 52);
+        self.lead1.set(i, (conversion + base) / 2.0);
+        self.lead2.set(i, span_b);
+        let (l1, l2) = (self.lead1.ago(i, 26), self.lead2.ago(i, 26));
+        ballot.cast(14, votes::ichimoku(span_b, l1, l2, base, conversion, close));
+        x[14] = base;
 
         // Oscillators and others.
         let rsi = self.rsi.update(close);
-        (v[15], x[15]) = (votes::rsi(rsi, self.rsi_1), rsi);
+        ballot.cast(15, votes::rsi(rsi, self.rsi_1));
+        x[15] = rsi;
         // ta.stoch(close, high, low, 14) and ta.wpr(14) share the 14-bar range.
-        let (h14, l14) = (self.hi14.push(b.high), self.lo14.push(b.low));
-        let (k, d) = self.stoch_kd.update(100.0 * div(close - l14, h14 - l14));
-        (v[16], x[16]) = (votes::stoch(k, d, self.d_1), k);
-        let cci = self.cci.update(close);
-        (v[17], x[17]) = (votes::cci(cci, self.cci_1), cci);
+        let (h14, l14) = self.range14.push(high, low);
+        let (h14, l14) = (when(seen(14), h14), when(seen(14), l14));
+        let k = self
+            .stoch_raw
+            .push(100.0 * div(close - l14, h14 - l14))
+            .sma();
+        let d = self.stoch_k.push(k).sma();
+        ballot.cast(16, votes::stoch(k, d, self.d_1));
+        x[16] = k;
+        let cci = self.cci(i, seen(20), x[1], close);
+        ballot.cast(17, votes::cci(cci, self.cci_1));
+        x[17] = cci;
         let (di_p, di_n, adx) = self.dmi.update(b);
-        (v[18], x[18]) = (votes::adx(adx, self.adx_1, di_p, di_n), adx);
-        let ao = self.ao.update(b);
+        ballot.cast(18, votes::adx(adx, self.adx_1, di_p, di_n));
+        x[18] = adx;
+        let hl2 = (high + low) / 2.0;
+        self.hl2.set(i, hl2);
+        let fast = slide(&mut self.ao[0], self.hl2.ago(i, 5), hl2) / 5.0;
+        let slow = slide(&mut self.ao[1], self.hl2.ago(i, 34), hl2) / 34.0;
+        let ao = when(seen(34), fast - slow);
         let ao1 = self.ao_1;
-        (v[19], x[19]) = (votes::ao(ao, ao1, self.ao_2), ao);
-        let mom = self.mom.update(close);
-        (v[20], x[20]) = (votes::mom(mom, self.mom_1), mom);
-        let line = self.macd[0].update(close) - self.macd[1].update(close);
-        let signal = self.macd[2].update(line);
-        (v[21], x[21]) = (votes::macd(line, signal), line);
+        ballot.cast(19, votes::ao(ao, ao1, self.ao_2));
+        x[19] = ao;
+        let mom = when(seen(11), close - self.close.ago(i, 10));
+        ballot.cast(20, votes::mom(mom, self.mom_1));
+        x[20] = mom;
+        let line = self.ema[6] - self.ema[7];
+        self.signal = if i == 0 {
+            line
+        } else {
+            self.signal + SIGNAL_K * (line - self.signal)
+        };
+        let signal = self.signal;
+        ballot.cast(21, votes::macd(line, signal));
+        x[21] = line;
         let price_avg = x[9]; // EMA 50 with Pine's seeding: the library's `priceAvg`
-        let (sk, sd) = self
-            .stoch_rsi_kd
-            .update(self.stoch_rsi.update(rsi, rsi, rsi));
-        (v[22], x[22]) = (votes::stoch_rsi(price_avg, close, sk, sd), sk);
+                              // ta.stoch(rsi, rsi, rsi, 14): RSI starts at bar 14, so 14 values of it at bar 27.
+        let (hr, lr) = self.rsi_range.push(rsi, rsi);
+        let raw = when(seen(28), 100.0 * div(rsi - lr, hr - lr));
+        let sk = self.stoch_rsi_raw.push(raw).sma();
+        let sd = self.stoch_rsi_k.push(sk).sma();
+        ballot.cast(22, votes::stoch_rsi(price_avg, close, sk, sd));
+        x[22] = sk;
         let wpr = 100.0 * div(close - h14, h14 - l14);
-        (v[23], x[23]) = (votes::wpr(wpr, self.wpr_1), wpr);
-        let e13 = self.ema13.update(close);
-        let (bull, bear) = (b.high - e13, b.low - e13);
-        v[24] = votes::bb_power(price_avg, close, bull, self.bull_1, bear, self.bear_1);
+        ballot.cast(23, votes::wpr(wpr, self.wpr_1));
+        x[23] = wpr;
+        let e13 = self.ema[8];
+        let (bull, bear) = (high - e13, low - e13);
+        ballot.cast(
+            24,
+            votes::bb_power(price_avg, close, bull, self.bull_1, bear, self.bear_1),
+        );
         x[24] = bull + bear;
-        let uo = self.uo.update(b);
-        (v[25], x[25]) = (votes::uo(uo), uo);
+        let uo = self.ultimate(i, seen(29), b);
+        ballot.cast(25, votes::uo(uo));
+        x[25] = uo;
 
         (self.rsi_1, self.d_1, self.cci_1, self.adx_1) = (rsi, d, cci, adx);
         (self.ao_2, self.ao_1, self.mom_1, self.wpr_1) = (ao1, ao, mom, wpr);
         (self.bull_1, self.bear_1) = (bull, bear);
+        (self.ballot, self.values) = (ballot, x);
         self.scores()
     }
 
+    /// `ta.cci(close, 20)`: `(close − mean)/(0.015·mean deviation)`, `na` on a zero deviation.
+    fn cci(&mut self, i: u64, ready: bool, mean: f64, close: f64) -> f64 {
+        if let Some(slot) = self.cci_window.get_mut((i % 20) as usize) {
+            *slot = close;
+        }
+        if !ready {
+            return f64::NAN;
+        }
+        // Four partial sums: independent chains the compiler can put in one vector.
+        let mut acc = [0.0; 4];
+        for chunk in self.cci_window.chunks_exact(4) {
+            for (a, v) in acc.iter_mut().zip(chunk) {
+                *a += (v - mean).abs();
+            }
+        }
+        let dev = ((acc[0] + acc[1]) + (acc[2] + acc[3])) / 20.0;
+        div(close - mean, 0.015 * dev)
+    }
+
+    /// The `ta` library's `uo(7, 14, 28)`: buying pressure over true range (from the previous
+    /// close), averaged 4:2:1; `na` on a zero true-range sum (Pine's division).
+    fn ultimate(&mut self, i: u64, ready: bool, b: &Bar) -> f64 {
+        let pc = std::mem::replace(&mut self.prev_close, b.close);
+        if i == 0 {
+            return f64::NAN;
+        }
+        let true_low = b.low.min(pc);
+        let (bp, tr) = (b.close - true_low, b.high.max(pc) - true_low);
+        self.buying_pressure.set(i, bp);
+        self.true_range.set(i, tr);
+        let mut total = 0.0;
+        for (k, (n, weight)) in [(7u64, 4.0), (14, 2.0), (28, 1.0)].into_iter().enumerate() {
+            let [s_bp, s_tr] = &mut self.uo[k];
+            let s_bp = slide(s_bp, self.buying_pressure.ago(i, n), bp);
+            let s_tr = slide(s_tr, self.true_range.ago(i, n), tr);
+            total += if s_tr.abs() < 1e-14 {
+                f64::NAN
+            } else {
+                weight * (s_bp / s_tr)
+            };
+        }
+        when(ready, 100.0 * (total / 7.0))
+    }
+
     fn scores(&self) -> Scores {
-        let ma = mean(&self.votes[..MA_VOTES]);
-        let other = mean(&self.votes[MA_VOTES..]);
+        let ma = self.ballot.mean(MA);
+        let other = self.ballot.mean(OTHER);
         let total = match (ma.is_nan(), other.is_nan()) {
             (false, false) => (ma + other) / 2.0,
             (false, true) => ma,
@@ -304,42 +551,34 @@ impl TechnicalRating {
     /// The full rating of the last bar pushed: scores, labels, counts and every vote.
     pub fn detail(&self) -> RatingDetail {
         let s = self.scores();
-        let group = |votes: &[Option<i8>], score: f64| GroupScore {
-            score: (!score.is_nan()).then_some(score),
-            label: Label::of(score),
-            buy: votes.iter().filter(|v| **v == Some(1)).count() as u32,
-            neutral: votes.iter().filter(|v| **v == Some(0)).count() as u32,
-            sell: votes.iter().filter(|v| **v == Some(-1)).count() as u32,
+        let group = |range: std::ops::Range<usize>, score: f64| {
+            let (buy, neutral, sell) = self.ballot.count(range);
+            GroupScore {
+                score: (!score.is_nan()).then_some(score),
+                label: Label::of(score),
+                buy,
+                neutral,
+                sell,
+            }
         };
         RatingDetail {
             time: self.time,
             total: (!s.total.is_nan()).then_some(s.total),
             label: Label::of(s.total),
-            ma: group(&self.votes[..MA_VOTES], s.ma),
-            other: group(&self.votes[MA_VOTES..], s.other),
+            ma: group(MA, s.ma),
+            other: group(OTHER, s.other),
             votes: VOTES
                 .iter()
-                .zip(self.votes.iter().zip(self.values.iter()))
-                .map(|(&(name, group), (&vote, &value))| VoteDetail {
+                .zip(self.values.iter())
+                .enumerate()
+                .map(|(k, (&(name, group), &value))| VoteDetail {
                     name,
                     group,
-                    vote,
+                    vote: self.ballot.get(k),
                     value,
                 })
                 .collect(),
         }
-    }
-}
-
-fn mean(votes: &[Option<i8>]) -> f64 {
-    let (sum, n) = votes
-        .iter()
-        .flatten()
-        .fold((0i32, 0i32), |(s, n), &v| (s + i32::from(v), n + 1));
-    if n == 0 {
-        f64::NAN
-    } else {
-        f64::from(sum) / f64::from(n)
     }
 }
 
@@ -383,8 +622,24 @@ pub fn technical_rating(candles: &Candles, every_bar: bool) -> Result<RatingResu
         ma: Vec::with_capacity(candles.len()),
         other: Vec::with_capacity(candles.len()),
     });
-    for b in candles.bars() {
-        let s = state.update(&b);
+    let c = candles;
+    let columns = c
+        .time
+        .iter()
+        .zip(&c.open)
+        .zip(&c.high)
+        .zip(&c.low)
+        .zip(&c.close)
+        .zip(&c.volume);
+    for (((((&time, &open), &high), &low), &close), &volume) in columns {
+        let s = state.step(&Bar {
+            time,
+            open,
+            high,
+            low,
+            close,
+            volume,
+        });
         if let Some(out) = series.as_mut() {
             out.total.push(s.total);
             out.ma.push(s.ma);
@@ -415,13 +670,20 @@ mod tests {
         assert_eq!(label(f64::NAN), None);
     }
 
+    /// A vote of `v` (+1, 0, −1), through the MA rule.
+    fn vote(v: i8) -> Vote {
+        votes::ma(0.0, f64::from(v))
+    }
+
     #[test]
     fn group_scores_skip_absent_votes_and_the_total_falls_back_to_one_group() {
         let mut r = TechnicalRating::new();
-        r.votes = [None; 26];
-        r.votes[0] = Some(1);
-        r.votes[1] = Some(1);
-        r.votes[2] = Some(-1);
+        let mut b = Ballot::default();
+        b.cast(0, vote(1));
+        b.cast(1, vote(1));
+        b.cast(2, vote(-1));
+        b.cast(3, Vote::ABSENT);
+        r.ballot = b;
         let s = r.scores();
         assert!((s.ma - 1.0 / 3.0).abs() < 1e-15);
         assert!(s.other.is_nan());
@@ -429,11 +691,20 @@ mod tests {
             s.total, s.ma,
             "one group without votes: the total is the other group"
         );
-        r.votes[20] = Some(-1);
+        r.ballot.cast(20, vote(-1));
         let s = r.scores();
         assert_eq!(s.other, -1.0);
         assert!((s.total - (1.0 / 3.0 - 1.0) / 2.0).abs() < 1e-15);
-        r.votes = [None; 26];
+        let d = r.detail();
+        assert_eq!((d.ma.buy, d.ma.neutral, d.ma.sell), (2, 0, 1));
+        assert_eq!((d.other.buy, d.other.neutral, d.other.sell), (0, 0, 1));
+        assert_eq!(
+            (d.votes[2].vote, d.votes[3].vote, d.votes[20].vote),
+            (Some(-1), None, Some(-1))
+        );
+        r.ballot.cast(16, vote(0));
+        assert_eq!(r.detail().other.neutral, 1);
+        r.ballot = Ballot::default();
         assert!(r.scores().total.is_nan());
         assert_eq!(r.detail().label, None);
     }

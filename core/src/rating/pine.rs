@@ -7,7 +7,8 @@
 //!   `ta.tr` = `na` on the first bar and `fixnan` on the DI lines;
 //! * the Stochastic RSI smooths %K (`ta.sma(ta.stoch(rsi, rsi, rsi, 14), 3)`), TA-Lib does not.
 
-use crate::indicators::{directional_movement, true_range};
+use super::fixed::max;
+use crate::indicators::directional_movement;
 use crate::series::Bar;
 
 /// Pine division: `na` when the divisor is zero.
@@ -74,8 +75,8 @@ impl Rsi14 {
         }
         self.changes = self.changes.saturating_add(1);
         let d = x - prev;
-        let up = self.gain.update(self.changes, d.max(0.0));
-        let down = self.loss.update(self.changes, (-d).max(0.0));
+        let up = self.gain.update(self.changes, max(d, 0.0));
+        let down = self.loss.update(self.changes, max(-d, 0.0));
         if up.is_nan() {
             f64::NAN
         } else if down == 0.0 {
@@ -145,4 +146,14 @@ impl Dmi14 {
         let dx = (p - m).abs() / if sum == 0.0 { 1.0 } else { sum };
         (p, m, 100.0 * self.adx.update(self.dx_count, dx))
     }
+}
+
+/// `ta.tr`: `max(high − low, |high − close[1]|, |low − close[1]|)`, with the one-instruction
+/// `max` (finite inputs).
+#[inline]
+fn true_range(b: &Bar, prev_close: f64) -> f64 {
+    max(
+        max(b.high - b.low, (b.high - prev_close).abs()),
+        (b.low - prev_close).abs(),
+    )
 }

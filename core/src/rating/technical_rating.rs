@@ -11,7 +11,7 @@
 //! (Pine's `array.avg` skips `na`); the total is the mean of both group scores, or the one group
 //! that has votes. One update costs O(1) (CCI's 20-bar deviation aside), whatever the history.
 
-use super::fixed::{slide, Last3, Lookback, Range};
+use super::fixed::{max, min, slide, Last3, Lookback, Range};
 use super::pine::{div, Dmi14, Rsi14};
 use super::votes::{self, Vote};
 use crate::series::{Bar, Candles, SeriesError};
@@ -259,6 +259,9 @@ pub struct TechnicalRating {
     stoch_rsi_k: Last3,
     /// The last 20 closes in arrival slots (CCI's deviation does not depend on their order).
     cci_window: [f64; 20],
+    /// Where the next close goes in `cci_window` (a counter, not `i % 20`: wasm has no cheap
+    /// 64-bit remainder).
+    cci_slot: usize,
     dmi: Dmi14,
     prev_close: f64,
     // Previous bars' values for the `x[1]`, `x[2]` references.
@@ -315,6 +318,7 @@ impl TechnicalRating {
             stoch_rsi_raw: Last3::new(),
             stoch_rsi_k: Last3::new(),
             cci_window: [0.0; 20],
+            cci_slot: 0,
             dmi: Dmi14::new(),
             prev_close: f64::NAN,
             rsi_1: f64::NAN,
@@ -359,6 +363,7 @@ impl TechnicalRating {
     }
 
     /// [`Self::update`] on a bar already checked (finite, after the previous one).
+    #[inline(always)]
     fn step(&mut self, b: &Bar) -> Scores {
         let i = self.bars;
         self.bars += 1;
@@ -437,7 +442,7 @@ impl TechnicalRating {
         let d = self.stoch_k.push(k).sma();
         ballot.cast(16, votes::stoch(k, d, self.d_1));
         x[16] = k;
-        let cci = self.cci(i, seen(20), x[1], close);
+        let cci = self.cci(seen(20), x[1], close);
         ballot.cast(17, votes::cci(cci, self.cci_1));
         x[17] = cci;
         let (di_p, di_n, adx) = self.dmi.update(b);
@@ -493,10 +498,15 @@ impl TechnicalRating {
     }
 
     /// `ta.cci(close, 20)`: `(close − mean)/(0.015·mean deviation)`, `na` on a zero deviation.
-    fn cci(&mut self, i: u64, ready: bool, mean: f64, close: f64) -> f64 {
-        if let Some(slot) = self.cci_window.get_mut((i % 20) as usize) {
+    fn cci(&mut self, ready: bool, mean: f64, close: f64) -> f64 {
+        if let Some(slot) = self.cci_window.get_mut(self.cci_slot) {
             *slot = close;
         }
+        self.cci_slot = if self.cci_slot == 19 {
+            0
+        } else {
+            self.cci_slot + 1
+        };
         if !ready {
             return f64::NAN;
         }
@@ -518,8 +528,8 @@ impl TechnicalRating {
         if i == 0 {
             return f64::NAN;
         }
-        let true_low = b.low.min(pc);
-        let (bp, tr) = (b.close - true_low, b.high.max(pc) - true_low);
+        let true_low = min(b.low, pc);
+        let (bp, tr) = (b.close - true_low, max(b.high, pc) - true_low);
         self.buying_pressure.set(i, bp);
         self.true_range.set(i, tr);
         let mut total = 0.0;
@@ -616,40 +626,55 @@ pub struct RatingResult {
 pub fn technical_rating(candles: &Candles, every_bar: bool) -> Result<RatingResult, SeriesError> {
     candles.check()?;
     let mut state = TechnicalRating::new();
-    let mut series = every_bar.then(|| ScoreSeries {
-        time: candles.time.clone(),
-        total: Vec::with_capacity(candles.len()),
-        ma: Vec::with_capacity(candles.len()),
-        other: Vec::with_capacity(candles.len()),
-    });
-    let c = candles;
-    let columns = c
-        .time
-        .iter()
-        .zip(&c.open)
-        .zip(&c.high)
-        .zip(&c.low)
-        .zip(&c.close)
-        .zip(&c.volume);
-    for (((((&time, &open), &high), &low), &close), &volume) in columns {
-        let s = state.step(&Bar {
-            time,
-            open,
-            high,
-            low,
-            close,
-            volume,
+    let n = candles.len();
+    // Two monomorphic loops: a per-bar `Vec::push` (a possible call) in the one loop would make
+    // the compiler keep the whole state in memory around it, for both uses.
+    let every_bar = if every_bar {
+        let mut out = ScoreSeries {
+            time: candles.time.clone(),
+            total: vec![f64::NAN; n],
+            ma: vec![f64::NAN; n],
+            other: vec![f64::NAN; n],
+        };
+        let mut slots = out.total.iter_mut().zip(&mut out.ma).zip(&mut out.other);
+        state.rate(candles, |s| {
+            if let Some(((total, ma), other)) = slots.next() {
+                (*total, *ma, *other) = (s.total, s.ma, s.other);
+            }
         });
-        if let Some(out) = series.as_mut() {
-            out.total.push(s.total);
-            out.ma.push(s.ma);
-            out.other.push(s.other);
+        Some(out)
+    } else {
+        state.rate(candles, |_| {});
+        None
+    };
+    Ok(RatingResult {
+        last: (n > 0).then(|| state.detail()),
+        every_bar,
+    })
+}
+
+impl TechnicalRating {
+    /// Rates every bar of checked candles, handing each bar's scores to `each`.
+    fn rate(&mut self, c: &Candles, mut each: impl FnMut(Scores)) {
+        let columns = c
+            .time
+            .iter()
+            .zip(&c.open)
+            .zip(&c.high)
+            .zip(&c.low)
+            .zip(&c.close)
+            .zip(&c.volume);
+        for (((((&time, &open), &high), &low), &close), &volume) in columns {
+            each(self.step(&Bar {
+                time,
+                open,
+                high,
+                low,
+                close,
+                volume,
+            }));
         }
     }
-    Ok(RatingResult {
-        last: (!candles.is_empty()).then(|| state.detail()),
-        every_bar: series,
-    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //!   `ta.tr` = `na` on the first bar and `fixnan` on the DI lines;
 //! * the Stochastic RSI smooths %K (`ta.sma(ta.stoch(rsi, rsi, rsi, 14), 3)`), TA-Lib does not.
 
-use super::fixed::max;
+use super::fixed::{max, min, slide, Lookback};
 use crate::indicators::directional_movement;
 use crate::series::Bar;
 
@@ -156,4 +156,97 @@ fn true_range(b: &Bar, prev_close: f64) -> f64 {
         max(b.high - b.low, (b.high - prev_close).abs()),
         (b.low - prev_close).abs(),
     )
+}
+
+/// `ta.cci(close, 20)`: `(close − mean)/(0.015·mean deviation)`, `na` on a zero deviation. The
+/// mean is SMA 20, which the rating already has.
+#[derive(Clone, Debug)]
+pub(crate) struct Cci20 {
+    /// The last 20 closes in arrival slots (the deviation does not depend on their order).
+    window: [f64; 20],
+    /// Where the next close goes: a counter, not `i % 20` (wasm has no cheap 64-bit remainder).
+    slot: usize,
+}
+
+impl Cci20 {
+    pub fn new() -> Self {
+        Self {
+            window: [0.0; 20],
+            slot: 0,
+        }
+    }
+
+    /// Takes a close; `ready` once 20 are in, with their `mean`.
+    #[inline]
+    pub fn update(&mut self, ready: bool, mean: f64, close: f64) -> f64 {
+        if let Some(slot) = self.window.get_mut(self.slot) {
+            *slot = close;
+        }
+        self.slot = if self.slot == 19 { 0 } else { self.slot + 1 };
+        if !ready {
+            return f64::NAN;
+        }
+        // Four partial sums: independent chains the compiler can put in one vector.
+        let mut acc = [0.0; 4];
+        for chunk in self.window.chunks_exact(4) {
+            for (a, v) in acc.iter_mut().zip(chunk) {
+                *a += (v - mean).abs();
+            }
+        }
+        let dev = ((acc[0] + acc[1]) + (acc[2] + acc[3])) / 20.0;
+        div(close - mean, 0.015 * dev)
+    }
+}
+
+/// The `ta` library's `uo(7, 14, 28)`: buying pressure over true range (both from the previous
+/// close), averaged 4:2:1; `na` on a zero true-range sum (Pine's division).
+#[derive(Clone, Debug)]
+pub(crate) struct Uo {
+    prev_close: f64,
+    buying_pressure: Lookback,
+    true_range: Lookback,
+    /// Σ buying pressure and Σ true range over 7, 14 and 28 bars.
+    sums: [[f64; 2]; 3],
+}
+
+impl Uo {
+    pub fn new() -> Self {
+        Self {
+            prev_close: f64::NAN,
+            buying_pressure: Lookback::new(),
+            true_range: Lookback::new(),
+            sums: [[0.0; 2]; 3],
+        }
+    }
+
+    /// Takes bar `i`; `ready` from bar 28 (28 values from the second bar on).
+    #[inline]
+    pub fn update(&mut self, i: u64, ready: bool, b: &Bar) -> f64 {
+        let pc = std::mem::replace(&mut self.prev_close, b.close);
+        if i == 0 {
+            return f64::NAN;
+        }
+        let true_low = min(b.low, pc);
+        let (bp, tr) = (b.close - true_low, max(b.high, pc) - true_low);
+        self.buying_pressure.set(i, bp);
+        self.true_range.set(i, tr);
+        let mut total = 0.0;
+        for (k, (n, weight)) in [(7u64, 4.0), (14, 2.0), (28, 1.0)].into_iter().enumerate() {
+            let Some([s_bp, s_tr]) = self.sums.get_mut(k) else {
+                continue;
+            };
+            let s_bp = slide(s_bp, self.buying_pressure.ago(i, n), bp);
+            let s_tr = slide(s_tr, self.true_range.ago(i, n), tr);
+            total += if s_tr.abs() < 1e-14 {
+                f64::NAN
+            } else {
+                weight * (s_bp / s_tr)
+            };
+        }
+        if ready {
+            100.0 * (total / 7.0)
+        } else {
+            f64::NAN
+        }
+    }
 }

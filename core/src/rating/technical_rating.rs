@@ -11,8 +11,8 @@
 //! (Pine's `array.avg` skips `na`); the total is the mean of both group scores, or the one group
 //! that has votes. One update costs O(1) (CCI's 20-bar deviation aside), whatever the history.
 
-use super::fixed::{max, min, slide, Last3, Lookback, Range};
-use super::pine::{div, Dmi14, Rsi14};
+use super::fixed::{slide, Last3, Lookback, Range};
+use super::pine::{div, Cci20, Dmi14, Rsi14, Uo};
 use super::votes::{self, Vote};
 use crate::series::{Bar, Candles, SeriesError};
 
@@ -230,16 +230,13 @@ pub struct TechnicalRating {
     hl2: Lookback,
     close_volume: Lookback,
     volume: Lookback,
-    buying_pressure: Lookback,
-    true_range: Lookback,
     lead1: Lookback,
     lead2: Lookback,
-    /// Running sums: SMA 10…200 of close (SMA 20's is also CCI's mean), VWMA's Σc·v and Σv,
-    /// AO's 5 and 34 of hl2, UO's 7/14/28 of buying pressure and true range.
+    /// Running sums: SMA 10…200 of close (SMA 20 is also CCI's mean), VWMA's Σc·v and Σv, AO's
+    /// 5 and 34 of hl2.
     sma: [f64; 6],
     vwma: [f64; 2],
     ao: [f64; 2],
-    uo: [[f64; 2]; 3],
     /// WMA 4 and 9 of close for the Hull MA: (Σx, Σ weight·x).
     wma: [[f64; 2]; 2],
     hull: Last3,
@@ -257,13 +254,9 @@ pub struct TechnicalRating {
     stoch_k: Last3,
     stoch_rsi_raw: Last3,
     stoch_rsi_k: Last3,
-    /// The last 20 closes in arrival slots (CCI's deviation does not depend on their order).
-    cci_window: [f64; 20],
-    /// Where the next close goes in `cci_window` (a counter, not `i % 20`: wasm has no cheap
-    /// 64-bit remainder).
-    cci_slot: usize,
+    cci: Cci20,
     dmi: Dmi14,
-    prev_close: f64,
+    uo: Uo,
     // Previous bars' values for the `x[1]`, `x[2]` references.
     rsi_1: f64,
     d_1: f64,
@@ -295,14 +288,11 @@ impl TechnicalRating {
             hl2: Lookback::new(),
             close_volume: Lookback::new(),
             volume: Lookback::new(),
-            buying_pressure: Lookback::new(),
-            true_range: Lookback::new(),
             lead1: Lookback::nan(),
             lead2: Lookback::nan(),
             sma: [0.0; 6],
             vwma: [0.0; 2],
             ao: [0.0; 2],
-            uo: [[0.0; 2]; 3],
             wma: [[0.0; 2]; 2],
             hull: Last3::new(),
             ema: [f64::NAN; 9],
@@ -317,10 +307,9 @@ impl TechnicalRating {
             stoch_k: Last3::new(),
             stoch_rsi_raw: Last3::new(),
             stoch_rsi_k: Last3::new(),
-            cci_window: [0.0; 20],
-            cci_slot: 0,
+            cci: Cci20::new(),
             dmi: Dmi14::new(),
-            prev_close: f64::NAN,
+            uo: Uo::new(),
             rsi_1: f64::NAN,
             d_1: f64::NAN,
             cci_1: f64::NAN,
@@ -370,8 +359,9 @@ impl TechnicalRating {
         self.time = b.time;
         let seen = |n: u64| i + 1 >= n;
         let (close, high, low) = (b.close, b.high, b.low);
-        let mut ballot = Ballot::default();
-        let mut x = [f64::NAN; 26];
+        // Written in place: the state is the output (a local copy cost a tenth of the pass).
+        let ballot = &mut self.ballot;
+        let x = &mut self.values;
 
         // Moving averages: SMA and Pine EMA 10…200 (`ta.ema` starts at the first value).
         self.close.set(i, close);
@@ -442,7 +432,7 @@ impl TechnicalRating {
         let d = self.stoch_k.push(k).sma();
         ballot.cast(16, votes::stoch(k, d, self.d_1));
         x[16] = k;
-        let cci = self.cci(seen(20), x[1], close);
+        let cci = self.cci.update(seen(20), x[1], close);
         ballot.cast(17, votes::cci(cci, self.cci_1));
         x[17] = cci;
         let (di_p, di_n, adx) = self.dmi.update(b);
@@ -486,64 +476,14 @@ impl TechnicalRating {
             votes::bb_power(price_avg, close, bull, self.bull_1, bear, self.bear_1),
         );
         x[24] = bull + bear;
-        let uo = self.ultimate(i, seen(29), b);
+        let uo = self.uo.update(i, seen(29), b);
         ballot.cast(25, votes::uo(uo));
         x[25] = uo;
 
         (self.rsi_1, self.d_1, self.cci_1, self.adx_1) = (rsi, d, cci, adx);
         (self.ao_2, self.ao_1, self.mom_1, self.wpr_1) = (ao1, ao, mom, wpr);
         (self.bull_1, self.bear_1) = (bull, bear);
-        (self.ballot, self.values) = (ballot, x);
         self.scores()
-    }
-
-    /// `ta.cci(close, 20)`: `(close − mean)/(0.015·mean deviation)`, `na` on a zero deviation.
-    fn cci(&mut self, ready: bool, mean: f64, close: f64) -> f64 {
-        if let Some(slot) = self.cci_window.get_mut(self.cci_slot) {
-            *slot = close;
-        }
-        self.cci_slot = if self.cci_slot == 19 {
-            0
-        } else {
-            self.cci_slot + 1
-        };
-        if !ready {
-            return f64::NAN;
-        }
-        // Four partial sums: independent chains the compiler can put in one vector.
-        let mut acc = [0.0; 4];
-        for chunk in self.cci_window.chunks_exact(4) {
-            for (a, v) in acc.iter_mut().zip(chunk) {
-                *a += (v - mean).abs();
-            }
-        }
-        let dev = ((acc[0] + acc[1]) + (acc[2] + acc[3])) / 20.0;
-        div(close - mean, 0.015 * dev)
-    }
-
-    /// The `ta` library's `uo(7, 14, 28)`: buying pressure over true range (from the previous
-    /// close), averaged 4:2:1; `na` on a zero true-range sum (Pine's division).
-    fn ultimate(&mut self, i: u64, ready: bool, b: &Bar) -> f64 {
-        let pc = std::mem::replace(&mut self.prev_close, b.close);
-        if i == 0 {
-            return f64::NAN;
-        }
-        let true_low = min(b.low, pc);
-        let (bp, tr) = (b.close - true_low, max(b.high, pc) - true_low);
-        self.buying_pressure.set(i, bp);
-        self.true_range.set(i, tr);
-        let mut total = 0.0;
-        for (k, (n, weight)) in [(7u64, 4.0), (14, 2.0), (28, 1.0)].into_iter().enumerate() {
-            let [s_bp, s_tr] = &mut self.uo[k];
-            let s_bp = slide(s_bp, self.buying_pressure.ago(i, n), bp);
-            let s_tr = slide(s_tr, self.true_range.ago(i, n), tr);
-            total += if s_tr.abs() < 1e-14 {
-                f64::NAN
-            } else {
-                weight * (s_bp / s_tr)
-            };
-        }
-        when(ready, 100.0 * (total / 7.0))
     }
 
     fn scores(&self) -> Scores {

@@ -8,35 +8,12 @@ use barfinex_core::series::{Bar, Candles};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// A deterministic random walk (xorshift), the same shape as the browser bench's input.
+#[path = "support/walk.rs"]
+mod walk;
+
+/// The random walk every engine rates (see `support/walk.rs`).
 pub fn walk(n: usize) -> Candles {
-    let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut c = 100.0;
-    let bars: Vec<Bar> = (0..n)
-        .map(|i| {
-            let open = c;
-            c *= 1.0 + (next() - 0.5) * 0.02;
-            let (hi, lo) = (
-                open.max(c) * (1.0 + next() * 0.005),
-                open.min(c) * (1.0 - next() * 0.005),
-            );
-            Bar {
-                time: i as i64 * 60_000,
-                open,
-                high: hi,
-                low: lo,
-                close: c,
-                volume: 1000.0 + next() * 9000.0,
-            }
-        })
-        .collect();
-    Candles::from_bars(&bars)
+    Candles::from_bars(&walk::bars(n, walk::SEED, 0.02))
 }
 
 fn best_ns(runs: usize, mut f: impl FnMut()) -> f64 {

@@ -305,6 +305,10 @@ impl Reference {
     }
 }
 
+/// The benchmarks' random walk, shared with the oracle's tests.
+#[path = "../../benches/support/walk.rs"]
+mod walk;
+
 #[cfg(test)]
 mod tests {
     //! The fused pass against this composition, bar by bar. The fused pass reorders two sums
@@ -358,35 +362,12 @@ mod tests {
         flips
     }
 
-    fn walk(n: usize, seed: u64, step: f64) -> Vec<Bar> {
-        let mut s = seed;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
-        let mut c = 100.0;
-        (0..n)
-            .map(|i| {
-                let open = c;
-                c *= 1.0 + (next() - 0.5) * step;
-                Bar {
-                    time: i as i64,
-                    open,
-                    high: open.max(c) * (1.0 + next() * 0.004),
-                    low: open.min(c) * (1.0 - next() * 0.004),
-                    close: c,
-                    volume: next() * 1e4,
-                }
-            })
-            .collect()
-    }
+    use super::walk::bars as walk;
 
     #[test]
     fn random_walks_agree_vote_for_vote() {
         for seed in 1u64..6 {
-            let bars = walk(3000, seed.wrapping_mul(0x9E37_79B9_7F4A_7C15), 0.02);
+            let bars = walk(3000, seed.wrapping_mul(super::walk::SEED), 0.02);
             compare(&bars, &format!("seed {seed}"));
         }
     }
@@ -396,23 +377,20 @@ mod tests {
         // Flat prices (zero ranges: Pine's division by zero → na), zero volume, then a walk,
         // then flat again: every na path of the rules, entered and left.
         let mut bars = walk(400, 7, 0.02);
-        let flat = |t: i64, c: f64, v: f64| Bar {
-            time: t,
+        let flat = |c: f64, v: f64| Bar {
+            time: 0,
             open: c,
             high: c,
             low: c,
             close: c,
             volume: v,
         };
-        let t0 = bars.len() as i64;
-        bars.extend((0..80).map(|i| flat(t0 + i, 123.25, 0.0)));
-        let t1 = bars.len() as i64;
-        bars.extend(walk(300, 11, 0.01).into_iter().map(|b| Bar {
-            time: b.time + t1,
-            ..b
-        }));
-        let t2 = bars.len() as i64;
-        bars.extend((0..60).map(|i| flat(t2 + i, 0.5, 10.0)));
+        bars.extend((0..80).map(|_| flat(123.25, 0.0)));
+        bars.extend(walk(300, 11, 0.01));
+        bars.extend((0..60).map(|_| flat(0.5, 10.0)));
+        for (i, b) in bars.iter_mut().enumerate() {
+            b.time = i as i64 * 60_000;
+        }
         assert!(
             compare(&bars, "flat") > 0,
             "the flat stretches reach the ties"

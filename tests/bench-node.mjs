@@ -10,7 +10,7 @@ const pkg = new URL("../pkg/", import.meta.url);
 const { initSync, technicalRating } = await import(new URL("barfinex_widgets.js", pkg));
 initSync({ module: readFileSync(process.argv[2] ?? new URL("barfinex_widgets_bg.wasm", pkg)) });
 
-/** The same xorshift random walk as core/benches/rating.rs and www/bench.js. */
+/** The same xorshift random walk as ta/benches/support/walk.rs and www/bench.js. */
 function walk(n) {
   let s = 0x9E3779B97F4A7C15n;
   const mask = (1n << 64n) - 1n;

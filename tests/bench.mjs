@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { serve, launch, newPage } from "./browser/harness.mjs";
 
 const sizes = process.argv[2] ?? "10000,1000000";
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const talibPython = process.env.TALIB_PYTHON;
 
 const best = {}; // key `${engine}|${bars}` → { nsPerBar, computed }
@@ -24,7 +24,7 @@ const server = await serve();
 const browser = await launch();
 try {
   for (let round = 1; round <= rounds; round++) {
-    const native = execFileSync("cargo", ["bench", "-q", "-p", "barfinex-core"], { encoding: "utf8" });
+    const native = execFileSync("cargo", ["bench", "-q", "-p", "barfinex-ta"], { encoding: "utf8" });
     if (round === 1) console.log(native);
     for (const m of native.matchAll(/^technical rating, (\d+) bars\s+([\d.]+)$/gm)) {
       keep("barfinex (native)", Number(m[1]), Number(m[2]), "26 of 26 (+ votes)");

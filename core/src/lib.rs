@@ -9,10 +9,10 @@
 //! assert_eq!(parsed.profile.symbol, "DMO");
 //! ```
 
-pub mod indicators;
 pub mod model;
-pub mod rating;
 pub mod retry;
-pub mod series;
 pub mod signals;
 pub mod sources;
+
+/// Candles, indicators and the technical rating live in `barfinex-ta` (built for speed).
+pub use barfinex_ta::{indicators, rating, series};

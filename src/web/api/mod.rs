@@ -3,12 +3,13 @@
 //! results out (columns as `Float64Array`), and turn every error into a JS `Error` with a message.
 
 use barfinex_core::indicators::{self, Params};
-use barfinex_core::rating::{self, Group, GroupScore, RatingDetail};
+use barfinex_core::rating;
 use barfinex_core::series::{Candles, MAX_BARS};
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod rating_js;
 mod signals;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -162,63 +163,6 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
-fn opt_num(v: Option<f64>) -> JsValue {
-    v.map_or(JsValue::NULL, JsValue::from_f64)
-}
-
-fn group_js(g: &GroupScore) -> Object {
-    let o = Object::new();
-    set(&o, "score", opt_num(g.score));
-    set(
-        &o,
-        "label",
-        g.label
-            .map_or(JsValue::NULL, |l| JsValue::from_str(l.as_str())),
-    );
-    set(&o, "buy", g.buy);
-    set(&o, "neutral", g.neutral);
-    set(&o, "sell", g.sell);
-    o
-}
-
-fn detail_js(d: &RatingDetail) -> Object {
-    let o = Object::new();
-    set(&o, "time", d.time as f64);
-    set(&o, "total", opt_num(d.total));
-    set(
-        &o,
-        "label",
-        d.label
-            .map_or(JsValue::NULL, |l| JsValue::from_str(l.as_str())),
-    );
-    set(&o, "movingAverages", group_js(&d.ma));
-    set(&o, "oscillators", group_js(&d.other));
-    let votes = Array::new();
-    for v in &d.votes {
-        let vo = Object::new();
-        set(&vo, "name", v.name);
-        set(
-            &vo,
-            "group",
-            if v.group == Group::MovingAverages {
-                "movingAverages"
-            } else {
-                "oscillators"
-            },
-        );
-        set(
-            &vo,
-            "vote",
-            v.vote
-                .map_or(JsValue::NULL, |x| JsValue::from_f64(f64::from(x))),
-        );
-        set(&vo, "value", v.value);
-        votes.push(&vo);
-    }
-    set(&o, "votes", votes);
-    o
-}
-
 /// TradingView's technical rating of the last bar (taken as closed), with every vote, computed
 /// with Pine's semantics. Returns `null` for an empty series.
 ///
@@ -239,7 +183,7 @@ pub fn technical_rating_js(
     let Some(last) = r.last else {
         return Ok(JsValue::NULL);
     };
-    let out = detail_js(&last);
+    let out = rating_js::detail(&last);
     if let Some(s) = r.every_bar {
         let cols = Object::new();
         let time: Vec<f64> = s.time.iter().map(|&t| t as f64).collect();

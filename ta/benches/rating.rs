@@ -1,10 +1,10 @@
-//! `cargo bench -p barfinex-core`: the full technical-rating set (all 26 votes' indicators, one
+//! `cargo bench -p barfinex-ta`: the full technical-rating set (all 26 votes' indicators, one
 //! fused pass) on 10k and 1M bars, and a streaming update on one new bar. Prints ns/bar.
 //! std only: the best of several runs, timed with `Instant`, inputs kept opaque by `black_box`.
 
-use barfinex_core::indicators::{indicator, Params, NAMES};
-use barfinex_core::rating::{technical_rating, TechnicalRating};
-use barfinex_core::series::{Bar, Candles};
+use barfinex_ta::indicators::{indicator, Params, NAMES};
+use barfinex_ta::rating::{technical_rating, TechnicalRating};
+use barfinex_ta::series::{Bar, Candles};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -28,7 +28,7 @@ fn best_ns(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn main() {
     println!("{:<44} {:>12}", "benchmark", "ns/bar");
-    for (n, runs) in [(10_000usize, 50), (1_000_000, 5)] {
+    for (n, runs) in [(10_000usize, 100), (1_000_000, 10)] {
         let c = walk(n);
         let ns = best_ns(runs, || {
             black_box(technical_rating(black_box(&c), false).ok());

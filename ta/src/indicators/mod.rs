@@ -4,8 +4,8 @@
 //! series. Outputs are NaN during warm-up. See `docs/indicators.md` for each convention.
 //!
 //! ```
-//! use barfinex_core::indicators::{indicator, Params};
-//! use barfinex_core::series::{Bar, Candles};
+//! use barfinex_ta::indicators::{indicator, Params};
+//! use barfinex_ta::series::{Bar, Candles};
 //! let bars: Vec<Bar> = (0..50).map(|i| {
 //!     let c = 100.0 + (i as f64).sin();
 //!     Bar { time: i * 60_000, open: c, high: c + 1.0, low: c - 1.0, close: c, volume: 10.0 }

@@ -1,8 +1,8 @@
 //! For profilers (callgrind, perf): rates a random walk of `N` bars (argument, default 100k).
 //! `valgrind --tool=callgrind target/release/examples/profile_rating 100000`; with a second
 //! argument, the best wall time of that many runs.
-use barfinex_core::rating::technical_rating;
-use barfinex_core::series::{Bar, Candles};
+use barfinex_ta::rating::technical_rating;
+use barfinex_ta::series::{Bar, Candles};
 #[path = "../benches/support/walk.rs"]
 mod walk;
 

@@ -212,8 +212,8 @@ fn when(ok: bool, x: f64) -> f64 {
 /// is a few kilobytes, copied by `clone`.
 ///
 /// ```
-/// use barfinex_core::rating::TechnicalRating;
-/// use barfinex_core::series::Bar;
+/// use barfinex_ta::rating::TechnicalRating;
+/// use barfinex_ta::series::Bar;
 /// let mut r = TechnicalRating::new();
 /// for i in 0..300 {
 ///     let c = 100.0 + i as f64;
@@ -552,8 +552,8 @@ pub struct RatingResult {
 /// Rates `candles` (oldest first; the last bar is taken as closed: drop a still-open bar first).
 ///
 /// ```
-/// use barfinex_core::rating::technical_rating;
-/// use barfinex_core::series::{Bar, Candles};
+/// use barfinex_ta::rating::technical_rating;
+/// use barfinex_ta::series::{Bar, Candles};
 /// let bars: Vec<Bar> = (0..300).map(|i| {
 ///     let c = 100.0 + i as f64; // a steady uptrend
 ///     Bar { time: i * 86_400_000, open: c - 0.5, high: c + 1.0, low: c - 1.0, close: c, volume: 1e3 }

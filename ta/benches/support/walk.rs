@@ -1,6 +1,7 @@
-//! The benchmarks' and the rating oracle's input: a deterministic xorshift random walk, the same
-//! as `www/bench.js` and `tests/bench-node.mjs` make. Included by `#[path]` where it is needed,
-//! so it is no part of the crate's API; the including module has `Bar` in scope.
+//! The benchmarks' and the rating oracle's input: a deterministic xorshift random walk, the
+//! same as `tests/bench-walk.mjs` makes for the browser and Node benchmarks. Included by
+//! `#[path]` where it is needed, so it is no part of the crate's API; the including module has
+//! `Bar` in scope.
 
 use super::Bar;
 

@@ -5,7 +5,7 @@ PORT ?= 8080
 MARKET_PORT ?= 8081
 DEVSERVER := target/release/barfinex-devserver
 PKG_WASM := pkg/barfinex_widgets_bg.wasm
-WEB_SOURCES := $(shell find src core/src ta/src -type f) Cargo.toml Cargo.lock core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh
+WEB_SOURCES := $(shell find src core/src ta/src -type f) Cargo.toml Cargo.lock core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh .cargo/config.toml
 
 .PHONY: demo test test-native test-js build tools tools-test screenshots bench clean
 

@@ -7,10 +7,11 @@ wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
 cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets
 wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
 # binaryen from npm (v132): Debian's wasm-opt 108 corrupts modules that use reference types.
-# The feature flags are those rustc enables by default for wasm32-unknown-unknown.
+# The feature flags are those rustc enables by default for wasm32-unknown-unknown, and SIMD
+# (.cargo/config.toml).
 tests/node_modules/.bin/wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
   pkg/barfinex_widgets_bg.wasm -o pkg/barfinex_widgets_bg.wasm
 wasm_gz=$(gzip -9 -c pkg/barfinex_widgets_bg.wasm | wc -c)
 js_gz=$(cat pkg/barfinex_widgets.js pkg/snippets/*/src/web/elements.js pkg/embed.js | gzip -9 -c | wc -c)

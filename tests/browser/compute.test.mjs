@@ -64,6 +64,41 @@ test("technicalRating() gives the same answer for objects and typed columns", as
   assert.equal(r.lastTotal, r.a.total);
 });
 
+// The wasm build takes its own code paths (min/max and selects through SIMD lanes, see
+// ta/src/rating/fixed.rs): it must give the native rating to the bit, every bar and every vote.
+// The fixture is native's (ta/tests/wasm_parity.rs keeps it so); the input is rebuilt here.
+test("technicalRating() in wasm equals the native rating bit for bit", async () => {
+  const diffs = await page.evaluate(async () => {
+    const want = await (await fetch("/tests/fixtures/rating/parity.json")).json();
+    const { walk } = await import("/tests/bench-walk.mjs");
+    const c = walk(600);
+    for (let i = 300; i < 340; i++) {
+      const flat = c.close[299];
+      c.open[i] = c.high[i] = c.low[i] = c.close[i] = flat;
+      c.volume[i] = 0;
+    }
+    const prefix = (n) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(0, n)]));
+    const same = (a, b) => (Number.isNaN(a) || a === null ? b === null : a === b);
+    const out = [];
+    const all = window.bfx.technicalRating(c, { everyBar: true }).everyBar;
+    for (const key of ["total", "movingAverages", "oscillators"]) {
+      all[key].forEach((x, i) => { if (!same(x, want[key][i])) out.push(`${key}[${i}]: ${x} ≠ ${want[key][i]}`); });
+    }
+    for (const d of want.detail) {
+      const r = window.bfx.technicalRating(prefix(d.bar + 1));
+      if (!same(r.total, d.total)) out.push(`bar ${d.bar} total: ${r.total} ≠ ${d.total}`);
+      d.votes.forEach(([name, vote, value], k) => {
+        const v = r.votes[k];
+        if (v.name !== name || v.vote !== vote || !same(v.value, value)) out.push(`bar ${d.bar} ${name}: ${JSON.stringify(v)} ≠ ${vote}, ${value}`);
+      });
+    }
+    return { out, bars: all.total.length, details: want.detail.length };
+  });
+  assert.deepEqual(diffs.out, []);
+  assert.equal(diffs.bars, 600);
+  assert.equal(diffs.details, 12);
+});
+
 test("bad input throws an Error naming the fault; the module keeps working", async () => {
   const errors = await page.evaluate(() => {
     const base = () => ({ time: [1, 2, 3], open: [1, 1, 1], high: [2, 2, 2], low: [0, 0, 0], close: [1, 1, 1], volume: [1, 1, 1] });

@@ -28,9 +28,9 @@ pub use trend::{Adx, AdxOut, BullBearPower, Ichimoku, IchimokuOut, PowerOut};
 pub use volatility::{Atr, BandsOut, Bollinger};
 pub use volume::Obv;
 
-pub(crate) use trend::directional_movement;
+// For the rating's test oracle (the fused pass has its own, branch-free).
 #[cfg(test)]
-pub(crate) use trend::true_range;
+pub(crate) use trend::{directional_movement, true_range};
 
 use crate::series::{Candles, SeriesError};
 use std::fmt;

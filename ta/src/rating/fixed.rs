@@ -3,6 +3,8 @@
 //! pass knows how many bars it has seen and masks warm-ups itself). The crate's general
 //! indicators (`crate::indicators::window`) keep run-time lengths for `indicator()`.
 
+use super::select::{max, min};
+
 /// The last 256 values of one series, for look-backs of up to 255 bars. A power of two, so a
 /// look-back is one masked load. Unwritten slots read 0.0, which makes a running sum's
 /// "subtract the value that left" exact during warm-up.
@@ -55,27 +57,6 @@ pub(super) struct Range<const N: usize> {
     pos: usize,
     high_prefix: f64,
     low_prefix: f64,
-}
-
-/// The larger of two values, `b` if either is NaN: exactly x86's `maxsd` (one instruction),
-/// where `f64::max`'s NaN rules cost four. The callers' values are finite or masked.
-#[inline]
-pub(super) fn max(a: f64, b: f64) -> f64 {
-    if a > b {
-        a
-    } else {
-        b
-    }
-}
-
-/// The smaller of two values, `b` if either is NaN (`minsd`).
-#[inline]
-pub(super) fn min(a: f64, b: f64) -> f64 {
-    if a < b {
-        a
-    } else {
-        b
-    }
 }
 
 impl<const N: usize> Range<N> {

@@ -4,6 +4,7 @@ mod fixed;
 mod pine;
 #[cfg(test)]
 mod reference;
+mod select;
 mod technical_rating;
 mod votes;
 

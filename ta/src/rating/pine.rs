@@ -7,8 +7,8 @@
 //!   `ta.tr` = `na` on the first bar and `fixnan` on the DI lines;
 //! * the Stochastic RSI smooths %K (`ta.sma(ta.stoch(rsi, rsi, rsi, 14), 3)`), TA-Lib does not.
 
-use super::fixed::{max, min, slide, Lookback};
-use crate::indicators::directional_movement;
+use super::fixed::{slide, Lookback};
+use super::select::{max, min, pick};
 use crate::series::Bar;
 
 /// Pine division: `na` when the divisor is zero.
@@ -146,6 +146,18 @@ impl Dmi14 {
         let dx = (p - m).abs() / if sum == 0.0 { 1.0 } else { sum };
         (p, m, 100.0 * self.adx.update(self.dx_count, dx))
     }
+}
+
+/// +DM and −DM (`ta.dmi`): the larger move, if positive; as the crate's general
+/// `directional_movement`, without branches (the comparisons are random on market data).
+#[inline]
+fn directional_movement(b: &Bar, prev: &Bar) -> (f64, f64) {
+    let up = b.high - prev.high;
+    let down = prev.low - b.low;
+    (
+        pick((up > 0.0) & (up > down), up, 0.0),
+        pick((down > 0.0) & (down > up), down, 0.0),
+    )
 }
 
 /// `ta.tr`: `max(high − low, |high − close[1]|, |low − close[1]|)`, with the one-instruction

@@ -3,7 +3,7 @@
 //! bad input.
 
 use barfinex_core::indicators::{indicator, IndicatorError, Params, NAMES};
-use barfinex_core::rating::technical_rating;
+use barfinex_core::rating::{technical_rating, TechnicalRating};
 use barfinex_core::series::{Bar, Candles, SeriesError};
 use proptest::prelude::*;
 
@@ -71,6 +71,39 @@ proptest! {
         if let Some(last) = part.last {
             prop_assert!(same(last.total.unwrap_or(f64::NAN), full.total[cut - 1]));
             if let Some(t) = last.total { prop_assert!((-1.0..=1.0).contains(&t)); }
+        }
+    }
+
+    #[test]
+    fn the_rating_fed_in_blocks_is_the_rating_in_one_piece(c in candles_strategy(400), size in 1usize..64, bad in prop::option::of(0usize..400)) {
+        let whole = technical_rating(&c, true).unwrap();
+        let s = whole.every_bar.unwrap();
+        let mut state = TechnicalRating::new();
+        let mut totals = Vec::new();
+        let bars: Vec<Bar> = c.bars().collect();
+        for (k, block) in bars.chunks(size).enumerate() {
+            let mut block = Candles::from_bars(block);
+            // A bad bar in a block refuses the block, with the stream's index, and changes nothing.
+            if let Some(at) = bad.filter(|&at| at / size == k && at < bars.len()) {
+                let before = format!("{:?}", state.detail()); // NaN values: compared as text
+                block.close[at % size] = f64::NAN;
+                prop_assert_eq!(state.extend(&block), Err(SeriesError::NotFinite { column: "close", index: at }));
+                prop_assert_eq!(format!("{:?}", state.detail()), before);
+                block.close[at % size] = bars[at].close;
+            }
+            let mut scores = Vec::new();
+            state.extend_scores(&block, &mut scores).unwrap();
+            totals.extend(scores.iter().map(|x| x.total));
+        }
+        prop_assert_eq!(totals.len(), c.len());
+        for (i, t) in totals.iter().enumerate() {
+            prop_assert!(same(*t, s.total[i]), "bar {}", i);
+        }
+        prop_assert_eq!(format!("{:?}", whole.last), format!("{:?}", (!c.is_empty()).then(|| state.detail())));
+        // A block that does not follow the last bar taken is refused.
+        if let Some(last) = bars.last() {
+            let again = Candles::from_bars(&[*last]);
+            prop_assert_eq!(state.extend(&again), Err(SeriesError::NotAscending { index: c.len(), time: last.time, previous: last.time }));
         }
     }
 

@@ -76,13 +76,36 @@ impl fmt::Display for SeriesError {
             Self::NotAscending { index, time, previous } => write!(
                 f,
                 "time[{index}] = {time} is not after time[{}] = {previous} (bars must be sorted, without duplicates)",
-                index - 1
+                index.saturating_sub(1)
             ),
         }
     }
 }
 
 impl std::error::Error for SeriesError {}
+
+impl SeriesError {
+    /// The same error for a block that starts after `bars` bars of a stream: bar indices count
+    /// from the stream's first bar.
+    pub fn after(self, bars: usize) -> Self {
+        match self {
+            Self::NotFinite { column, index } => Self::NotFinite {
+                column,
+                index: index.saturating_add(bars),
+            },
+            Self::NotAscending {
+                index,
+                time,
+                previous,
+            } => Self::NotAscending {
+                index: index.saturating_add(bars),
+                time,
+                previous,
+            },
+            other => other,
+        }
+    }
+}
 
 impl Candles {
     /// Number of bars.

@@ -12,7 +12,7 @@ before(async () => {
   await page.goto(`${server.url}/tests/pages/blank.html`);
   await page.evaluate(async () => {
     const m = await import("/pkg/barfinex_widgets.js");
-    await m.default();
+    window.bfxWasm = await m.default();
     window.bfx = m;
   });
 });
@@ -97,6 +97,23 @@ test("technicalRating() in wasm equals the native rating bit for bit", async () 
   assert.deepEqual(diffs.out, []);
   assert.equal(diffs.bars, 600);
   assert.equal(diffs.details, 12);
+});
+
+// wasm memory never shrinks: candles are read a block at a time (src/web/api/candles_js.rs), so
+// rating a million bars must not leave the page holding tens of megabytes (whole copies: 46 MB,
+// 85 MB with everyBar).
+test("rating a million bars reads them in blocks: wasm memory stays small", async () => {
+  const r = await page.evaluate(async () => {
+    const { walk } = await import("/tests/bench-walk.mjs");
+    const c = walk(1_000_000);
+    const before = window.bfxWasm.memory.buffer.byteLength;
+    const last = window.bfx.technicalRating(c);
+    const every = window.bfx.technicalRating(c, { everyBar: true }).everyBar;
+    return { grew: window.bfxWasm.memory.buffer.byteLength - before, same: every.total.at(-1) === last.total, n: every.total.length };
+  });
+  assert.equal(r.n, 1_000_000);
+  assert.ok(r.same);
+  assert.ok(r.grew < 4 * 2 ** 20, `wasm memory grew by ${r.grew} bytes`);
 });
 
 test("bad input throws an Error naming the fault; the module keeps working", async () => {

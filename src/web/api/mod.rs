@@ -3,20 +3,23 @@
 //! results out (columns as `Float64Array`), and turn every error into a JS `Error` with a message.
 
 use barfinex_core::indicators::{self, Params};
-use barfinex_core::rating;
-use barfinex_core::series::{Candles, MAX_BARS};
+use barfinex_core::rating::{Scores, TechnicalRating};
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod candles_js;
 mod rating_js;
 mod signals;
+
+pub(crate) use candles_js::candles_from_js;
+use candles_js::{Block, CandlesJs, Column, BLOCK};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** One candle; `time` is Unix milliseconds. */
 export interface Candle { time: number; open: number; high: number; low: number; close: number; volume: number; }
-/** Candles as columns of equal length (typed arrays are copied in one step: the fast path). */
+/** Candles as columns of equal length (typed arrays are copied in, a block of bars per call: the fast path). */
 export interface CandleColumns {
   time: Float64Array | number[]; open: Float64Array | number[]; high: Float64Array | number[];
   low: Float64Array | number[]; close: Float64Array | number[]; volume: Float64Array | number[];
@@ -58,105 +61,14 @@ pub(crate) fn err(msg: impl std::fmt::Display) -> JsError {
     JsError::new(&msg.to_string())
 }
 
-/// Reads one column: a `Float64Array` (copied at once) or an array of numbers.
+/// Reads one whole column: a `Float64Array` or an array of numbers.
 pub(crate) fn column(
     obj: &JsValue,
     at: &str,
     name: &str,
     expected: Option<usize>,
 ) -> Result<Vec<f64>, JsError> {
-    let v = Reflect::get(obj, &JsValue::from_str(name))
-        .map_err(|_| err(format!("{at}.{name}: cannot read")))?;
-    let len = Reflect::get(&v, &JsValue::from_str("length"))
-        .ok()
-        .and_then(|l| l.as_f64());
-    let Some(len) = len else {
-        return Err(err(format!(
-            "{at}.{name}: expected an array or Float64Array"
-        )));
-    };
-    let len = len as usize;
-    if len > MAX_BARS {
-        return Err(err(format!(
-            "{at}.{name}: {len} values is more than the limit of {MAX_BARS}"
-        )));
-    }
-    if let Some(n) = expected {
-        if len != n {
-            return Err(err(format!(
-                "{at}.{name}: {len} values, expected {n} (one per bar)"
-            )));
-        }
-    }
-    if let Some(typed) = v.dyn_ref::<Float64Array>() {
-        return Ok(typed.to_vec());
-    }
-    let arr = v
-        .dyn_ref::<Array>()
-        .ok_or_else(|| err(format!("{at}.{name}: expected an array or Float64Array")))?;
-    (0..len as u32)
-        .map(|i| {
-            arr.get(i)
-                .as_f64()
-                .ok_or_else(|| err(format!("{at}.{name}[{i}]: not a number")))
-        })
-        .collect()
-}
-
-/// Converts either candle form into columns and checks them.
-pub(crate) fn candles_from_js(v: &JsValue, at: &str) -> Result<Candles, JsError> {
-    let c = if let Some(arr) = v.dyn_ref::<Array>() {
-        let n = arr.length() as usize;
-        if n > MAX_BARS {
-            return Err(err(format!(
-                "{at}: {n} bars is more than the limit of {MAX_BARS}"
-            )));
-        }
-        let mut c = Candles::default();
-        let keys = ["time", "open", "high", "low", "close", "volume"].map(JsValue::from_str);
-        for i in 0..n {
-            let row = arr.get(i as u32);
-            let mut f = [0.0; 6];
-            for (k, slot) in keys.iter().zip(f.iter_mut()) {
-                *slot = Reflect::get(&row, k)
-                    .ok()
-                    .and_then(|x| x.as_f64())
-                    .ok_or_else(|| {
-                        err(format!(
-                            "{at}[{i}].{}: expected a number",
-                            k.as_string().unwrap_or_default()
-                        ))
-                    })?;
-            }
-            c.push(barfinex_core::series::Bar {
-                time: f[0] as i64,
-                open: f[1],
-                high: f[2],
-                low: f[3],
-                close: f[4],
-                volume: f[5],
-            });
-        }
-        c
-    } else if v.is_object() {
-        let close = column(v, at, "close", None)?;
-        let n = close.len();
-        Candles {
-            time: column(v, at, "time", Some(n))?
-                .into_iter()
-                .map(|t| t as i64)
-                .collect(),
-            open: column(v, at, "open", Some(n))?,
-            high: column(v, at, "high", Some(n))?,
-            low: column(v, at, "low", Some(n))?,
-            close,
-            volume: column(v, at, "volume", Some(n))?,
-        }
-    } else {
-        return Err(err(format!("{at}: expected an array of {{time, open, high, low, close, volume}} or an object of columns")));
-    };
-    c.check().map_err(|e| err(format!("{at}: {e}")))?;
-    Ok(c)
+    Column::new(obj, at, name, expected)?.to_vec(at, name)
 }
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -175,25 +87,73 @@ pub fn technical_rating_js(
     #[wasm_bindgen(unchecked_param_type = "Candles")] candles: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TechnicalRatingOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsError> {
-    let c = candles_from_js(&candles, "candles")?;
+    let input = CandlesJs::new(&candles, "candles")?;
     let every_bar = options
         .and_then(|o| Reflect::get(&o, &JsValue::from_str("everyBar")).ok())
         .is_some_and(|v| v.is_truthy());
-    let r = rating::technical_rating(&c, every_bar).map_err(|e| err(format!("candles: {e}")))?;
-    let Some(last) = r.last else {
-        return Ok(JsValue::NULL);
-    };
-    let out = rating_js::detail(&last);
-    if let Some(s) = r.every_bar {
-        let cols = Object::new();
-        let time: Vec<f64> = s.time.iter().map(|&t| t as f64).collect();
-        set(&cols, "time", Float64Array::from(&time[..]));
-        set(&cols, "total", Float64Array::from(&s.total[..]));
-        set(&cols, "movingAverages", Float64Array::from(&s.ma[..]));
-        set(&cols, "oscillators", Float64Array::from(&s.other[..]));
-        set(&out, "everyBar", cols);
+    let n = input.len();
+    let mut state = TechnicalRating::new();
+    let mut block = Block::default();
+    let out = every_bar.then(|| EveryBar::new(n));
+    let mut scores = Vec::new();
+    for start in (0..n).step_by(BLOCK) {
+        let end = (start + BLOCK).min(n);
+        input.read("candles", start, end, &mut block)?;
+        let fail = |e| err(format!("candles: {e}"));
+        match &out {
+            Some(out) => {
+                state
+                    .extend_scores(&block.candles, &mut scores)
+                    .map_err(fail)?;
+                out.write(start, &block.candles.time, &scores);
+            }
+            None => state.extend(&block.candles).map_err(fail)?,
+        }
     }
-    Ok(out.into())
+    if n == 0 {
+        return Ok(JsValue::NULL);
+    }
+    let result = rating_js::detail(&state.detail());
+    if let Some(cols) = out {
+        set(&result, "everyBar", cols.into_object());
+    }
+    Ok(result.into())
+}
+
+/// `everyBar`'s columns, filled a block at a time.
+struct EveryBar([Float64Array; 4]);
+
+impl EveryBar {
+    fn new(n: usize) -> Self {
+        Self(std::array::from_fn(|_| {
+            Float64Array::new_with_length(n as u32)
+        }))
+    }
+
+    /// Writes the block that starts at bar `start`: its times and its scores.
+    fn write(&self, start: usize, time: &[i64], scores: &[Scores]) {
+        let columns: [Vec<f64>; 4] = [
+            time.iter().map(|&t| t as f64).collect(),
+            scores.iter().map(|s| s.total).collect(),
+            scores.iter().map(|s| s.ma).collect(),
+            scores.iter().map(|s| s.other).collect(),
+        ];
+        for (col, values) in self.0.iter().zip(&columns) {
+            // `set` at an offset: no length to match (`copy_from` would trap on a mismatch).
+            col.set(&Float64Array::from(&values[..]), start as u32);
+        }
+    }
+
+    fn into_object(self) -> Object {
+        let cols = Object::new();
+        for (name, col) in ["time", "total", "movingAverages", "oscillators"]
+            .into_iter()
+            .zip(self.0)
+        {
+            set(&cols, name, col);
+        }
+        cols
+    }
 }
 
 /// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's).

@@ -564,36 +564,97 @@ pub struct RatingResult {
 /// assert_eq!(last.label.unwrap().as_str(), "Strong Buy");
 /// ```
 pub fn technical_rating(candles: &Candles, every_bar: bool) -> Result<RatingResult, SeriesError> {
-    candles.check()?;
     let mut state = TechnicalRating::new();
-    let n = candles.len();
-    // Two monomorphic loops: a per-bar `Vec::push` (a possible call) in the one loop would make
-    // the compiler keep the whole state in memory around it, for both uses.
     let every_bar = if every_bar {
-        let mut out = ScoreSeries {
+        let mut scores = Vec::new();
+        state.extend_scores(candles, &mut scores)?;
+        Some(ScoreSeries {
             time: candles.time.clone(),
-            total: vec![f64::NAN; n],
-            ma: vec![f64::NAN; n],
-            other: vec![f64::NAN; n],
-        };
-        let mut slots = out.total.iter_mut().zip(&mut out.ma).zip(&mut out.other);
-        state.rate(candles, |s| {
-            if let Some(((total, ma), other)) = slots.next() {
-                (*total, *ma, *other) = (s.total, s.ma, s.other);
-            }
-        });
-        Some(out)
+            total: scores.iter().map(|s| s.total).collect(),
+            ma: scores.iter().map(|s| s.ma).collect(),
+            other: scores.iter().map(|s| s.other).collect(),
+        })
     } else {
-        state.rate(candles, |_| {});
+        state.extend(candles)?;
         None
     };
     Ok(RatingResult {
-        last: (n > 0).then(|| state.detail()),
+        last: (!candles.is_empty()).then(|| state.detail()),
         every_bar,
     })
 }
 
+/// Scores before any vote.
+const NO_SCORES: Scores = Scores {
+    total: f64::NAN,
+    ma: f64::NAN,
+    other: f64::NAN,
+};
+
 impl TechnicalRating {
+    /// Rates a block of bars that follows the ones already taken: [`Self::update`] for many
+    /// bars at once, checked once per block. A bad bar refuses the whole block and leaves the
+    /// state as it was; error indices count from the stream's first bar. A long series fed in
+    /// blocks gives the same results as in one piece, in memory for one block.
+    ///
+    /// ```
+    /// use barfinex_ta::rating::TechnicalRating;
+    /// use barfinex_ta::series::{Bar, Candles};
+    /// let bars: Vec<Bar> = (0..300).map(|i| {
+    ///     let c = 100.0 + i as f64;
+    ///     Bar { time: i * 60_000, open: c, high: c + 1.0, low: c - 1.0, close: c, volume: 1.0 }
+    /// }).collect();
+    /// let mut r = TechnicalRating::new();
+    /// for block in bars.chunks(128) {
+    ///     r.extend(&Candles::from_bars(block)).unwrap();
+    /// }
+    /// assert_eq!(r.detail().label.unwrap().as_str(), "Strong Buy");
+    /// ```
+    pub fn extend(&mut self, block: &Candles) -> Result<(), SeriesError> {
+        self.extend_with(block, |_| {})
+    }
+
+    /// [`Self::extend`], and `scores` becomes each bar's scores (its buffer is reused).
+    pub fn extend_scores(
+        &mut self,
+        block: &Candles,
+        scores: &mut Vec<Scores>,
+    ) -> Result<(), SeriesError> {
+        scores.clear();
+        scores.resize(block.len(), NO_SCORES);
+        // Stores into slots made beforehand: a `Vec::push` (a possible call) inside the pass
+        // would make the compiler keep the whole state in memory around it.
+        let mut slots = scores.iter_mut();
+        self.extend_with(block, |s| {
+            if let Some(slot) = slots.next() {
+                *slot = s;
+            }
+        })
+    }
+
+    // Non-generic public callers: the pass is instantiated here, in this crate, which is built
+    // at opt-level 3; a generic instantiated by the caller's crate would take its opt-level
+    // ("z" for the widgets: 1.5× slower, measured).
+    fn extend_with(
+        &mut self,
+        block: &Candles,
+        each: impl FnMut(Scores),
+    ) -> Result<(), SeriesError> {
+        let taken = self.bars as usize;
+        block.check().map_err(|e| e.after(taken))?;
+        if let Some(&first) = block.time.first() {
+            if self.bars > 0 && first <= self.time {
+                return Err(SeriesError::NotAscending {
+                    index: taken,
+                    time: first,
+                    previous: self.time,
+                });
+            }
+        }
+        self.rate(block, each);
+        Ok(())
+    }
+
     /// Rates every bar of checked candles, handing each bar's scores to `each`.
     fn rate(&mut self, c: &Candles, mut each: impl FnMut(Scores)) {
         let columns = c

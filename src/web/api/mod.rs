@@ -3,7 +3,7 @@
 //! results out (columns as `Float64Array`), and turn every error into a JS `Error` with a message.
 
 use barfinex_core::indicators::{self, Params};
-use barfinex_core::rating::{Scores, TechnicalRating};
+use barfinex_core::rating::TechnicalRating;
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -94,7 +94,7 @@ pub fn technical_rating_js(
     let n = input.len();
     let mut state = TechnicalRating::new();
     let mut block = Block::default();
-    let out = every_bar.then(|| EveryBar::new(n));
+    let out = every_bar.then(|| rating_js::EveryBar::new(n));
     let mut scores = Vec::new();
     for start in (0..n).step_by(BLOCK) {
         let end = (start + BLOCK).min(n);
@@ -118,42 +118,6 @@ pub fn technical_rating_js(
         set(&result, "everyBar", cols.into_object());
     }
     Ok(result.into())
-}
-
-/// `everyBar`'s columns, filled a block at a time.
-struct EveryBar([Float64Array; 4]);
-
-impl EveryBar {
-    fn new(n: usize) -> Self {
-        Self(std::array::from_fn(|_| {
-            Float64Array::new_with_length(n as u32)
-        }))
-    }
-
-    /// Writes the block that starts at bar `start`: its times and its scores.
-    fn write(&self, start: usize, time: &[i64], scores: &[Scores]) {
-        let columns: [Vec<f64>; 4] = [
-            time.iter().map(|&t| t as f64).collect(),
-            scores.iter().map(|s| s.total).collect(),
-            scores.iter().map(|s| s.ma).collect(),
-            scores.iter().map(|s| s.other).collect(),
-        ];
-        for (col, values) in self.0.iter().zip(&columns) {
-            // `set` at an offset: no length to match (`copy_from` would trap on a mismatch).
-            col.set(&Float64Array::from(&values[..]), start as u32);
-        }
-    }
-
-    fn into_object(self) -> Object {
-        let cols = Object::new();
-        for (name, col) in ["time", "total", "movingAverages", "oscillators"]
-            .into_iter()
-            .zip(self.0)
-        {
-            set(&cols, name, col);
-        }
-        cols
-    }
 }
 
 /// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's).

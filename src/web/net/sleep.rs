@@ -6,7 +6,7 @@ pub async fn sleep(ms: f64) {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 &resolve,
-                ms.max(0.0).min(2e9) as i32,
+                ms.clamp(0.0, 2e9) as i32, // NaN stays NaN, which `as` makes 0
             );
         } else {
             let _ = resolve.call0(&JsValue::NULL);

@@ -1,6 +1,7 @@
 // Times `technicalRating` of a built wasm module in Node (V8 without a browser), for comparing
-// builds quickly: `node tests/bench-node.mjs [path/to/barfinex_widgets_bg.wasm]` (default: the
-// one in pkg/). Same input and method as www/bench.html. Not a test.
+// builds quickly: `node tests/bench-node.mjs [path/to/barfinex_widgets_bg.wasm] [--indicators]`
+// (default: the one in pkg/). Same input and method as www/bench.html. With `--indicators`,
+// `indicator()` too, for those built on rolling highs and lows. Not a test.
 import { readFileSync } from "node:fs";
 import { walk } from "./bench-walk.mjs";
 
@@ -8,8 +9,10 @@ import { walk } from "./bench-walk.mjs";
 globalThis.customElements ??= { get: () => true, define() {} };
 globalThis.HTMLElement ??= class {};
 const pkg = new URL("../pkg/", import.meta.url);
-const { initSync, technicalRating } = await import(new URL("barfinex_widgets.js", pkg));
-initSync({ module: readFileSync(process.argv[2] ?? new URL("barfinex_widgets_bg.wasm", pkg)) });
+const { initSync, technicalRating, indicator } = await import(new URL("barfinex_widgets.js", pkg));
+const args = process.argv.slice(2);
+const module = args.find((a) => !a.startsWith("--"));
+initSync({ module: readFileSync(module ?? new URL("barfinex_widgets_bg.wasm", pkg)) });
 
 for (const n of [10_000, 1_000_000]) {
   const c = walk(n);
@@ -22,4 +25,21 @@ for (const n of [10_000, 1_000_000]) {
     min = Math.min(min, performance.now() - t);
   }
   console.log(`${n} bars: ${((min * 1e6) / n).toFixed(1)} ns/bar (best of ${runs})`);
+}
+
+if (args.includes("--indicators")) {
+  const n = 200_000;
+  const c = walk(n);
+  const out = [];
+  for (const name of ["stoch", "willr", "ichimoku", "stochrsi"]) {
+    for (let w = 0; w < 3; w++) indicator(name, {}, c);
+    let min = Infinity;
+    for (let r = 0; r < 10; r++) {
+      const t = performance.now();
+      indicator(name, {}, c);
+      min = Math.min(min, performance.now() - t);
+    }
+    out.push(`${name} ${((min * 1e6) / n).toFixed(1)}`);
+  }
+  console.log(`indicator(), ${n} bars, ns/bar (best of 10): ${out.join(", ")}`);
 }

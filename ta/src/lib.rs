@@ -18,4 +18,5 @@
 
 pub mod indicators;
 pub mod rating;
+mod select;
 pub mod series;

@@ -4,6 +4,8 @@
 //! NaN inputs mark missing values (a derived series' warm-up, or Pine's `na`): a window that
 //! holds one yields NaN, as Pine's `ta.sma`/`ta.highest` do.
 
+use crate::select::{max, min};
+
 /// The last `n` values, newest first by [`Ring::get`].
 #[derive(Clone, Debug)]
 pub struct Ring {
@@ -142,15 +144,16 @@ impl<const MAX: bool> RollingExtreme<MAX> {
         }
     }
 
-    /// The extreme of two values, by plain comparison (one instruction, where `f64::max` needs
-    /// NaN handling). A NaN may win or lose here: windows holding one are answered NaN anyway
-    /// (`last_nan`), and no other window ever sees it.
+    /// The extreme of two values, without a branch (`crate::select`: one `maxsd`/`minsd`
+    /// natively, where `f64::max` needs NaN handling; SIMD lanes in wasm). A NaN may win or lose
+    /// here: windows holding one are answered NaN anyway (`last_nan`), and no other window ever
+    /// sees it.
     #[inline]
     fn ext(a: f64, b: f64) -> f64 {
-        if MAX == (a >= b) {
-            a
+        if MAX {
+            max(a, b)
         } else {
-            b
+            min(a, b)
         }
     }
 

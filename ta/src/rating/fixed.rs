@@ -3,7 +3,7 @@
 //! pass knows how many bars it has seen and masks warm-ups itself). The crate's general
 //! indicators (`crate::indicators::window`) keep run-time lengths for `indicator()`.
 
-use super::select::{max, min};
+use crate::select::{max, min};
 
 /// The last 256 values of one series, for look-backs of up to 255 bars. A power of two, so a
 /// look-back is one masked load. Unwritten slots read 0.0, which makes a running sum's

@@ -4,7 +4,6 @@ mod fixed;
 mod pine;
 #[cfg(test)]
 mod reference;
-mod select;
 mod technical_rating;
 mod votes;
 

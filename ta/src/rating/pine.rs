@@ -8,7 +8,7 @@
 //! * the Stochastic RSI smooths %K (`ta.sma(ta.stoch(rsi, rsi, rsi, 14), 3)`), TA-Lib does not.
 
 use super::fixed::{slide, Lookback};
-use super::select::{max, min, pick};
+use crate::select::{max, min, pick};
 use crate::series::Bar;
 
 /// Pine division: `na` when the divisor is zero.

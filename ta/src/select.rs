@@ -1,8 +1,8 @@
 //! `max`, `min` and `if c { a } else { b }` on `f64`, without branches on wasm.
 //!
 //! V8 compiles a scalar `f64` `select` (and `f64.max`) to a compare and a jump; on market data
-//! the comparisons of the rating's ranges, true ranges and directional moves go either way at
-//! random, and the mispredicted jumps made the wasm pass about 1.4× slower than it is now. Its
+//! the comparisons of rolling highs and lows, true ranges and directional moves go either way at
+//! random, and the mispredicted jumps made the rating's wasm pass 1.5× slower than it is now. Its
 //! 128-bit lane operations are branch-free (`maxpd`, `minpd`, a bitwise blend), so with SIMD
 //! enabled (`.cargo/config.toml`) the scalars go through lane 0 of a vector. Natively (and on
 //! wasm without SIMD) the plain comparisons compile to `maxsd`/`minsd` and blends already.
@@ -11,9 +11,9 @@
 //! exactly x86's `maxsd` (one instruction, where `f64::max`'s NaN rules cost four).
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-pub(super) use lanes::{max, min, pick};
+pub(crate) use lanes::{max, min, pick};
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-pub(super) use scalar::{max, min, pick};
+pub(crate) use scalar::{max, min, pick};
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod scalar {

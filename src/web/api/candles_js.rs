@@ -99,8 +99,8 @@ impl Column {
 
 const FIELDS: [&str; 6] = ["time", "open", "high", "low", "close", "volume"];
 
-/// Candles as JS holds them: `Candle[]` or `CandleColumns`. Shape and lengths are checked on
-/// [`CandlesJs::new`]; values as blocks are read.
+/// Candles as JS holds them: `Candle[]` or `CandleColumns`. [`CandlesJs::new`] checks the shape
+/// and the lengths; values are read a block at a time, and checked by the computation.
 pub(crate) enum CandlesJs {
     Rows(Array),
     /// In [`FIELDS`] order.

@@ -19,7 +19,7 @@ use candles_js::{Block, CandlesJs, Column, BLOCK};
 const TS_TYPES: &'static str = r#"
 /** One candle; `time` is Unix milliseconds. */
 export interface Candle { time: number; open: number; high: number; low: number; close: number; volume: number; }
-/** Candles as columns of equal length (typed arrays are copied in, a block of bars per call: the fast path). */
+/** Candles as columns of equal length (typed arrays are the fast path: copied into wasm in bulk). */
 export interface CandleColumns {
   time: Float64Array | number[]; open: Float64Array | number[]; high: Float64Array | number[];
   low: Float64Array | number[]; close: Float64Array | number[]; volume: Float64Array | number[];

@@ -614,7 +614,8 @@ impl TechnicalRating {
         self.extend_with(block, |_| {})
     }
 
-    /// [`Self::extend`], and `scores` becomes each bar's scores (its buffer is reused).
+    /// [`Self::extend`], and `scores` becomes each bar's scores (its buffer is reused; all NaN
+    /// after an error).
     pub fn extend_scores(
         &mut self,
         block: &Candles,

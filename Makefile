@@ -5,7 +5,9 @@ PORT ?= 8080
 MARKET_PORT ?= 8081
 DEVSERVER := target/release/barfinex-devserver
 PKG_WASM := pkg/barfinex_widgets_bg.wasm
-WEB_SOURCES := $(shell find src core/src ta/src -type f) Cargo.toml Cargo.lock core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh .cargo/config.toml
+# A test-only build whose widgets stop the module on purpose (tests/browser/stopped.test.mjs).
+TRAP_WASM := target/test-trap-pkg/barfinex_widgets_bg.wasm
+WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh .cargo/config.toml
 
 .PHONY: demo test test-native test-js build tools tools-test screenshots bench clean
 
@@ -13,18 +15,21 @@ demo: tools build $(DEVSERVER)
 	@echo "Demo: http://127.0.0.1:$(PORT)/ with market data from http://127.0.0.1:$(MARKET_PORT)/ (Ctrl+C stops it)"
 	$(DEVSERVER) --root . --port $(PORT) --market-port $(MARKET_PORT)
 
-test: tools-test test-native build $(DEVSERVER) test-js
+test: tools-test test-native build $(TRAP_WASM) $(DEVSERVER) test-js
 
 test-native:
 	cargo test --workspace --exclude barfinex-widgets
 
-test-js: build $(DEVSERVER)
+test-js: build $(TRAP_WASM) $(DEVSERVER)
 	node --test --test-concurrency=1 tests/schema.test.mjs tests/browser/
 
 build: $(PKG_WASM)
 
 $(PKG_WASM): $(WEB_SOURCES) tests/node_modules/.package-lock.json
 	scripts/build-pkg.sh
+
+$(TRAP_WASM): $(WEB_SOURCES) pkg/embed.js tests/node_modules/.package-lock.json
+	scripts/build-pkg.sh --test-trap
 
 $(DEVSERVER): $(shell find devserver -type f)
 	cargo build --release -p barfinex-devserver

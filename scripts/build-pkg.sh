@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: cargo (release, wasm32) → wasm-bindgen → wasm-opt -Oz.
+# With --test-trap: the test build with widgets that stop the module on purpose, in
+# target/test-trap-pkg/ (profile test-trap, no wasm-opt); never the shipped package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
 
+if [ "${1:-}" = --test-trap ]; then
+  out=target/test-trap-pkg
+  cargo build --profile test-trap --target wasm32-unknown-unknown -p barfinex-widgets --features test-trap
+  wasm-bindgen --target web --out-dir "$out" --out-name barfinex_widgets \
+    target/wasm32-unknown-unknown/test-trap/barfinex_widgets.wasm
+  cp pkg/embed.js "$out/embed.js"
+  exit 0
+fi
+
+wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
 cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets
 wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
 # binaryen from npm (v132): Debian's wasm-opt 108 corrupts modules that use reference types.

@@ -18,6 +18,6 @@
 //!
 //! Everyone else uses `<bfx-asset-card src="…">` or the npm package's `mount()`.
 
-pub use barfinex_core::{indicators, model, rating, series, signals, sources};
+pub use barfinex_core::{format, indicators, model, rating, series, signals, sources};
 
 pub mod web;

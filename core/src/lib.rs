@@ -9,6 +9,7 @@
 //! assert_eq!(parsed.profile.symbol, "DMO");
 //! ```
 
+pub mod format;
 pub mod model;
 pub mod retry;
 pub mod signals;

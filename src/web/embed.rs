@@ -223,11 +223,19 @@ fn make_container(root: &ShadowRoot, theme: &str) -> Result<HtmlElement, JsError
 extern "C" {
     #[wasm_bindgen(js_name = defineElements)]
     fn define_elements(mount: &js_sys::Function);
+    /// Every element shows "These widgets stopped. Reload the page." (drawn by the JS side).
+    #[wasm_bindgen(js_name = moduleStopped)]
+    fn module_stopped();
 }
 
-/// Runs once when the module is initialised: defines the custom elements.
+/// Runs once when the module is initialised: defines the custom elements, and makes a panic
+/// (which aborts the one module every widget shares) visible in every widget.
 #[wasm_bindgen(start)]
 pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Barfinex widgets stopped: {info}").into());
+        module_stopped();
+    }));
     let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         |target: JsValue, options: JsValue| {
             mount(target, options)

@@ -6,4 +6,6 @@ pub mod embed;
 pub mod fetch;
 pub mod net;
 pub mod styles;
+#[cfg(feature = "test-trap")]
+mod test_trap;
 pub mod widgets;

@@ -7,6 +7,17 @@ use std::fmt;
 /// At this size the columns take 240 MB and a per-bar rating result another 120 MB.
 pub const MAX_BARS: usize = 5_000_000;
 
+/// The furthest time from the epoch, either way, that JavaScript's `Date` can hold (100,000,000
+/// days, ECMA-262 § 21.4.1.22), in milliseconds. Times past it are refused where they enter
+/// ([`SeriesError::TimeOutOfRange`]): a widget formats every time it shows, and a `Date` past
+/// this range throws.
+pub const MAX_TIME_MS: i64 = 8_640_000_000_000_000;
+
+/// True when `ms` is a time JavaScript's `Date` can hold (within ±[`MAX_TIME_MS`]).
+pub fn time_in_range(ms: i64) -> bool {
+    (-MAX_TIME_MS..=MAX_TIME_MS).contains(&ms)
+}
+
 /// OHLCV candles as columns of equal length, oldest first. Times are Unix milliseconds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Candles {
@@ -57,6 +68,8 @@ pub enum SeriesError {
     },
     /// A value that is NaN or infinite, at bar `index`.
     NotFinite { column: &'static str, index: usize },
+    /// A time outside ±[`MAX_TIME_MS`] (the range of JavaScript's `Date`), at bar `index`.
+    TimeOutOfRange { index: usize, time: i64 },
     /// A time not after the previous one, at bar `index` (unsorted or duplicate).
     NotAscending {
         index: usize,
@@ -73,6 +86,7 @@ impl fmt::Display for SeriesError {
                 write!(f, "{column} has {len} values, expected {expected} (one per bar)")
             }
             Self::NotFinite { column, index } => write!(f, "{column}[{index}] is not a finite number"),
+            Self::TimeOutOfRange { index, time } => write!(f, "time[{index}] = {time} is out of range (dates reach ±{MAX_TIME_MS} ms)"),
             Self::NotAscending { index, time, previous } => write!(
                 f,
                 "time[{index}] = {time} is not after time[{}] = {previous} (bars must be sorted, without duplicates)",
@@ -92,6 +106,10 @@ impl SeriesError {
             Self::NotFinite { column, index } => Self::NotFinite {
                 column,
                 index: index.saturating_add(bars),
+            },
+            Self::TimeOutOfRange { index, time } => Self::TimeOutOfRange {
+                index: index.saturating_add(bars),
+                time,
             },
             Self::NotAscending {
                 index,
@@ -154,7 +172,7 @@ impl Candles {
     }
 
     /// Checks the invariants every computation relies on: at most [`MAX_BARS`], equal column
-    /// lengths, finite numbers, strictly ascending times. Zero or negative prices and volumes
+    /// lengths, finite numbers, times within ±[`MAX_TIME_MS`], strictly ascending. Zero or negative prices and volumes
     /// are allowed (spreads, synthetic series); gaps in time are allowed and not filled.
     pub fn check(&self) -> Result<(), SeriesError> {
         let n = self.close.len();
@@ -207,7 +225,8 @@ impl Series {
         self.value.is_empty()
     }
 
-    /// Same invariants as [`Candles::check`]: bounded, equal lengths, finite, strictly ascending.
+    /// Same invariants as [`Candles::check`]: bounded, equal lengths, finite, times in range and
+    /// strictly ascending.
     pub fn check(&self) -> Result<(), SeriesError> {
         let n = self.value.len();
         if n > MAX_BARS {
@@ -230,8 +249,14 @@ impl Series {
     }
 }
 
-/// Strictly ascending times: no unsorted or duplicate bars.
+/// Times a `Date` can hold, strictly ascending: no unsorted or duplicate bars.
 fn check_ascending(time: &[i64]) -> Result<(), SeriesError> {
+    if let Some(index) = time.iter().position(|t| !time_in_range(*t)) {
+        return Err(SeriesError::TimeOutOfRange {
+            index,
+            time: time[index],
+        });
+    }
     match time.windows(2).position(|w| w[1] <= w[0]) {
         Some(i) => Err(SeriesError::NotAscending {
             index: i + 1,

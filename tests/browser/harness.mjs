@@ -4,6 +4,8 @@ import { spawn, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { afterEach } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -47,7 +49,22 @@ export async function launch() {
   });
 }
 
-/** A new page; `page.errors` collects uncaught page errors. Requests to anything but this
+// Every page a test opened, checked after the test: see newPage.
+const opened = [];
+
+// The browser's own line for a response a test provoked on purpose (a 404, a 500, a blocked
+// host); it names no widget and no script.
+const PROVOKED = /^Failed to load resource: /;
+
+afterEach(() => {
+  const unexpected = opened.splice(0).flatMap((page) =>
+    page.errors.filter((e) => !page.expected.some((re) => re.test(e))));
+  assert.deepEqual(unexpected, [], "page errors or console errors from the page or the widgets");
+});
+
+/** A new page. `page.errors` collects uncaught page errors and console errors; after the test,
+ * any of them fails it, except the browser's "Failed to load resource" lines and what the test
+ * declared with `page.expectErrors(/…/)` (errors it provokes on purpose). Requests to anything but this
  * machine are refused (tests never reach the internet; a card whose profile names a public
  * exchange then shows its network error). That guard is a route, and Playwright turns the HTTP
  * cache off while routes exist, so `{ httpCache: true }` skips it for tests of revalidation,
@@ -60,6 +77,10 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   }
   const page = await context.newPage();
   page.errors = [];
+  page.expected = [];
+  page.expectErrors = (...patterns) => page.expected.push(...patterns);
   page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error" && !PROVOKED.test(m.text())) page.errors.push(m.text()); });
+  opened.push(page);
   return page;
 }

@@ -7,7 +7,7 @@
 //! ```
 //! `synthetic` must be said, so a widget can never show generated numbers as market data.
 
-use crate::series::{Bar, Candles, SeriesError, MAX_BARS};
+use crate::series::{Bar, Candles, SeriesError, MAX_BARS, MAX_TIME_MS};
 use serde::Deserialize;
 use std::fmt;
 
@@ -78,6 +78,12 @@ pub fn parse_candles_json(text: &str) -> Result<CandlesDoc, SourceError> {
             return Err(SourceError {
                 path: format!("candles[{i}][0]"),
                 message: format!("time {} is not whole milliseconds", r[0]),
+            });
+        }
+        if r[0].abs() > MAX_TIME_MS as f64 {
+            return Err(SourceError {
+                path: format!("candles[{i}][0]"),
+                message: super::wire::time_out_of_range(r[0]),
             });
         }
         candles.push(Bar::from_row(*r));

@@ -2,7 +2,8 @@
 //! `/coins/{id}/ohlc` (`[ms, open, high, low, close]`, no volume).
 
 use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, too_long,
+    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, time_ms,
+    too_long,
 };
 use super::SourceError;
 use crate::series::{Candles, Series};
@@ -29,7 +30,8 @@ fn pairs(v: &Value, name: &str) -> Result<Series, SourceError> {
             ));
         }
         // CoinGecko's times can carry a fraction of a millisecond on the latest point.
-        let t = num(&r[0], &|| format!("{name}[{i}][0]"))?.floor() as i64;
+        let at = || format!("{name}[{i}][0]");
+        let t = time_ms(num(&r[0], &at)?.floor(), &at)?;
         pts.push((t, num(&r[1], &|| format!("{name}[{i}][1]"))?));
     }
     normalise_points(pts).map_err(|e| fail(name, e.message))

@@ -2,7 +2,7 @@
 //! "close", "vwap", "volume", count], …], last}}`. Times are seconds; the last row is the
 //! current, still-open frame and is dropped.
 
-use super::wire::{array, fail, json, normalise_bars, num, ohlc_row, too_long};
+use super::wire::{array, fail, json, normalise_bars, num, ohlc_row, time_ms, too_long};
 use super::SourceError;
 use crate::series::Candles;
 use serde_json::Value;
@@ -45,7 +45,8 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
         if secs.fract() != 0.0 {
             return Err(fail(at(0)(), format!("{secs} is not whole seconds")));
         }
-        bars.push(ohlc_row(r, secs as i64 * 1000, Some(6), &|| {
+        let time = time_ms(secs * 1000.0, &at(0))?;
+        bars.push(ohlc_row(r, time, Some(6), &|| {
             format!("result.{pair}[{i}]")
         })?);
     }

@@ -2,7 +2,7 @@
 //! error construction, and the one normalisation every adapter applies.
 
 use super::SourceError;
-use crate::series::{Bar, Candles, Series, MAX_BARS};
+use crate::series::{Bar, Candles, Series, MAX_BARS, MAX_TIME_MS};
 use serde_json::Value;
 
 pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> SourceError {
@@ -33,16 +33,31 @@ pub(crate) fn num(v: &Value, path: &dyn Fn() -> String) -> Result<f64, SourceErr
     }
 }
 
-/// A time in whole milliseconds (number or string).
+/// A time in whole milliseconds (number or string), within the range of a JavaScript `Date`.
 pub(crate) fn millis(v: &Value, path: &dyn Fn() -> String) -> Result<i64, SourceError> {
     let x = num(v, path)?;
-    if x.fract() != 0.0 || x.abs() > 9.0e15 {
+    if x.fract() != 0.0 {
         return Err(fail(
             path(),
             format!("{x} is not a time in whole milliseconds"),
         ));
     }
-    Ok(x as i64)
+    time_ms(x, path)
+}
+
+/// `ms` as a time, if a JavaScript `Date` can hold it (±[`MAX_TIME_MS`]): every time a widget
+/// shows is formatted, so one past that range is refused here, naming its row.
+pub(crate) fn time_ms(ms: f64, path: &dyn Fn() -> String) -> Result<i64, SourceError> {
+    if ms.is_finite() && ms.abs() <= MAX_TIME_MS as f64 {
+        Ok(ms as i64)
+    } else {
+        Err(fail(path(), time_out_of_range(ms)))
+    }
+}
+
+/// The message for a time past the range of dates.
+pub(crate) fn time_out_of_range(ms: f64) -> String {
+    format!("time out of range: {ms} ms (dates reach ±{MAX_TIME_MS} ms)")
 }
 
 pub(crate) fn array<'a>(

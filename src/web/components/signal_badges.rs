@@ -104,7 +104,7 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
                     <span class=format!("bfx-signal__state bfx-signal__state--{}", state().unwrap_or(""))>{t}</span>
                 })}
                 {move || strength().map(|s| view! {
-                    <span class="bfx-signal__meter" aria-hidden="true"><span style=format!("inline-size:{s}%")></span></span>
+                    <span class="bfx-signal__meter" aria-hidden="true"><span style:inline-size=format!("{s}%")></span></span>
                 })}
             </button>
             <div class="bfx-signal__popover" id=pop popover="auto" role="dialog" aria-labelledby=heading_ref>

@@ -68,15 +68,9 @@ fn fmt_score(s: Option<f64>) -> String {
     s.map_or_else(|| "–".to_owned(), |v| format!("{v:+.2}"))
 }
 
-/// `2026-11-26 00:00 UTC` from Unix milliseconds.
+/// `2026-11-26 00:00 UTC` from Unix milliseconds; pure Rust, so no time can throw.
 pub(crate) fn fmt_time(ms: i64) -> String {
-    let iso: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
-        .to_iso_string()
-        .into();
-    match (iso.get(..10), iso.get(11..16)) {
-        (Some(d), Some(t)) => format!("{d} {t} UTC"),
-        _ => iso,
-    }
+    barfinex_core::format::utc_minute(ms)
 }
 
 /// A rating already computed, with the series it came from.

@@ -102,10 +102,15 @@ fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
     let raw = storage()?.get_item(&format!("bfx:{url}")).ok()??;
     let (head, body) = raw.split_once('\n')?;
     let (at, synthetic) = head.split_once(' ')?;
+    // Storage is outside data too: an entry from the future would be served forever.
+    let fetched_at = at
+        .parse::<f64>()
+        .ok()
+        .filter(|t| (0.0..=now_ms()).contains(t))?;
     let hit = Fetched {
         url: url.to_owned(),
         body: Rc::from(body),
-        fetched_at: at.parse().ok()?,
+        fetched_at,
         stale: None,
         synthetic: synthetic == "synthetic",
     };

@@ -326,8 +326,8 @@ impl TechnicalRating {
         }
     }
 
-    /// Rates bar `b` and returns its scores. A bar with a non-finite field, or whose time is not
-    /// after the previous bar's, is refused with the reason and leaves the state as it was.
+    /// Rates bar `b` and returns its scores. A bar with a non-finite field, a time out of range
+    /// ([`crate::series::MAX_TIME_MS`]) or a time not after the previous bar's, is refused with the reason and leaves the state as it was.
     pub fn update(&mut self, b: &Bar) -> Result<Scores, SeriesError> {
         let index = self.bars as usize;
         for (column, v) in [
@@ -340,6 +340,12 @@ impl TechnicalRating {
             if !v.is_finite() {
                 return Err(SeriesError::NotFinite { column, index });
             }
+        }
+        if !crate::series::time_in_range(b.time) {
+            return Err(SeriesError::TimeOutOfRange {
+                index,
+                time: b.time,
+            });
         }
         if self.bars > 0 && b.time <= self.time {
             return Err(SeriesError::NotAscending {

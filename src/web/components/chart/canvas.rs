@@ -1,3 +1,4 @@
+use barfinex_charts::{ChartError, Palette, Style};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -7,19 +8,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, ResizeObserver};
-
-/// Theme colours read from the widget's CSS custom properties (`--bfx-*` → `--_*`), resolved by
-/// the browser through hidden swatches, so charts follow light/dark and a host's overrides.
-#[derive(Clone, Copy, Debug)]
-pub struct Palette {
-    pub bg: RGBColor,
-    pub fg: RGBColor,
-    pub muted: RGBColor,
-    pub border: RGBColor,
-    pub accent: RGBColor,
-    pub positive: RGBColor,
-    pub negative: RGBColor,
-}
 
 const SWATCHES: [&str; 7] = [
     "bg", "fg", "muted", "border", "accent", "positive", "negative",
@@ -39,52 +27,45 @@ fn parse_rgb(s: &str) -> Option<RGBColor> {
     }
 }
 
-impl Palette {
-    fn read(swatches: &Element) -> Palette {
-        let window = web_sys::window();
-        let colour = |name: &str, fallback: RGBColor| {
-            let el = swatches
-                .query_selector(&format!("[data-c=\"{name}\"]"))
-                .ok()
-                .flatten();
-            el.and_then(|e| window.as_ref()?.get_computed_style(&e).ok().flatten())
-                .and_then(|st| st.get_property_value("color").ok())
-                .and_then(|v| parse_rgb(&v))
-                .unwrap_or(fallback)
-        };
-        Palette {
-            bg: colour("bg", RGBColor(255, 255, 255)),
-            fg: colour("fg", RGBColor(20, 24, 33)),
-            muted: colour("muted", RGBColor(91, 100, 114)),
-            border: colour("border", RGBColor(227, 230, 235)),
-            accent: colour("accent", RGBColor(47, 91, 234)),
-            positive: colour("positive", RGBColor(15, 123, 79)),
-            negative: colour("negative", RGBColor(192, 53, 43)),
-        }
+/// Theme colours read from the widget's CSS custom properties (`--bfx-*` → `--_*`), resolved by
+/// the browser through hidden swatches, so charts follow light/dark and a host's overrides.
+fn read_palette(swatches: &Element) -> Palette {
+    let window = web_sys::window();
+    let colour = |name: &str, fallback: RGBColor| {
+        let el = swatches
+            .query_selector(&format!("[data-c=\"{name}\"]"))
+            .ok()
+            .flatten();
+        el.and_then(|e| window.as_ref()?.get_computed_style(&e).ok().flatten())
+            .and_then(|st| st.get_property_value("color").ok())
+            .and_then(|v| parse_rgb(&v))
+            .unwrap_or(fallback)
+    };
+    let d = Palette::default();
+    Palette {
+        bg: colour("bg", d.bg),
+        fg: colour("fg", d.fg),
+        muted: colour("muted", d.muted),
+        border: colour("border", d.border),
+        accent: colour("accent", d.accent),
+        positive: colour("positive", d.positive),
+        negative: colour("negative", d.negative),
     }
 }
 
-/// What a draw function gets: the canvas (its bitmap already CSS size × devicePixelRatio), the
-/// palette, and the ratio to scale fonts and strokes by.
+/// What a draw function gets: the canvas (its bitmap already CSS size × devicePixelRatio), and
+/// the palette and ratio to scale fonts and strokes by.
 pub struct DrawCtx<'a> {
     pub canvas: &'a HtmlCanvasElement,
-    pub palette: Palette,
-    pub dpr: f64,
+    pub style: Style,
 }
 
 impl DrawCtx<'_> {
-    /// The whole canvas as a plotters drawing area, filled with the theme's background.
-    pub fn area(&self) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+    /// The whole canvas as a plotters drawing area (`barfinex_charts` draws on it).
+    pub fn area(&self) -> Result<DrawingArea<CanvasBackend, Shift>, ChartError> {
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or("the canvas has no 2D context")?;
-        let root = backend.into_drawing_area();
-        root.fill(&self.palette.bg).map_err(draw_err)?;
-        Ok(root)
-    }
-
-    /// `css_px` in bitmap pixels.
-    pub fn px(&self, css_px: f64) -> u32 {
-        (css_px * self.dpr).round().max(1.0) as u32
+            .ok_or_else(|| ChartError::Draw("the canvas has no 2D context".into()))?;
+        Ok(backend.into_drawing_area())
     }
 }
 
@@ -107,7 +88,7 @@ pub fn ChartCanvas<F>(
     draw: F,
 ) -> impl IntoView
 where
-    F: Fn(&DrawCtx) -> Result<(), String> + 'static,
+    F: Fn(&DrawCtx) -> Result<(), ChartError> + 'static,
 {
     let canvas_ref = NodeRef::<Canvas>::new();
     let swatch_ref = NodeRef::<leptos::html::Span>::new();
@@ -131,12 +112,14 @@ where
                 canvas.set_height((height as f64 * dpr).round() as u32);
                 let ctx = DrawCtx {
                     canvas: &canvas,
-                    palette: Palette::read(&swatches),
-                    dpr,
+                    style: Style {
+                        palette: read_palette(&swatches),
+                        dpr,
+                    },
                 };
                 if let Err(e) = draw(&ctx) {
                     web_sys::console::warn_1(&format!("chart: {e}").into());
-                    set_failed.set(Some(e));
+                    set_failed.set(Some(e.to_string()));
                 }
             }
         };
@@ -165,7 +148,7 @@ where
     });
     view! {
         <div class="bfx-chart__box">
-            <canvas node_ref=canvas_ref class="bfx-chart__canvas" style=format!("block-size:{height}px")
+            <canvas node_ref=canvas_ref class="bfx-chart__canvas" style:block-size=format!("{height}px")
                 role="img" aria-label=label></canvas>
             <span node_ref=swatch_ref class="bfx-chart__swatches" aria-hidden="true">
                 {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}
@@ -173,24 +156,4 @@ where
             {move || failed.get().map(|e| view! { <p class="bfx-chart__error" role="status">{format!("Chart could not be drawn: {e}")}</p> })}
         </div>
     }
-}
-
-/// A drawing error in words (plotters-canvas does not export its error type).
-pub fn draw_err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
-
-/// An x-axis label for bar index `x`: the bar's UTC time, `chars` picking the part of
-/// "YYYY-MM-DD HH:MM UTC" to show (e.g. `5..10` for "MM-DD").
-pub fn time_label(times: &[i64], x: f64, chars: std::ops::Range<usize>) -> String {
-    let i = x.round().max(0.0) as usize;
-    times
-        .get(i)
-        .map(|t| {
-            crate::web::components::technical_rating::fmt_time(*t)
-                .get(chars)
-                .unwrap_or("")
-                .to_owned()
-        })
-        .unwrap_or_default()
 }

@@ -1,6 +1,7 @@
 use super::canvas::{ChartCanvas, DrawCtx};
 use crate::web::components::Badge;
 use crate::web::net::LoadedSeries;
+use barfinex_charts::ChartError;
 use leptos::prelude::*;
 
 /// A chart with its caption: the canvas (whose `aria-label` is `words`), then the same words
@@ -18,7 +19,7 @@ pub fn ChartFigure<F>(
     draw: F,
 ) -> impl IntoView
 where
-    F: Fn(&DrawCtx) -> Result<(), String> + 'static,
+    F: Fn(&DrawCtx) -> Result<(), ChartError> + 'static,
 {
     let label = words.clone();
     view! {

@@ -1,11 +1,10 @@
-use super::canvas::{draw_err, time_label, DrawCtx};
 use super::figure::ChartFigure;
 use crate::web::components::technical_rating::fmt_time;
 use crate::web::net::LoadedSeries;
+use barfinex_charts::funding;
 use barfinex_core::series::Series;
 use barfinex_core::signals::latest_run;
 use leptos::prelude::*;
-use plotters::prelude::*;
 
 /// A funding-rate chart: one bar per funding event (green above zero, red below), the zero line,
 /// and the latest negative streak shaded and stated in the caption and `aria-label`.
@@ -50,71 +49,10 @@ pub fn FundingChartView(
     if series.synthetic {
         words.push_str(" Synthetic data.");
     }
-    let f = funding.clone();
-    view! { <ChartFigure series=series words=words height=180 draw=move |ctx| draw(ctx, &f, start, run)/> }
-    .into_any()
-}
-
-fn draw(
-    ctx: &DrawCtx,
-    f: &Series,
-    start: usize,
-    run: Option<(usize, usize, bool)>,
-) -> Result<(), String> {
-    let p = ctx.palette;
-    let root = ctx.area()?;
-    let vals: Vec<f64> = f.value[start..].iter().map(|v| v * 100.0).collect();
-    let lo = vals.iter().copied().fold(0.0, f64::min);
-    let hi = vals.iter().copied().fold(0.0, f64::max);
-    let pad = ((hi - lo) * 0.1).max(1e-6);
-    let (x0, x1) = (start as f64 - 0.5, f.len() as f64 - 0.5);
-    let font = |px: f64| ("sans-serif", px * ctx.dpr).into_font().color(&p.muted);
-    let mut chart = ChartBuilder::on(&root)
-        .margin_top(ctx.px(8.0))
-        .margin_right(ctx.px(8.0))
-        .y_label_area_size(ctx.px(64.0))
-        .x_label_area_size(ctx.px(22.0))
-        .build_cartesian_2d(x0..x1, (lo - pad)..(hi + pad))
-        .map_err(draw_err)?;
-    let times = f.time.clone();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(4)
-        .y_labels(5)
-        .max_light_lines(0)
-        .bold_line_style(p.border.stroke_width(ctx.px(1.0)))
-        .axis_style(p.border.stroke_width(ctx.px(1.0)))
-        .x_label_style(font(10.0))
-        .y_label_style(font(10.0))
-        .x_label_formatter(&|x| time_label(&times, *x, 5..10))
-        .y_label_formatter(&|v| format!("{v:.3}%"))
-        .draw()
-        .map_err(draw_err)?;
-    if let Some((s, len, _)) = run {
-        chart
-            .draw_series(std::iter::once(Rectangle::new(
-                [
-                    (s as f64 - 0.5, lo - pad),
-                    ((s + len) as f64 - 0.5, hi + pad),
-                ],
-                p.negative.mix(0.12).filled(),
-            )))
-            .map_err(draw_err)?;
+    if let Err(e) = funding::percent_range(&funding, start) {
+        words.push_str(&format!(" Not drawn: {e}."));
     }
-    chart
-        .draw_series(vals.iter().enumerate().map(|(j, v)| {
-            let i = (start + j) as f64;
-            let colour = if *v < 0.0 { p.negative } else { p.positive };
-            Rectangle::new([(i - 0.35, 0.0), (i + 0.35, *v)], colour.filled())
-        }))
-        .map_err(draw_err)?;
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(x0, 0.0), (x1, 0.0)],
-            p.fg.stroke_width(ctx.px(1.0)),
-        )))
-        .map_err(draw_err)?;
-    root.present().map_err(draw_err)?;
-    Ok(())
+    let f = funding.clone();
+    view! { <ChartFigure series=series words=words height=180 draw=move |ctx| funding::draw(&ctx.area()?, &ctx.style, &f, start, run)/> }
+    .into_any()
 }

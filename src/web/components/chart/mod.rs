@@ -9,7 +9,8 @@ mod loader;
 mod price_chart;
 mod sparkline;
 
-pub use canvas::{ChartCanvas, DrawCtx, Palette};
+pub use barfinex_charts::{ChartError, Palette, Style};
+pub use canvas::{ChartCanvas, DrawCtx};
 pub use figure::ChartFigure;
 pub use funding_chart::FundingChartView;
 pub use loader::{FundingChart, PriceChart, SparklineChart};

@@ -1,7 +1,7 @@
-use super::canvas::{draw_err, ChartCanvas, DrawCtx};
+use super::canvas::ChartCanvas;
+use barfinex_charts::sparkline;
 use barfinex_core::signals::fmt_num;
 use leptos::prelude::*;
-use plotters::prelude::*;
 
 /// A compact price line for tickers and compact cards: no axes, the last point dotted, coloured
 /// by the change over the period. Its `aria-label` states the first and last values and the
@@ -25,49 +25,18 @@ pub fn Sparkline(
     } else {
         0.0
     };
-    let label = format!(
+    let mut label = format!(
         "{what}: from {} to {} ({change:+.2}%)",
         fmt_num(first),
         fmt_num(last)
     );
+    if let Err(e) = sparkline::value_range(&values) {
+        label.push_str(&format!(". Not drawn: {e}"));
+    }
     view! {
         <span class="bfx-chart bfx-chart--spark">
-            <ChartCanvas height=height label=label draw=move |ctx| draw(ctx, &values, change)/>
+            <ChartCanvas height=height label=label draw=move |ctx| sparkline::draw(&ctx.area()?, &ctx.style, &values, change >= 0.0)/>
         </span>
     }
     .into_any()
-}
-
-fn draw(ctx: &DrawCtx, v: &[f64], change: f64) -> Result<(), String> {
-    let p = ctx.palette;
-    let root = ctx.area()?;
-    let lo = v.iter().copied().fold(f64::MAX, f64::min);
-    let hi = v.iter().copied().fold(f64::MIN, f64::max);
-    let pad = ((hi - lo) * 0.1).max(hi.abs() * 1e-6).max(1e-12);
-    let mut chart = ChartBuilder::on(&root)
-        .margin(ctx.px(4.0))
-        .build_cartesian_2d(0.0..(v.len().max(2) - 1) as f64, (lo - pad)..(hi + pad))
-        .map_err(draw_err)?;
-    let colour = if change >= 0.0 {
-        p.positive
-    } else {
-        p.negative
-    };
-    let pts: Vec<(f64, f64)> = v.iter().enumerate().map(|(i, y)| (i as f64, *y)).collect();
-    let end = pts.last().copied().unwrap_or((0.0, 0.0));
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            pts,
-            colour.stroke_width(ctx.px(1.5)),
-        )))
-        .map_err(draw_err)?;
-    chart
-        .draw_series(std::iter::once(Circle::new(
-            end,
-            ctx.px(2.5),
-            colour.filled(),
-        )))
-        .map_err(draw_err)?;
-    root.present().map_err(draw_err)?;
-    Ok(())
 }

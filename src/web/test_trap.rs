@@ -1,0 +1,24 @@
+//! Widgets that stop the module on purpose, compiled only with the `test-trap` feature (a
+//! test build): the browser tests use them to check that every widget on the page then says
+//! it stopped. The shipped package has none of this.
+
+use leptos::prelude::*;
+
+/// `test-panic` panics while rendering (the panic hook's path); `test-trap` renders a button
+/// whose click executes `unreachable` (a trap with no panic, from an event handler); anything
+/// else is unknown.
+pub fn widget(name: &str) -> Result<AnyView, String> {
+    match name {
+        "test-panic" => panic!("a deliberate panic (test-trap build)"),
+        "test-trap" => Ok(view! {
+            <button type="button" class="bfx-test-trap" on:click=|_| trap()>"Trap"</button>
+        }
+        .into_any()),
+        other => Err(format!("unknown test widget {other:?}")),
+    }
+}
+
+fn trap() {
+    #[cfg(target_arch = "wasm32")]
+    core::arch::wasm32::unreachable();
+}

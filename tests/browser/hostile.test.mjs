@@ -92,7 +92,8 @@ async function routeCases(page, cases) {
 
 const message = (page, id) => page.locator(`#${id} .bfx-state--error .bfx-state__message, #${id} .bfx-chart__error, #${id} [role=img]`);
 
-test("hostile values stay in their widget: named errors, a responsive page, a widget added afterwards renders", async () => {
+// A hang (the old failure) fails the test instead of stopping the run.
+test("hostile values stay in their widget: named errors, a responsive page, a widget added afterwards renders", { timeout: 60_000 }, async () => {
   const page = await newPage(browser);
   page.setDefaultTimeout(20_000);
   const cases = hostileCases();

@@ -1,7 +1,7 @@
 //! Axis labels.
 
+use barfinex_core::format::fmt_num;
 use barfinex_core::format::utc_minute;
-use barfinex_core::signals::fmt_num;
 
 /// An x-axis label for bar index `x`: the bar's UTC time, `chars` picking the part of
 /// "YYYY-MM-DD HH:MM UTC" to show (e.g. `5..10` for "MM-DD"); empty off the series.

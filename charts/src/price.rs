@@ -3,8 +3,9 @@
 use crate::axis::{compact, time_label};
 use crate::range::{checked, extent, padded};
 use crate::{draw_err, ChartError, Style};
+use barfinex_core::format::fmt_num;
 use barfinex_core::series::Candles;
-use barfinex_core::signals::{fmt_num, Breakout, Retest};
+use barfinex_core::signals::{Breakout, Retest};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::ops::Range;

@@ -1,4 +1,32 @@
-//! Times in words, in plain Rust: no `Date` import that could throw on a value from data.
+//! Numbers and times in words, in plain Rust: no `Date` import that could throw on a value from
+//! data. Evidence notes and every widget print through here.
+
+/// About five significant digits, trailing zeros dropped: 0.00012, 2.6528, 1.0697, 6212842.7.
+/// Evidence notes and the widgets print numbers this way.
+///
+/// ```
+/// use barfinex_core::format::fmt_num;
+/// assert_eq!(fmt_num(-0.30081629038357416), "-0.30082");
+/// assert_eq!(fmt_num(0.00012), "0.00012");
+/// assert_eq!(fmt_num(6212842.71216), "6212843");
+/// assert_eq!(fmt_num(2.0), "2");
+/// ```
+pub fn fmt_num(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{x}");
+    }
+    let mag = x.abs().log10().floor() as i32;
+    if mag >= 9 {
+        return format!("{x:.3e}");
+    }
+    let digits = (4 - mag).clamp(0, 12) as usize;
+    let s = format!("{x:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
 
 /// `2026-11-26 00:00 UTC` from Unix milliseconds, for any `i64` (times from data are already
 /// within ±[`crate::series::MAX_TIME_MS`]; years past 9999 are written in ISO 8601's extended
@@ -37,9 +65,94 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
+/// A price with about five significant digits: 2 decimals from 1000, 4 from 1, else 6.
+///
+/// ```
+/// use barfinex_core::format::price;
+/// assert_eq!(price(64_123.456), "64123.46");
+/// assert_eq!(price(0.5123456), "0.512346");
+/// ```
+pub fn price(x: f64) -> String {
+    let digits = if x.abs() >= 1000.0 {
+        2
+    } else if x.abs() >= 1.0 {
+        4
+    } else {
+        6
+    };
+    format!("{x:.digits$}")
+}
+
+/// A rate (0.0001) as a percentage with four decimals: `0.0100%`.
+pub fn rate_pct(v: f64) -> String {
+    format!("{:.4}%", v * 100.0)
+}
+
+/// A change already in percent, signed, two decimals: `+1.25%`.
+pub fn change_pct(c: f64) -> String {
+    format!("{c:+.2}%")
+}
+
+/// A rating score, signed, two decimals; a dash when there is none.
+pub fn score(s: Option<f64>) -> String {
+    s.map_or_else(|| "–".to_owned(), |v| format!("{v:+.2}"))
+}
+
+/// An indicator's value with four decimals; a dash for NaN (not yet warmed up).
+pub fn fixed4(v: f64) -> String {
+    if v.is_nan() {
+        "–".to_owned()
+    } else {
+        format!("{v:.4}")
+    }
+}
+
+/// A series' latest value: funding as a percentage, large values in exponent form, else two
+/// decimals from 100 and five below.
+pub fn series_value(series: &str, v: f64) -> String {
+    if series.contains("funding") {
+        rate_pct(v)
+    } else if v.abs() >= 1e5 {
+        format!("{v:.3e}")
+    } else {
+        format!("{:.*}", if v.abs() >= 100.0 { 2 } else { 5 }, v)
+    }
+}
+
+/// Whole minutes, for "data from 3 min ago".
+pub fn minutes(ms: f64) -> String {
+    format!("{:.0}", (ms / 60_000.0).floor())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Today's output, pinned: the readers' issue changes these on purpose, nothing else may.
+    #[test]
+    fn numbers_print_as_they_do_today() {
+        assert_eq!(fmt_num(-0.30081629038357416), "-0.30082");
+        assert_eq!(fmt_num(1.0697e-7), "0.00000010697");
+        assert_eq!(fmt_num(3.2e12), "3.200e12");
+        assert_eq!(fmt_num(f64::NAN), "NaN");
+        assert_eq!(price(1234.5), "1234.50");
+        assert_eq!(price(-2.5), "-2.5000");
+        assert_eq!(price(0.0), "0.000000");
+        assert_eq!(rate_pct(0.0001), "0.0100%");
+        assert_eq!(rate_pct(-0.00012345), "-0.0123%");
+        assert_eq!(change_pct(1.254), "+1.25%");
+        assert_eq!(change_pct(-0.5), "-0.50%");
+        assert_eq!(score(Some(0.5)), "+0.50");
+        assert_eq!(score(Some(-1.0)), "-1.00");
+        assert_eq!(score(None), "–");
+        assert_eq!(fixed4(61.23456), "61.2346");
+        assert_eq!(fixed4(f64::NAN), "–");
+        assert_eq!(series_value("funding", 0.0001), "0.0100%");
+        assert_eq!(series_value("open_interest", 52_000_000.0), "5.200e7");
+        assert_eq!(series_value("lth_supply_share", 0.61234567), "0.61235");
+        assert_eq!(series_value("btc", 123.456), "123.46");
+        assert_eq!(minutes(179_999.0), "2");
+    }
     use crate::series::MAX_TIME_MS;
 
     #[test]

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod format;
+pub mod interval;
 pub mod model;
 pub mod retry;
 pub mod signals;

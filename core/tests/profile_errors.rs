@@ -119,7 +119,7 @@ fn bad_sources_name_their_path() {
     .is_ok());
     assert_eq!(
         bad(r#"{"series":"c","source":"binance-spot-klines","symbol":"X","interval":"1y"}"#),
-        "sources[0]: interval \"1y\" is not like 15m, 1h, 1d or 1w"
+        "sources[0]: interval \"1y\" is not like 15m, 1h, 1d, 1w or 1M (a number from 1 to 99999, then m, h, d, w or M)"
     );
 }
 

@@ -496,7 +496,7 @@ fn invalid_rules_name_the_field() {
         (json!({"kind":"not","rule":{"kind":"threshold","series":{"derive":"sma","of":"x"},"op":">","value":1}}), "rule.rule.series.period: missing"),
         (json!({"kind":"threshold","series":"candles.wick","op":">","value":1}), "rule.series: field \"wick\" is not one of open, high, low, close, volume"),
         (json!({"kind":"all","timeframe":"1h","rules":[{"kind":"threshold","timeframe":"1h","series":"x","op":">","value":1}]}), "rule.rules[0].timeframe: unknown field; this object takes kind, series, op, value"),
-        (json!({"kind":"threshold","timeframe":"hourly","series":"x","op":">","value":1}), "rule.timeframe: \"hourly\" is not like 15m, 1h, 8h, 1d or 1w"),
+        (json!({"kind":"threshold","timeframe":"hourly","series":"x","op":">","value":1}), "rule.timeframe: interval \"hourly\" is not like 15m, 1h, 1d, 1w or 1M (a number from 1 to 99999, then m, h, d, w or M)"),
     ];
     for (v, want) in cases {
         assert_eq!(parse_rule(&v, "rule").unwrap_err().to_string(), want);
@@ -963,4 +963,100 @@ fn regime_rules_errors_name_the_field() {
     let r = barfinex_core::signals::current_regime(&doc, &one("x", &[1.0]));
     assert_eq!(r.results[0].state, State::Invalid);
     assert_eq!(r.regime.as_deref(), Some("b"));
+}
+
+/// Timeframes compare after normalising: a `60m` rule reads `1h` series, a `24h` rule `1d`
+/// ones, and a `1d` rule refuses `1h` data, naming both.
+#[test]
+fn timeframes_compare_after_normalising() {
+    let rule =
+        |tf: &str| json!({"kind":"threshold","timeframe":tf,"series":"x","op":">","value":0});
+    let at = |iv: &str| {
+        set(vec![(
+            "x",
+            Input::points(points(&[1.0, 2.0], H), "t").interval(iv),
+        )])
+    };
+    assert_eq!(score(rule("60m"), &at("1h")).state, State::Active);
+    assert_eq!(score(rule("1h"), &at("60m")).state, State::Active);
+    assert_eq!(score(rule("24h"), &at("1d")).state, State::Active);
+    let off = score(rule("1d"), &at("1h"));
+    assert_eq!(off.state, State::InsufficientData);
+    assert_eq!(
+        off.reason.as_deref(),
+        Some("the rule is for 1d bars; `x` is at 1h")
+    );
+    assert_eq!(score(rule("30d"), &at("1M")).state, State::InsufficientData);
+}
+
+/// A series that failed to load is recorded under its own name; only the signals that read it
+/// say so, with the loader's reason, and none finds it by matching text.
+#[test]
+fn load_failures_reach_exactly_the_signals_that_read_them() {
+    let mut s = one("funding", &[-1.0, -1.0, -1.0]);
+    s.fail("open_interest".into(), "GET http://x/oi: HTTP 451".into());
+    let oi = score(
+        json!({"kind":"threshold","series":"open_interest","op":">","value":0}),
+        &s,
+    );
+    assert_eq!(oi.state, State::InsufficientData);
+    assert_eq!(
+        oi.reason.as_deref(),
+        Some("no data for series `open_interest`: GET http://x/oi: HTTP 451")
+    );
+    let derived = score(
+        json!({"kind":"threshold","series":{"derive":"sma","of":"open_interest","period":2},"op":">","value":0}),
+        &s,
+    );
+    assert!(derived.reason.unwrap_or_default().ends_with("HTTP 451"));
+    let funding = score(
+        json!({"kind":"threshold","series":"funding","op":"<","value":0}),
+        &s,
+    );
+    assert_eq!((funding.state, funding.reason), (State::Active, None));
+    // A later successful load replaces the failure.
+    s.insert(
+        "open_interest".into(),
+        Input::points(points(&[1.0], H), "t"),
+    );
+    assert_eq!(s.failure("open_interest"), None);
+}
+
+/// The plan reads each rule once: its series in order, its errors by path, the breakout.
+#[test]
+fn a_plan_reads_each_rule_once() {
+    use barfinex_core::signals::{score_with_plan, Plan};
+    let sigs = vec![
+        signal(json!({"kind":"threshold","series":"funding","op":"<","value":0})),
+        signal(json!({"kind":"nope"})),
+        Signal {
+            rule: None,
+            ..signal(json!(null))
+        },
+        signal(json!({"kind":"all","rules":[
+            {"kind":"breakout_retest","series":"candles","lookback":5},
+            {"kind":"threshold","series":"funding","op":"<","value":0}]})),
+    ];
+    let plan = Plan::for_signals(&sigs);
+    assert_eq!(plan.series(), ["funding", "candles"]);
+    assert_eq!(
+        plan.breakout().map(|(s, p)| (s, p.lookback)),
+        Some(("candles", 5))
+    );
+    assert!(matches!(&plan.rules[1].rule, Some(Err(e)) if e.path == "signals[1].rule.kind"));
+    let s = one("funding", &[-1.0]);
+    let states: Vec<State> = score_with_plan(&sigs, &plan, &s)
+        .iter()
+        .map(|r| r.state)
+        .collect();
+    assert_eq!(
+        states,
+        [
+            State::Active,
+            State::Invalid,
+            State::Unscored,
+            State::InsufficientData
+        ]
+    );
+    assert_eq!(score_with_plan(&sigs, &plan, &s), score_signals(&sigs, &s));
 }

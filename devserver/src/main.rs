@@ -10,6 +10,7 @@
 
 mod faults;
 mod http;
+mod interval;
 mod market;
 mod synth;
 

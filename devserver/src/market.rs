@@ -3,6 +3,7 @@
 //! real/); every other symbol with deterministic synthetic data (see `synth`).
 
 use crate::http::{Request, Response};
+use crate::interval::{self, Step};
 use crate::synth;
 use std::cell::Cell;
 use std::path::Path;
@@ -39,20 +40,6 @@ fn parse_rows(text: &str) -> Option<Vec<[f64; 6]>> {
     Some(rows)
 }
 
-fn interval_ms(s: &str) -> Option<i64> {
-    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
-    let n: i64 = num.parse().ok()?;
-    Some(
-        n * match unit {
-            "m" | "" => 60_000,
-            "h" => HOUR,
-            "d" | "D" => 24 * HOUR,
-            "w" | "W" => 7 * 24 * HOUR,
-            _ => return None,
-        },
-    )
-}
-
 fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -68,18 +55,20 @@ fn limit(req: &Request, default: usize, max: usize) -> usize {
 }
 
 /// Candles for a symbol: the recorded XRP sample, or synthetic ones ending at the current bar.
-fn candles(rec: Rec, symbol: &str, interval: i64, n: usize) -> Vec<[f64; 6]> {
+fn candles(rec: Rec, symbol: &str, step: Step, n: usize) -> Vec<[f64; 6]> {
     match rec {
-        Some((r, used)) if symbol.starts_with("XRP") && interval == HOUR => {
+        Some((r, used)) if symbol.starts_with("XRP") && step == Step::Millis(HOUR) => {
             used.set(true);
             r.candles[r.candles.len().saturating_sub(n)..].to_vec()
         }
-        _ => synth::candles(
-            &format!("{symbol}:{interval}"),
-            n,
-            now_ms() / interval * interval,
-            interval,
-        ),
+        _ => {
+            let nominal = step.nominal_ms();
+            let mut rows = synth::candles(&format!("{symbol}:{nominal}"), n, 0, nominal);
+            for (row, t) in rows.iter_mut().zip(interval::opens(step, now_ms(), n)) {
+                row[0] = t as f64;
+            }
+            rows
+        }
     }
 }
 
@@ -128,7 +117,7 @@ fn answer(req: &Request, rec: Rec) -> Response {
         .to_owned();
     match p {
         "/binance/api/v3/klines" | "/binance/fapi/v1/klines" => {
-            let Some(iv) = req.param("interval").and_then(interval_ms) else {
+            let Some(iv) = req.param("interval").and_then(interval::binance) else {
                 return Response::new(
                     400,
                     "application/json",
@@ -146,7 +135,7 @@ fn answer(req: &Request, rec: Rec) -> Response {
                         s(r[3]),
                         s(r[4]),
                         s(r[5]),
-                        t + iv - 1,
+                        interval::close_time(iv, t),
                         s(r[5] * r[4])
                     )
                 })
@@ -162,7 +151,13 @@ fn answer(req: &Request, rec: Rec) -> Response {
         }
         "/binance/futures/data/openInterestHist" => {
             let n = limit(req, 30, 500);
-            let iv = req.param("period").and_then(interval_ms).unwrap_or(HOUR);
+            let Some(Step::Millis(iv)) = req.param("period").and_then(interval::binance_oi) else {
+                return Response::new(
+                    400,
+                    "application/json",
+                    r#"{"code":-1130,"msg":"Data sent for parameter 'period' is not valid."}"#,
+                );
+            };
             let rows: Vec<String> = synth::points(&format!("{symbol}:oi"), n, now_ms() / iv * iv, iv, 5.0e7, 1.5e6, -2.0e4)
                 .iter()
                 .map(|(t, v)| format!(r#"{{"symbol":"{symbol}","sumOpenInterest":"{v:.4}","sumOpenInterestValue":"{:.4}","timestamp":"{t}"}}"#, v * 0.5))
@@ -170,11 +165,7 @@ fn answer(req: &Request, rec: Rec) -> Response {
             Response::json(format!("[{}]", rows.join(",")))
         }
         "/bybit/v5/market/kline" => {
-            let iv = req.param("interval").and_then(|i| match i {
-                "D" => Some(24 * HOUR),
-                "W" => Some(7 * 24 * HOUR),
-                m => m.parse::<i64>().ok().map(|m| m * 60_000),
-            });
+            let iv = req.param("interval").and_then(interval::bybit);
             let Some(iv) = iv else {
                 return Response::json(r#"{"retCode":10001,"retMsg":"params error: interval invalid","result":{},"time":0}"#.into());
             };
@@ -213,11 +204,11 @@ fn answer(req: &Request, rec: Rec) -> Response {
             ))
         }
         "/kraken/0/public/OHLC" => {
-            let iv = req
-                .param("interval")
-                .and_then(|m| m.parse::<i64>().ok())
-                .unwrap_or(1)
-                * 60_000;
+            let Some(iv) = interval::kraken(req.param("interval")) else {
+                return Response::json(
+                    r#"{"error":["EGeneral:Invalid arguments:interval"]}"#.into(),
+                );
+            };
             let rows: Vec<String> = candles(rec, &symbol, iv, 720)
                 .iter()
                 .map(|r| {
@@ -250,7 +241,7 @@ fn answer(req: &Request, rec: Rec) -> Response {
             let rows = candles(
                 rec,
                 &format!("{}USDT", id.to_uppercase()),
-                HOUR,
+                Step::Millis(HOUR),
                 (days * 24) as usize,
             );
             match what {

@@ -3,7 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod embed;
-pub mod fetch;
+pub mod load;
 pub mod net;
 pub mod styles;
 #[cfg(feature = "test-trap")]

@@ -2,17 +2,16 @@
 //! the same components the asset card composes, so the card and the standalone widgets never
 //! diverge.
 
-use super::components::{breakout_params, source};
 use super::components::{
     AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
     RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
 };
-use barfinex_core::model::AssetProfile;
+use super::load::Profile as Loaded;
 use leptos::prelude::*;
 use std::rc::Rc;
 
 /// A fetched profile, as the widgets' render callbacks get it.
-type Profile = Rc<AssetProfile>;
+type Profile = Rc<Loaded>;
 
 /// Every widget name `mount` knows, in the order the docs list them.
 pub const WIDGETS: [&str; 8] = [
@@ -75,7 +74,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         "signal-badges" => view! {
             <WidgetShell src=src title="Market signals"
                 render=move |p: Profile| view! {
-                    <LiveSignals signals=p.signals.clone() sources=p.sources.clone() market=market.clone() refresh=refresh persist=persist/>
+                    <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::new(p.plan.clone()) sources=p.sources.clone() market=market.clone() refresh=refresh persist=persist/>
                 }.into_any()/>
         }
         .into_any(),
@@ -95,18 +94,18 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         "price-chart" => view! {
             <WidgetShell src=src title="Price and volume"
                 render=move |p: Profile| view! {
-                    <PriceChart spec=source(&p, "candles") breakout=breakout_params(&p) market=market.clone() refresh=refresh/>
+                    <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b) market=market.clone() refresh=refresh/>
                 }.into_any()/>
         }
         .into_any(),
         "funding-chart" => view! {
             <WidgetShell src=src title="Funding rate"
-                render=move |p: Profile| view! { <FundingChart spec=source(&p, "funding") market=market.clone() refresh=refresh/> }.into_any()/>
+                render=move |p: Profile| view! { <FundingChart spec=p.source("funding") market=market.clone() refresh=refresh/> }.into_any()/>
         }
         .into_any(),
         "sparkline" => view! {
             <WidgetShell src=src title="Price" disclaimer=false
-                render=move |p: Profile| view! { <SparklineChart spec=source(&p, "candles") market=market.clone()/> }.into_any()/>
+                render=move |p: Profile| view! { <SparklineChart spec=p.source("candles") market=market.clone()/> }.into_any()/>
         }
         .into_any(),
         #[cfg(feature = "test-trap")]

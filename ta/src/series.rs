@@ -249,6 +249,50 @@ impl Series {
     }
 }
 
+/// What a parser produces from one fetched body: candles, or one value per point.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeriesData {
+    Candles(Candles),
+    Points(Series),
+}
+
+impl SeriesData {
+    /// [`Candles::check`] or [`Series::check`], whichever it holds.
+    pub fn check(&self) -> Result<(), SeriesError> {
+        match self {
+            SeriesData::Candles(c) => c.check(),
+            SeriesData::Points(p) => p.check(),
+        }
+    }
+
+    /// The time of the latest point.
+    pub fn last_time(&self) -> Option<i64> {
+        match self {
+            SeriesData::Candles(c) => c.time.last().copied(),
+            SeriesData::Points(p) => p.time.last().copied(),
+        }
+    }
+
+    /// The latest time and value (a candle's close).
+    pub fn last(&self) -> Option<(i64, f64)> {
+        match self {
+            SeriesData::Candles(c) => c.time.last().copied().zip(c.close.last().copied()),
+            SeriesData::Points(p) => p.time.last().copied().zip(p.value.last().copied()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            SeriesData::Candles(c) => c.len(),
+            SeriesData::Points(p) => p.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Times a `Date` can hold, strictly ascending: no unsorted or duplicate bars.
 fn check_ascending(time: &[i64]) -> Result<(), SeriesError> {
     if let Some(index) = time.iter().position(|t| !time_in_range(*t)) {

@@ -3,11 +3,13 @@
 mod error;
 mod parse;
 mod profile;
+mod source_kind;
 mod sources;
 mod validate;
 
 pub use error::ProfileError;
 pub use parse::{parse_profile, ParsedProfile, SUPPORTED_VERSION};
 pub use profile::*;
-pub use sources::{Endpoint, SeriesSource, SourceKind};
+pub use source_kind::SourceKind;
+pub use sources::{Endpoint, SeriesSource};
 pub use validate::{check_http_url, validate};

@@ -1,6 +1,8 @@
 //! Which market data a profile's widgets fetch: one entry per named series, each with a source
 //! and fallbacks tried in order (an exchange may refuse a region with HTTP 451).
 
+use super::SourceKind;
+use crate::interval::Interval;
 use serde::{Deserialize, Serialize};
 
 /// One series and where to get it.
@@ -52,7 +54,8 @@ pub struct Endpoint {
     /// Exchange symbol (`FLUXUSDT`), CoinGecko coin id (`zelcash`) or Kraken pair.
     #[serde(default)]
     pub symbol: String,
-    /// Bar interval for candles and open interest: `1m` … `1w` (default `1h`).
+    /// Bar interval for candles and open interest, in the grammar of [`crate::interval`]
+    /// (default `1h`); each exchange offers some of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<String>,
     /// API base (a proxy or mirror) instead of the exchange's public host; for `generic-*` and
@@ -61,20 +64,30 @@ pub struct Endpoint {
     pub base_url: Option<String>,
 }
 
-/// The wire formats the widgets read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    BinanceSpotKlines,
-    BinanceFuturesKlines,
-    BinanceFuturesFunding,
-    BinanceFuturesOpenInterest,
-    BybitKline,
-    BybitFunding,
-    CoingeckoMarketChart,
-    CoingeckoOhlc,
-    KrakenOhlc,
-    GenericJson,
-    GenericCsv,
-    CandlesJson,
+impl Endpoint {
+    /// The bar interval asked for (`1h` when none is given).
+    pub fn interval(&self) -> Result<Interval, String> {
+        self.interval
+            .as_deref()
+            .unwrap_or("1h")
+            .parse()
+            .map_err(|e: crate::interval::IntervalError| e.to_string())
+    }
+
+    /// What can be checked without building a URL: an exchange needs a symbol of letters,
+    /// digits, '-' and '_' (it goes into the URL as is); every interval follows the grammar.
+    pub fn check(&self) -> Result<(), String> {
+        let symbol = self.symbol.trim();
+        let symbol_ok = !symbol.is_empty()
+            && symbol
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if self.source.host().is_some() && !symbol_ok {
+            return Err(format!(
+                "{}: symbol {symbol:?} is empty or has characters other than letters, digits, '-' and '_'",
+                self.source.name()
+            ));
+        }
+        self.interval().map(|_| ())
+    }
 }

@@ -52,17 +52,8 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
             if let Some(url) = &e.base_url {
                 check_http_url(url).map_err(|m| ProfileError::new(format!("{at}.base_url"), m))?;
             }
-            // A document source may leave its URL to the page (a local market server).
-            let doc_without_url = e.base_url.is_none()
-                && matches!(
-                    e.source,
-                    super::SourceKind::GenericJson
-                        | super::SourceKind::GenericCsv
-                        | super::SourceKind::CandlesJson
-                );
-            if !doc_without_url {
-                crate::sources::endpoint_url(e, None).map_err(|m| ProfileError::new(at, m))?;
-            }
+            // Only exchanges need a symbol: a document may leave its URL to the page.
+            e.check().map_err(|m| ProfileError::new(at, m))?;
         }
     }
     if let Some(n) = &p.persons_disclaimer {

@@ -1,9 +1,9 @@
 //! Evaluating a [`SeriesExpr`] over the data in hand: named series, candle fields, and the
 //! derived series (returns, change, moving averages, rolling z-scores, ratios).
 
-use super::input::{Input, SeriesSet};
+use super::input::{Input, Missing, SeriesSet};
 use super::rule::{Derive, Field, SeriesExpr};
-use crate::sources::SeriesData;
+use crate::series::SeriesData;
 
 /// A numeric series with its times, oldest first, warm-up dropped (every value is finite).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,31 +37,11 @@ impl Line {
     }
 }
 
-/// Why a series could not be evaluated: it is missing, or the wrong shape.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Missing {
-    /// The page has no data for this series.
-    NoData(String),
-    /// A field that only candles have, asked of a single-valued series.
-    NotCandles(String),
-}
-
-impl std::fmt::Display for Missing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Missing::NoData(n) => write!(f, "no data for series `{n}`"),
-            Missing::NotCandles(n) => {
-                write!(f, "series `{n}` has one value per point, not candles")
-            }
-        }
-    }
-}
-
 /// The values of `expr` over the data in `set`.
 pub fn eval(expr: &SeriesExpr, set: &SeriesSet) -> Result<Line, Missing> {
     match expr {
         SeriesExpr::Named { name, field } => {
-            let input = set.get(name).ok_or_else(|| Missing::NoData(name.clone()))?;
+            let input = set.lookup(name)?;
             named(name, *field, input)
         }
         SeriesExpr::Derived { op, of, period, by } => {

@@ -3,58 +3,14 @@
 //! unknown otherwise. Strengths follow `docs/signal-rules.md`: every node scores 0–100 with 50
 //! at its threshold, `all` takes the weakest part, `any` the strongest, `not` the complement.
 
+use super::breakout::breakout_retest;
 use super::derive::{eval, mean_sd, zscore, Line};
 use super::input::SeriesSet;
-use super::pattern::breakout_retest;
+use super::node::Node;
 use super::result::Check;
 use super::rule::{Op, Rule, SeriesExpr, Trend};
-use crate::model::SignalDirection;
-use crate::sources::SeriesData;
-
-/// A rule's outcome: true, false, or unknown (`None`) for lack of data.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub truth: Option<bool>,
-    /// 0–100; NaN when unknown.
-    pub strength: f64,
-    pub checks: Vec<Check>,
-    /// Why the outcome is unknown.
-    pub reasons: Vec<String>,
-    /// The side a pattern found (breakouts), for `Mixed` signals.
-    pub direction: Option<SignalDirection>,
-}
-
-impl Node {
-    pub fn leaf(truth: bool, strength: f64) -> Node {
-        Node {
-            truth: Some(truth),
-            strength: strength.clamp(0.0, 100.0),
-            checks: Vec::new(),
-            reasons: Vec::new(),
-            direction: None,
-        }
-    }
-
-    pub fn unknown(path: &str, kind: &'static str, reason: String) -> Node {
-        Node {
-            truth: None,
-            strength: f64::NAN,
-            checks: vec![Check {
-                rule: path.into(),
-                kind,
-                label: "data".into(),
-                value: None,
-                op: None,
-                threshold: None,
-                passed: None,
-                time: None,
-                note: Some(reason.clone()),
-            }],
-            reasons: vec![reason],
-            direction: None,
-        }
-    }
-}
+use crate::format::fmt_num;
+use crate::series::SeriesData;
 
 /// Evaluates `rule` (found at `path`) over `set`.
 pub fn evaluate(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
@@ -74,18 +30,14 @@ pub fn evaluate(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             n.strength = 100.0 - n.strength;
             n
         }
-        Rule::BreakoutRetest { series, params } => match set.get(series).map(|i| &i.data) {
-            Some(SeriesData::Candles(c)) => breakout_retest(c, params, path, series),
-            Some(SeriesData::Points(_)) => Node::unknown(
+        Rule::BreakoutRetest { series, params } => match set.lookup(series).map(|i| &i.data) {
+            Ok(SeriesData::Candles(c)) => breakout_retest(c, params, path, series),
+            Ok(SeriesData::Points(_)) => Node::unknown(
                 path,
                 "breakout_retest",
                 format!("series `{series}` has one value per point, not candles"),
             ),
-            None => Node::unknown(
-                path,
-                "breakout_retest",
-                format!("no data for series `{series}`"),
-            ),
+            Err(missing) => Node::unknown(path, "breakout_retest", missing.to_string()),
         },
         Rule::Divergence { a, b, min_a, min_b } => divergence(a, b, *min_a, *min_b, path, set),
         leaf => single(leaf, path, set),
@@ -377,7 +329,7 @@ fn divergence(
         min_a,
         ta,
     );
-    ca.note = Some(format!("value {}", super::fmt_num(xa)));
+    ca.note = Some(format!("value {}", fmt_num(xa)));
     let mut cb = leaf.check(
         format!("|latest {}|", b.label()),
         xb.abs(),
@@ -385,7 +337,7 @@ fn divergence(
         min_b,
         tb,
     );
-    cb.note = Some(format!("value {}", super::fmt_num(xb)));
+    cb.note = Some(format!("value {}", fmt_num(xb)));
     let product = xa * xb;
     let cs = Check {
         rule: path.into(),

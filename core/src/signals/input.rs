@@ -1,8 +1,9 @@
-//! The data a scoring run reads: named series with where they came from.
+//! The data a scoring run reads: named series with where they came from, and the series that
+//! could not be loaded, each with why.
 
-use crate::series::{Candles, Series};
-use crate::sources::SeriesData;
+use crate::series::{Candles, Series, SeriesData};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// One named series and its provenance.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,17 +47,11 @@ impl Input {
 
     /// The time of the latest point.
     pub fn as_of(&self) -> Option<i64> {
-        match &self.data {
-            SeriesData::Candles(c) => c.time.last().copied(),
-            SeriesData::Points(p) => p.time.last().copied(),
-        }
+        self.data.last_time()
     }
 
     pub fn len(&self) -> usize {
-        match &self.data {
-            SeriesData::Candles(c) => c.len(),
-            SeriesData::Points(p) => p.len(),
-        }
+        self.data.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -64,5 +59,96 @@ impl Input {
     }
 }
 
-/// Series by name (`candles`, `funding`, `open_interest`, `exchange_supply_share`, …).
-pub type SeriesSet = BTreeMap<String, Input>;
+/// Series by name (`candles`, `funding`, `open_interest`, `exchange_supply_share`, …), and the
+/// names that failed to load with the reason, so a rule that reads one says why it has no data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SeriesSet {
+    inputs: BTreeMap<String, Input>,
+    failed: BTreeMap<String, String>,
+}
+
+impl SeriesSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) a series; it is no longer failed.
+    pub fn insert(&mut self, name: String, input: Input) -> Option<Input> {
+        self.failed.remove(&name);
+        self.inputs.insert(name, input)
+    }
+
+    /// Records that `name` could not be loaded, and why (the loader's own error, as words).
+    pub fn fail(&mut self, name: String, reason: String) {
+        self.inputs.remove(&name);
+        self.failed.insert(name, reason);
+    }
+
+    /// Forgets `name`, loaded or failed.
+    pub fn remove(&mut self, name: &str) -> Option<Input> {
+        self.failed.remove(name);
+        self.inputs.remove(name)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Input> {
+        self.inputs.get(name)
+    }
+
+    /// Why `name` failed to load, if it did.
+    pub fn failure(&self, name: &str) -> Option<&str> {
+        self.failed.get(name).map(String::as_str)
+    }
+
+    /// The series, or why there is none.
+    pub fn lookup(&self, name: &str) -> Result<&Input, Missing> {
+        self.get(name).ok_or_else(|| match self.failure(name) {
+            Some(why) => Missing::Failed(name.into(), why.into()),
+            None => Missing::NoData(name.into()),
+        })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Input)> {
+        self.inputs.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+}
+
+impl FromIterator<(String, Input)> for SeriesSet {
+    fn from_iter<I: IntoIterator<Item = (String, Input)>>(items: I) -> Self {
+        let mut set = SeriesSet::new();
+        for (name, input) in items {
+            set.insert(name, input);
+        }
+        set
+    }
+}
+
+/// Why a series could not be evaluated: it is missing, failed to load, or is the wrong shape.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Missing {
+    /// The page has no data for this series.
+    NoData(String),
+    /// The series failed to load: its name and the loader's reason.
+    Failed(String, String),
+    /// A field that only candles have, asked of a single-valued series.
+    NotCandles(String),
+}
+
+impl fmt::Display for Missing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Missing::NoData(n) => write!(f, "no data for series `{n}`"),
+            Missing::Failed(n, why) => write!(f, "no data for series `{n}`: {why}"),
+            Missing::NotCandles(n) => {
+                write!(f, "series `{n}` has one value per point, not candles")
+            }
+        }
+    }
+}

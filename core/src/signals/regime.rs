@@ -3,8 +3,9 @@
 //! regime. When no rule holds, or none has data, the regime is unknown, and the result says why.
 
 use super::input::SeriesSet;
+use super::plan::Plan;
 use super::result::{SignalResult, State};
-use super::score_signal;
+use super::score::score_parsed;
 use crate::model::{SeriesSource, Signal, SignalCategory, SignalDirection};
 use serde::{Deserialize, Serialize};
 
@@ -83,13 +84,30 @@ pub fn parse_regime_rules(json: &str) -> Result<RegimeRules, String> {
     Ok(doc)
 }
 
+impl RegimeRules {
+    /// The rules read once (paths `rules[i].rule`): the series they need, for loading.
+    pub fn plan(&self) -> Plan {
+        Plan::new(
+            self.rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (format!("rules[{i}].rule"), Some(&r.rule))),
+        )
+    }
+}
+
 /// Evaluates the rules in order over `set`: the first active one decides.
 pub fn current_regime(doc: &RegimeRules, set: &SeriesSet) -> CurrentRegime {
+    current_regime_with_plan(doc, &doc.plan(), set)
+}
+
+/// [`current_regime`] with the rules already read ([`RegimeRules::plan`]).
+pub fn current_regime_with_plan(doc: &RegimeRules, plan: &Plan, set: &SeriesSet) -> CurrentRegime {
     let results: Vec<SignalResult> = doc
         .rules
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
+        .zip(&plan.rules)
+        .map(|(r, planned)| {
             let as_signal = Signal {
                 category: SignalCategory::Technical,
                 direction: SignalDirection::Mixed,
@@ -97,7 +115,7 @@ pub fn current_regime(doc: &RegimeRules, set: &SeriesSet) -> CurrentRegime {
                 description: r.description.clone(),
                 rule: Some(r.rule.clone()),
             };
-            score_signal(&as_signal, &format!("rules[{i}].rule"), set)
+            score_parsed(&as_signal, planned, set)
         })
         .collect();
     let decided_by = results.iter().position(|r| r.state == State::Active);

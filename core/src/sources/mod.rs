@@ -12,10 +12,12 @@ pub mod binance;
 pub mod bybit;
 mod candles_json;
 pub mod coingecko;
-mod endpoint;
 pub mod generic;
 pub mod kraken;
+mod parse;
+mod url;
 mod wire;
 
 pub use candles_json::{parse_candles_json, CandlesDoc, SourceError};
-pub use endpoint::{endpoint_url, parse_series, SeriesData};
+pub use parse::parse_series;
+pub use url::{endpoint_url, exchange_interval};

@@ -1,12 +1,12 @@
-use super::{breakout_params, source, FundingChart, PriceChart, SeriesList};
 use super::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LiveSignals, LoadingState,
     MarketPanel, NoticeView, RegimeList, Section, TechnicalRatingPanel,
 };
-use crate::web::fetch::profile_resource;
-use barfinex_core::model::AssetProfile;
+use super::{FundingChart, PriceChart, SeriesList};
+use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The asset card: fetches a profile in the browser and renders it, with a loading state and an
 /// error state that names the cause.
@@ -53,7 +53,7 @@ pub fn AssetCard(
 #[component]
 pub fn AssetCardView(
     /// The profile to show.
-    profile: Rc<AssetProfile>,
+    profile: Rc<Profile>,
     /// URL of a candles document for the technical rating (none: no rating section).
     #[prop(default = None)]
     candles: Option<String>,
@@ -67,7 +67,8 @@ pub fn AssetCardView(
     #[prop(default = false)]
     persist: bool,
 ) -> impl IntoView {
-    let p = (*profile).clone();
+    let p = profile.data.clone();
+    let plan = Arc::new(profile.plan.clone());
     let candle_source = p.sources.iter().find(|s| s.series == "candles").cloned();
     let other_series: Vec<_> = p
         .sources
@@ -78,8 +79,8 @@ pub fn AssetCardView(
     let signals_subtitle = format!("Most influential for {}", p.name);
     let signal_market = market.clone();
     let chart_market = market.clone();
-    let funding_source = source(&p, "funding");
-    let breakout = breakout_params(&p);
+    let funding_source = profile.source("funding");
+    let breakout = profile.plan.breakout().map(|(_, b)| b);
     view! {
         <header class="bfx-card__header">
             <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
@@ -114,7 +115,7 @@ pub fn AssetCardView(
             <DriverList drivers=p.drivers/>
         </Section>
         <Section title="Market signals" count=p.signals.len() subtitle=signals_subtitle>
-            <LiveSignals signals=p.signals sources=p.sources.clone() market=signal_market refresh=refresh persist=persist/>
+            <LiveSignals signals=p.signals plan=plan sources=p.sources.clone() market=signal_market refresh=refresh persist=persist/>
         </Section>
         <Section title="Market regime behaviour">
             <RegimeList regimes=p.regimes/>

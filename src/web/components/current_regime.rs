@@ -1,8 +1,8 @@
-use super::technical_rating::fmt_time;
 use super::Badge;
-use crate::web::fetch::{fetch_regime_rules, LoadError};
-use crate::web::net::{load_series_set, Cancel, Policy};
-use barfinex_core::signals::{current_regime, parse_rule};
+use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
+use crate::web::net::{Cancel, Policy};
+use barfinex_core::format::utc_minute as fmt_time;
+use barfinex_core::signals::current_regime_with_plan;
 use leptos::prelude::*;
 
 /// The current market regime as the widgets know it, and how they know it.
@@ -61,26 +61,17 @@ pub fn use_current_regime(
                 Ok(d) => d,
                 Err(e) => return RegimeNow::Failed(e),
             };
-            let mut names = Vec::new();
-            for r in &doc.rules {
-                if let Ok(p) = parse_rule(&r.rule, "rule") {
-                    for n in p.rule.series_names() {
-                        if !names.contains(&n) {
-                            names.push(n);
-                        }
-                    }
-                }
-            }
-            let (set, _failed) = load_series_set(
+            let plan = doc.plan();
+            let set = load_series_set(
                 &doc.sources,
-                &names,
+                plan.series(),
                 market,
                 &Policy::default(),
                 signal,
                 false,
             )
             .await;
-            let now = current_regime(&doc, &set);
+            let now = current_regime_with_plan(&doc, &plan, &set);
             match (now.regime.clone(), now.decisive()) {
                 (Some(regime), Some(r)) => RegimeNow::Decided {
                     regime,

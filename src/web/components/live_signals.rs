@@ -1,23 +1,30 @@
 use super::{LoadingState, SignalBadges};
-use crate::web::net::{load_series_set, refresh_tick, Cancel, Policy};
+use crate::web::load::load_series_set;
+use crate::web::net::{refresh_tick, Cancel, Policy};
 use barfinex_core::model::{SeriesSource, Signal as SignalSpec};
-use barfinex_core::signals::{parse_rule, score_signals, State};
+use barfinex_core::signals::{score_with_plan, Plan};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Signal badges scored live: fetches every series the signals' rules read (from the profile's
 /// `sources`, through the shared fetch layer), scores them in the browser and shows state,
 /// strength and evidence. A series that fails to load makes only the signals that read it
-/// "insufficient data", with the load error in their evidence.
+/// "insufficient data", with the load error in their evidence. The rules are read once, into
+/// `plan`; a refresh only loads and scores.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::LiveSignals;
+/// # use barfinex_core::signals::Plan; use std::sync::Arc;
 /// # let (signals, sources) = (vec![], vec![]);
-/// view! { <LiveSignals signals=signals sources=sources/> };
+/// let plan = Arc::new(Plan::for_signals(&signals));
+/// view! { <LiveSignals signals=signals plan=plan sources=sources/> };
 /// ```
 #[component]
 pub fn LiveSignals(
     /// The signals (with their rules).
     signals: Vec<SignalSpec>,
+    /// The signals' rules, read once ([`Plan::for_signals`]).
+    plan: Arc<Plan>,
     /// Where each named series comes from (the profile's `sources`).
     sources: Vec<SeriesSource>,
     /// Local market-data server base, for sources without a `base_url`.
@@ -30,17 +37,6 @@ pub fn LiveSignals(
     #[prop(default = false)]
     persist: bool,
 ) -> impl IntoView {
-    let names: Vec<String> = signals
-        .iter()
-        .filter_map(|s| s.rule.as_ref())
-        .filter_map(|r| parse_rule(r, "rule").ok())
-        .flat_map(|r| r.rule.series_names())
-        .fold(Vec::new(), |mut acc, n| {
-            if !acc.contains(&n) {
-                acc.push(n);
-            }
-            acc
-        });
     let policy = Policy {
         persist,
         ..Policy::default()
@@ -49,9 +45,9 @@ pub fn LiveSignals(
     let tick = refresh_tick(refresh);
     let scored_signals = signals.clone();
     let results = LocalResource::new(move || {
-        let (sources, names, market, signal, n, policy, signals) = (
+        let (sources, plan, market, signal, n, policy, signals) = (
             sources.clone(),
-            names.clone(),
+            Arc::clone(&plan),
             market.clone(),
             cancel.signal(),
             tick.get(),
@@ -59,26 +55,9 @@ pub fn LiveSignals(
             scored_signals.clone(),
         );
         async move {
-            let (set, failed) =
-                load_series_set(&sources, &names, market, &policy, signal, n > 0).await;
-            let mut results = score_signals(&signals, &set);
-            for r in results
-                .iter_mut()
-                .filter(|r| r.state == State::InsufficientData)
-            {
-                for (name, e) in &failed {
-                    if r.reason
-                        .as_deref()
-                        .is_some_and(|m| m.contains(&format!("`{name}`")))
-                    {
-                        r.reason = Some(format!(
-                            "{}; {name}: {e}",
-                            r.reason.take().unwrap_or_default()
-                        ));
-                    }
-                }
-            }
-            results
+            let set =
+                load_series_set(&sources, plan.series(), market, &policy, signal, n > 0).await;
+            score_with_plan(&signals, &plan, &set)
         }
     });
     let scored = Signal::derive(move || results.get());

@@ -1,10 +1,12 @@
-use super::technical_rating::{fmt_time, SeriesMeta};
+use super::technical_rating::SeriesMeta;
 use super::{Badge, ErrorState, LoadingState, Section, TechnicalRatingView};
-use crate::web::net::{load_series, now_ms, refresh_tick, Cancel, LoadedSeries, Policy};
+use crate::web::load::{load_series, LoadedSeries};
+use crate::web::net::{now_ms, refresh_tick, Cancel, Policy};
+use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::technical_rating;
 use barfinex_core::series::Candles;
-use barfinex_core::sources::SeriesData;
+use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
 
 /// A profile's candle series, fetched from its sources (with fallbacks) and shown as the last
@@ -58,18 +60,6 @@ pub fn MarketPanel(
     }
 }
 
-/// Formats a price with about five significant digits.
-fn fmt_price(x: f64) -> String {
-    let digits = if x.abs() >= 1000.0 {
-        2
-    } else if x.abs() >= 1.0 {
-        4
-    } else {
-        6
-    };
-    format!("{x:.digits$}")
-}
-
 /// The close 24 hours before the last bar's time (the last bar at or before it).
 fn change_24h(c: &Candles) -> Option<f64> {
     let last = *c.time.last()?;
@@ -93,8 +83,8 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
         _ => "flat",
     };
     let stale = series.stale.as_ref().map(|e| {
-        let mins = ((now_ms() - series.fetched_at) / 60_000.0).floor();
-        format!("Stale: data from {mins:.0} min ago (refresh failed: {e})")
+        let mins = minutes(now_ms() - series.fetched_at);
+        format!("Stale: data from {mins} min ago (refresh failed: {e})")
     });
     let meta = SeriesMeta {
         symbol: series.symbol(),
@@ -113,7 +103,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
         <div class="bfx-market" data-source=series.source.name()>
             <span class="bfx-market__price">{last.map(fmt_price).unwrap_or_else(|| "–".into())}</span>
             <span class=format!("bfx-market__change bfx-market__change--{tone}")>
-                {change.map(|c| format!("{c:+.2}% 24h")).unwrap_or_else(|| "24h change –".into())}
+                {change.map(|c| format!("{} 24h", change_pct(c))).unwrap_or_else(|| "24h change –".into())}
             </span>
             {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
             <span class="bfx-market__asof">{format!("as of {as_of} · {}", meta.source)}</span>

@@ -24,8 +24,8 @@ mod widget_shell;
 pub use asset_card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
 pub use badge::Badge;
 pub use chart::{
-    breakout_params, source, ChartCanvas, ChartError, ChartFigure, DrawCtx, FundingChart,
-    FundingChartView, Palette, PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
+    ChartCanvas, ChartError, ChartFigure, DrawCtx, FundingChart, FundingChartView, Palette,
+    PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
 };
 pub use collapsible_text::CollapsibleText;
 pub use current_regime::{use_current_regime, CurrentRegimeLine, RegimeNow};

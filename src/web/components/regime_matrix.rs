@@ -1,9 +1,9 @@
 use super::current_regime::{use_current_regime, CurrentRegimeLine, RegimeNow};
 use super::regime_list::outcome_tone;
 use super::{next_id, ErrorState, LoadingState, RegimeList};
-use crate::web::fetch::{fetch_profile, LoadError};
+use crate::web::load::{fetch_profile, LoadError, Profile};
 use crate::web::net::Cancel;
-use barfinex_core::model::{AssetProfile, Outcome, KNOWN_REGIMES};
+use barfinex_core::model::{Outcome, KNOWN_REGIMES};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -69,7 +69,7 @@ pub fn RegimeMatrix(
 }
 
 /// The known regimes in display order, then any other names the profiles use.
-fn columns(rows: &[(String, Result<Rc<AssetProfile>, LoadError>)]) -> Vec<String> {
+fn columns(rows: &[(String, Result<Rc<Profile>, LoadError>)]) -> Vec<String> {
     let mut cols: Vec<String> = KNOWN_REGIMES.iter().map(|s| (*s).to_owned()).collect();
     for (_, r) in rows {
         if let Ok(p) = r {
@@ -85,7 +85,7 @@ fn columns(rows: &[(String, Result<Rc<AssetProfile>, LoadError>)]) -> Vec<String
 
 #[component]
 fn MatrixTable(
-    rows: Vec<(String, Result<Rc<AssetProfile>, LoadError>)>,
+    rows: Vec<(String, Result<Rc<Profile>, LoadError>)>,
     current: Signal<Option<String>>,
 ) -> impl IntoView {
     let cols = columns(&rows);

@@ -1,8 +1,8 @@
-use super::technical_rating::fmt_time;
 use super::Badge;
-use crate::web::net::{load_series, Cancel, Policy};
+use crate::web::load::load_series;
+use crate::web::net::{Cancel, Policy};
+use barfinex_core::format::{series_value as fmt_value, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
-use barfinex_core::sources::SeriesData;
 use leptos::prelude::*;
 
 /// The profile's other market series (funding, open interest, supply shares…): each one's
@@ -27,17 +27,6 @@ pub fn SeriesList(
     .into_any()
 }
 
-/// Funding rates read best as percentages; other series as given, to five significant digits.
-fn fmt_value(series: &str, v: f64) -> String {
-    if series.contains("funding") {
-        format!("{:.4}%", v * 100.0)
-    } else if v.abs() >= 1e5 {
-        format!("{v:.3e}")
-    } else {
-        format!("{:.*}", if v.abs() >= 100.0 { 2 } else { 5 }, v)
-    }
-}
-
 #[component]
 fn SeriesRow(spec: SeriesSource, market: Option<String>) -> impl IntoView {
     let cancel = Cancel::for_this_owner();
@@ -53,10 +42,7 @@ fn SeriesRow(spec: SeriesSource, market: Option<String>) -> impl IntoView {
                 None => view! { <span class="bfx-series__value">"…"</span> }.into_any(),
                 Some(Err(e)) => view! { <span class="bfx-series__error" role="status">{e.to_string()}</span> }.into_any(),
                 Some(Ok(s)) => {
-                    let last = match s.data.as_ref() {
-                        SeriesData::Points(p) => p.time.last().copied().zip(p.value.last().copied()),
-                        SeriesData::Candles(c) => c.time.last().copied().zip(c.close.last().copied()),
-                    };
+                    let last = s.data.last();
                     let (value, when) = match last {
                         Some((t, v)) => (fmt_value(&s.name, v), format!("as of {}", fmt_time(t))),
                         None => ("no data".to_owned(), String::new()),

@@ -1,7 +1,7 @@
-use super::technical_rating::fmt_time;
 use super::{next_id, Badge};
+use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
-use barfinex_core::signals::{fmt_num, Check, SignalResult, State};
+use barfinex_core::signals::{Check, SignalResult, State};
 use leptos::prelude::*;
 
 /// Market signals as badges: category, direction, title and, once scored, the live state and

@@ -1,6 +1,7 @@
 use super::{Badge, ErrorState, LoadingState, RatingDial};
-use crate::web::fetch::fetch_candles;
+use crate::web::load::fetch_candles;
 use crate::web::net::Cancel;
+use barfinex_core::format::{fixed4, score as fmt_score, utc_minute as fmt_time};
 use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail};
 use leptos::prelude::*;
 
@@ -64,15 +65,6 @@ fn label_tone(l: Option<Label>) -> &'static str {
     }
 }
 
-fn fmt_score(s: Option<f64>) -> String {
-    s.map_or_else(|| "–".to_owned(), |v| format!("{v:+.2}"))
-}
-
-/// `2026-11-26 00:00 UTC` from Unix milliseconds; pure Rust, so no time can throw.
-pub(crate) fn fmt_time(ms: i64) -> String {
-    barfinex_core::format::utc_minute(ms)
-}
-
 /// A rating already computed, with the series it came from.
 #[component]
 pub fn TechnicalRatingView(
@@ -132,7 +124,7 @@ pub fn TechnicalRatingView(
                                 Some(_) => ("Neutral", "neutral"),
                                 None => ("–", "none"),
                             };
-                            let value = if v.value.is_nan() { "–".to_owned() } else { format!("{:.4}", v.value) };
+                            let value = fixed4(v.value);
                             let group = if v.group == Group::MovingAverages { "ma" } else { "osc" };
                             view! {
                                 <tr data-group=group>

@@ -1,6 +1,5 @@
 use super::{ErrorState, LoadingState, NoticeView};
-use crate::web::fetch::profile_resource;
-use barfinex_core::model::AssetProfile;
+use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -24,7 +23,7 @@ pub fn WidgetShell(
     /// The body, given the profile. A `Callback`, not a generic, so every widget shares one
     /// copy of the shell's code in the bundle.
     #[prop(into)]
-    render: Callback<Rc<AssetProfile>, AnyView>,
+    render: Callback<Rc<Profile>, AnyView>,
     /// Show the profile's disclaimer under the body.
     #[prop(default = true)]
     disclaimer: bool,

@@ -1,5 +1,5 @@
 use super::sleep::{now_ms, sleep};
-use crate::web::fetch::LoadError;
+use super::NetError;
 use barfinex_core::retry::{backoff_ms, is_retryable, retry_after_ms};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
@@ -53,13 +53,13 @@ pub struct Fetched {
     /// When the body was received (ms since the epoch).
     pub fetched_at: f64,
     /// Set when this is the last good body, served because a newer request failed.
-    pub stale: Option<LoadError>,
+    pub stale: Option<NetError>,
     /// The server said the numbers are generated (`X-Barfinex-Synthetic`, sent by our local
     /// market-data server and readable because it exposes the header).
     pub synthetic: bool,
 }
 
-type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, LoadError>>>;
+type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, NetError>>>;
 
 struct InFlight {
     future: SharedFetch,
@@ -141,16 +141,30 @@ pub async fn get_text(
     policy: &Policy,
     cancel: Option<AbortSignal>,
     refresh: bool,
-) -> Result<Fetched, LoadError> {
+) -> Result<Fetched, NetError> {
     let previous = cached(url, policy);
     if let Some(hit) = &previous {
         if !refresh && now_ms() - hit.fetched_at < policy.ttl_ms {
             return Ok(hit.clone());
         }
     }
+    // One shared request per URL *and policy*: a caller never silently gets another's timeout
+    // or retries. `persist` is applied by each caller to its own result, so it is not part of it.
+    let key = format!(
+        "{url}\n{:?}",
+        Policy {
+            persist: false,
+            ..policy.clone()
+        }
+    );
     let (future, waiting, stop) = IN_FLIGHT.with(|m| {
         let mut m = m.borrow_mut();
-        let entry = m.entry(url.to_owned()).or_insert_with(|| {
+        // A request whose callers all left is being cancelled: a newcomer must not join it
+        // (a card inserted while another with the same `src` is removed would show "cancelled").
+        if m.get(&key).is_some_and(|f| f.stop.stopped.get()) {
+            m.remove(&key);
+        }
+        let entry = m.entry(key.clone()).or_insert_with(|| {
             let stop = Rc::new(Stop::default());
             let future = attempt_all(
                 url.to_owned(),
@@ -196,8 +210,8 @@ pub async fn get_text(
     }
     IN_FLIGHT.with(|m| {
         let mut m = m.borrow_mut();
-        if m.get(url).is_some_and(|f| Rc::ptr_eq(&f.stop, &stop)) {
-            m.remove(url);
+        if m.get(&key).is_some_and(|f| Rc::ptr_eq(&f.stop, &stop)) {
+            m.remove(&key);
         }
     });
     match result {
@@ -206,7 +220,7 @@ pub async fn get_text(
             Ok(f)
         }
         Err(e) => match previous {
-            Some(old) if !matches!(e, LoadError::Aborted { .. }) => Ok(Fetched {
+            Some(old) if !matches!(e, NetError::Aborted { .. }) => Ok(Fetched {
                 stale: Some(e),
                 ..old
             }),
@@ -223,7 +237,7 @@ async fn attempt_all(
     policy: Policy,
     stop: Rc<Stop>,
     revalidate: bool,
-) -> Result<Fetched, LoadError> {
+) -> Result<Fetched, NetError> {
     let mut attempt = 0u32;
     let started = now_ms();
     loop {
@@ -232,9 +246,9 @@ async fn attempt_all(
             .min(policy.deadline_ms - (now_ms() - started))
             .max(500.0);
         if stop.stopped.get() {
-            return Err(LoadError::Aborted { url });
+            return Err(NetError::Aborted { url });
         }
-        let controller = AbortController::new().map_err(|_| LoadError::Network {
+        let controller = AbortController::new().map_err(|_| NetError::Network {
             url: url.clone(),
             detail: "AbortController unavailable".into(),
         })?;
@@ -260,9 +274,9 @@ async fn attempt_all(
         }
         let (error, wait) = match outcome {
             Ok(f) => return Ok(f),
-            Err(_) if stop.stopped.get() => return Err(LoadError::Aborted { url }),
+            Err(_) if stop.stopped.get() => return Err(NetError::Aborted { url }),
             Err(_) if timed_out.get() => (
-                LoadError::Timeout {
+                NetError::Timeout {
                     url: url.clone(),
                     ms: timeout_ms as u32,
                 },
@@ -273,7 +287,7 @@ async fn attempt_all(
                 status_text,
                 retry_after,
             }) => {
-                let e = LoadError::Http {
+                let e = NetError::Http {
                     url: url.clone(),
                     status,
                     status_text,
@@ -314,8 +328,8 @@ enum Failure {
         status_text: String,
         retry_after: Option<String>,
     },
-    Transient(LoadError),
-    Final(LoadError),
+    Transient(NetError),
+    Final(NetError),
 }
 
 async fn one_attempt(
@@ -335,7 +349,7 @@ async fn one_attempt(
         .send()
         .await
         .map_err(|e| {
-            Failure::Transient(LoadError::Network {
+            Failure::Transient(NetError::Network {
                 url: url.to_owned(),
                 detail: e.to_string(),
             })
@@ -355,7 +369,7 @@ async fn one_attempt(
         .get("content-length")
         .and_then(|l| l.parse::<usize>().ok());
     if declared.is_some_and(|n| n > policy.max_bytes) {
-        return Err(Failure::Final(LoadError::TooLarge {
+        return Err(Failure::Final(NetError::TooLarge {
             url: url.to_owned(),
             limit: policy.max_bytes,
         }));
@@ -363,13 +377,13 @@ async fn one_attempt(
     let content_type = response.headers().get("content-type");
     let synthetic = response.headers().get("x-barfinex-synthetic").is_some();
     let body = response.text().await.map_err(|e| {
-        Failure::Transient(LoadError::Body {
+        Failure::Transient(NetError::Body {
             url: url.to_owned(),
             detail: e.to_string(),
         })
     })?;
     if body.len() > policy.max_bytes {
-        return Err(Failure::Final(LoadError::TooLarge {
+        return Err(Failure::Final(NetError::TooLarge {
             url: url.to_owned(),
             limit: policy.max_bytes,
         }));
@@ -378,7 +392,7 @@ async fn one_attempt(
         .as_deref()
         .is_some_and(|ct| ct.starts_with("text/html"))
     {
-        return Err(Failure::Final(LoadError::NotData {
+        return Err(Failure::Final(NetError::NotData {
             url: url.to_owned(),
             content_type: content_type.unwrap_or_default(),
         }));

@@ -1,6 +1,6 @@
 use super::canvas::{ChartCanvas, DrawCtx};
 use crate::web::components::Badge;
-use crate::web::net::LoadedSeries;
+use crate::web::load::LoadedSeries;
 use barfinex_charts::ChartError;
 use leptos::prelude::*;
 

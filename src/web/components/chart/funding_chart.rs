@@ -1,7 +1,7 @@
 use super::figure::ChartFigure;
-use crate::web::components::technical_rating::fmt_time;
-use crate::web::net::LoadedSeries;
+use crate::web::load::LoadedSeries;
 use barfinex_charts::funding;
+use barfinex_core::format::{rate_pct, utc_minute as fmt_time};
 use barfinex_core::series::Series;
 use barfinex_core::signals::latest_run;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn FundingChartView(
         return view! { <p class="bfx-empty">"No funding data for this chart."</p> }.into_any();
     }
     let start = n.saturating_sub(points.max(2));
-    let pct = |v: f64| format!("{:.4}%", v * 100.0);
+    let pct = rate_pct;
     let symbol = series.symbol();
     let run =
         latest_run(&funding.value[start..], |v| v < 0.0).map(|(s, len, on)| (s + start, len, on));

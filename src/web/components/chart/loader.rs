@@ -1,9 +1,10 @@
 use super::{FundingChartView, PriceChartView, Sparkline};
 use crate::web::components::{ErrorState, LoadingState};
-use crate::web::net::{load_series, refresh_tick, Cancel, LoadedSeries, Policy};
+use crate::web::load::{load_series, LoadedSeries};
+use crate::web::net::{refresh_tick, Cancel, Policy};
 use barfinex_core::model::SeriesSource;
+use barfinex_core::series::SeriesData;
 use barfinex_core::signals::BreakoutParams;
-use barfinex_core::sources::SeriesData;
 use leptos::prelude::*;
 
 /// Loads one series (shared requests, fallbacks, refresh) and renders it with `render`; loading

@@ -1,9 +1,9 @@
 use super::figure::ChartFigure;
-use crate::web::components::technical_rating::fmt_time;
-use crate::web::net::LoadedSeries;
+use crate::web::load::LoadedSeries;
 use barfinex_charts::price;
+use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
 use barfinex_core::series::Candles;
-use barfinex_core::signals::{find_breakout, fmt_num, Breakout, BreakoutParams, Retest};
+use barfinex_core::signals::{find_breakout, Breakout, BreakoutParams, Retest};
 use leptos::prelude::*;
 
 /// A price chart (candles) with volume beneath, drawn with plotters. With breakout parameters (a

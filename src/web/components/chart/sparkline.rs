@@ -1,6 +1,6 @@
 use super::canvas::ChartCanvas;
 use barfinex_charts::sparkline;
-use barfinex_core::signals::fmt_num;
+use barfinex_core::format::fmt_num;
 use leptos::prelude::*;
 
 /// A compact price line for tickers and compact cards: no axes, the last point dotted, coloured

@@ -1,11 +1,14 @@
-use super::{load_series, LoadedSeries, Policy};
-use crate::web::fetch::LoadError;
-use barfinex_core::model::{SeriesSource, SourceKind};
+//! The series a scoring run needs, loaded together; a failure stays with its series.
+
+use super::{load_series, LoadedSeries};
+use crate::web::net::Policy;
+use barfinex_core::model::SeriesSource;
 use barfinex_core::signals::{Input, SeriesSet};
 use web_sys::AbortSignal;
 
 /// The named series a scoring run needs, loaded in parallel (one shared request per URL with
-/// every other widget on the page), with the failures by name.
+/// every other widget on the page). A series that fails is recorded in the set under its own
+/// name with its error ([`SeriesSet::fail`]), so exactly the rules that read it say why.
 pub async fn load_series_set(
     specs: &[SeriesSource],
     names: &[String],
@@ -13,7 +16,7 @@ pub async fn load_series_set(
     policy: &Policy,
     cancel: Option<AbortSignal>,
     refresh: bool,
-) -> (SeriesSet, Vec<(String, LoadError)>) {
+) -> SeriesSet {
     let wanted = specs.iter().filter(|s| names.contains(&s.series));
     let loads = wanted.map(|spec| {
         let (market, cancel) = (market.clone(), cancel.clone());
@@ -25,29 +28,23 @@ pub async fn load_series_set(
         }
     });
     let mut set = SeriesSet::new();
-    let mut failed = Vec::new();
     for (name, r) in futures::future::join_all(loads).await {
         match r {
             Ok(s) => {
                 set.insert(name, input(&s));
             }
-            Err(e) => failed.push((name, e)),
+            Err(e) => set.fail(name, e.to_string()),
         }
     }
-    (set, failed)
+    set
 }
 
 /// A loaded series as the rule engine reads it: data, provenance, and the bar interval of
 /// sources that have one (klines and open interest; funding and documents do not).
 pub fn input(s: &LoadedSeries) -> Input {
-    use SourceKind::*;
-    let interval = match s.source {
-        BinanceSpotKlines
-        | BinanceFuturesKlines
-        | BinanceFuturesOpenInterest
-        | BybitKline
-        | KrakenOhlc => Some(s.endpoint.interval.clone().unwrap_or_else(|| "1h".into())),
-        _ => s.endpoint.interval.clone(),
+    let interval = match s.source.has_bars() {
+        true => Some(s.endpoint.interval.clone().unwrap_or_else(|| "1h".into())),
+        false => s.endpoint.interval.clone(),
     };
     Input {
         data: (*s.data).clone(),

@@ -1,7 +1,10 @@
-use super::{get_text, Policy};
-use crate::web::fetch::LoadError;
+//! One market series loaded: its source, then each fallback, parsed by the core.
+
+use super::LoadError;
+use crate::web::net::{absolute_url, get_text, now_ms, NetError, Policy};
 use barfinex_core::model::{Endpoint, SeriesSource, SourceKind};
-use barfinex_core::sources::{endpoint_url, parse_series, SeriesData};
+use barfinex_core::series::SeriesData;
+use barfinex_core::sources::{endpoint_url, parse_series};
 use std::rc::Rc;
 use web_sys::AbortSignal;
 
@@ -17,7 +20,7 @@ pub struct LoadedSeries {
     pub synthetic: bool,
     pub fetched_at: f64,
     /// Why a refresh failed, when this is the last good data.
-    pub stale: Option<LoadError>,
+    pub stale: Option<NetError>,
 }
 
 impl LoadedSeries {
@@ -44,7 +47,7 @@ pub async fn load_series(
     let mut failures = Vec::new();
     for e in spec.endpoints() {
         let url = match endpoint_url(&e, local_market.as_deref()) {
-            Ok(u) => crate::web::fetch::absolute_url(&u),
+            Ok(u) => absolute_url(&u),
             Err(m) => {
                 failures.push(format!("{}: {m}", e.source.name()));
                 continue;
@@ -52,13 +55,13 @@ pub async fn load_series(
         };
         let fetched = match get_text(&url, policy, cancel.clone(), refresh).await {
             Ok(f) => f,
-            Err(err @ LoadError::Aborted { .. }) => return Err(err),
+            Err(err @ NetError::Aborted { .. }) => return Err(err.into()),
             Err(err) => {
                 failures.push(format!("{}: {err}", e.source.name()));
                 continue;
             }
         };
-        let now = super::now_ms() as i64;
+        let now = now_ms() as i64;
         match parse_series(e.source, &fetched.body, Some(now)) {
             Ok(data) => {
                 return Ok(LoadedSeries {

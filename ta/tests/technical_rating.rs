@@ -1,8 +1,8 @@
 //! The technical rating on whole series: hand-worked warm-up, clear trends, and the real XRP
 //! sample; streaming and batch results agree.
 
-use barfinex_core::rating::{technical_rating, Label, TechnicalRating};
-use barfinex_core::series::{Bar, Candles};
+use barfinex_ta::rating::{technical_rating, Label, TechnicalRating};
+use barfinex_ta::series::{Bar, Candles};
 
 fn bar(i: i64, close: f64, spread: f64) -> Bar {
     Bar {

@@ -2,8 +2,8 @@
 //! tests/reference/gen_talib.py). After warm-up every value must be within
 //! 1e-9 · max(1, |reference|); during warm-up both must be missing (NaN / null).
 
-use barfinex_core::indicators::{indicator, Params};
-use barfinex_core::series::Candles;
+use barfinex_ta::indicators::{indicator, Params};
+use barfinex_ta::series::Candles;
 use serde_json::Value;
 
 fn reference() -> Value {

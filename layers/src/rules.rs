@@ -1,0 +1,182 @@
+//! The allowed arrows, as data. `docs/architecture.md` draws the same rooms; a change to either
+//! changes both. Every rule says why it exists.
+
+use super::Rule;
+
+/// `barfinex-core`: `interval`, `format` and `retry` are leaves; `model` (the profile) sits on
+/// them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
+/// and never on each other.
+pub const CORE: &[Rule] = &[
+    Rule::deny(
+        "interval",
+        "crate::model",
+        "interval is a leaf: it imports no other room",
+    ),
+    Rule::deny(
+        "interval",
+        "crate::sources",
+        "interval is a leaf: it imports no other room",
+    ),
+    Rule::deny(
+        "interval",
+        "crate::signals",
+        "interval is a leaf: it imports no other room",
+    ),
+    Rule::deny(
+        "format",
+        "crate::model",
+        "format is a leaf: it imports no other room",
+    ),
+    Rule::deny(
+        "format",
+        "crate::sources",
+        "format is a leaf: it imports no other room",
+    ),
+    Rule::deny(
+        "format",
+        "crate::signals",
+        "format is a leaf: it imports no other room",
+    ),
+    Rule::deny(
+        "retry",
+        "crate::model",
+        "retry is pure arithmetic: it imports no other room",
+    ),
+    Rule::deny(
+        "model",
+        "crate::sources",
+        "model never imports sources: the profile is below its parsers",
+    ),
+    Rule::deny(
+        "model",
+        "crate::signals",
+        "model never imports signals: the profile is below the scoring",
+    ),
+    Rule::deny(
+        "signals",
+        "crate::sources",
+        "signals never imports sources: scoring reads series, not wire formats",
+    ),
+    Rule::deny(
+        "sources",
+        "crate::signals",
+        "sources never imports signals: parsers know nothing of rules",
+    ),
+    SIGNALS[0],
+    SIGNALS[1],
+    SIGNALS[2],
+    SIGNALS[3],
+    SIGNALS[4],
+    SIGNALS[5],
+    SIGNALS[6],
+    SIGNALS[7],
+    SIGNALS[8],
+    SIGNALS[9],
+    SIGNALS[10],
+    SIGNALS[11],
+    SIGNALS[12],
+    SIGNALS[13],
+];
+
+const WHY_SIGNALS: &str =
+    "signals/ has no import loop: rule types, reading, plan, evaluation and patterns point down";
+
+const fn only(from: &'static str, allowed: &'static [&'static str]) -> Rule {
+    Rule::Only {
+        parent: "signals",
+        from,
+        allowed,
+        why: WHY_SIGNALS,
+    }
+}
+
+/// Inside `signals/`, lowest first: each room names only the rooms listed for it.
+pub const SIGNALS: [Rule; 14] = [
+    only("rule", &[]),
+    only("json", &["rule"]),
+    only("parse", &["rule", "json"]),
+    only("plan", &["rule", "json", "parse"]),
+    only("result", &[]),
+    only("input", &[]),
+    only("runs", &[]),
+    only("derive", &["rule", "input"]),
+    only("pattern", &["rule"]),
+    only("node", &["result"]),
+    only("breakout", &["rule", "pattern", "node", "result"]),
+    only(
+        "eval",
+        &["rule", "input", "derive", "node", "breakout", "result"],
+    ),
+    only(
+        "score",
+        &["rule", "json", "parse", "plan", "input", "eval", "result"],
+    ),
+    only("regime", &["plan", "score", "input", "result"]),
+];
+
+/// The web layer (`barfinex-widgets`): transport (`web::net`) knows URLs and bodies only;
+/// loading (`web::load`) sits on it and on the core's parsers; components sit on loading and
+/// never call a parser; nothing below the elements knows the elements.
+pub const WEB: &[Rule] = &[
+    Rule::deny(
+        "web::net",
+        "barfinex_core::model",
+        "net/ is transport: it knows nothing of profiles",
+    ),
+    Rule::deny(
+        "web::net",
+        "barfinex_core::signals",
+        "net/ is transport: it knows nothing of rules or series",
+    ),
+    Rule::deny(
+        "web::net",
+        "barfinex_core::sources",
+        "net/ is transport: it knows nothing of wire formats",
+    ),
+    Rule::deny(
+        "web::net",
+        "barfinex_core::series",
+        "net/ is transport: it knows nothing of series",
+    ),
+    Rule::deny("web::net", "crate::web::load", "net/ is below loading"),
+    Rule::deny(
+        "web::net",
+        "crate::web::components",
+        "net/ is below the components",
+    ),
+    Rule::deny(
+        "web::load",
+        "crate::web::components",
+        "loading is below the components",
+    ),
+    Rule::deny(
+        "web::load",
+        "crate::web::widgets",
+        "loading is below the widgets",
+    ),
+    Rule::deny(
+        "web::load",
+        "crate::web::embed",
+        "loading is below the elements",
+    ),
+    Rule::deny(
+        "web::components",
+        "barfinex_core::sources",
+        "components never import parsers: they load through web::load",
+    ),
+    Rule::deny(
+        "web::components",
+        "crate::web::embed",
+        "components are below the elements",
+    ),
+    Rule::deny(
+        "web::components",
+        "crate::web::widgets",
+        "components are below the widget table",
+    ),
+    Rule::deny(
+        "web::api",
+        "crate::web::components",
+        "the JS computing API needs no components",
+    ),
+];

@@ -1,0 +1,113 @@
+//! Imports point down: the rules in `layers/src/rules.rs`, over the real sources, and a planted
+//! forbidden import that each form of naming (a `use` line, an inline path) must trip.
+
+use barfinex_layers::rules::{CORE, WEB};
+use barfinex_layers::{check_crate, workspace_crate, Crate};
+use std::path::Path;
+
+fn report(v: &[barfinex_layers::Violation]) -> String {
+    v.iter().map(|v| format!("\n  {v}")).collect()
+}
+
+#[test]
+fn core_imports_point_down() {
+    let core = workspace_crate("barfinex_core", "core/src");
+    let v = check_crate(&core, CORE, &[]).expect("read core/src");
+    assert!(v.is_empty(), "forbidden imports in core/src:{}", report(&v));
+}
+
+#[test]
+fn web_imports_point_down() {
+    let web = workspace_crate("barfinex_widgets", "src");
+    let others = [
+        workspace_crate("barfinex_core", "core/src"),
+        workspace_crate("barfinex_charts", "charts/src"),
+    ];
+    let v = check_crate(&web, WEB, &others).expect("read src");
+    assert!(v.is_empty(), "forbidden imports in src:{}", report(&v));
+}
+
+/// A copy of core/src with one line added to one file.
+fn planted(name: &str, file: &str, line: &str) -> Crate {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src");
+    let to = std::env::temp_dir().join(format!("barfinex-layers-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    copy(&from, &to);
+    let target = to.join(file);
+    let text = std::fs::read_to_string(&target).expect("planted file");
+    std::fs::write(&target, format!("{line}\n{text}")).expect("plant");
+    Crate {
+        name: "barfinex_core",
+        src: to,
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let p = e.expect("entry").path();
+        let dest = to.join(p.file_name().expect("name"));
+        if p.is_dir() {
+            copy(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_planted_use_line_fails() {
+    let c = planted(
+        "use",
+        "model/validate.rs",
+        "use crate::sources::{endpoint_url, parse_series};",
+    );
+    let v = check_crate(&c, CORE, &[]).expect("read");
+    assert_eq!(v.len(), 1, "{}", report(&v));
+    assert_eq!(v[0].file, "model/validate.rs");
+    assert_eq!(v[0].to, "crate::sources");
+    assert!(v[0].why.starts_with("model never imports sources"));
+}
+
+#[test]
+fn a_planted_inline_path_fails() {
+    let c = planted(
+        "inline",
+        "signals/rule.rs",
+        "fn planted() -> usize { super::eval::ols(&[]).0 as usize + crate::sources::parse_series as usize }",
+    );
+    let v = check_crate(&c, CORE, &[]).expect("read");
+    let found: Vec<(&str, &str)> = v.iter().map(|v| (v.from.as_str(), v.to.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("signals::rule", "crate::signals::eval"),
+            ("signals::rule", "crate::sources")
+        ],
+        "{}",
+        report(&v)
+    );
+}
+
+#[test]
+fn a_parent_re_export_cannot_hide_a_loop() {
+    let c = planted(
+        "parent",
+        "signals/pattern.rs",
+        "use super::{evaluate, Node};",
+    );
+    let v = check_crate(&c, CORE, &[]).expect("read");
+    assert_eq!(v.len(), 1, "{}", report(&v));
+    assert_eq!(v[0].to, "crate::signals");
+}
+
+#[test]
+fn comments_strings_and_tests_are_not_imports() {
+    let c = planted(
+        "quiet",
+        "model/profile.rs",
+        "// crate::sources::x\n/// crate::sources::y\nconst S: &str = \"crate::sources::z\";\n#[cfg(test)]\nmod t { use crate::sources::parse_series; }",
+    );
+    let v = check_crate(&c, CORE, &[]).expect("read");
+    assert!(v.is_empty(), "{}", report(&v));
+}

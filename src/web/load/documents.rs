@@ -1,0 +1,90 @@
+//! Loading the documents a widget reads (profiles, candles, regime rules): GET through
+//! [`crate::web::net`] (retries, cache, sharing), then the core's parser. A profile is read
+//! once into a [`Profile`]: the data and the plan of its rules.
+
+use super::{LoadError, Profile};
+use crate::web::net::{absolute_url, get_text, Cancel, Policy};
+use barfinex_core::model::parse_profile;
+use barfinex_core::signals::{parse_regime_rules, RegimeRules};
+use barfinex_core::sources::{parse_candles_json, CandlesDoc};
+use std::rc::Rc;
+
+/// GETs a document page-relative URL through [`crate::web::net`] (retries, cache, sharing);
+/// returns its absolute URL and body.
+async fn fetch_document(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<(String, Rc<str>), LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::NoSource);
+    }
+    let url = absolute_url(src);
+    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
+    Ok((url, fetched.body))
+}
+
+/// Fetches and parses a profile document (with the retry, cache and de-duplication of
+/// [`crate::web::net`]), and reads its signals' rules once.
+///
+/// ```no_run
+/// # async fn demo() {
+/// let profile = barfinex_widgets::web::load::fetch_profile("/www/data/flux.json", None).await;
+/// # }
+/// ```
+pub async fn fetch_profile(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Rc<Profile>, LoadError> {
+    let (url, body) = fetch_document(src, cancel).await?;
+    let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
+        url: url.clone(),
+        error,
+    })?;
+    if !parsed.unknown_fields.is_empty() {
+        web_sys::console::warn_1(
+            &format!(
+                "{url}: ignored unknown fields: {}",
+                parsed.unknown_fields.join(", ")
+            )
+            .into(),
+        );
+    }
+    Ok(Rc::new(Profile::new(parsed.profile)))
+}
+
+/// Fetches and parses a candles document (see `barfinex_core::sources::parse_candles_json`).
+pub async fn fetch_candles(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Rc<CandlesDoc>, LoadError> {
+    let (url, body) = fetch_document(src, cancel).await?;
+    let doc = parse_candles_json(&body).map_err(|error| LoadError::Candles { url, error })?;
+    Ok(Rc::new(doc))
+}
+
+/// Fetches and parses a regime-rules document (see `barfinex_core::signals::RegimeRules`).
+pub async fn fetch_regime_rules(
+    src: &str,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Rc<RegimeRules>, LoadError> {
+    let (url, body) = fetch_document(src, cancel).await?;
+    let doc = parse_regime_rules(&body).map_err(|error| LoadError::RegimeRules { url, error })?;
+    Ok(Rc::new(doc))
+}
+
+/// A profile fetched for the calling component: a `LocalResource` whose request is aborted when
+/// the component goes away (see [`crate::web::net::Cancel`]).
+///
+/// ```no_run
+/// # use leptos::prelude::*;
+/// let profile = barfinex_widgets::web::load::profile_resource("/www/data/flux.json".into());
+/// ```
+pub fn profile_resource(
+    src: String,
+) -> leptos::prelude::LocalResource<Result<Rc<Profile>, LoadError>> {
+    let cancel = Cancel::for_this_owner();
+    leptos::prelude::LocalResource::new(move || {
+        let (src, signal) = (src.clone(), cancel.signal());
+        async move { fetch_profile(&src, signal).await }
+    })
+}

@@ -1,0 +1,57 @@
+//! Why a widget could not load its data: the transport's errors, and what the documents' and
+//! series' readers refuse.
+
+use crate::web::net::NetError;
+use barfinex_core::model::ProfileError;
+use barfinex_core::sources::SourceError;
+use std::fmt;
+
+/// Why a widget could not load its data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No `src` was given.
+    NoSource,
+    /// The GET failed (network, HTTP status, timeout, cancelled, too large, not data).
+    Net(NetError),
+    /// A body the source's parser refused; `error` names the position.
+    Parse { url: String, error: SourceError },
+    /// Every source of a series failed; one line per source, in the order tried.
+    AllSources {
+        series: String,
+        failures: Vec<String>,
+    },
+    /// The body is not a valid profile; `error` names the field path.
+    Profile { url: String, error: ProfileError },
+    /// The body is not a valid candles document; `error` names the position.
+    Candles { url: String, error: SourceError },
+    /// The body is not a valid regime-rules document; `error` names the field path.
+    RegimeRules { url: String, error: String },
+}
+
+impl From<NetError> for LoadError {
+    fn from(e: NetError) -> Self {
+        LoadError::Net(e)
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoSource => f.write_str("no profile URL given (set the src attribute)"),
+            Self::Net(e) => e.fmt(f),
+            Self::Parse { url, error } => write!(f, "{url}: cannot read the response: {error}"),
+            Self::AllSources { series, failures } => {
+                write!(f, "no source could provide \"{series}\": ")?;
+                for (i, m) in failures.iter().enumerate() {
+                    write!(f, "{}{}) {m}", if i > 0 { "; " } else { "" }, i + 1)?;
+                }
+                Ok(())
+            }
+            Self::Profile { url, error } => write!(f, "{url}: invalid profile: {error}"),
+            Self::Candles { url, error } => write!(f, "{url}: invalid candles: {error}"),
+            Self::RegimeRules { url, error } => write!(f, "{url}: invalid regime rules: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -1,0 +1,15 @@
+//! Loading what widgets show: documents (profiles, candles, regime rules) and market series,
+//! through the transport in [`crate::web::net`], parsed by the core. Components load through
+//! here and never call a parser themselves.
+
+mod documents;
+mod error;
+mod profile;
+mod series;
+mod series_set;
+
+pub use documents::{fetch_candles, fetch_profile, fetch_regime_rules, profile_resource};
+pub use error::LoadError;
+pub use profile::Profile;
+pub use series::{load_series, LoadedSeries};
+pub use series_set::{input, load_series_set};

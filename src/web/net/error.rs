@@ -1,0 +1,57 @@
+//! What can go wrong with a GET, whatever it fetches: the transport's own errors. Each names
+//! the URL, so one widget shows it and the rest of the page carries on.
+
+use std::fmt;
+
+/// Why a request produced no usable body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NetError {
+    /// The request never produced a response. Browsers report a CORS refusal and a network
+    /// failure alike, so the message cannot tell them apart.
+    Network { url: String, detail: String },
+    /// The server answered with a status outside 200–299 (after `attempts` tries).
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+        attempts: u32,
+    },
+    /// No response within the per-request timeout.
+    Timeout { url: String, ms: u32 },
+    /// The widget went away; nobody waits for this request any more.
+    Aborted { url: String },
+    /// A body over the size limit.
+    TooLarge { url: String, limit: usize },
+    /// An HTML page where data was expected (a login wall, a proxy's error page).
+    NotData { url: String, content_type: String },
+    /// The body could not be read.
+    Body { url: String, detail: String },
+}
+
+impl fmt::Display for NetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network { url, detail } => write!(
+                f,
+                "GET {url} failed: network error or CORS refusal (browsers report both alike): {detail}"
+            ),
+            Self::Http { url, status, status_text, attempts } => {
+                write!(f, "GET {url}: HTTP {status}")?;
+                if !status_text.is_empty() {
+                    write!(f, " {status_text}")?;
+                }
+                if *attempts > 1 {
+                    write!(f, " (after {attempts} attempts)")?;
+                }
+                Ok(())
+            }
+            Self::Timeout { url, ms } => write!(f, "GET {url}: no response within {:.1} s (timeout)", *ms as f64 / 1000.0),
+            Self::Aborted { url } => write!(f, "GET {url}: cancelled"),
+            Self::TooLarge { url, limit } => write!(f, "GET {url}: response larger than {} MB", limit >> 20),
+            Self::NotData { url, content_type } => write!(f, "GET {url}: got an HTML page ({content_type}), not data"),
+            Self::Body { url, detail } => write!(f, "GET {url}: could not read the body: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for NetError {}

@@ -9,7 +9,7 @@ PKG_WASM := pkg/barfinex_widgets_bg.wasm
 TRAP_WASM := target/test-trap-pkg/barfinex_widgets_bg.wasm
 WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh .cargo/config.toml
 
-.PHONY: demo test test-native test-js build tools tools-test screenshots bench clean
+.PHONY: demo test test-native test-js build registry tools tools-test screenshots bench clean
 
 demo: tools build $(DEVSERVER)
 	@echo "Demo: http://127.0.0.1:$(PORT)/ with market data from http://127.0.0.1:$(MARKET_PORT)/ (Ctrl+C stops it)"
@@ -21,12 +21,18 @@ test-native:
 	cargo test --workspace --exclude barfinex-widgets
 
 test-js: build $(TRAP_WASM) $(DEVSERVER)
-	node --test --test-concurrency=1 tests/schema.test.mjs tests/browser/
+	node scripts/gen-registry.mjs --check
+	node --test --test-concurrency=1 tests/schema.test.mjs tests/registry.test.mjs tests/browser/
 
 build: $(PKG_WASM)
 
-$(PKG_WASM): $(WEB_SOURCES) tests/node_modules/.package-lock.json
+$(PKG_WASM): $(WEB_SOURCES) scripts/gen-registry.mjs tests/node_modules/.package-lock.json
+	node scripts/gen-registry.mjs
 	scripts/build-pkg.sh
+
+# The files generated from the element registry (src/web/registry.json); make build runs it too.
+registry:
+	node scripts/gen-registry.mjs
 
 $(TRAP_WASM): $(WEB_SOURCES) pkg/embed.js tests/node_modules/.package-lock.json
 	scripts/build-pkg.sh --test-trap

@@ -9,6 +9,7 @@
 //! assert_eq!(parsed.profile.symbol, "DMO");
 //! ```
 
+pub mod doc;
 pub mod format;
 pub mod interval;
 pub mod model;

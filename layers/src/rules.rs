@@ -3,7 +3,7 @@
 
 use super::Rule;
 
-/// `barfinex-core`: `interval`, `format` and `retry` are leaves; `model` (the profile) sits on
+/// `barfinex-core`: `interval`, `format`, `doc` and `retry` are leaves; `model` (the profile) sits on
 /// them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
 /// and never on each other.
 pub const CORE: &[Rule] = &[

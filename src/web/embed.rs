@@ -1,78 +1,60 @@
 //! The embedding API: `mount(target, options)` for JavaScript, and the custom elements.
 //!
 //! Every widget mounts into a container inside an open shadow root, so host CSS cannot reach it
-//! and its CSS cannot leak out. All widgets on a page share this one wasm instance.
+//! and its CSS cannot leak out. All widgets on a page share this one wasm instance. A mounted
+//! widget is updated in place (`handle.update(options)`): a new theme restyles the container,
+//! any other change gives the widget its new configuration, and it loads what that needs.
 
 use super::components::ErrorState;
 use super::styles::shared_sheet;
 use super::widgets::{widget_view, WidgetConfig};
 use leptos::prelude::*;
-use serde::Deserialize;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** Which widget to mount and where its data comes from. */
+/* <registry> */
+/** Which widget to mount and where its data comes from (generated from src/web/registry.json). */
 export interface MountOptions {
   /** The widget. Default "asset-card". */
-  widget?: "asset-card" | "driver-list" | "regime-matrix" | "signal-badges" | "technical-rating" |
-    "price-chart" | "funding-chart" | "sparkline";
-  /** URL of the asset profile JSON, absolute or relative to the page. For "regime-matrix",
-   * one or more URLs separated by spaces: one gives a list, several a table. */
+  widget?: "asset-card" | "driver-list" | "regime-matrix" | "signal-badges" | "technical-rating" | "price-chart" | "funding-chart" | "sparkline";
+  /** URL of the asset profile JSON, absolute or relative to the page; for the regime matrix, several separated by spaces. */
   src: string;
-  /** "driver-list": "full" (default) or "compact". */
-  layout?: "full" | "compact";
-  /** "regime-matrix": the current regime, when the page knows it. */
-  current?: string;
-  /** "regime-matrix": URL of a regime-rules document to compute the current regime from. */
-  rules?: string;
-  /** URL of a candles document: the card then shows the technical rating computed from it. */
+  /** URL of a candles document; the technical rating is computed from it in the reader's browser. (asset-card, technical-rating) */
   candles?: string;
-  /** Base URL of a market-data server laid out like the local one (`{market}/binance/…`): used
-   * for every profile source without a base_url of its own (a proxy, a mirror, the demo server). */
+  /** Base URL of a market-data server laid out like the local one (a proxy, a mirror); used for every profile source without its own base_url. (asset-card, regime-matrix, signal-badges, technical-rating, price-chart, funding-chart, sparkline) */
   market?: string;
-  /** Seconds between market-data refreshes; 0 or absent: off. */
+  /** Seconds between market-data refreshes (1 to 86400); 0 or absent: off. (asset-card, regime-matrix, signal-badges, technical-rating, price-chart, funding-chart, sparkline) */
   refresh?: number;
-  /** Keep fetched market data in sessionStorage (a reload within the tab starts from it). */
+  /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. (asset-card, regime-matrix, signal-badges, technical-rating, price-chart, funding-chart, sparkline) */
   persist?: boolean;
-  /** Colour theme; "auto" follows the reader's system setting. Default "auto". */
-  theme?: "light" | "dark" | "auto";
+  /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
+  theme?: "auto" | "light" | "dark";
+  /** full (filters, sort, expandable text) or compact (titles and badges). (driver-list) */
+  layout?: "full" | "compact";
+  /** The current market regime, when the page knows it (risk-on, tightening, …). (regime-matrix) */
+  current?: string;
+  /** URL of a regime-rules document to compute the current regime from (with market). (regime-matrix) */
+  rules?: string;
 }
+/* </registry> */
 "#;
 
-#[derive(Deserialize)]
-struct MountOptions {
-    #[serde(default)]
-    widget: Option<String>,
-    #[serde(default)]
-    src: String,
-    #[serde(default)]
-    candles: Option<String>,
-    #[serde(default)]
-    market: Option<String>,
-    #[serde(default)]
-    refresh: Option<f64>,
-    #[serde(default)]
-    persist: bool,
-    #[serde(default)]
-    theme: Option<String>,
-    #[serde(default)]
-    layout: Option<String>,
-    #[serde(default)]
-    current: Option<String>,
-    #[serde(default)]
-    rules: Option<String>,
-}
+/// Which widget, with what: what an update compares.
+type Live = (String, WidgetConfig);
 
-/// A mounted widget: Leptos's unmount handle and the container it renders into.
+/// A mounted widget: Leptos's unmount handle, the container it renders into, and the signal
+/// holding its configuration.
 struct Mounted {
     _view: Box<dyn Any>,
     container: HtmlElement,
+    live: RwSignal<Live>,
 }
 
 thread_local! {
@@ -90,6 +72,32 @@ pub struct MountHandle {
 
 #[wasm_bindgen]
 impl MountHandle {
+    /// Applies new options to the mounted widget, in place: a new `theme` restyles it (no
+    /// request, no new nodes); any other change re-renders it inside the same container with its
+    /// new configuration, which loads only this widget's data. Options that change nothing do
+    /// nothing.
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+    ) -> Result<(), JsError> {
+        let (widget, theme, config) = read_options(options)?;
+        let Some((container, live)) = MOUNTED.with(|m| {
+            m.borrow()
+                .get(&self.id)
+                .map(|w| (w.container.clone(), w.live))
+        }) else {
+            return Ok(());
+        };
+        if container.get_attribute("data-theme").as_deref() != Some(theme) {
+            let _ = container.set_attribute("data-theme", theme);
+        }
+        let next = (widget, config);
+        if live.with_untracked(|now| *now != next) {
+            live.set(next);
+        }
+        Ok(())
+    }
+
     /// Removes the widget from the page. Calling it again does nothing.
     pub fn unmount(&self) {
         // Dropping Leptos's handle disposes the reactive owner and unmounts the view.
@@ -117,47 +125,26 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<MountHandle, JsError> {
     let root = shadow_root_of(&target)?;
-    let options: MountOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("mount options: {e}")))?;
-    let theme = match options.theme.as_deref() {
-        None | Some("auto") => "auto",
-        Some("light") => "light",
-        Some("dark") => "dark",
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "mount options.theme: unknown value {other:?}, expected \"light\", \"dark\" or \"auto\""
-            )))
-        }
-    };
+    let (widget, theme, config) = read_options(options)?;
     adopt_sheet(&root)?;
     let container = make_container(&root, theme)?;
-    let candles = options.candles.filter(|c| !c.trim().is_empty());
-    let market = options.market.filter(|m| !m.trim().is_empty());
-    if let Some(m) = &market {
-        barfinex_core::model::check_http_url(m)
-            .map_err(|e| JsError::new(&format!("mount options.market: {e}")))?;
-    }
-    let refresh = options
-        .refresh
-        .filter(|r| r.is_finite() && *r >= 1.0)
-        .map_or(0, |r| r.min(86_400.0) as u32);
-    let config = WidgetConfig {
-        src: options.src,
-        candles,
-        market,
-        refresh,
-        persist: options.persist,
-        layout: options.layout.filter(|l| !l.trim().is_empty()),
-        current: options.current.filter(|c| !c.trim().is_empty()),
-        rules: options.rules.filter(|r| !r.trim().is_empty()),
-    };
-    let widget = options.widget.unwrap_or_else(|| "asset-card".into());
+    // The signal is created inside the widget's owner (disposed with it) and handed out here.
+    let slot: Rc<Cell<Option<RwSignal<Live>>>> = Rc::default();
+    let out = Rc::clone(&slot);
     let view: Box<dyn Any> = Box::new(mount_to(container.clone(), move || {
-        match widget_view(&widget, config) {
-            Ok(v) => v,
-            Err(message) => view! { <ErrorState message=message/> }.into_any(),
+        let live = RwSignal::new((widget, config));
+        out.set(Some(live));
+        move || {
+            let (widget, config) = live.get();
+            match widget_view(&widget, config) {
+                Ok(v) => v,
+                Err(message) => view! { <ErrorState message=message/> }.into_any(),
+            }
         }
     }));
+    let live = slot
+        .take()
+        .ok_or_else(|| JsError::new("the widget did not start"))?;
     let id = NEXT_ID.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
@@ -168,10 +155,76 @@ pub fn mount(
             Mounted {
                 _view: view,
                 container,
+                live,
             },
         )
     });
     Ok(MountHandle { id })
+}
+
+/// Checks mount options at the edge: the widget name, its theme and its configuration.
+fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig), JsError> {
+    if !options.is_object() {
+        return Err(JsError::new("mount options: expected an object"));
+    }
+    // Read field by field (a getter may throw: `Reflect.get` is caught), each type checked.
+    let field = |key: &str| {
+        js_sys::Reflect::get(&options, &JsValue::from_str(key))
+            .map_err(|_| JsError::new(&format!("mount options.{key}: cannot be read")))
+    };
+    let text = |key: &str| -> Result<Option<String>, JsError> {
+        let v = field(key)?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(|s| Some(s).filter(|s| !s.trim().is_empty()))
+            .ok_or_else(|| JsError::new(&format!("mount options.{key}: expected a string")))
+    };
+    let theme = match text("theme")?.as_deref() {
+        None | Some("auto") => "auto",
+        Some("light") => "light",
+        Some("dark") => "dark",
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "mount options.theme: unknown value {other:?}, expected \"light\", \"dark\" or \"auto\""
+            )))
+        }
+    };
+    let market = text("market")?;
+    if let Some(m) = &market {
+        barfinex_core::model::check_http_url(m)
+            .map_err(|e| JsError::new(&format!("mount options.market: {e}")))?;
+    }
+    let refresh = match field("refresh")? {
+        v if v.is_undefined() || v.is_null() => 0.0,
+        v => v
+            .as_f64()
+            .ok_or_else(|| JsError::new("mount options.refresh: expected a number"))?,
+    };
+    let refresh = if refresh.is_finite() && refresh >= 1.0 {
+        refresh.min(86_400.0) as u32
+    } else {
+        0
+    };
+    let persist = match field("persist")? {
+        v if v.is_undefined() || v.is_null() => false,
+        v => v
+            .as_bool()
+            .ok_or_else(|| JsError::new("mount options.persist: expected a boolean"))?,
+    };
+    let config = WidgetConfig {
+        src: text("src")?.unwrap_or_default(),
+        candles: text("candles")?,
+        market,
+        refresh,
+        persist,
+        layout: text("layout")?,
+        current: text("current")?,
+        rules: text("rules")?,
+    };
+    let widget = text("widget")?.unwrap_or_else(|| "asset-card".into());
+    Ok((widget, theme, config))
 }
 
 fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {
@@ -189,7 +242,7 @@ fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {
         .map_err(|e| {
             JsError::new(&format!(
                 "mount target <{}>: cannot attach a shadow root ({e:?})",
-                element.tag_name().to_lowercase()
+                element.tag_name().to_ascii_lowercase()
             ))
         })
 }

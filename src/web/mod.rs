@@ -2,9 +2,13 @@
 
 pub mod api;
 pub mod components;
+pub mod context;
 pub mod embed;
 pub mod load;
 pub mod net;
+// Generated (scripts/gen-registry.mjs): formatted by its generator, not rustfmt.
+#[rustfmt::skip]
+pub mod registry;
 pub mod styles;
 #[cfg(feature = "test-trap")]
 mod test_trap;

@@ -6,27 +6,22 @@ use super::components::{
     AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
     RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
 };
+use super::context::MarketContext;
 use super::load::Profile as Loaded;
+use super::registry::ELEMENTS;
 use leptos::prelude::*;
 use std::rc::Rc;
 
 /// A fetched profile, as the widgets' render callbacks get it.
 type Profile = Rc<Loaded>;
 
-/// Every widget name `mount` knows, in the order the docs list them.
-pub const WIDGETS: [&str; 8] = [
-    "asset-card",
-    "driver-list",
-    "regime-matrix",
-    "signal-badges",
-    "technical-rating",
-    "price-chart",
-    "funding-chart",
-    "sparkline",
-];
+/// Every widget name `mount` knows, in the order the docs list them (from the registry).
+pub fn widget_names() -> impl Iterator<Item = &'static str> {
+    ELEMENTS.iter().map(|e| e.widget)
+}
 
 /// What a widget is given, after `mount` has checked it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WidgetConfig {
     pub src: String,
     pub candles: Option<String>,
@@ -41,20 +36,26 @@ pub struct WidgetConfig {
     pub rules: Option<String>,
 }
 
-/// The view for `widget`, or why there is none.
+/// The view for `widget`, or why there is none. Provides the widget's [`MarketContext`] (its
+/// `market`, `refresh` and `persist`) to every part of it.
 pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
+    provide_context(MarketContext {
+        market: c.market.clone(),
+        refresh: c.refresh,
+        persist: c.persist,
+    });
     let WidgetConfig {
         src,
         candles,
-        market,
-        refresh,
-        persist,
+        market: _,
+        refresh: _,
+        persist: _,
         layout,
         current,
         rules,
     } = c;
     Ok(match widget {
-        "asset-card" => AssetCard(AssetCardProps { src, candles, market, refresh, persist }).into_any(),
+        "asset-card" => AssetCard(AssetCardProps { src, candles }).into_any(),
         "driver-list" => {
             let layout = match layout.as_deref() {
                 None | Some("full") => "full",
@@ -69,12 +70,12 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         }
         "regime-matrix" => {
             let sources: Vec<String> = src.split_whitespace().map(str::to_owned).collect();
-            view! { <RegimeMatrix sources=sources current=current rules=rules market=market/> }.into_any()
+            view! { <RegimeMatrix sources=sources current=current rules=rules/> }.into_any()
         }
         "signal-badges" => view! {
             <WidgetShell src=src title="Market signals"
                 render=move |p: Profile| view! {
-                    <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::new(p.plan.clone()) sources=p.sources.clone() market=market.clone() refresh=refresh persist=persist/>
+                    <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::new(p.plan.clone()) sources=p.sources.clone()/>
                 }.into_any()/>
         }
         .into_any(),
@@ -83,7 +84,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
                 render=move |p: Profile| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
                     (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
                     (None, Some(spec)) => view! {
-                        <MarketPanel spec=spec.clone() market=market.clone() refresh=refresh persist=persist/>
+                        <MarketPanel spec=spec.clone()/>
                     }.into_any(),
                     (None, None) => view! {
                         <p class="bfx-empty">"No candles source in this profile: no rating to compute."</p>
@@ -94,18 +95,18 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         "price-chart" => view! {
             <WidgetShell src=src title="Price and volume"
                 render=move |p: Profile| view! {
-                    <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b) market=market.clone() refresh=refresh/>
+                    <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
                 }.into_any()/>
         }
         .into_any(),
         "funding-chart" => view! {
             <WidgetShell src=src title="Funding rate"
-                render=move |p: Profile| view! { <FundingChart spec=p.source("funding") market=market.clone() refresh=refresh/> }.into_any()/>
+                render=move |p: Profile| view! { <FundingChart spec=p.source("funding")/> }.into_any()/>
         }
         .into_any(),
         "sparkline" => view! {
             <WidgetShell src=src title="Price" disclaimer=false
-                render=move |p: Profile| view! { <SparklineChart spec=p.source("candles") market=market.clone()/> }.into_any()/>
+                render=move |p: Profile| view! { <SparklineChart spec=p.source("candles")/> }.into_any()/>
         }
         .into_any(),
         #[cfg(feature = "test-trap")]
@@ -113,7 +114,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         other => {
             return Err(format!(
                 "unknown widget {other:?} (known: {})",
-                WIDGETS.map(|w| format!("\"{w}\"")).join(", ")
+                widget_names().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
             ))
         }
     })

@@ -30,18 +30,9 @@ pub struct ParsedProfile {
 /// ```
 pub fn parse_profile(json: &str) -> Result<ParsedProfile, ProfileError> {
     check_version(json)?;
-    let mut unknown_fields = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown_fields.push(ignored_path(&path));
-    let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-    let profile: AssetProfile = serde_path_to_error::deserialize(ignoring).map_err(|e| {
-        let path = e.path().to_string();
-        ProfileError::new(
-            if path == "." { String::new() } else { path },
-            friendly(e.inner()),
-        )
-    })?;
-    de.end().map_err(|e| ProfileError::new("", friendly(&e)))?;
+    let doc = crate::doc::read::<AssetProfile>(json)
+        .map_err(|e| ProfileError::new(e.path, friendly(&e.error)))?;
+    let (profile, unknown_fields) = (doc.value, doc.unknown);
     validate(&profile)?;
     Ok(ParsedProfile {
         profile,
@@ -69,8 +60,9 @@ fn check_version(json: &str) -> Result<(), ProfileError> {
             format!("a profile must be a JSON object, found {found}"),
         ));
     }
-    let header: Header =
-        serde_json::from_str(json).map_err(|e| ProfileError::new("", friendly(&e)))?;
+    let header: Header = crate::doc::read(json)
+        .map_err(|e| ProfileError::new("", friendly(&e.error)))?
+        .value;
     match header.version {
         None => Err(ProfileError::new(
             "version",
@@ -95,25 +87,5 @@ fn friendly(e: &serde_json::Error) -> String {
             format!("invalid JSON: {text}")
         }
         _ => text,
-    }
-}
-
-/// Formats an ignored field's path the way errors are formatted: `drivers[0].weight`.
-fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        Path::Map { parent, key } => {
-            let parent = ignored_path(parent);
-            if parent.is_empty() {
-                key.clone()
-            } else {
-                format!("{parent}.{key}")
-            }
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => ignored_path(parent),
     }
 }

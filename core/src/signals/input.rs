@@ -63,8 +63,15 @@ impl Input {
 /// names that failed to load with the reason, so a rule that reads one says why it has no data.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SeriesSet {
-    inputs: BTreeMap<String, Input>,
-    failed: BTreeMap<String, String>,
+    // One map, a name is loaded or failed: replacing never needs a removal (whose code the wasm
+    // would otherwise carry).
+    slots: BTreeMap<String, Slot>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Slot {
+    Loaded(Input),
+    Failed(String),
 }
 
 impl SeriesSet {
@@ -73,50 +80,50 @@ impl SeriesSet {
     }
 
     /// Adds (or replaces) a series; it is no longer failed.
-    pub fn insert(&mut self, name: String, input: Input) -> Option<Input> {
-        self.failed.remove(&name);
-        self.inputs.insert(name, input)
+    pub fn insert(&mut self, name: String, input: Input) {
+        self.slots.insert(name, Slot::Loaded(input));
     }
 
     /// Records that `name` could not be loaded, and why (the loader's own error, as words).
     pub fn fail(&mut self, name: String, reason: String) {
-        self.inputs.remove(&name);
-        self.failed.insert(name, reason);
+        self.slots.insert(name, Slot::Failed(reason));
     }
 
     /// Forgets `name`, loaded or failed.
-    pub fn remove(&mut self, name: &str) -> Option<Input> {
-        self.failed.remove(name);
-        self.inputs.remove(name)
+    pub fn remove(&mut self, name: &str) {
+        self.slots.remove(name);
     }
 
     pub fn get(&self, name: &str) -> Option<&Input> {
-        self.inputs.get(name)
+        match self.slots.get(name)? {
+            Slot::Loaded(i) => Some(i),
+            Slot::Failed(_) => None,
+        }
     }
 
     /// Why `name` failed to load, if it did.
     pub fn failure(&self, name: &str) -> Option<&str> {
-        self.failed.get(name).map(String::as_str)
+        match self.slots.get(name)? {
+            Slot::Failed(why) => Some(why),
+            Slot::Loaded(_) => None,
+        }
     }
 
     /// The series, or why there is none.
     pub fn lookup(&self, name: &str) -> Result<&Input, Missing> {
-        self.get(name).ok_or_else(|| match self.failure(name) {
-            Some(why) => Missing::Failed(name.into(), why.into()),
-            None => Missing::NoData(name.into()),
-        })
+        match self.slots.get(name) {
+            Some(Slot::Loaded(i)) => Ok(i),
+            Some(Slot::Failed(why)) => Err(Missing::Failed(name.into(), why.clone())),
+            None => Err(Missing::NoData(name.into())),
+        }
     }
 
+    /// The loaded series, by name.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Input)> {
-        self.inputs.iter()
-    }
-
-    pub fn len(&self) -> usize {
-        self.inputs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.inputs.is_empty()
+        self.slots.iter().filter_map(|(k, s)| match s {
+            Slot::Loaded(i) => Some((k, i)),
+            Slot::Failed(_) => None,
+        })
     }
 }
 

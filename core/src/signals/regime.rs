@@ -66,15 +66,16 @@ impl CurrentRegime {
 
 /// Parses a regime-rules document; errors name the field path.
 pub fn parse_regime_rules(json: &str) -> Result<RegimeRules, String> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let doc: RegimeRules = serde_path_to_error::deserialize(de).map_err(|e| {
-        let p = e.path().to_string();
-        format!(
-            "{}: {}",
-            if p == "." { "regime rules" } else { &p },
-            e.inner()
-        )
-    })?;
+    let doc: RegimeRules = crate::doc::read(json)
+        .map_err(|e| {
+            let at = if e.path.is_empty() {
+                "regime rules"
+            } else {
+                &e.path
+            };
+            format!("{at}: {}", e.error)
+        })?
+        .value;
     if doc.version != 1 {
         return Err(format!(
             "version: {} is not supported (this reader reads 1)",

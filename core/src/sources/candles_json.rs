@@ -55,14 +55,12 @@ struct Wire {
 
 /// Parses and checks a candles document.
 pub fn parse_candles_json(text: &str) -> Result<CandlesDoc, SourceError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let wire: Wire = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        SourceError {
-            path: if path == "." { String::new() } else { path },
-            message: e.inner().to_string().replace('`', "\""),
-        }
-    })?;
+    let wire: Wire = crate::doc::read(text)
+        .map_err(|e| SourceError {
+            path: e.path,
+            message: e.error.to_string().replace('`', "\""),
+        })?
+        .value;
     if wire.candles.len() > MAX_BARS {
         return Err(SourceError {
             path: "candles".into(),

@@ -14,7 +14,10 @@ pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> Sourc
 
 /// Parses a whole body as JSON, with the position of a syntax error.
 pub(crate) fn json(body: &str) -> Result<Value, SourceError> {
-    serde_json::from_str(body).map_err(|e| fail("", format!("invalid JSON: {e}")))
+    // Through the one document reader, so serde's code for `Value` is in the wasm once.
+    crate::doc::read(body)
+        .map(|d| d.value)
+        .map_err(|e| fail("", format!("invalid JSON: {}", e.error)))
 }
 
 /// A number, or a string holding one (`"0.0001"`, `"1e-4"`): exchanges send both.

@@ -127,14 +127,9 @@ pub fn score_signals_js(
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| err("signals: expected an array of signals"))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    let signals: Vec<Signal> = serde_path_to_error::deserialize(de).map_err(|e| {
-        err(format!(
-            "signals{}: {}",
-            path_suffix(&e.path().to_string()),
-            e.inner()
-        ))
-    })?;
+    let signals: Vec<Signal> = barfinex_core::doc::read(&text)
+        .map_err(|e| err(format!("signals{}: {}", e.path, e.error)))?
+        .value;
     let obj = series
         .dyn_ref::<Object>()
         .ok_or_else(|| err("series: expected an object of named series"))?;
@@ -148,13 +143,4 @@ pub fn score_signals_js(
     results
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| err(format!("results: {e}")))
-}
-
-/// serde_path_to_error writes `[2].rule`, or `.` for the root.
-fn path_suffix(p: &str) -> &str {
-    if p == "." {
-        ""
-    } else {
-        p
-    }
 }

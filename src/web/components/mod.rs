@@ -1,67 +1,51 @@
-//! Leptos components. One file per component, its CSS beside it; the card composes the others,
-//! so the card and the standalone widgets never diverge.
+//! Leptos components, grouped by feature (`primitives/`, `card/`, `drivers/`, `regimes/`,
+//! `signals/`, `rating/`, `chart/`). One file per component, its CSS beside it and styling only
+//! it; the card composes the others, so the card and the standalone widgets never diverge.
+//! Market data is loaded under the widget's [`crate::web::context::MarketContext`].
 
-mod asset_card;
-mod badge;
+mod card;
 mod chart;
-mod collapsible_text;
-mod current_regime;
-mod driver_list;
-mod influencer_list;
-mod live_signals;
-mod market_panel;
-mod notice;
-mod rating_dial;
-mod regime_list;
-mod regime_matrix;
-mod section;
-mod series_list;
-mod signal_badges;
-mod state;
-mod technical_rating;
-mod widget_shell;
+mod drivers;
+mod primitives;
+mod rating;
+mod regimes;
+mod signals;
+mod use_series;
 
-pub use asset_card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
-pub use badge::Badge;
+pub use card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
+pub use card::{InfluencerList, MarketPanel, SeriesList};
 pub use chart::{
     ChartCanvas, ChartError, ChartFigure, DrawCtx, FundingChart, FundingChartView, Palette,
     PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
 };
-pub use collapsible_text::CollapsibleText;
-pub use current_regime::{use_current_regime, CurrentRegimeLine, RegimeNow};
-pub use driver_list::DriverList;
-pub use influencer_list::InfluencerList;
-pub use live_signals::LiveSignals;
-pub use market_panel::MarketPanel;
-pub use notice::NoticeView;
-pub use rating_dial::RatingDial;
-pub use regime_list::RegimeList;
-pub use regime_matrix::RegimeMatrix;
-pub use section::Section;
-pub use series_list::SeriesList;
-pub use signal_badges::SignalBadges;
-pub use state::{ErrorState, LoadingState};
-pub use technical_rating::{SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
-pub use widget_shell::WidgetShell;
+pub use drivers::DriverList;
+pub use primitives::{
+    Badge, CollapsibleText, Empty, ErrorState, LoadingState, NoticeView, Section, Tone, WidgetShell,
+};
+pub use rating::{RatingDial, SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
+pub use regimes::{use_current_regime, CurrentRegimeLine, RegimeList, RegimeMatrix, RegimeNow};
+pub use signals::{LiveSignals, SignalBadges};
+pub use use_series::use_series;
 
 /// Every component's CSS, in one string, for a shadow root's adopted stylesheet.
 pub(crate) const COMPONENT_CSS: &str = concat!(
-    include_str!("asset_card.css"),
-    include_str!("badge.css"),
+    include_str!("card/asset_card.css"),
+    include_str!("primitives/badge.css"),
     include_str!("chart/chart.css"),
-    include_str!("collapsible_text.css"),
-    include_str!("driver_list.css"),
-    include_str!("influencer_list.css"),
-    include_str!("market_panel.css"),
-    include_str!("notice.css"),
-    include_str!("regime_list.css"),
-    include_str!("regime_matrix.css"),
-    include_str!("section.css"),
-    include_str!("series_list.css"),
-    include_str!("signal_badges.css"),
-    include_str!("state.css"),
-    include_str!("technical_rating.css"),
-    include_str!("widget_shell.css"),
+    include_str!("primitives/collapsible_text.css"),
+    include_str!("drivers/driver_list.css"),
+    include_str!("card/influencer_list.css"),
+    include_str!("card/market_panel.css"),
+    include_str!("primitives/notice.css"),
+    include_str!("regimes/regime_list.css"),
+    include_str!("regimes/regime_matrix.css"),
+    include_str!("primitives/section.css"),
+    include_str!("primitives/empty.css"),
+    include_str!("card/series_list.css"),
+    include_str!("signals/signal_badges.css"),
+    include_str!("primitives/state.css"),
+    include_str!("rating/technical_rating.css"),
+    include_str!("primitives/widget_shell.css"),
 );
 
 /// A per-page unique id for `aria-controls` / `aria-labelledby` pairs.

@@ -13,13 +13,15 @@ use std::rc::Rc;
 /// returns its absolute URL and body.
 async fn fetch_document(
     src: &str,
+    policy: &Policy,
     cancel: Option<web_sys::AbortSignal>,
+    refresh: bool,
 ) -> Result<(String, Rc<str>), LoadError> {
     if src.trim().is_empty() {
         return Err(LoadError::NoSource);
     }
     let url = absolute_url(src);
-    let fetched = get_text(&url, &Policy::default(), cancel, false).await?;
+    let fetched = get_text(&url, policy, cancel, refresh).await?;
     Ok((url, fetched.body))
 }
 
@@ -35,7 +37,7 @@ pub async fn fetch_profile(
     src: &str,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<Profile>, LoadError> {
-    let (url, body) = fetch_document(src, cancel).await?;
+    let (url, body) = fetch_document(src, &Policy::default(), cancel, false).await?;
     let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
         url: url.clone(),
         error,
@@ -52,22 +54,27 @@ pub async fn fetch_profile(
     Ok(Rc::new(Profile::new(parsed.profile)))
 }
 
-/// Fetches and parses a candles document (see `barfinex_core::sources::parse_candles_json`).
+/// Fetches and parses a candles document (see `barfinex_core::sources::parse_candles_json`)
+/// under `policy`; `refresh` asks the network even within the cache's TTL.
 pub async fn fetch_candles(
     src: &str,
+    policy: &Policy,
     cancel: Option<web_sys::AbortSignal>,
+    refresh: bool,
 ) -> Result<Rc<CandlesDoc>, LoadError> {
-    let (url, body) = fetch_document(src, cancel).await?;
+    let (url, body) = fetch_document(src, policy, cancel, refresh).await?;
     let doc = parse_candles_json(&body).map_err(|error| LoadError::Candles { url, error })?;
     Ok(Rc::new(doc))
 }
 
-/// Fetches and parses a regime-rules document (see `barfinex_core::signals::RegimeRules`).
+/// Fetches and parses a regime-rules document (see `barfinex_core::signals::RegimeRules`)
+/// under `policy`.
 pub async fn fetch_regime_rules(
     src: &str,
+    policy: &Policy,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<RegimeRules>, LoadError> {
-    let (url, body) = fetch_document(src, cancel).await?;
+    let (url, body) = fetch_document(src, policy, cancel, false).await?;
     let doc = parse_regime_rules(&body).map_err(|error| LoadError::RegimeRules { url, error })?;
     Ok(Rc::new(doc))
 }

@@ -1,5 +1,6 @@
+use super::cache::{cached, remember};
 use super::sleep::{now_ms, sleep};
-use super::NetError;
+use super::{Fetched, NetError, Policy};
 use barfinex_core::retry::{backoff_ms, is_retryable, retry_after_ms};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
@@ -9,55 +10,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, AbortSignal, RequestCache};
-
-/// How hard to try. The defaults suit a public exchange API behind a CDN.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Policy {
-    /// Per attempt, in milliseconds.
-    pub timeout_ms: f64,
-    /// For all attempts together: no retry starts that could not finish before it, so every
-    /// fault settles into data or an error within this time.
-    pub deadline_ms: f64,
-    /// Retries after the first attempt.
-    pub retries: u32,
-    pub backoff_base_ms: f64,
-    pub backoff_cap_ms: f64,
-    /// How long a response is served from memory without asking the network.
-    pub ttl_ms: f64,
-    /// Also keep responses in `sessionStorage` (survives reloads within the tab).
-    pub persist: bool,
-    /// Bodies larger than this are refused (a widget is not the place for a 1 GB response).
-    pub max_bytes: usize,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Self {
-            timeout_ms: 4_000.0,
-            deadline_ms: 9_000.0,
-            retries: 2,
-            backoff_base_ms: 400.0,
-            backoff_cap_ms: 4_000.0,
-            ttl_ms: 30_000.0,
-            persist: false,
-            max_bytes: 64 << 20,
-        }
-    }
-}
-
-/// A successful response body.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fetched {
-    pub url: String,
-    pub body: Rc<str>,
-    /// When the body was received (ms since the epoch).
-    pub fetched_at: f64,
-    /// Set when this is the last good body, served because a newer request failed.
-    pub stale: Option<NetError>,
-    /// The server said the numbers are generated (`X-Barfinex-Synthetic`, sent by our local
-    /// market-data server and readable because it exposes the header).
-    pub synthetic: bool,
-}
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, NetError>>>;
 
@@ -85,51 +37,6 @@ impl Stop {
 
 thread_local! {
     static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
-    static CACHE: RefCell<HashMap<String, Fetched>> = RefCell::new(HashMap::new());
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
-}
-
-fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(url).cloned()) {
-        return Some(hit);
-    }
-    if !policy.persist {
-        return None;
-    }
-    let raw = storage()?.get_item(&format!("bfx:{url}")).ok()??;
-    let (head, body) = raw.split_once('\n')?;
-    let (at, synthetic) = head.split_once(' ')?;
-    // Storage is outside data too: an entry from the future would be served forever.
-    let fetched_at = at
-        .parse::<f64>()
-        .ok()
-        .filter(|t| (0.0..=now_ms()).contains(t))?;
-    let hit = Fetched {
-        url: url.to_owned(),
-        body: Rc::from(body),
-        fetched_at,
-        stale: None,
-        synthetic: synthetic == "synthetic",
-    };
-    CACHE.with(|c| c.borrow_mut().insert(url.to_owned(), hit.clone()));
-    Some(hit)
-}
-
-fn remember(f: &Fetched, policy: &Policy) {
-    CACHE.with(|c| c.borrow_mut().insert(f.url.clone(), f.clone()));
-    if policy.persist {
-        if let Some(s) = storage() {
-            // Quota errors only lose the persistence, never the data.
-            let flag = if f.synthetic { "synthetic" } else { "market" };
-            let _ = s.set_item(
-                &format!("bfx:{}", f.url),
-                &format!("{} {flag}\n{}", f.fetched_at, f.body),
-            );
-        }
-    }
 }
 
 /// GETs `url` under `policy`. A body younger than the TTL comes from memory unless `refresh`;

@@ -5,16 +5,19 @@
 //! policy's arithmetic lives in `barfinex_core::retry`. Transport only: this room knows URLs and
 //! bodies, never profiles or series (those are [`crate::web::load`]'s).
 
+mod cache;
 mod cancel;
 mod client;
 mod error;
+mod policy;
 mod refresh;
 mod sleep;
 mod url;
 
 pub use cancel::Cancel;
-pub use client::{get_text, Fetched, Policy};
+pub use client::get_text;
 pub use error::NetError;
+pub use policy::{Fetched, Policy};
 pub use refresh::refresh_tick;
 pub(crate) use sleep::now_ms;
 pub use url::absolute_url;

@@ -1,5 +1,6 @@
 use super::canvas::{ChartCanvas, DrawCtx};
 use crate::web::components::Badge;
+use crate::web::components::Tone;
 use crate::web::load::LoadedSeries;
 use barfinex_charts::ChartError;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ where
         <figure class="bfx-chart">
             <ChartCanvas height=height label=label draw=draw/>
             <figcaption class="bfx-chart__caption">
-                {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic"/> " " })}
+                {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> " " })}
                 <span aria-hidden="true">{words}</span>
                 <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), series.url)}</span>
             </figcaption>

@@ -1,8 +1,13 @@
 use super::figure::ChartFigure;
+use super::series_view::SeriesView;
+use crate::web::components::Empty;
+use crate::web::components::ErrorState;
 use crate::web::load::LoadedSeries;
 use barfinex_charts::funding;
 use barfinex_core::format::{rate_pct, utc_minute as fmt_time};
+use barfinex_core::model::SeriesSource;
 use barfinex_core::series::Series;
+use barfinex_core::series::SeriesData;
 use barfinex_core::signals::latest_run;
 use leptos::prelude::*;
 
@@ -19,7 +24,7 @@ pub fn FundingChartView(
 ) -> impl IntoView {
     let n = funding.len();
     if n == 0 {
-        return view! { <p class="bfx-empty">"No funding data for this chart."</p> }.into_any();
+        return view! { <Empty text="No funding data for this chart."/> }.into_any();
     }
     let start = n.saturating_sub(points.max(2));
     let pct = rate_pct;
@@ -55,4 +60,18 @@ pub fn FundingChartView(
     let f = funding.clone();
     view! { <ChartFigure series=series words=words height=180 draw=move |ctx| funding::draw(&ctx.area()?, &ctx.style, &f, start, run)/> }
     .into_any()
+}
+
+/// The funding chart of a profile's `funding` source.
+#[component]
+pub fn FundingChart(
+    /// The `funding` source (none: a "no data" state).
+    spec: Option<SeriesSource>,
+) -> impl IntoView {
+    view! {
+        <SeriesView spec=spec render=move |s: LoadedSeries| match s.data.as_ref() {
+            SeriesData::Points(p) => view! { <FundingChartView series=s.clone() funding=p.clone()/> }.into_any(),
+            SeriesData::Candles(_) => view! { <ErrorState message=format!("{}: the funding chart needs a single-valued series", s.url)/> }.into_any(),
+        }/>
+    }
 }

@@ -5,14 +5,13 @@
 mod canvas;
 mod figure;
 mod funding_chart;
-mod loader;
 mod price_chart;
+mod series_view;
 mod sparkline;
 
 pub use barfinex_charts::{ChartError, Palette, Style};
 pub use canvas::{ChartCanvas, DrawCtx};
 pub use figure::ChartFigure;
-pub use funding_chart::FundingChartView;
-pub use loader::{FundingChart, PriceChart, SparklineChart};
-pub use price_chart::PriceChartView;
-pub use sparkline::Sparkline;
+pub use funding_chart::{FundingChart, FundingChartView};
+pub use price_chart::{PriceChart, PriceChartView};
+pub use sparkline::{Sparkline, SparklineChart};

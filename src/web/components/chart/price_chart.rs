@@ -1,8 +1,13 @@
 use super::figure::ChartFigure;
+use super::series_view::SeriesView;
+use crate::web::components::Empty;
+use crate::web::components::ErrorState;
 use crate::web::load::LoadedSeries;
 use barfinex_charts::price;
 use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
+use barfinex_core::model::SeriesSource;
 use barfinex_core::series::Candles;
+use barfinex_core::series::SeriesData;
 use barfinex_core::signals::{find_breakout, Breakout, BreakoutParams, Retest};
 use leptos::prelude::*;
 
@@ -23,7 +28,7 @@ pub fn PriceChartView(
 ) -> impl IntoView {
     let n = candles.len();
     if n == 0 {
-        return view! { <p class="bfx-empty">"No market data for this chart."</p> }.into_any();
+        return view! { <Empty text="No market data for this chart."/> }.into_any();
     }
     let start = n.saturating_sub(bars.max(2));
     let found = breakout.and_then(|p| find_breakout(&candles, &p));
@@ -87,4 +92,22 @@ fn describe(c: &Candles, found: Option<(Breakout, Retest)>, asked: bool) -> Stri
         )),
     }
     s
+}
+
+/// The price chart of a profile's `candles` source, marking what its breakout rule finds;
+/// loaded under the widget's market context (market server, refresh, persist).
+#[component]
+pub fn PriceChart(
+    /// The `candles` source (none: a "no data" state).
+    spec: Option<SeriesSource>,
+    /// The breakout rule's parameters.
+    #[prop(default = None)]
+    breakout: Option<BreakoutParams>,
+) -> impl IntoView {
+    view! {
+        <SeriesView spec=spec render=move |s: LoadedSeries| match s.data.as_ref() {
+            SeriesData::Candles(c) => view! { <PriceChartView series=s.clone() candles=c.clone() breakout=breakout/> }.into_any(),
+            SeriesData::Points(_) => view! { <ErrorState message=format!("{}: the price chart needs candles", s.url)/> }.into_any(),
+        }/>
+    }
 }

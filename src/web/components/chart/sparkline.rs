@@ -1,6 +1,10 @@
 use super::canvas::ChartCanvas;
+use super::series_view::SeriesView;
+use crate::web::load::LoadedSeries;
 use barfinex_charts::sparkline;
 use barfinex_core::format::fmt_num;
+use barfinex_core::model::SeriesSource;
+use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
 
 /// A compact price line for tickers and compact cards: no axes, the last point dotted, coloured
@@ -39,4 +43,32 @@ pub fn Sparkline(
         </span>
     }
     .into_any()
+}
+
+/// A sparkline of a source's latest closes (or values).
+#[component]
+pub fn SparklineChart(
+    /// The source to draw (none: a "no data" state).
+    spec: Option<SeriesSource>,
+    /// How many of the latest points.
+    #[prop(default = 48)]
+    points: usize,
+) -> impl IntoView {
+    view! {
+        <SeriesView spec=spec render=move |s: LoadedSeries| {
+            let (values, unit) = match s.data.as_ref() {
+                SeriesData::Candles(c) => (c.close.clone(), "close"),
+                SeriesData::Points(p) => (p.value.clone(), "value"),
+            };
+            let tail = values[values.len().saturating_sub(points)..].to_vec();
+            let symbol = s.symbol();
+            let what = format!("{symbol} {unit}, last {} points{}", tail.len(), if s.synthetic { " (synthetic data)" } else { "" });
+            view! {
+                <div class="bfx-spark-row">
+                    <Sparkline values=tail what=what.clone()/>
+                    <span class="bfx-chart__caption">{what}</span>
+                </div>
+            }.into_any()
+        }/>
+    }
 }

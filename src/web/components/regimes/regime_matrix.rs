@@ -1,6 +1,6 @@
-use super::current_regime::{use_current_regime, CurrentRegimeLine, RegimeNow};
-use super::regime_list::outcome_tone;
-use super::{next_id, ErrorState, LoadingState, RegimeList};
+use crate::web::components::Tone;
+use crate::web::components::{next_id, ErrorState, LoadingState, RegimeList};
+use crate::web::components::{use_current_regime, CurrentRegimeLine, RegimeNow};
 use crate::web::load::{fetch_profile, LoadError, Profile};
 use crate::web::net::Cancel;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
@@ -10,7 +10,7 @@ use std::rc::Rc;
 /// Regime behaviour for one asset (a list) or several (a table: assets as rows, regimes as
 /// columns, each cell coloured by outcome, its text shown on hover, focus and tap in the panel
 /// under the table). The current regime, given or computed by rules (see
-/// [`super::current_regime::use_current_regime`]), is highlighted, with what decided it.
+/// [`crate::web::components::use_current_regime`]), is highlighted, with what decided it.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::RegimeMatrix;
@@ -27,11 +27,8 @@ pub fn RegimeMatrix(
     /// URL of a regime-rules document, to compute the current regime in the browser.
     #[prop(default = None)]
     rules: Option<String>,
-    /// Local market-data server base, for rule sources without a `base_url`.
-    #[prop(default = None)]
-    market: Option<String>,
 ) -> impl IntoView {
-    let now = use_current_regime(current, rules, market);
+    let now = use_current_regime(current, rules);
     let current_name = Signal::derive(move || {
         now.with(|n| n.as_ref().and_then(RegimeNow::regime).map(str::to_owned))
     });
@@ -57,7 +54,7 @@ pub fn RegimeMatrix(
                 Some(mut list) if list.len() == 1 => match list.remove(0).1 {
                     Ok(p) => view! {
                         <p class="bfx-matrix__asset"><strong dir="auto">{p.name.clone()}</strong>" "{p.symbol.clone()}
-                            {p.illustrative.then(|| view! { " " <super::Badge tone="conditional" label="Illustrative content"/> })}</p>
+                            {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}</p>
                         <RegimeList regimes=p.regimes.clone() current=current_name/>
                     }.into_any(),
                     Err(e) => view! { <ErrorState message=e.to_string()/> }.into_any(),
@@ -126,7 +123,7 @@ fn MatrixTable(
                                         let label = format!("{asset}, {col}: {}", reg.outcome.as_str());
                                         view! {
                                             <td class="bfx-matrix__cell" data-outcome=reg.outcome.as_str() class:bfx-matrix__col--current=is_now>
-                                                <button type="button" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", outcome_tone(reg.outcome))
+                                                <button type="button" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", Tone::from(reg.outcome).as_str())
                                                     aria-label=label aria-describedby=detail_id.clone()
                                                     on:mouseenter=move |_| set_selected.set(Some(p1.clone()))
                                                     on:focus=move |_| set_selected.set(Some(p2.clone()))

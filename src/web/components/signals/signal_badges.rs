@@ -1,4 +1,6 @@
-use super::{next_id, Badge};
+use crate::web::components::Empty;
+use crate::web::components::Tone;
+use crate::web::components::{next_id, Badge};
 use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
 use barfinex_core::signals::{Check, SignalResult, State};
@@ -27,7 +29,7 @@ pub fn SignalBadges(
     summary: bool,
 ) -> impl IntoView {
     if signals.is_empty() {
-        return view! { <p class="bfx-empty">"No market signals listed."</p> }.into_any();
+        return view! { <Empty text="No market signals listed."/> }.into_any();
     }
     let line = move || {
         results
@@ -57,10 +59,10 @@ pub fn summary_line(results: &[SignalResult]) -> String {
                 r.observed_direction
                     .unwrap_or(r.direction)
                     .as_str()
-                    .to_lowercase(),
+                    .to_ascii_lowercase(),
                 r.state.as_str()
             ),
-            s => s.label().to_lowercase(),
+            s => s.label().to_ascii_lowercase(),
         };
         match parts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
@@ -95,9 +97,9 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
         <div class="bfx-signal" data-direction=signal.direction.as_str() data-state=state>
             <button type="button" class="bfx-signal__summary" popovertarget=pop_button aria-haspopup="dialog">
                 <span class="bfx-signal__badges">
-                    <Badge tone="category" label=signal.category.as_str()/>
-                    <Badge tone=signal_tone(signal.direction) label=signal.direction.as_str()/>
-                    {move || synthetic().then(|| view! { <Badge tone="mixed" label="Synthetic"/> })}
+                    <Badge tone=Tone::Category label=signal.category.as_str()/>
+                    <Badge tone=signal.direction label=signal.direction.as_str()/>
+                    {move || synthetic().then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> })}
                 </span>
                 <span class="bfx-signal__title" dir="auto">{signal.title.clone()}</span>
                 {move || state_text().map(|t| view! {
@@ -156,7 +158,7 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
                         <li>
                             <span class="bfx-evidence__series">{d.series}</span>
                             {format!(": {} points{}, ", d.points, d.as_of.map(|t| format!(" to {}", fmt_time(t))).unwrap_or_default())}
-                            {d.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic"/> " " })}
+                            {d.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> " " })}
                             <span class="bfx-evidence__source">{d.source}</span>
                         </li>
                     }).collect_view()}
@@ -187,14 +189,5 @@ fn CheckRow(check: Check) -> impl IntoView {
             {check.time.map(|t| format!(" at {}", fmt_time(t)))}
             {check.note.map(|n| view! { <span class="bfx-evidence__note" dir="auto">{format!(" ({n})")}</span> })}
         </li>
-    }
-}
-
-/// The badge tone for a signal direction.
-pub(crate) fn signal_tone(d: SignalDirection) -> &'static str {
-    match d {
-        SignalDirection::Bullish => "bullish",
-        SignalDirection::Bearish => "bearish",
-        SignalDirection::Mixed => "mixed",
     }
 }

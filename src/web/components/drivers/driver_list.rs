@@ -1,4 +1,6 @@
-use super::{next_id, Badge, CollapsibleText};
+use crate::web::components::Empty;
+use crate::web::components::Tone;
+use crate::web::components::{next_id, Badge, CollapsibleText};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
 use leptos::prelude::*;
 
@@ -23,7 +25,7 @@ pub fn DriverList(
     controls: bool,
 ) -> impl IntoView {
     if drivers.is_empty() {
-        return view! { <p class="bfx-empty">"No key drivers listed."</p> }.into_any();
+        return view! { <Empty text="No key drivers listed."/> }.into_any();
     }
     let total = drivers.len();
     let counts = direction_counts(&drivers);
@@ -60,7 +62,7 @@ pub fn DriverList(
     let show_controls = controls && total > 1;
     let summary = counts
         .iter()
-        .map(|(d, n)| format!("{n} {}", d.as_str().to_lowercase()))
+        .map(|(d, n)| format!("{n} {}", d.as_str().to_ascii_lowercase()))
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
@@ -70,14 +72,14 @@ pub fn DriverList(
                     <p class="bfx-drivers__counts">{summary}</p>
                     <div class="bfx-drivers__filters" role="group" aria-label="Filter by direction">
                         {directions.into_iter().map(|d| view! {
-                            <ToggleChip label=d.as_str() tone=direction_tone(d)
+                            <ToggleChip label=d.as_str() tone=Tone::from(d)
                                 pressed=Signal::derive(move || dir_filter.with(|f| f.contains(&d)))
                                 on_toggle=move || set_dir_filter.update(|f| toggle(f, d))/>
                         }).collect_view()}
                     </div>
                     <div class="bfx-drivers__filters" role="group" aria-label="Filter by category">
                         {categories.into_iter().map(|c| view! {
-                            <ToggleChip label=c.as_str() tone="category"
+                            <ToggleChip label=c.as_str() tone=Tone::Category
                                 pressed=Signal::derive(move || cat_filter.with(|f| f.contains(&c)))
                                 on_toggle=move || set_cat_filter.update(|f| toggle(f, c))/>
                         }).collect_view()}
@@ -103,7 +105,7 @@ pub fn DriverList(
                     <DriverItem driver=d compact=layout == "compact"/>
                 </For>
             </ul>
-            {move || (shown.get() == 0).then(|| view! { <p class="bfx-empty">"No drivers match these filters."</p> })}
+            {move || (shown.get() == 0).then(|| view! { <Empty text="No drivers match these filters."/> })}
         </div>
     }
     .into_any()
@@ -114,8 +116,8 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     let d = driver;
     let badges = view! {
         <span class="bfx-driver__badges">
-            <Badge tone=direction_tone(d.direction) label=d.direction.as_str()/>
-            <Badge tone="category" label=d.category.as_str()/>
+            <Badge tone=d.direction label=d.direction.as_str()/>
+            <Badge tone=Tone::Category label=d.category.as_str()/>
         </span>
     };
     if compact {
@@ -148,12 +150,12 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
 #[component]
 fn ToggleChip(
     label: &'static str,
-    tone: &'static str,
+    tone: Tone,
     pressed: Signal<bool>,
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
     view! {
-        <button type="button" class=format!("bfx-chip bfx-chip--{tone}")
+        <button type="button" class=format!("bfx-chip bfx-chip--{}", tone.as_str())
             aria-pressed=move || pressed.get().to_string()
             on:click=move |_| on_toggle()>{label}</button>
     }
@@ -202,14 +204,4 @@ pub fn direction_counts(drivers: &[Driver]) -> Vec<(Direction, usize)> {
         .collect();
     counts.sort_by_key(|(d, n)| (std::cmp::Reverse(*n), rank(*d)));
     counts
-}
-
-/// The badge tone for a driver direction.
-pub(crate) fn direction_tone(d: Direction) -> &'static str {
-    match d {
-        Direction::Positive => "positive",
-        Direction::Negative => "negative",
-        Direction::Mixed => "mixed",
-        Direction::Conditional => "conditional",
-    }
 }

@@ -1,15 +1,17 @@
-use super::{
+use crate::web::components::Empty;
+use crate::web::components::{
     CollapsibleText, DriverList, ErrorState, InfluencerList, LiveSignals, LoadingState,
     MarketPanel, NoticeView, RegimeList, Section, TechnicalRatingPanel,
 };
-use super::{FundingChart, PriceChart, SeriesList};
+use crate::web::components::{FundingChart, PriceChart, SeriesList};
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
 
 /// The asset card: fetches a profile in the browser and renders it, with a loading state and an
-/// error state that names the cause.
+/// error state that names the cause. Every part that loads market data does so under the
+/// widget's [`MarketContext`](crate::web::context::MarketContext).
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::AssetCard;
@@ -24,16 +26,6 @@ pub fn AssetCard(
     /// from it in the browser.
     #[prop(optional, into)]
     candles: Option<String>,
-    /// Base URL of a server laid out like the local market-data server (`{market}/binance/…`),
-    /// used for every profile source without a `base_url` of its own.
-    #[prop(optional, into)]
-    market: Option<String>,
-    /// Seconds between refreshes of the market data (0: off, the default).
-    #[prop(optional)]
-    refresh: u32,
-    /// Keep fetched market data in `sessionStorage`, so a reload within the tab starts from it.
-    #[prop(optional)]
-    persist: bool,
 ) -> impl IntoView {
     let profile = profile_resource(src);
     view! {
@@ -42,7 +34,7 @@ pub fn AssetCard(
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
                 Some(Ok(p)) => view! {
-                    <AssetCardView profile=p candles=candles.clone() market=market.clone() refresh=refresh persist=persist/>
+                    <AssetCardView profile=p candles=candles.clone()/>
                 }.into_any(),
             }}
         </article>
@@ -57,15 +49,6 @@ pub fn AssetCardView(
     /// URL of a candles document for the technical rating (none: no rating section).
     #[prop(default = None)]
     candles: Option<String>,
-    /// Local market-data server base (see [`AssetCard`]).
-    #[prop(default = None)]
-    market: Option<String>,
-    /// Seconds between market-data refreshes (0: off).
-    #[prop(default = 0)]
-    refresh: u32,
-    /// Keep fetched market data in `sessionStorage`.
-    #[prop(default = false)]
-    persist: bool,
 ) -> impl IntoView {
     let p = profile.data.clone();
     let plan = Arc::new(profile.plan.clone());
@@ -77,8 +60,6 @@ pub fn AssetCardView(
         .cloned()
         .collect();
     let signals_subtitle = format!("Most influential for {}", p.name);
-    let signal_market = market.clone();
-    let chart_market = market.clone();
     let funding_source = profile.source("funding");
     let breakout = profile.plan.breakout().map(|(_, b)| b);
     view! {
@@ -89,7 +70,7 @@ pub fn AssetCardView(
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
-        {candle_source.clone().map(|spec| view! { <MarketPanel spec=spec market=market.clone() refresh=refresh persist=persist rating=candles.is_none()/> })}
+        {candle_source.clone().map(|spec| view! { <MarketPanel spec=spec rating=candles.is_none()/> })}
         {(!p.description.is_empty()).then(|| view! {
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
         })}
@@ -100,14 +81,14 @@ pub fn AssetCardView(
         })}
         {(!other_series.is_empty()).then(|| view! {
             <Section title="Market data">
-                <SeriesList sources=other_series market=market.clone()/>
+                <SeriesList sources=other_series/>
             </Section>
         })}
         {(candle_source.is_some() || funding_source.is_some()).then(|| view! {
             <Section title="Charts">
                 <div class="bfx-card__charts">
-                    {candle_source.clone().map(|spec| view! { <PriceChart spec=Some(spec) breakout=breakout market=chart_market.clone() refresh=refresh/> })}
-                    {funding_source.clone().map(|spec| view! { <FundingChart spec=Some(spec) market=chart_market.clone() refresh=refresh/> })}
+                    {candle_source.clone().map(|spec| view! { <PriceChart spec=Some(spec) breakout=breakout/> })}
+                    {funding_source.clone().map(|spec| view! { <FundingChart spec=Some(spec)/> })}
                 </div>
             </Section>
         })}
@@ -115,7 +96,7 @@ pub fn AssetCardView(
             <DriverList drivers=p.drivers/>
         </Section>
         <Section title="Market signals" count=p.signals.len() subtitle=signals_subtitle>
-            <LiveSignals signals=p.signals plan=plan sources=p.sources.clone() market=signal_market refresh=refresh persist=persist/>
+            <LiveSignals signals=p.signals plan=plan sources=p.sources.clone()/>
         </Section>
         <Section title="Market regime behaviour">
             <RegimeList regimes=p.regimes/>
@@ -125,7 +106,7 @@ pub fn AssetCardView(
         </Section>
         <Section title="Key persons">
             {if p.persons.is_empty() {
-                view! { <p class="bfx-empty">"No key persons listed."</p> }.into_any()
+                view! { <Empty text="No key persons listed."/> }.into_any()
             } else {
                 view! {
                     <ul class="bfx-persons">

@@ -1,6 +1,9 @@
-use super::{Badge, ErrorState, LoadingState, RatingDial};
+use crate::web::components::Empty;
+use crate::web::components::Tone;
+use crate::web::components::{Badge, ErrorState, LoadingState, RatingDial};
+use crate::web::context::use_market;
 use crate::web::load::fetch_candles;
-use crate::web::net::Cancel;
+use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::format::{fixed4, score as fmt_score, utc_minute as fmt_time};
 use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail};
 use leptos::prelude::*;
@@ -17,7 +20,8 @@ pub struct SeriesMeta {
 
 /// The technical rating of a candles series, fetched and computed in the browser: the label,
 /// the score on a −1…+1 gauge, both groups' Buy/Neutral/Sell counts, and every vote on demand.
-/// Synthetic series are marked as such.
+/// Synthetic series are marked as such. The document is loaded under the widget's market
+/// context (refreshed every `refresh` seconds, kept with `persist`).
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::TechnicalRatingPanel;
@@ -29,10 +33,14 @@ pub fn TechnicalRatingPanel(
     #[prop(into)]
     candles: String,
 ) -> impl IntoView {
+    let ctx = use_market();
+    let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
+    let tick = refresh_tick(ctx.refresh);
     let data = LocalResource::new(move || {
-        let (src, signal) = (candles.clone(), cancel.signal());
-        async move { fetch_candles(&src, signal).await }
+        let (src, policy, signal, n) =
+            (candles.clone(), policy.clone(), cancel.signal(), tick.get());
+        async move { fetch_candles(&src, &policy, signal, n > 0).await }
     });
     move || match data.get() {
         None => view! { <LoadingState/> }.into_any(),
@@ -48,20 +56,18 @@ pub fn TechnicalRatingPanel(
                     };
                     view! { <TechnicalRatingView detail=detail meta=meta/> }.into_any()
                 }
-                None => {
-                    view! { <p class="bfx-empty">"No candles: nothing to rate."</p> }.into_any()
-                }
+                None => view! { <Empty text="No candles: nothing to rate."/> }.into_any(),
             },
             Err(e) => view! { <ErrorState message=e.to_string()/> }.into_any(),
         },
     }
 }
 
-fn label_tone(l: Option<Label>) -> &'static str {
+fn label_tone(l: Option<Label>) -> Tone {
     match l {
-        Some(Label::StrongBuy | Label::Buy) => "bullish",
-        Some(Label::StrongSell | Label::Sell) => "bearish",
-        _ => "neutral",
+        Some(Label::StrongBuy | Label::Buy) => Tone::Bullish,
+        Some(Label::StrongSell | Label::Sell) => Tone::Bearish,
+        _ => Tone::Neutral,
     }
 }
 
@@ -101,9 +107,9 @@ pub fn TechnicalRatingView(
     view! {
         <div class="bfx-rating" data-label=label>
             <div class="bfx-rating__head">
-                <span class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label))>{label}</span>
+                <span class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label).as_str())>{label}</span>
                 <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
-                {meta.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
+                {meta.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic data"/> })}
             </div>
             <RatingDial score=detail.total aria=aria/>
             <div class="bfx-rating__scale" aria-hidden="true">

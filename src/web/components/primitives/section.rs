@@ -14,7 +14,7 @@ pub fn Section(
     subtitle: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let id = super::next_id("section");
+    let id = crate::web::components::next_id("section");
     let labelled_by = id.clone();
     view! {
         <section class="bfx-section" aria-labelledby=labelled_by>

@@ -1,6 +1,8 @@
-use super::Badge;
+use crate::web::components::Badge;
+use crate::web::components::Tone;
+use crate::web::context::use_market;
 use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
-use crate::web::net::{Cancel, Policy};
+use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::format::utc_minute as fmt_time;
 use barfinex_core::signals::current_regime_with_plan;
 use leptos::prelude::*;
@@ -34,19 +36,24 @@ impl RegimeNow {
 
 /// Works out the current regime: the page's own value when given, else the first rule of the
 /// regime-rules document at `rules` that holds on the series it names (fetched through the shared
-/// fetch layer). `None` until known.
+/// fetch layer under the widget's market context: market server, refresh, persist). `None`
+/// until known.
 pub fn use_current_regime(
     current: Option<String>,
     rules: Option<String>,
-    market: Option<String>,
 ) -> Signal<Option<RegimeNow>> {
+    let ctx = use_market();
+    let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
+    let tick = refresh_tick(ctx.refresh);
     let res = LocalResource::new(move || {
-        let (current, rules, market, signal) = (
+        let (current, rules, market, policy, signal, n) = (
             current.clone(),
             rules.clone(),
-            market.clone(),
+            ctx.market.clone(),
+            policy.clone(),
             cancel.signal(),
+            tick.get(),
         );
         async move {
             if let Some(c) = current.filter(|c| !c.trim().is_empty()) {
@@ -57,20 +64,13 @@ pub fn use_current_regime(
                     reason: "no current regime given and no regime rules".into(),
                 };
             };
-            let doc = match fetch_regime_rules(&url, signal.clone()).await {
+            let doc = match fetch_regime_rules(&url, &policy, signal.clone()).await {
                 Ok(d) => d,
                 Err(e) => return RegimeNow::Failed(e),
             };
             let plan = doc.plan();
-            let set = load_series_set(
-                &doc.sources,
-                plan.series(),
-                market,
-                &Policy::default(),
-                signal,
-                false,
-            )
-            .await;
+            let set =
+                load_series_set(&doc.sources, plan.series(), market, &policy, signal, n > 0).await;
             let now = current_regime_with_plan(&doc, &plan, &set);
             match (now.regime.clone(), now.decisive()) {
                 (Some(regime), Some(r)) => RegimeNow::Decided {
@@ -106,7 +106,7 @@ pub fn CurrentRegimeLine(
                     "Current regime: " <strong class="bfx-current-regime__name">{regime}</strong>
                     <span class="bfx-current-regime__why" dir="auto">{format!(" · decided by: {description}")}</span>
                     {as_of.map(|t| format!(" · data as of {}", fmt_time(t)))}
-                    {synthetic.then(|| view! { " " <Badge tone="mixed" label="Synthetic data"/> })}
+                    {synthetic.then(|| view! { " " <Badge tone=Tone::Mixed label="Synthetic data"/> })}
                 }.into_any(),
                 Some(RegimeNow::Unknown { reason }) => view! {
                     "Current regime: " <strong class="bfx-current-regime__name">"unknown"</strong> {format!(" ({reason})")}

@@ -1,4 +1,5 @@
-use super::{ErrorState, LoadingState, NoticeView};
+use crate::web::components::Tone;
+use crate::web::components::{ErrorState, LoadingState, NoticeView};
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -43,7 +44,7 @@ pub fn WidgetShell(
                                 " "<span class="bfx-widget__symbol">{p.symbol.clone()}</span>
                                 <span class="bfx-widget__what">{format!(" · {title}")}</span>
                             </h2>
-                            {p.illustrative.then(|| view! { <super::Badge tone="conditional" label="Illustrative content"/> })}
+                            {p.illustrative.then(|| view! { <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}
                         </header>
                         {render.run(p.clone())}
                         {notice.map(|n| view! {

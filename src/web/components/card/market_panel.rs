@@ -1,7 +1,8 @@
-use super::technical_rating::SeriesMeta;
-use super::{Badge, ErrorState, LoadingState, Section, TechnicalRatingView};
-use crate::web::load::{load_series, LoadedSeries};
-use crate::web::net::{now_ms, refresh_tick, Cancel, Policy};
+use crate::web::components::Tone;
+use crate::web::components::{use_series, SeriesMeta};
+use crate::web::components::{Badge, ErrorState, LoadingState, Section, TechnicalRatingView};
+use crate::web::load::LoadedSeries;
+use crate::web::net::now_ms;
 use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::technical_rating;
@@ -11,41 +12,18 @@ use leptos::prelude::*;
 
 /// A profile's candle series, fetched from its sources (with fallbacks) and shown as the last
 /// price, the 24-hour change and the data's "as of" time, plus the technical rating computed
-/// from it. With `refresh`, it refetches on a timer and re-scores in place; when a refresh
-/// fails it keeps the last good data and says how old it is.
+/// from it. Loaded under the widget's market context: with `refresh`, it refetches on a timer
+/// and re-scores in place; when a refresh fails it keeps the last good data and says how old it
+/// is.
 #[component]
 pub fn MarketPanel(
     /// The `candles` entry of the profile's `sources`.
     spec: SeriesSource,
-    /// Local market-data server base, for sources without a `base_url`.
-    #[prop(default = None)]
-    market: Option<String>,
-    /// Seconds between refreshes (0: off).
-    #[prop(default = 0)]
-    refresh: u32,
     /// Also show the technical rating of this series.
     #[prop(default = true)]
     rating: bool,
-    /// Keep fetched data in `sessionStorage` (see [`Policy::persist`]).
-    #[prop(default = false)]
-    persist: bool,
 ) -> impl IntoView {
-    let policy = Policy {
-        persist,
-        ..Policy::default()
-    };
-    let cancel = Cancel::for_this_owner();
-    let tick = refresh_tick(refresh);
-    let data = LocalResource::new(move || {
-        let (spec, market, signal, n, policy) = (
-            spec.clone(),
-            market.clone(),
-            cancel.signal(),
-            tick.get(),
-            policy.clone(),
-        );
-        async move { load_series(&spec, market, &policy, signal, n > 0).await }
-    });
+    let data = use_series(spec);
     move || {
         match data.get() {
         None => view! { <LoadingState/> }.into_any(),
@@ -105,7 +83,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
             <span class=format!("bfx-market__change bfx-market__change--{tone}")>
                 {change.map(|c| format!("{} 24h", change_pct(c))).unwrap_or_else(|| "24h change –".into())}
             </span>
-            {series.synthetic.then(|| view! { <Badge tone="mixed" label="Synthetic data"/> })}
+            {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic data"/> })}
             <span class="bfx-market__asof">{format!("as of {as_of} · {}", meta.source)}</span>
             {stale.map(|s| view! { <p class="bfx-market__stale" role="status">{s}</p> })}
         </div>

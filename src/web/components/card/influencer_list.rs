@@ -1,3 +1,4 @@
+use crate::web::components::Empty;
 use barfinex_core::model::Influencer;
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ pub fn InfluencerList(
     influencers: Vec<Influencer>,
 ) -> impl IntoView {
     if influencers.is_empty() {
-        return view! { <p class="bfx-empty">"No influencers listed."</p> }.into_any();
+        return view! { <Empty text="No influencers listed."/> }.into_any();
     }
     view! {
         <ul class="bfx-influencers">

@@ -19,7 +19,7 @@ pub fn CollapsibleText(
 ) -> impl IntoView {
     let collapsible = text.chars().count() > limit;
     let (expanded, set_expanded) = signal(false);
-    let id = super::next_id("text");
+    let id = crate::web::components::next_id("text");
     let controls = id.clone();
     let paras: Vec<String> = paragraphs(&text).map(str::to_owned).collect();
     view! {

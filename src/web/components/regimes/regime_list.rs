@@ -1,5 +1,6 @@
-use super::{Badge, CollapsibleText};
-use barfinex_core::model::{Outcome, RegimeBehaviour};
+use crate::web::components::Empty;
+use crate::web::components::{Badge, CollapsibleText};
+use barfinex_core::model::RegimeBehaviour;
 use leptos::prelude::*;
 
 /// How the asset behaves in each market regime, with the outcome as a badge; the current regime,
@@ -19,7 +20,7 @@ pub fn RegimeList(
     current: Signal<Option<String>>,
 ) -> impl IntoView {
     if regimes.is_empty() {
-        return view! { <p class="bfx-empty">"No market regimes listed."</p> }.into_any();
+        return view! { <Empty text="No market regimes listed."/> }.into_any();
     }
     view! {
         <ul class="bfx-regimes">
@@ -34,7 +35,7 @@ pub fn RegimeList(
                         <div class="bfx-regime__head">
                             <h4 class="bfx-regime__name" dir="auto">{r.regime}</h4>
                             {move || is_current().then(|| view! { <span class="bfx-regime__now">"Current"</span> })}
-                            <Badge tone=outcome_tone(r.outcome) label=r.outcome.as_str()/>
+                            <Badge tone=r.outcome label=r.outcome.as_str()/>
                         </div>
                         <CollapsibleText text=r.text limit=180/>
                     </li>
@@ -43,13 +44,4 @@ pub fn RegimeList(
         </ul>
     }
     .into_any()
-}
-
-/// The badge tone for a regime outcome.
-pub(crate) fn outcome_tone(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Outperform => "outperform",
-        Outcome::Neutral => "neutral",
-        Outcome::Underperform => "underperform",
-    }
 }

@@ -1,6 +1,7 @@
-use super::{LoadingState, SignalBadges};
+use crate::web::components::{LoadingState, SignalBadges};
+use crate::web::context::use_market;
 use crate::web::load::load_series_set;
-use crate::web::net::{refresh_tick, Cancel, Policy};
+use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::model::{SeriesSource, Signal as SignalSpec};
 use barfinex_core::signals::{score_with_plan, Plan};
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 /// `sources`, through the shared fetch layer), scores them in the browser and shows state,
 /// strength and evidence. A series that fails to load makes only the signals that read it
 /// "insufficient data", with the load error in their evidence. The rules are read once, into
-/// `plan`; a refresh only loads and scores.
+/// `plan`; a refresh only loads and scores. Loaded under the widget's market context.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::LiveSignals;
@@ -27,22 +28,12 @@ pub fn LiveSignals(
     plan: Arc<Plan>,
     /// Where each named series comes from (the profile's `sources`).
     sources: Vec<SeriesSource>,
-    /// Local market-data server base, for sources without a `base_url`.
-    #[prop(default = None)]
-    market: Option<String>,
-    /// Seconds between refreshes (0: off).
-    #[prop(default = 0)]
-    refresh: u32,
-    /// Keep fetched data in `sessionStorage`.
-    #[prop(default = false)]
-    persist: bool,
 ) -> impl IntoView {
-    let policy = Policy {
-        persist,
-        ..Policy::default()
-    };
+    let ctx = use_market();
+    let policy = ctx.policy();
+    let market = ctx.market;
     let cancel = Cancel::for_this_owner();
-    let tick = refresh_tick(refresh);
+    let tick = refresh_tick(ctx.refresh);
     let scored_signals = signals.clone();
     let results = LocalResource::new(move || {
         let (sources, plan, market, signal, n, policy, signals) = (

@@ -1,0 +1,27 @@
+use crate::web::components::{use_series, Empty, ErrorState, LoadingState};
+use crate::web::load::LoadedSeries;
+use barfinex_core::model::SeriesSource;
+use leptos::prelude::*;
+
+/// Loads one series under the widget's market context (shared requests, fallbacks, refresh,
+/// persist) and renders it with `render`; loading and error states are its own, and a missing
+/// source is a "no data" state, not an error.
+#[component]
+pub(super) fn SeriesView(
+    /// The source (none: "no market data").
+    spec: Option<SeriesSource>,
+    /// What to draw once loaded.
+    #[prop(into)]
+    render: Callback<LoadedSeries, AnyView>,
+) -> impl IntoView {
+    let Some(spec) = spec else {
+        return view! { <Empty text="No market data for this chart."/> }.into_any();
+    };
+    let data = use_series(spec);
+    (move || match data.get() {
+        None => view! { <LoadingState/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState message=format!("Chart data: {e}")/> }.into_any(),
+        Some(Ok(s)) => render.run(s),
+    })
+    .into_any()
+}

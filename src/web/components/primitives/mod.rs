@@ -1,0 +1,18 @@
+//! Small building blocks every widget uses: badges, sections, notices, loading and error
+//! states, empty states, collapsible text and the standalone widgets' frame.
+
+mod badge;
+mod collapsible_text;
+mod empty;
+mod notice;
+mod section;
+mod state;
+mod widget_shell;
+
+pub use badge::{Badge, Tone};
+pub use collapsible_text::CollapsibleText;
+pub use empty::Empty;
+pub use notice::NoticeView;
+pub use section::Section;
+pub use state::{ErrorState, LoadingState};
+pub use widget_shell::WidgetShell;

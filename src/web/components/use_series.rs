@@ -1,0 +1,32 @@
+use crate::web::context::use_market;
+use crate::web::load::{load_series, LoadError, LoadedSeries};
+use crate::web::net::{refresh_tick, Cancel};
+use barfinex_core::model::SeriesSource;
+use leptos::prelude::*;
+
+/// One market series for the calling component, loaded under the widget's
+/// [`MarketContext`](crate::web::context::MarketContext): its `market` server, refreshed every
+/// `refresh` seconds, kept in `sessionStorage` with `persist`; aborted when the component goes.
+///
+/// ```no_run
+/// # use barfinex_core::model::SeriesSource;
+/// # fn demo(spec: SeriesSource) {
+/// let candles = barfinex_widgets::web::components::use_series(spec);
+/// # }
+/// ```
+pub fn use_series(spec: SeriesSource) -> LocalResource<Result<LoadedSeries, LoadError>> {
+    let ctx = use_market();
+    let policy = ctx.policy();
+    let cancel = Cancel::for_this_owner();
+    let tick = refresh_tick(ctx.refresh);
+    LocalResource::new(move || {
+        let (spec, market, policy, signal, n) = (
+            spec.clone(),
+            ctx.market.clone(),
+            policy.clone(),
+            cancel.signal(),
+            tick.get(),
+        );
+        async move { load_series(&spec, market, &policy, signal, n > 0).await }
+    })
+}

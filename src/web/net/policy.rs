@@ -1,0 +1,53 @@
+//! What a GET promises: the policy it runs under and the body it returns.
+
+use super::NetError;
+use std::rc::Rc;
+
+/// How hard to try. The defaults suit a public exchange API behind a CDN.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    /// Per attempt, in milliseconds.
+    pub timeout_ms: f64,
+    /// For all attempts together: no retry starts that could not finish before it, so every
+    /// fault settles into data or an error within this time.
+    pub deadline_ms: f64,
+    /// Retries after the first attempt.
+    pub retries: u32,
+    pub backoff_base_ms: f64,
+    pub backoff_cap_ms: f64,
+    /// How long a response is served from memory without asking the network.
+    pub ttl_ms: f64,
+    /// Also keep responses in `sessionStorage` (survives reloads within the tab).
+    pub persist: bool,
+    /// Bodies larger than this are refused (a widget is not the place for a 1 GB response).
+    pub max_bytes: usize,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            timeout_ms: 4_000.0,
+            deadline_ms: 9_000.0,
+            retries: 2,
+            backoff_base_ms: 400.0,
+            backoff_cap_ms: 4_000.0,
+            ttl_ms: 30_000.0,
+            persist: false,
+            max_bytes: 64 << 20,
+        }
+    }
+}
+
+/// A successful response body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    pub url: String,
+    pub body: Rc<str>,
+    /// When the body was received (ms since the epoch).
+    pub fetched_at: f64,
+    /// Set when this is the last good body, served because a newer request failed.
+    pub stale: Option<NetError>,
+    /// The server said the numbers are generated (`X-Barfinex-Synthetic`, sent by our local
+    /// market-data server and readable because it exposes the header).
+    pub synthetic: bool,
+}

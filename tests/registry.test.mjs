@@ -1,0 +1,29 @@
+// The element registry (src/web/registry.json) is the one source of the element table: every
+// file generated from it matches it, and an attribute added to the registry but not generated
+// is reported in every generated file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { check, generate, loadRegistry, readRepo, TARGETS } from "../scripts/gen-registry.mjs";
+
+test("every generated file matches the registry", () => {
+  assert.deepEqual(check(loadRegistry(), readRepo), []);
+});
+
+test("an attribute added to the registry and not generated fails in every generated file", () => {
+  const reg = loadRegistry();
+  reg.attributes.interval = { type: "string", default: null, reloads: true, description: "Bar interval." };
+  reg.elements.find((e) => e.tag === "bfx-sparkline").attributes.push("interval");
+  const problems = check(reg, readRepo);
+  for (const file of Object.keys(TARGETS)) {
+    assert.ok(problems.includes(`${file}: attribute interval is missing`), `${file} not reported:\n${problems.join("\n")}`);
+  }
+  // Generating from it puts the attribute in each of them.
+  const out = generate(reg, readRepo);
+  for (const [file, text] of Object.entries(out)) assert.match(text, /interval/, file);
+});
+
+test("an element's attributes must be defined", () => {
+  const reg = loadRegistry();
+  reg.elements[0].attributes.push("nonesuch");
+  assert.throws(() => generate(reg, readRepo), /bfx-asset-card: attribute nonesuch is not defined/);
+});

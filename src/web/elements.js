@@ -156,20 +156,18 @@ function read(el, name, type) {
   return v ?? undefined;
 }
 
-/** The property for attribute `name`: reads the attribute, writes it (reflects). */
+/** The property for attribute `name`: reads the attribute (`null` when absent, for strings),
+ * writes it (reflects). */
 function defineProperty(cls, name, type) {
   Object.defineProperty(cls.prototype, name, {
     configurable: true,
     enumerable: true,
     get() {
-      const v = this.getAttribute(name);
-      if (type === "boolean") return v !== null;
-      if (type === "number") return v === null ? 0 : Number(v);
-      return v;
+      return read(this, name, type) ?? null;
     },
     set(value) {
       if (type === "boolean") this.toggleAttribute(name, Boolean(value));
-      else if (value === null || value === undefined) this.removeAttribute(name);
+      else if (value == null) this.removeAttribute(name);
       else this.setAttribute(name, String(value));
     },
   });

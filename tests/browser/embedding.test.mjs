@@ -167,13 +167,25 @@ test("the package's TypeScript types check a consumer's code", () => {
       const state: SignalState = scored[0].state;
       const strength: number | null = scored[0].strength;
       const matrix: MountOptions = { widget: "regime-matrix", src: "/a.json /b.json", rules: "/rules.json" };
-      console.log(label, buys, totals, macd, signal, state, strength, matrix);
+      handle.update({ src: "/b.json", theme: "light" });
+      // The elements (pkg/embed.d.ts, generated from the registry): each attribute a typed property.
+      const card = document.createElement("bfx-asset-card");
+      card.theme = "dark";
+      card.refresh = 60;
+      card.persist = true;
+      const where: string | null = card.market;
+      const list: import("${path.join(ROOT, "pkg/embed.js")}").BfxDriverListElement = document.createElement("bfx-driver-list");
+      list.layout = "compact";
+      console.log(label, buys, totals, macd, signal, state, strength, matrix, where);
     `);
     writeFileSync(path.join(scratch, "bad.ts"), `
       import { mount, indicator } from "${path.join(ROOT, "pkg/barfinex_widgets.js")}";
       mount(document.body, { src: "/x.json", theme: "neon" });
       indicator("smaa", {}, []);
       mount(document.body, { src: "/x.json", widget: "regime-matrx" });
+      import "${path.join(ROOT, "pkg/embed.js")}";
+      document.createElement("bfx-sparkline").layout = "full";
+      document.createElement("bfx-asset-card").theme = "neon";
     `);
     const tsc = path.join(ROOT, "tests/node_modules/.bin/tsc");
     const flags = ["--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler"];
@@ -187,6 +199,8 @@ test("the package's TypeScript types check a consumer's code", () => {
     assert.match(badOutput, /bad\.ts\(3,\d+\): error TS2322: Type '"neon"' is not assignable to type '"auto" \| "light" \| "dark" \| undefined'/);
     assert.match(badOutput, /bad\.ts\(4,\d+\): error TS2345: Argument of type '"smaa"' is not assignable to parameter of type 'IndicatorName'/);
     assert.match(badOutput, /bad\.ts\(5,\d+\): error TS\d+: Type '"regime-matrx"' is not assignable to type '"asset-card" \| "driver-list"/);
+    assert.match(badOutput, /bad\.ts\(7,\d+\): error TS2339: Property 'layout' does not exist on type 'BfxSparklineElement'/);
+    assert.match(badOutput, /bad\.ts\(8,\d+\): error TS2322: Type '"neon"' is not assignable to type '"auto" \| "light" \| "dark"'/);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -111,3 +111,27 @@ fn comments_strings_and_tests_are_not_imports() {
     let v = check_crate(&c, CORE, &[]).expect("read");
     assert!(v.is_empty(), "{}", report(&v));
 }
+
+/// Small files named for what they hold: nothing under `src/web/` or `core/src/` over 400 lines.
+#[test]
+fn no_source_file_over_400_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut long = Vec::new();
+    for dir in ["src/web", "core/src"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).expect("read_dir") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let lines = std::fs::read_to_string(&p).expect("read").lines().count();
+                    if lines > 400 {
+                        long.push(format!("{} ({lines} lines)", p.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these: {long:?}");
+}

@@ -75,7 +75,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         "signal-badges" => view! {
             <WidgetShell src=src title="Market signals"
                 render=move |p: Profile| view! {
-                    <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::new(p.plan.clone()) sources=p.sources.clone()/>
+                    <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>
                 }.into_any()/>
         }
         .into_any(),

@@ -1,9 +1,8 @@
-use crate::web::components::Empty;
 use crate::web::components::{
-    CollapsibleText, DriverList, ErrorState, InfluencerList, LiveSignals, LoadingState,
-    MarketPanel, NoticeView, RegimeList, Section, TechnicalRatingPanel,
+    CollapsibleText, DriverList, Empty, ErrorState, FundingChart, InfluencerList, LiveSignals,
+    LoadingState, MarketPanel, NoticeView, PriceChart, RegimeList, Section, SeriesList,
+    TechnicalRatingPanel,
 };
-use crate::web::components::{FundingChart, PriceChart, SeriesList};
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -51,7 +50,7 @@ pub fn AssetCardView(
     candles: Option<String>,
 ) -> impl IntoView {
     let p = profile.data.clone();
-    let plan = Arc::new(profile.plan.clone());
+    let plan = Arc::clone(&profile.plan);
     let candle_source = p.sources.iter().find(|s| s.series == "candles").cloned();
     let other_series: Vec<_> = p
         .sources

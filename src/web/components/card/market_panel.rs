@@ -1,6 +1,6 @@
-use crate::web::components::Tone;
-use crate::web::components::{use_series, SeriesMeta};
-use crate::web::components::{Badge, ErrorState, LoadingState, Section, TechnicalRatingView};
+use crate::web::components::{
+    use_series, Badge, ErrorState, LoadingState, Section, SeriesMeta, TechnicalRatingView, Tone,
+};
 use crate::web::load::LoadedSeries;
 use crate::web::net::now_ms;
 use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};

@@ -1,6 +1,4 @@
-use crate::web::components::use_series;
-use crate::web::components::Badge;
-use crate::web::components::Tone;
+use crate::web::components::{use_series, Badge, Tone};
 use barfinex_core::format::{series_value as fmt_value, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
 use leptos::prelude::*;

@@ -1,6 +1,5 @@
 use super::canvas::{ChartCanvas, DrawCtx};
-use crate::web::components::Badge;
-use crate::web::components::Tone;
+use crate::web::components::{Badge, Tone};
 use crate::web::load::LoadedSeries;
 use barfinex_charts::ChartError;
 use leptos::prelude::*;

@@ -1,7 +1,6 @@
 use super::figure::ChartFigure;
 use super::series_view::SeriesView;
-use crate::web::components::Empty;
-use crate::web::components::ErrorState;
+use crate::web::components::{Empty, ErrorState};
 use crate::web::load::LoadedSeries;
 use barfinex_charts::price;
 use barfinex_core::format::{fmt_num, utc_minute as fmt_time};

@@ -1,6 +1,4 @@
-use crate::web::components::Empty;
-use crate::web::components::Tone;
-use crate::web::components::{next_id, Badge, CollapsibleText};
+use crate::web::components::{next_id, Badge, CollapsibleText, Empty, Tone};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
 use leptos::prelude::*;
 

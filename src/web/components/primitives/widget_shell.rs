@@ -1,5 +1,4 @@
-use crate::web::components::Tone;
-use crate::web::components::{ErrorState, LoadingState, NoticeView};
+use crate::web::components::{ErrorState, LoadingState, NoticeView, Tone};
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -1,6 +1,4 @@
-use crate::web::components::Empty;
-use crate::web::components::Tone;
-use crate::web::components::{Badge, ErrorState, LoadingState, RatingDial};
+use crate::web::components::{Badge, Empty, ErrorState, LoadingState, RatingDial, Tone};
 use crate::web::context::use_market;
 use crate::web::load::fetch_candles;
 use crate::web::net::{refresh_tick, Cancel};

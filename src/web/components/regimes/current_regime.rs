@@ -1,5 +1,4 @@
-use crate::web::components::Badge;
-use crate::web::components::Tone;
+use crate::web::components::{Badge, Tone};
 use crate::web::context::use_market;
 use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
 use crate::web::net::{refresh_tick, Cancel};

@@ -1,5 +1,4 @@
-use crate::web::components::Empty;
-use crate::web::components::{Badge, CollapsibleText};
+use crate::web::components::{Badge, CollapsibleText, Empty};
 use barfinex_core::model::RegimeBehaviour;
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
-use crate::web::components::Tone;
-use crate::web::components::{next_id, ErrorState, LoadingState, RegimeList};
-use crate::web::components::{use_current_regime, CurrentRegimeLine, RegimeNow};
+use crate::web::components::{
+    next_id, use_current_regime, CurrentRegimeLine, ErrorState, LoadingState, RegimeList,
+    RegimeNow, Tone,
+};
 use crate::web::load::{fetch_profile, LoadError, Profile};
 use crate::web::net::Cancel;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};

@@ -1,6 +1,4 @@
-use crate::web::components::Empty;
-use crate::web::components::Tone;
-use crate::web::components::{next_id, Badge};
+use crate::web::components::{next_id, Badge, Empty, Tone};
 use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
 use barfinex_core::signals::{Check, SignalResult, State};

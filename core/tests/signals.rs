@@ -1060,3 +1060,20 @@ fn a_plan_reads_each_rule_once() {
     );
     assert_eq!(score_with_plan(&sigs, &plan, &s), score_signals(&sigs, &s));
 }
+
+/// A rule has at most `MAX_NODES` conditions and series expressions in all.
+#[test]
+fn rules_past_the_node_limit_are_invalid() {
+    use barfinex_core::signals::MAX_NODES;
+    let leaf = json!({"kind":"threshold","series":"x","op":">","value":0});
+    // all(64 × all(k leaves)): 1 + 64 × (1 + 2k) nodes.
+    let rule = |k: usize| json!({"kind":"all","rules": vec![json!({"kind":"all","rules": vec![leaf.clone(); k]}); 64]});
+    assert!(1 + 64 * (1 + 2) <= MAX_NODES);
+    assert!(parse_rule(&rule(1), "rule").is_ok());
+    let e = parse_rule(&rule(2), "rule").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "rule: 321 conditions and series; the limit is 256"
+    );
+    assert_eq!(score(rule(2), &one("x", &[1.0])).state, State::Invalid);
+}

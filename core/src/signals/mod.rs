@@ -61,7 +61,7 @@ pub use regime::{
 pub use result::{Check, DataUsed, SignalResult, State};
 pub use rule::{
     BreakoutParams, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH,
-    MAX_WINDOW,
+    MAX_NODES, MAX_WINDOW,
 };
 pub use runs::latest_run;
 pub use score::{score_parsed, score_signal, score_signals, score_with_plan};

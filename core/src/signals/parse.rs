@@ -4,6 +4,7 @@
 use super::json::{Obj, RuleError};
 use super::rule::{
     BreakoutParams, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH,
+    MAX_NODES,
 };
 use crate::interval::Interval;
 use serde_json::Value;
@@ -30,6 +31,13 @@ pub fn parse_rule(v: &Value, path: &str) -> Result<SignalRule, RuleError> {
         None => None,
     };
     let rule = rule_body(o, 0)?;
+    let nodes = rule.nodes();
+    if nodes > MAX_NODES {
+        return Err(RuleError::new(
+            path.into(),
+            format!("{nodes} conditions and series; the limit is {MAX_NODES}"),
+        ));
+    }
     Ok(SignalRule { timeframe, rule })
 }
 

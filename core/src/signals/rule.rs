@@ -8,6 +8,9 @@ use crate::interval::Interval;
 pub const MAX_WINDOW: usize = 100_000;
 /// How deeply combinators and derived series may nest.
 pub const MAX_DEPTH: usize = 12;
+/// How many conditions and series expressions one rule may have in all: each is evaluated over
+/// whole series on every refresh.
+pub const MAX_NODES: usize = 256;
 
 /// A signal's rule: the condition tree and the timeframe it is meant for.
 #[derive(Clone, Debug, PartialEq)]
@@ -204,6 +207,16 @@ impl SeriesExpr {
         }
     }
 
+    /// Its expressions, counted: 1 for a named series, plus those it derives from.
+    pub fn nodes(&self) -> usize {
+        match self {
+            SeriesExpr::Named { .. } => 1,
+            SeriesExpr::Derived { of, by, .. } => {
+                1 + of.nodes() + by.as_ref().map_or(0, |b| b.nodes())
+            }
+        }
+    }
+
     /// A short readable form: `zscore(funding, 90)`, `candles.close`.
     pub fn label(&self) -> String {
         match self {
@@ -266,6 +279,20 @@ impl Rule {
             Rule::All(rs) | Rule::Any(rs) => rs.iter().find_map(Rule::breakout),
             Rule::Not(r) => r.breakout(),
             _ => None,
+        }
+    }
+
+    /// Its conditions and series expressions, counted (see [`MAX_NODES`]).
+    pub fn nodes(&self) -> usize {
+        1 + match self {
+            Rule::Threshold { series, .. }
+            | Rule::Persistence { series, .. }
+            | Rule::Trend { series, .. }
+            | Rule::Zscore { series, .. } => series.nodes(),
+            Rule::Divergence { a, b, .. } => a.nodes() + b.nodes(),
+            Rule::BreakoutRetest { .. } => 1,
+            Rule::All(rs) | Rule::Any(rs) => rs.iter().map(Rule::nodes).sum(),
+            Rule::Not(r) => r.nodes(),
         }
     }
 

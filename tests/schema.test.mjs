@@ -38,6 +38,12 @@ test("the schema rejects what the parser rejects", () => {
     [{ ...base, signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "sometimes" } }] }, "/signals/0/rule/kind"],
     [{ ...base, signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "all", rules: [{ op: "=" }] } }] }, "/signals/0/rule/rules/0"],
     [{ ...base, sources: [{ series: "candles", source: "bybit-kline", symbol: "X", fallbacks: [{ source: "kraken-ohlc", base_url: "javascript:1" }] }] }, "/sources/0/fallbacks/0/base_url"],
+    // The limits (core/src/model/validate.rs).
+    [{ ...base, drivers: Array(501).fill({ title: "d", direction: "Mixed", category: "macro" }) }, "/drivers"],
+    [{ ...base, signals: Array(101).fill({ category: "technical", direction: "Mixed", title: "s" }) }, "/signals"],
+    [{ ...base, sources: [{ series: "c", source: "bybit-kline", symbol: "X", fallbacks: Array(9).fill({ source: "kraken-ohlc", symbol: "X" }) }] }, "/sources/0/fallbacks"],
+    [{ ...base, impacts: [{ name: "n", text: "x".repeat(100001) }] }, "/impacts/0/text"],
+    [{ ...base, disclaimer: { text: "t", links: [{ label: "x".repeat(100001) }] } }, "/disclaimer/links/0/label"],
     // The interval grammar (core/src/interval.rs): 1 to 99999, then m, h, d, w or M.
     [{ ...base, sources: [{ series: "candles", source: "bybit-kline", symbol: "X", interval: "0h" }] }, "/sources/0/interval"],
     [{ ...base, sources: [{ series: "candles", source: "bybit-kline", symbol: "X", interval: "01h" }] }, "/sources/0/interval"],
@@ -51,6 +57,7 @@ test("the schema rejects what the parser rejects", () => {
   // Unknown profile fields are allowed (ignored and reported by the parser); rules are checked.
   assert.ok(validate({ ...base, mood: 1, sources: [], signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "persistence", series: "funding", op: "<", value: 0, periods: 3 } }] }));
   assert.ok(validate({ ...base, sources: [{ series: "funding", source: "binance-futures-funding", symbol: "FLUXUSDT", fallbacks: [{ source: "bybit-funding", symbol: "FLUXUSDT" }] }] }));
+  assert.ok(validate({ ...base, drivers: Array(500).fill({ title: "d", direction: "Mixed", category: "macro", text: "€".repeat(100000) }) }));
   assert.ok(validate({ ...base, sources: [{ series: "candles", source: "binance-spot-klines", symbol: "X", interval: "1M", fallbacks: [{ source: "kraken-ohlc", symbol: "X", interval: "15d" }] }],
     signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "threshold", series: "x", op: ">", value: 1, timeframe: "60m" } }] }));
 });

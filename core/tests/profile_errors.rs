@@ -160,3 +160,66 @@ fn http_urls_only() {
         assert!(check_http_url(bad).is_err(), "{bad}");
     }
 }
+
+/// Each list has a cap and each text a length limit; a profile past one is refused with the
+/// field and the limit, and one exactly at it parses.
+#[test]
+fn limits_name_the_field_and_the_limit() {
+    use barfinex_core::model::{
+        MAX_ENTRIES, MAX_FALLBACKS, MAX_SIGNALS, MAX_SOURCES, MAX_TEXT_CHARS,
+    };
+    let parse = |extra: String| parse_profile(&format!("{{{MIN},{extra}}}"));
+    let drivers = |n: usize| {
+        let one = r#"{"title":"d","direction":"Mixed","category":"macro"}"#;
+        format!("\"drivers\":[{}]", vec![one; n].join(","))
+    };
+    assert!(parse(drivers(MAX_ENTRIES)).is_ok());
+    let e = parse(drivers(MAX_ENTRIES + 1)).unwrap_err();
+    assert_eq!(
+        (e.path.as_str(), e.message.as_str()),
+        ("drivers", "501 entries; the limit is 500")
+    );
+
+    let signals = |n: usize| {
+        let one = r#"{"category":"technical","direction":"Mixed","title":"s"}"#;
+        format!("\"signals\":[{}]", vec![one; n].join(","))
+    };
+    assert!(parse(signals(MAX_SIGNALS)).is_ok());
+    assert_eq!(parse(signals(MAX_SIGNALS + 1)).unwrap_err().path, "signals");
+
+    let sources = |n: usize| {
+        let one = r#"{"series":"s","source":"generic-json"}"#;
+        format!("\"sources\":[{}]", vec![one; n].join(","))
+    };
+    assert!(parse(sources(MAX_SOURCES)).is_ok());
+    assert_eq!(parse(sources(MAX_SOURCES + 1)).unwrap_err().path, "sources");
+
+    let fallback = r#"{"source":"kraken-ohlc","symbol":"X"}"#;
+    let fallbacks = format!(
+        "\"sources\":[{{\"series\":\"c\",\"source\":\"bybit-kline\",\"symbol\":\"X\",\"fallbacks\":[{}]}}]",
+        vec![fallback; MAX_FALLBACKS + 1].join(",")
+    );
+    assert_eq!(
+        parse(fallbacks).unwrap_err().to_string(),
+        "sources[0].fallbacks: 9 entries; the limit is 8"
+    );
+
+    // Characters, not bytes: 100,000 three-byte characters fit; one more does not.
+    let long = |n: usize| "\u{20ac}".repeat(n);
+    assert!(parse(format!("\"description\":\"{}\"", long(MAX_TEXT_CHARS))).is_ok());
+    let e = parse(format!(
+        "\"drivers\":[{{\"title\":\"d\",\"direction\":\"Mixed\",\"category\":\"macro\",\"text\":\"{}\"}}]",
+        "x".repeat(1 << 20)
+    ))
+    .unwrap_err();
+    assert_eq!(
+        (e.path.as_str(), e.message.as_str()),
+        ("drivers[0].text", "1048576 characters; the limit is 100000")
+    );
+    let e = parse(format!(
+        "\"disclaimer\":{{\"text\":\"t\",\"links\":[{{\"label\":\"{}\"}}]}}",
+        long(MAX_TEXT_CHARS + 1)
+    ))
+    .unwrap_err();
+    assert_eq!(e.path, "disclaimer.links[0].label");
+}

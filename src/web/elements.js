@@ -1,9 +1,7 @@
-// Custom elements for Barfinex Widgets. Rust cannot extend HTMLElement, so this small class is
-// shipped as a wasm-bindgen snippet; the wasm start function calls defineElements(mount) once.
-// Each element mounts its widget into its own open shadow root and unmounts on removal. Each
-// observes only its own attributes (the registry below), each attribute is also a property
-// that reflects to it, and a change updates the mounted widget in place: `theme` restyles it,
-// the others give it a new configuration (Rust decides what to load again).
+// Custom elements for Barfinex Widgets, a wasm-bindgen snippet (Rust cannot extend HTMLElement):
+// the wasm start function calls defineElements(mount) once. Each element mounts its widget in
+// its own open shadow root, unmounts on removal, observes its own attributes (the registry
+// below), reflects each as a property, and updates the widget in place on a change.
 //
 // All widgets share one module instance. If it stops (a panic, a trap), its state is undefined
 // and no widget will update again: this file, which still runs, then tells the reader so in

@@ -12,4 +12,7 @@ pub use parse::{parse_profile, ParsedProfile, SUPPORTED_VERSION};
 pub use profile::*;
 pub use source_kind::SourceKind;
 pub use sources::{Endpoint, SeriesSource};
-pub use validate::{check_http_url, validate};
+pub use validate::{
+    check_http_url, validate, MAX_ENTRIES, MAX_FALLBACKS, MAX_LINKS, MAX_REGIMES, MAX_SIGNALS,
+    MAX_SOURCES, MAX_TEXT_CHARS,
+};

@@ -1,6 +1,23 @@
-//! Checks serde cannot express: identifiers, required text, and link schemes.
+//! Checks serde cannot express: identifiers, required text, link schemes, and how much one
+//! profile may hold (every widget on a page shares one module, so no list and no text may grow
+//! without bound; the JSON Schema states the same limits).
 
 use super::{AssetProfile, Link, ProfileError};
+
+/// Characters (Unicode scalar values, as JSON Schema's `maxLength` counts them) in one text.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Drivers, influencers, key persons and impacts, each.
+pub const MAX_ENTRIES: usize = 500;
+/// Signals (each may carry a rule scored on every refresh).
+pub const MAX_SIGNALS: usize = 100;
+/// Regime behaviours.
+pub const MAX_REGIMES: usize = 64;
+/// Series sources (each may be fetched by every reader).
+pub const MAX_SOURCES: usize = 32;
+/// Fallbacks of one source.
+pub const MAX_FALLBACKS: usize = 8;
+/// Links of one notice.
+pub const MAX_LINKS: usize = 32;
 
 /// Checks a parsed profile beyond its shape. Returns the first fault, with its path.
 pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
@@ -18,31 +35,55 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
             ),
         ));
     }
+    for (at, n, max) in [
+        ("persons", p.persons.len(), MAX_ENTRIES),
+        ("drivers", p.drivers.len(), MAX_ENTRIES),
+        ("influencers", p.influencers.len(), MAX_ENTRIES),
+        ("impacts", p.impacts.len(), MAX_ENTRIES),
+        ("signals", p.signals.len(), MAX_SIGNALS),
+        ("regimes", p.regimes.len(), MAX_REGIMES),
+        ("sources", p.sources.len(), MAX_SOURCES),
+    ] {
+        count(at, n, max)?;
+    }
     non_empty("name", &p.name)?;
     non_empty("symbol", &p.symbol)?;
+    text("description", &p.description)?;
     for (i, person) in p.persons.iter().enumerate() {
         non_empty(&format!("persons[{i}].name"), &person.name)?;
+        text(&format!("persons[{i}].role"), &person.role)?;
         if let Some(url) = &person.link {
             check_http_url(url).map_err(|m| ProfileError::new(format!("persons[{i}].link"), m))?;
         }
     }
     for (i, d) in p.drivers.iter().enumerate() {
         non_empty(&format!("drivers[{i}].title"), &d.title)?;
+        text(&format!("drivers[{i}].text"), &d.text)?;
     }
     for (i, inf) in p.influencers.iter().enumerate() {
         non_empty(&format!("influencers[{i}].name"), &inf.name)?;
+        text(&format!("influencers[{i}].group"), &inf.group)?;
+        text(&format!("influencers[{i}].influence"), &inf.influence)?;
     }
     for (i, r) in p.regimes.iter().enumerate() {
         non_empty(&format!("regimes[{i}].regime"), &r.regime)?;
+        text(&format!("regimes[{i}].text"), &r.text)?;
     }
     for (i, s) in p.signals.iter().enumerate() {
         non_empty(&format!("signals[{i}].title"), &s.title)?;
+        text(&format!("signals[{i}].description"), &s.description)?;
     }
     for (i, m) in p.impacts.iter().enumerate() {
         non_empty(&format!("impacts[{i}].name"), &m.name)?;
+        text(&format!("impacts[{i}].text"), &m.text)?;
     }
     for (i, src) in p.sources.iter().enumerate() {
         non_empty(&format!("sources[{i}].series"), &src.series)?;
+        count(
+            &format!("sources[{i}].fallbacks"),
+            src.fallbacks.len(),
+            MAX_FALLBACKS,
+        )?;
         for (j, e) in src.endpoints().iter().enumerate() {
             let at = if j == 0 {
                 format!("sources[{i}]")
@@ -56,16 +97,20 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
             e.check().map_err(|m| ProfileError::new(at, m))?;
         }
     }
-    if let Some(n) = &p.persons_disclaimer {
-        links("persons_disclaimer", &n.links)?;
-    }
-    if let Some(n) = &p.disclaimer {
-        links("disclaimer", &n.links)?;
+    for (at, n) in [
+        ("persons_disclaimer", &p.persons_disclaimer),
+        ("disclaimer", &p.disclaimer),
+    ] {
+        if let Some(n) = n {
+            text(&format!("{at}.text"), &n.text)?;
+            links(at, &n.links)?;
+        }
     }
     Ok(())
 }
 
 fn links(at: &str, links: &[Link]) -> Result<(), ProfileError> {
+    count(&format!("{at}.links"), links.len(), MAX_LINKS)?;
     for (i, link) in links.iter().enumerate() {
         non_empty(&format!("{at}.links[{i}].label"), &link.label)?;
         if let Some(url) = &link.url {
@@ -78,10 +123,34 @@ fn links(at: &str, links: &[Link]) -> Result<(), ProfileError> {
 
 fn non_empty(path: &str, value: &str) -> Result<(), ProfileError> {
     if value.trim().is_empty() {
-        Err(ProfileError::new(path, "must not be empty"))
-    } else {
-        Ok(())
+        return Err(ProfileError::new(path, "must not be empty"));
     }
+    text(path, value)
+}
+
+/// At most [`MAX_TEXT_CHARS`] characters (bytes bound them from above: only a long text pays for
+/// counting).
+fn text(path: &str, value: &str) -> Result<(), ProfileError> {
+    if value.len() > MAX_TEXT_CHARS {
+        let n = value.chars().count();
+        if n > MAX_TEXT_CHARS {
+            return Err(ProfileError::new(
+                path,
+                format!("{n} characters; the limit is {MAX_TEXT_CHARS}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn count(path: &str, n: usize, max: usize) -> Result<(), ProfileError> {
+    if n > max {
+        return Err(ProfileError::new(
+            path,
+            format!("{n} entries; the limit is {max}"),
+        ));
+    }
+    Ok(())
 }
 
 /// Accepts absolute `http:` and `https:` URLs only: data must never smuggle in `javascript:`.

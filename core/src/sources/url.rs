@@ -48,9 +48,8 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
     let iv = e.interval()?;
     let spelled = exchange_interval(kind, iv).ok_or_else(|| {
         format!(
-            "{} does not offer interval {iv} (it offers {})",
-            kind.name(),
-            offered(kind)
+            "{} does not offer interval {iv} (docs/sources.md lists what each exchange offers)",
+            kind.name()
         )
     })?;
     use SourceKind::*;
@@ -121,20 +120,5 @@ pub fn exchange_interval(kind: SourceKind, iv: Interval) -> Option<String> {
         BybitKline => mapped(BYBIT),
         KrakenOhlc => mapped(KRAKEN),
         _ => Some(normal),
-    }
-}
-
-fn offered(kind: SourceKind) -> String {
-    use SourceKind::*;
-    match kind {
-        BinanceSpotKlines | BinanceFuturesKlines => BINANCE.join(", "),
-        BinanceFuturesOpenInterest => BINANCE_OI.join(", "),
-        BybitKline => BYBIT.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", "),
-        KrakenOhlc => KRAKEN
-            .iter()
-            .map(|(k, _)| *k)
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => "any".into(),
     }
 }

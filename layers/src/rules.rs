@@ -76,6 +76,7 @@ pub const CORE: &[Rule] = &[
     SIGNALS[11],
     SIGNALS[12],
     SIGNALS[13],
+    SIGNALS[14],
 ];
 
 const WHY_SIGNALS: &str =
@@ -91,7 +92,7 @@ const fn only(from: &'static str, allowed: &'static [&'static str]) -> Rule {
 }
 
 /// Inside `signals/`, lowest first: each room names only the rooms listed for it.
-pub const SIGNALS: [Rule; 14] = [
+pub const SIGNALS: [Rule; 15] = [
     only("rule", &[]),
     only("json", &["rule"]),
     only("parse", &["rule", "json"]),
@@ -99,8 +100,9 @@ pub const SIGNALS: [Rule; 14] = [
     only("result", &[]),
     only("input", &[]),
     only("runs", &[]),
-    only("derive", &["rule", "input"]),
-    only("pattern", &["rule"]),
+    only("window", &[]),
+    only("derive", &["rule", "input", "window"]),
+    only("pattern", &["rule", "window"]),
     only("node", &["result"]),
     only("breakout", &["rule", "pattern", "node", "result"]),
     only(

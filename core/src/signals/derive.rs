@@ -3,6 +3,7 @@
 
 use super::input::{Input, Missing, SeriesSet};
 use super::rule::{Derive, Field, SeriesExpr};
+use super::window::each_window;
 use crate::series::SeriesData;
 
 /// A numeric series with its times, oldest first, warm-up dropped (every value is finite).
@@ -120,15 +121,15 @@ pub(crate) fn rolling(op: Derive, x: &[f64], period: usize) -> Vec<f64> {
                 }
             }
         }
+        // O(n) whatever the period (see `window`).
         Derive::Stdev => {
-            for i in (p - 1)..n {
-                out[i] = mean_sd(&x[i + 1 - p..=i]).1;
-            }
+            each_window(x, p, |i, _, sd| out[i] = sd);
         }
         Derive::Zscore => {
-            for i in p..n {
-                out[i] = zscore(x[i], &x[i - p..i]);
-            }
+            // The z-score of x[i] against the `p` values before it: the window ending at i − 1.
+            each_window(&x[..n.saturating_sub(1)], p, |i, m, sd| {
+                out[i + 1] = standardise(x[i + 1], m, sd)
+            });
         }
         // Two-series transforms are handled by `aligned`.
         Derive::Ratio | Derive::Difference => {}
@@ -151,6 +152,11 @@ pub fn mean_sd(x: &[f64]) -> (f64, f64) {
 /// flat and `v` differs (capped at ±1e6 so results stay finite).
 pub fn zscore(v: f64, history: &[f64]) -> f64 {
     let (m, sd) = mean_sd(history);
+    standardise(v, m, sd)
+}
+
+/// `(v − m) / sd`, with [`zscore`]'s rules for a flat history.
+fn standardise(v: f64, m: f64, sd: f64) -> f64 {
     if sd > 0.0 {
         ((v - m) / sd).clamp(-1e6, 1e6)
     } else if v == m {

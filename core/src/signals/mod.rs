@@ -29,7 +29,7 @@
 //! ```
 
 // Rooms, lowest first; each imports only rooms above it in this list (`rule` imports none):
-// rule (types) ← json (strict reader) ← parse ← plan; input ← derive; pattern (pure);
+// rule (types) ← json (strict reader) ← parse ← plan; window (pure) ← input ← derive; pattern (pure);
 // node ← breakout, eval ← score ← regime.
 mod breakout;
 mod derive;
@@ -45,6 +45,7 @@ mod result;
 mod rule;
 mod runs;
 mod score;
+mod window;
 
 pub use derive::{eval as eval_series, Line};
 pub use eval::{evaluate, ols};

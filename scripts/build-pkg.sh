@@ -5,11 +5,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# wasm-bindgen's `free()` and `[Symbol.dispose]` release a handle's Rust side only; ours also
+# unmount its widget, so `using h = mount(…)` and `h.free()` leave nothing running. The garbage
+# collector's finalizer calls the wasm export directly, so a handle the page merely drops does
+# not remove its widget. Fails the build if the generated line ever changes.
+dispose_unmounts() {
+  local js=$1
+  local line='if (Symbol.dispose) MountHandle.prototype[Symbol.dispose] = MountHandle.prototype.free;'
+  grep -qF "$line" "$js" || { echo "build-pkg.sh: MountHandle's dispose line not found in $js" >&2; exit 1; }
+  local patched='{ const free = MountHandle.prototype.free; MountHandle.prototype.free = function () { if (this.__wbg_ptr) this.unmount(); free.call(this); }; if (Symbol.dispose) MountHandle.prototype[Symbol.dispose] = MountHandle.prototype.free; }'
+  LINE=$line PATCHED=$patched perl -0pi -e 's/\Q$ENV{LINE}\E/$ENV{PATCHED}/' "$js"
+}
+
 if [ "${1:-}" = --test-trap ]; then
   out=target/test-trap-pkg
   cargo build --profile test-trap --target wasm32-unknown-unknown -p barfinex-widgets --features test-trap
   wasm-bindgen --target web --out-dir "$out" --out-name barfinex_widgets \
     target/wasm32-unknown-unknown/test-trap/barfinex_widgets.wasm
+  dispose_unmounts "$out/barfinex_widgets.js"
   cp pkg/embed.js "$out/embed.js"
   exit 0
 fi
@@ -17,6 +30,7 @@ fi
 wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
 cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets
 wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
+dispose_unmounts pkg/barfinex_widgets.js
 # binaryen from npm (v132): Debian's wasm-opt 108 corrupts modules that use reference types.
 # The feature flags are those rustc enables by default for wasm32-unknown-unknown, and SIMD
 # (.cargo/config.toml). -Os gzips smaller than -Oz here (the budget counts gzipped bytes).

@@ -124,6 +124,25 @@ pub fn minutes(ms: f64) -> String {
     format!("{:.0}", (ms / 60_000.0).floor())
 }
 
+/// `url` as shown to readers: without user name and password, and with the query and fragment
+/// cut to `?…`, since either may hold a token (`https://user:key@host/p?apikey=…` →
+/// `https://host/p?…`). Requests still use the full URL.
+pub fn shown_url(url: &str) -> String {
+    let (base, cut) = match url.find(['?', '#']) {
+        Some(i) => (&url[..i], "?…"),
+        None => (url, ""),
+    };
+    let base = match base.split_once("://") {
+        Some((scheme, rest)) => {
+            let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            format!("{scheme}://{host}{path}")
+        }
+        None => base.to_owned(),
+    };
+    format!("{base}{cut}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +202,26 @@ mod tests {
             -MAX_TIME_MS - 1,
         ] {
             assert!(utc_minute(ms).ends_with(" UTC"));
+        }
+    }
+
+    #[test]
+    fn readers_never_see_credentials_or_queries() {
+        for (url, shown) in [
+            (
+                "https://api.example.com/v1/x",
+                "https://api.example.com/v1/x",
+            ),
+            (
+                "https://user:secret@api.example.com/v1/x?apikey=k#f",
+                "https://api.example.com/v1/x?…",
+            ),
+            ("https://tok@host", "https://host"),
+            ("http://127.0.0.1:8081/a?b=c", "http://127.0.0.1:8081/a?…"),
+            ("https://host/p#frag", "https://host/p?…"),
+            ("https://host/p/a@b", "https://host/p/a@b"),
+        ] {
+            assert_eq!(shown_url(url), shown, "{url}");
         }
     }
 }

@@ -159,6 +159,16 @@ fn http_urls_only() {
     ] {
         assert!(check_http_url(bad).is_err(), "{bad}");
     }
+    // A user name or password is refused, and the message does not repeat it.
+    for bad in [
+        "https://user:hunter2@example.com/x?k=TOKEN",
+        "http://hunter2@example.com",
+    ] {
+        let e = check_http_url(bad).expect_err(bad);
+        assert!(e.contains("user name or password"), "{e}");
+        assert!(!e.contains("hunter2") && !e.contains("TOKEN"), "{e}");
+    }
+    assert!(check_http_url("https://example.com/a@b?x=y@z").is_ok());
 }
 
 /// Each list has a cap and each text a length limit; a profile past one is refused with the

@@ -1077,3 +1077,61 @@ fn rules_past_the_node_limit_are_invalid() {
     );
     assert_eq!(score(rule(2), &one("x", &[1.0])).state, State::Invalid);
 }
+
+#[test]
+fn regime_rules_are_checked_like_profiles() {
+    use barfinex_core::signals::parse_regime_rules;
+    let doc = |sources: &str, rules: &str| {
+        format!(r#"{{"version":1,"sources":[{sources}],"rules":[{rules}]}}"#)
+    };
+    let rule =
+        r#"{"regime":"risk-on","rule":{"kind":"threshold","series":"btc","op":">","value":1}}"#;
+    let ok = doc(
+        r#"{"series":"btc","source":"generic-json","base_url":"https://example.com/btc.json"}"#,
+        rule,
+    );
+    assert!(parse_regime_rules(&ok).is_ok());
+    for (sources, rules, want) in [
+        (
+            r#"{"series":"btc","source":"generic-json","base_url":"javascript:alert(1)"}"#,
+            rule.to_owned(),
+            "sources[0].base_url: \"javascript:alert(1)\" is not an absolute http(s) URL",
+        ),
+        (
+            r#"{"series":"btc","source":"binance-spot-klines","symbol":"BTC\"USDT"}"#,
+            rule.to_owned(),
+            "sources[0]:",
+        ),
+        (
+            r#"{"series":" ","source":"generic-json"}"#,
+            rule.to_owned(),
+            "sources[0].series: must not be empty",
+        ),
+        (
+            "",
+            vec![rule; 65].join(","),
+            "rules: 65 entries; the limit is 64",
+        ),
+        (
+            "",
+            r#"{"regime":"","rule":{}}"#.to_owned(),
+            "rules[0].regime: must not be empty",
+        ),
+    ] {
+        let e = parse_regime_rules(&doc(sources, &rules)).expect_err(want);
+        assert!(e.starts_with(want), "{e}");
+    }
+    let many = vec![r#"{"series":"x","source":"generic-json"}"#; 33].join(",");
+    assert_eq!(
+        parse_regime_rules(&doc(&many, rule)).unwrap_err(),
+        "sources: 33 entries; the limit is 32"
+    );
+    let long = format!(
+        r#"{{"regime":"x","description":"{}","rule":{{}}}}"#,
+        "d".repeat(100_001)
+    );
+    assert_eq!(
+        parse_regime_rules(&doc("", &long)).unwrap_err(),
+        "rules[0].description: 100001 characters; the limit is 100000"
+    );
+}

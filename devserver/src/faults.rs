@@ -14,6 +14,7 @@
 //! | `nocors` | no `Access-Control-Allow-Origin` header (the browser refuses the response) |
 //! | `noexpose` | CORS without `Access-Control-Expose-Headers` (`Retry-After`, `ETag` unreadable) |
 //! | `reset` | close the connection without any response |
+//! | `huge:MB` | a 200 of MB mebibytes (at most 1024) of JSON rows, chunked, with no `Content-Length` |
 
 #[derive(Default, Debug)]
 pub struct Faults {
@@ -28,6 +29,7 @@ pub struct Faults {
     pub nocors: bool,
     pub noexpose: bool,
     pub reset: bool,
+    pub huge_mb: u64,
 }
 
 impl Faults {
@@ -37,8 +39,9 @@ impl Faults {
             let bits: Vec<&str> = part.split(':').collect();
             let n = |i: usize| bits.get(i).and_then(|b| b.parse::<u64>().ok());
             match bits[0] {
-                "delay" => f.delay_ms = n(1).unwrap_or(1000),
-                "drip" => f.drip_ms = n(1).unwrap_or(2000),
+                // At most a minute: a fault must not hold a connection for ever.
+                "delay" => f.delay_ms = n(1).unwrap_or(1000).min(60_000),
+                "drip" => f.drip_ms = n(1).unwrap_or(2000).min(60_000),
                 "status" => f.status = n(1).map(|c| c as u16),
                 "429" | "503" => {
                     f.status = n(0).map(|c| c as u16);
@@ -55,6 +58,7 @@ impl Faults {
                 "nocors" => f.nocors = true,
                 "noexpose" => f.noexpose = true,
                 "reset" => f.reset = true,
+                "huge" => f.huge_mb = n(1).unwrap_or(64).min(1024),
                 _ => {}
             }
         }

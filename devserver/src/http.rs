@@ -57,18 +57,51 @@ impl Response {
     }
 }
 
-pub fn read_request(stream: &TcpStream) -> std::io::Result<Request> {
+/// The longest request line and header line read, and the most header lines: what browsers
+/// and the tests send is far below; anything past them is refused before it is stored.
+pub const MAX_LINE: usize = 8_192;
+pub const MAX_HEADERS: usize = 64;
+
+/// Why a request was not read: the connection failed or went quiet (no answer is sent), or it
+/// broke a limit (answered with this status).
+#[derive(Debug)]
+pub enum ReadError {
+    Io,
+    Refused(u16),
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(_: std::io::Error) -> Self {
+        ReadError::Io
+    }
+}
+
+/// One line of at most [`MAX_LINE`] bytes, or `status` when longer.
+fn line(reader: &mut impl BufRead, status: u16) -> Result<String, ReadError> {
+    let mut buf = Vec::new();
+    reader
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', &mut buf)?;
+    if buf.len() > MAX_LINE {
+        return Err(ReadError::Refused(status));
+    }
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
     let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    let mut parts = line.split_whitespace();
+    let first = line(&mut reader, 414)?;
+    let mut parts = first.split_whitespace();
     let method = parts.next().unwrap_or("").to_owned();
     let target = parts.next().unwrap_or("/").to_owned();
     let mut headers = Vec::new();
     loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h)? <= 2 {
+        let h = line(&mut reader, 431)?;
+        if h.len() <= 2 {
             break;
+        }
+        if headers.len() == MAX_HEADERS {
+            return Err(ReadError::Refused(431));
         }
         if let Some((k, v)) = h.split_once(':') {
             headers.push((k.trim().to_owned(), v.trim().to_owned()));
@@ -127,6 +160,9 @@ pub fn reason(code: u16) -> &'static str {
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
         429 => "Too Many Requests",
         451 => "Unavailable For Legal Reasons",
         500 => "Internal Server Error",
@@ -189,4 +225,36 @@ pub fn drain(stream: &mut TcpStream) {
     let _ = stream.set_read_timeout(Some(std::time::Duration::from_millis(10)));
     let mut buf = [0u8; 1024];
     let _ = stream.read(&mut buf);
+}
+
+/// A 200 with `total` bytes of `[[0,1,1,1,1,1],…` sent in chunks (`Transfer-Encoding: chunked`,
+/// no `Content-Length`): a body too large to know in advance, generated as it goes.
+pub fn write_huge(
+    out: &mut TcpStream,
+    headers: &[(String, String)],
+    total: usize,
+) -> std::io::Result<()> {
+    let mut head = String::from(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n",
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    let row = b"[0,1,1,1,1,1],";
+    let mut chunk: Vec<u8> = b"[".to_vec();
+    while chunk.len() < 65_536 {
+        chunk.extend_from_slice(row);
+    }
+    let mut sent = 0;
+    while sent < total {
+        let piece = &chunk[..chunk.len().min(total - sent)];
+        out.write_all(format!("{:x}\r\n", piece.len()).as_bytes())?;
+        out.write_all(piece)?;
+        out.write_all(b"\r\n")?;
+        sent += piece.len();
+    }
+    out.write_all(b"0\r\n\r\n")?;
+    out.flush()
 }

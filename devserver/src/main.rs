@@ -5,21 +5,33 @@
 //!   wire formats (see `market`), with CORS like the real APIs, `ETag`/`If-None-Match`
 //!   revalidation, fault modes per request (see `faults`) and a request log at `/__stats`.
 //!
-//! `barfinex-devserver [--root DIR] [--host ADDR] [--port N] [--market-port N]`; port 0 picks a
-//! free port. It prints `listening on http://…` (and `market data on http://…`) once ready.
+//! `barfinex-devserver [--root DIR] [--host ADDR] [--port N] [--market-port N] [--idle-ms MS]
+//! [--any-file]`;
+//! port 0 picks a free port. It prints `listening on http://…` (and `market data on http://…`)
+//! once ready.
+//!
+//! Only for this machine: it answers only `Host: 127.0.0.1:<port>` or `localhost:<port>`,
+//! serves only the files the pages need (`statics::SERVED`, never `.git/`), sends CORS headers
+//! only from the market-data server, and bounds connections, line lengths and idle time
+//! (`guard`).
 
 mod faults;
+mod guard;
 mod http;
 mod interval;
 mod market;
+mod statics;
 mod synth;
 
 use faults::Faults;
-use http::{read_request, write_response, Request, Response};
+use guard::Limits;
+use http::{write_response, Request, Response};
+use statics::{mime, resolve};
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use std::{env, fs, thread};
 
 struct Config {
@@ -27,6 +39,9 @@ struct Config {
     host: String,
     port: u16,
     market_port: Option<u16>,
+    idle_ms: u64,
+    /// Serve every non-hidden file under the root, not only `statics::SERVED`.
+    any_file: bool,
 }
 
 /// Shared state of the market server.
@@ -56,27 +71,31 @@ fn main() {
     };
     let statics = bind(config.port);
     let addr = |l: &TcpListener| l.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let limits = |l: &TcpListener| Limits {
+        idle: Duration::from_millis(config.idle_ms),
+        port: l.local_addr().map(|a| a.port()).unwrap_or(0),
+    };
     if let Some(port) = config.market_port {
         let listener = bind(port);
         println!("market data on http://{}", addr(&listener));
-        let state = Arc::new(Market {
+        let state = Market {
             recorded: market::Recorded::load(&config.root),
             log: Mutex::new(Vec::new()),
             failures: Mutex::new(HashMap::new()),
-        });
+        };
+        let (limits, host) = (limits(&listener), config.host.clone());
         thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let state = Arc::clone(&state);
-                thread::spawn(move || serve_market(stream, &state));
-            }
+            guard::serve(listener, limits, &host, move |req, stream| {
+                serve_market(req, stream, &state)
+            })
         });
     }
     println!("listening on http://{}", addr(&statics));
-    let root = Arc::new(config.root);
-    for stream in statics.incoming().flatten() {
-        let root = Arc::clone(&root);
-        thread::spawn(move || serve_static(stream, &root));
-    }
+    let (root, any_file) = (Arc::new(config.root.clone()), config.any_file);
+    let static_limits = limits(&statics);
+    guard::serve(statics, static_limits, &config.host, move |req, stream| {
+        serve_static(req, stream, &root, any_file)
+    });
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> {
@@ -85,6 +104,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
         host: "127.0.0.1".into(),
         port: 8080,
         market_port: None,
+        idle_ms: 10_000,
+        any_file: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -99,16 +120,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Config, String> 
                         .map_err(|e| format!("--market-port: {e}"))?,
                 )
             }
+            "--any-file" => c.any_file = true,
+            "--idle-ms" => c.idle_ms = value()?.parse().map_err(|e| format!("--idle-ms: {e}"))?,
             other => return Err(format!("unknown argument {other}")),
         }
     }
     Ok(c)
 }
 
-fn serve_static(mut stream: TcpStream, root: &Path) {
-    let Ok(req) = read_request(&stream) else {
-        return;
-    };
+fn serve_static(req: Request, mut stream: TcpStream, root: &Path, any_file: bool) {
     let head = req.method == "HEAD";
     let resp = if req.method != "GET" && !head {
         Response::text(405, "method not allowed")
@@ -116,21 +136,17 @@ fn serve_static(mut stream: TcpStream, root: &Path) {
         let code: u16 = code.parse().unwrap_or(500);
         Response::text(code, &format!("status {code}"))
     } else {
-        match resolve(root, &req.path).and_then(|f| fs::read(&f).ok().map(|b| (f, b))) {
+        match resolve(root, &req.path, any_file).and_then(|f| fs::read(&f).ok().map(|b| (f, b))) {
             Some((file, body)) => Response::new(200, mime(&file), body),
             None => Response::text(404, "not found"),
         }
     };
-    let resp = resp
-        .with_header("Cache-Control", "no-cache")
-        .with_header("Access-Control-Allow-Origin", "*");
+    // No CORS here: only the market-data server is read from other origins.
+    let resp = resp.with_header("Cache-Control", "no-cache");
     let _ = write_response(&mut stream, &resp, head, 0, false);
 }
 
-fn serve_market(mut stream: TcpStream, m: &Market) {
-    let Ok(mut req) = read_request(&stream) else {
-        return;
-    };
+fn serve_market(mut req: Request, mut stream: TcpStream, m: &Market) {
     // Faults come from `?fault=…` or from a path prefix `/fault/<spec>/…`, which lets a widget's
     // base URL carry them (`base_url: "http://127.0.0.1:8081/fault/429:2/binance"`).
     let mut spec = req.param("fault").map(str::to_owned);
@@ -193,6 +209,12 @@ fn serve_market(mut stream: TcpStream, m: &Market) {
         (_, Some((n, code))) if count > n => Some(code),
         _ => None,
     };
+    if faults.huge_mb > 0 {
+        log(m, &target, 200, false);
+        let headers = cors(Response::json(String::new()), &faults).headers;
+        let _ = http::write_huge(&mut stream, &headers, (faults.huge_mb as usize) << 20);
+        return;
+    }
     let mut resp = if faults.reset {
         log(m, &target, 0, false);
         http::drain(&mut stream);
@@ -284,49 +306,9 @@ fn cors(resp: Response, f: &Faults) -> Response {
     }
 }
 
-/// Maps a URL path to a file under `root`, refusing anything that climbs out of it.
-fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let mut path = root.to_path_buf();
-    for part in Path::new(url_path.trim_start_matches('/')).components() {
-        match part {
-            Component::Normal(p) => path.push(p),
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    if path.is_dir() {
-        path.push("index.html");
-    }
-    path.is_file().then_some(path)
-}
-
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "csv" => "text/csv; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn resolve_refuses_to_climb_out_of_root() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        assert!(resolve(root, "/Cargo.toml").is_some());
-        assert!(resolve(root, "/../Cargo.toml").is_none());
-        assert!(resolve(root, &http::decode("/%2e%2e/Cargo.toml")).is_none());
-        assert!(resolve(root, "/src/main.rs").is_some());
-        assert!(resolve(root, "/nope.txt").is_none());
-    }
 
     #[test]
     fn faults_parse() {

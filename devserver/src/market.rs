@@ -47,11 +47,38 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-fn limit(req: &Request, default: usize, max: usize) -> usize {
-    req.param("limit")
-        .and_then(|l| l.parse().ok())
-        .unwrap_or(default)
-        .clamp(1, max)
+/// A numeric parameter within `1..=max` (`default` when absent); `Err` with a 400 otherwise.
+fn number(req: &Request, key: &str, default: usize, max: usize) -> Result<usize, Response> {
+    match req.param(key) {
+        None => Ok(default),
+        Some(v) => match v.parse::<usize>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(n),
+            _ => Err(bad(&format!(
+                "parameter '{key}' must be a whole number from 1 to {max}"
+            ))),
+        },
+    }
+}
+
+fn limit(req: &Request, default: usize, max: usize) -> Result<usize, Response> {
+    number(req, "limit", default, max)
+}
+
+/// A symbol, pair, coin id or series name: letters, digits, `.`, `_`, `-`, at most 40. The
+/// answers copy it into JSON and CSV, so anything else is refused rather than escaped.
+fn name(s: &str) -> bool {
+    (1..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+/// A 400 whose body never repeats what was sent.
+fn bad(msg: &str) -> Response {
+    Response::new(
+        400,
+        "application/json",
+        format!(r#"{{"code":-1100,"msg":"{msg}"}}"#),
+    )
 }
 
 /// Candles for a symbol: the recorded XRP sample, or synthetic ones ending at the current bar.
@@ -109,22 +136,31 @@ pub fn route(req: &Request, recorded: Option<&Recorded>) -> (Response, bool) {
 }
 
 fn answer(req: &Request, rec: Rec) -> Response {
+    answer_checked(req, rec).unwrap_or_else(|bad| bad)
+}
+
+fn answer_checked(req: &Request, rec: Rec) -> Result<Response, Response> {
     let p = req.path.as_str();
     let symbol = req
         .param("symbol")
         .or(req.param("pair"))
         .unwrap_or("FLUXUSDT")
         .to_owned();
-    match p {
+    if !name(&symbol) {
+        return Err(bad(
+            "illegal characters in parameter 'symbol' (letters, digits, '.', '_', '-'; at most 40)",
+        ));
+    }
+    Ok(match p {
         "/binance/api/v3/klines" | "/binance/fapi/v1/klines" => {
             let Some(iv) = req.param("interval").and_then(interval::binance) else {
-                return Response::new(
+                return Err(Response::new(
                     400,
                     "application/json",
                     r#"{"code":-1120,"msg":"Invalid interval."}"#,
-                );
+                ));
             };
-            let rows: Vec<String> = candles(rec, &symbol, iv, limit(req, 500, 1500))
+            let rows: Vec<String> = candles(rec, &symbol, iv, limit(req, 500, 1500)?)
                 .iter()
                 .map(|r| {
                     let t = r[0] as i64;
@@ -143,20 +179,20 @@ fn answer(req: &Request, rec: Rec) -> Response {
             Response::json(format!("[{}]", rows.join(",")))
         }
         "/binance/fapi/v1/fundingRate" => {
-            let rows: Vec<String> = funding(rec, &symbol, limit(req, 100, 1000))
+            let rows: Vec<String> = funding(rec, &symbol, limit(req, 100, 1000)?)
                 .iter()
                 .map(|(t, r)| format!(r#"{{"symbol":"{symbol}","fundingTime":{t},"fundingRate":"{r:.8}","markPrice":""}}"#))
                 .collect();
             Response::json(format!("[{}]", rows.join(",")))
         }
         "/binance/futures/data/openInterestHist" => {
-            let n = limit(req, 30, 500);
+            let n = limit(req, 30, 500)?;
             let Some(Step::Millis(iv)) = req.param("period").and_then(interval::binance_oi) else {
-                return Response::new(
+                return Err(Response::new(
                     400,
                     "application/json",
                     r#"{"code":-1130,"msg":"Data sent for parameter 'period' is not valid."}"#,
-                );
+                ));
             };
             let rows: Vec<String> = synth::points(&format!("{symbol}:oi"), n, now_ms() / iv * iv, iv, 5.0e7, 1.5e6, -2.0e4)
                 .iter()
@@ -167,9 +203,9 @@ fn answer(req: &Request, rec: Rec) -> Response {
         "/bybit/v5/market/kline" => {
             let iv = req.param("interval").and_then(interval::bybit);
             let Some(iv) = iv else {
-                return Response::json(r#"{"retCode":10001,"retMsg":"params error: interval invalid","result":{},"time":0}"#.into());
+                return Err(Response::json(r#"{"retCode":10001,"retMsg":"params error: interval invalid","result":{},"time":0}"#.into()));
             };
-            let rows: Vec<String> = candles(rec, &symbol, iv, limit(req, 200, 1000))
+            let rows: Vec<String> = candles(rec, &symbol, iv, limit(req, 200, 1000)?)
                 .iter()
                 .rev()
                 .map(|r| {
@@ -192,7 +228,7 @@ fn answer(req: &Request, rec: Rec) -> Response {
             ))
         }
         "/bybit/v5/market/funding/history" => {
-            let rows: Vec<String> = funding(rec, &symbol, limit(req, 200, 200))
+            let rows: Vec<String> = funding(rec, &symbol, limit(req, 200, 200)?)
                 .iter()
                 .rev()
                 .map(|(t, r)| format!(r#"{{"symbol":"{symbol}","fundingRate":"{r:.8}","fundingRateTimestamp":"{t}"}}"#))
@@ -205,9 +241,9 @@ fn answer(req: &Request, rec: Rec) -> Response {
         }
         "/kraken/0/public/OHLC" => {
             let Some(iv) = interval::kraken(req.param("interval")) else {
-                return Response::json(
+                return Err(Response::json(
                     r#"{"error":["EGeneral:Invalid arguments:interval"]}"#.into(),
-                );
+                ));
             };
             let rows: Vec<String> = candles(rec, &symbol, iv, 720)
                 .iter()
@@ -233,11 +269,10 @@ fn answer(req: &Request, rec: Rec) -> Response {
         _ if p.starts_with("/coingecko/api/v3/coins/") => {
             let rest = &p["/coingecko/api/v3/coins/".len()..];
             let (id, what) = rest.split_once('/').unwrap_or((rest, ""));
-            let days: i64 = req
-                .param("days")
-                .and_then(|d| d.parse().ok())
-                .unwrap_or(30)
-                .clamp(1, 365);
+            if !name(id) {
+                return Err(bad("illegal characters in the coin id"));
+            }
+            let days = number(req, "days", 30, 365)? as i64;
             let rows = candles(
                 rec,
                 &format!("{}USDT", id.to_uppercase()),
@@ -271,7 +306,11 @@ fn answer(req: &Request, rec: Rec) -> Response {
         }
         _ if p.starts_with("/series/") => {
             let file = &p["/series/".len()..];
-            let (name, ext) = file.rsplit_once('.').unwrap_or((file, "json"));
+            let (series, ext) = file.rsplit_once('.').unwrap_or((file, "json"));
+            if !name(series) {
+                return Err(bad("illegal characters in the series name"));
+            }
+            let name = series;
             let (base, noise, trend) = match name {
                 "exchange_supply_share" => (0.12, 0.0015, 0.00012),
                 "lth_supply_share" => (0.55, 0.002, 0.0002),
@@ -283,7 +322,7 @@ fn answer(req: &Request, rec: Rec) -> Response {
             let day = 24 * HOUR;
             let pts = synth::points(
                 &format!("{symbol}:{name}"),
-                limit(req, 400, 2000),
+                limit(req, 400, 2000)?,
                 now_ms() / day * day,
                 day,
                 base,
@@ -311,5 +350,5 @@ fn answer(req: &Request, rec: Rec) -> Response {
             "application/json",
             r#"{"code":-1,"msg":"no such endpoint on the local market-data server"}"#,
         ),
-    }
+    })
 }

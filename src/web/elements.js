@@ -27,6 +27,15 @@ function fromThisModule(error) {
 }
 
 function showStopped(el) {
+  showAlert(el, "bfx-state bfx-state--error bfx-state--stopped", STOPPED);
+}
+
+/** An element whose attributes mount() refused shows why, instead of staying empty. */
+function showRefused(el, error) {
+  showAlert(el, "bfx-state bfx-state--error", String(error?.message ?? error));
+}
+
+function showAlert(el, className, text) {
   let root = el.shadowRoot;
   if (!root) {
     try { root = el.attachShadow({ mode: "open" }); } catch { return; }
@@ -35,11 +44,11 @@ function showStopped(el) {
   box.className = "bfx-root";
   box.dataset.theme = el.getAttribute("theme") ?? "auto";
   const alert = document.createElement("div");
-  alert.className = "bfx-state bfx-state--error bfx-state--stopped";
+  alert.className = className;
   alert.setAttribute("role", "alert");
   const title = document.createElement("strong");
   title.className = "bfx-state__title";
-  title.textContent = STOPPED;
+  title.textContent = text;
   alert.append(title);
   box.append(alert);
   root.replaceChildren(box);
@@ -208,15 +217,18 @@ export function defineElements(mount) {
         this.#call(() => this.#handle.update(this.#options()));
       }
 
-      /** Calls into the module; a stop it reports becomes the stopped message everywhere. */
+      /** Calls into the module; a stop it reports becomes the stopped message everywhere, and
+       * options it refuses (an invalid `market`, an unknown `theme`) are shown in the element. */
       #call(f) {
         if (stopped) return;
         try {
           f();
         } catch (e) {
           if (fromThisModule(e)) moduleStopped();
-          // mount() renders its own error state; this only catches a broken host (no shadow root).
-          else console.error(`<${tag}>:`, e);
+          else {
+            showRefused(this, e);
+            console.warn(`<${tag}>:`, e);
+          }
         }
       }
 

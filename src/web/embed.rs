@@ -6,6 +6,7 @@
 //! any other change gives the widget its new configuration, and it loads what that needs.
 
 use super::components::ErrorState;
+use super::net::Attached;
 use super::styles::shared_sheet;
 use super::widgets::{widget_view, WidgetConfig};
 use leptos::prelude::*;
@@ -64,7 +65,8 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A mounted widget. Call `unmount()` to remove it and release its resources.
+/// A mounted widget. `unmount()`, `free()` or leaving a `using` block removes it and releases its
+/// resources; a handle the page merely drops (garbage collected) leaves its widget in place.
 #[wasm_bindgen]
 pub struct MountHandle {
     id: u32,
@@ -124,14 +126,17 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | ShadowRoot")] target: JsValue,
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<MountHandle, JsError> {
-    let root = shadow_root_of(&target)?;
+    // Options first: refused options leave nothing behind, not even a shadow root.
     let (widget, theme, config) = read_options(options)?;
+    let root = shadow_root_of(&target)?;
     adopt_sheet(&root)?;
     let container = make_container(&root, theme)?;
     // The signal is created inside the widget's owner (disposed with it) and handed out here.
     let slot: Rc<Cell<Option<RwSignal<Live>>>> = Rc::default();
     let out = Rc::clone(&slot);
+    let attached = container.clone();
     let view: Box<dyn Any> = Box::new(mount_to(container.clone(), move || {
+        Attached::provide(attached);
         let live = RwSignal::new((widget, config));
         out.set(Some(live));
         move || {
@@ -162,6 +167,9 @@ pub fn mount(
     Ok(MountHandle { id })
 }
 
+/// The longest text option (`src` of a regime matrix lists up to 50 URLs).
+const MAX_OPTION_BYTES: usize = 64 * 1024;
+
 /// Checks mount options at the edge: the widget name, its theme and its configuration.
 fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig), JsError> {
     if !options.is_object() {
@@ -177,9 +185,17 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
-        v.as_string()
-            .map(|s| Some(s).filter(|s| !s.trim().is_empty()))
-            .ok_or_else(|| JsError::new(&format!("mount options.{key}: expected a string")))
+        let s = v
+            .as_string()
+            .ok_or_else(|| JsError::new(&format!("mount options.{key}: expected a string")))?;
+        // Attributes are outside data too: bounded before anything reads them.
+        if s.len() > MAX_OPTION_BYTES {
+            return Err(JsError::new(&format!(
+                "mount options.{key}: {} bytes; the limit is {MAX_OPTION_BYTES}",
+                s.len()
+            )));
+        }
+        Ok(Some(s).filter(|s| !s.trim().is_empty()))
     };
     let theme = match text("theme")?.as_deref() {
         None | Some("auto") => "auto",

@@ -15,6 +15,9 @@ use std::rc::Rc;
 /// A fetched profile, as the widgets' render callbacks get it.
 type Profile = Rc<Loaded>;
 
+/// The most profiles one regime matrix loads (each is a request from every reader).
+pub const MAX_PROFILES: usize = 50;
+
 /// Every widget name `mount` knows, in the order the docs list them (from the registry).
 pub fn widget_names() -> impl Iterator<Item = &'static str> {
     ELEMENTS.iter().map(|e| e.widget)
@@ -70,6 +73,12 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         }
         "regime-matrix" => {
             let sources: Vec<String> = src.split_whitespace().map(str::to_owned).collect();
+            if sources.len() > MAX_PROFILES {
+                return Err(format!(
+                    "src lists {} profiles; the limit is {MAX_PROFILES}",
+                    sources.len()
+                ));
+            }
             view! { <RegimeMatrix sources=sources current=current rules=rules/> }.into_any()
         }
         "signal-badges" => view! {

@@ -21,11 +21,17 @@ export function chromePath() {
 }
 
 /** Starts the dev server (and its market-data server, on another port: another origin) on free
- * ports; resolves to { url, market, stop }. */
+ * ports; resolves to { url, market, stop }. A root other than the repository (a scratch folder)
+ * is served whole, hidden files excepted; the repository only as far as the pages need. */
+// The site server's address, once started: pages a test writes with setContent are written into
+// one of its pages (see newPage), since the dev server sends no CORS headers for its own files.
+let siteUrl = null;
+
 export function serve(root = ROOT) {
   const bin = path.join(ROOT, "target/release/barfinex-devserver");
   if (!existsSync(bin)) throw new Error(`${bin} missing: run make test (it builds it)`);
-  const proc = spawn(bin, ["--root", root, "--port", "0", "--market-port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const args = ["--root", root, "--port", "0", "--market-port", "0", ...(root === ROOT ? [] : ["--any-file"])];
+  const proc = spawn(bin, args, { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     proc.on("error", reject);
@@ -34,17 +40,21 @@ export function serve(root = ROOT) {
       out += chunk;
       const m = out.match(/listening on (http:\/\/\S+)/);
       const k = out.match(/market data on (http:\/\/\S+)/);
-      if (m && k) resolve({ url: m[1], market: k[1], stop: () => proc.kill() });
+      if (m && k) {
+        if (root === ROOT) siteUrl = m[1];
+        resolve({ url: m[1], market: k[1], stop: () => proc.kill() });
+      }
     });
   });
 }
 
-export async function launch() {
+/** Launches the system Chromium; `extraArgs` such as `--js-flags=--expose-gc` (leak tests). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: chromePath(),
     args: [
       "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-quic",
+      "--disable-component-update", "--disable-sync", "--disable-quic", ...extraArgs,
     ],
   });
 }
@@ -78,6 +88,13 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   const page = await context.newPage();
   page.errors = [];
   page.expected = [];
+  // A page written from about:blank has an opaque origin, and the dev server's files are
+  // same-origin only: write it into the site's blank page instead.
+  const setContent = page.setContent.bind(page);
+  page.setContent = async (html, options) => {
+    if (page.url() === "about:blank" && siteUrl) await page.goto(`${siteUrl}/tests/pages/blank.html`);
+    return setContent(html, options);
+  };
   page.expectErrors = (...patterns) => page.expected.push(...patterns);
   page.on("pageerror", (e) => page.errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error" && !PROVOKED.test(m.text())) page.errors.push(m.text()); });

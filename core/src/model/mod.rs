@@ -11,8 +11,8 @@ pub use error::ProfileError;
 pub use parse::{parse_profile, ParsedProfile, SUPPORTED_VERSION};
 pub use profile::*;
 pub use source_kind::SourceKind;
-pub use sources::{Endpoint, SeriesSource};
+pub use sources::{Credentials, Endpoint, SeriesSource};
 pub use validate::{
-    check_http_url, validate, MAX_ENTRIES, MAX_FALLBACKS, MAX_LINKS, MAX_REGIMES, MAX_SIGNALS,
-    MAX_SOURCES, MAX_TEXT_CHARS,
+    check_http_url, check_name, check_sources, check_text, validate, MAX_ENTRIES, MAX_FALLBACKS,
+    MAX_LINKS, MAX_REGIMES, MAX_SIGNALS, MAX_SOURCES, MAX_TEXT_CHARS,
 };

@@ -30,6 +30,26 @@ pub struct SeriesSource {
     /// True when the data is generated, not market data: widgets then mark it synthetic.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
+    /// Whether the reader's cookies go with this series' requests: never (the default), or
+    /// only when the URL has the page's own origin (a site's series behind its login).
+    #[serde(default, skip_serializing_if = "Credentials::is_omit")]
+    pub credentials: Credentials,
+}
+
+/// The `credentials` of a source: the Fetch standard's `omit` and `same-origin` (`include`,
+/// cookies to any origin, is not offered).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credentials {
+    #[default]
+    Omit,
+    SameOrigin,
+}
+
+impl Credentials {
+    fn is_omit(&self) -> bool {
+        *self == Credentials::Omit
+    }
 }
 
 impl SeriesSource {

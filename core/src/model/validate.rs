@@ -42,7 +42,6 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
         ("impacts", p.impacts.len(), MAX_ENTRIES),
         ("signals", p.signals.len(), MAX_SIGNALS),
         ("regimes", p.regimes.len(), MAX_REGIMES),
-        ("sources", p.sources.len(), MAX_SOURCES),
     ] {
         count(at, n, max)?;
     }
@@ -77,7 +76,25 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
         non_empty(&format!("impacts[{i}].name"), &m.name)?;
         text(&format!("impacts[{i}].text"), &m.text)?;
     }
-    for (i, src) in p.sources.iter().enumerate() {
+    check_sources(&p.sources)?;
+    for (at, n) in [
+        ("persons_disclaimer", &p.persons_disclaimer),
+        ("disclaimer", &p.disclaimer),
+    ] {
+        if let Some(n) = n {
+            text(&format!("{at}.text"), &n.text)?;
+            links(at, &n.links)?;
+        }
+    }
+    Ok(())
+}
+
+/// The checks of a profile's `sources`, for any document that lists sources (the regime rules
+/// too): at most [`MAX_SOURCES`], each named, with at most [`MAX_FALLBACKS`], http(s) base URLs
+/// and valid endpoints.
+pub fn check_sources(sources: &[super::SeriesSource]) -> Result<(), ProfileError> {
+    count("sources", sources.len(), MAX_SOURCES)?;
+    for (i, src) in sources.iter().enumerate() {
         non_empty(&format!("sources[{i}].series"), &src.series)?;
         count(
             &format!("sources[{i}].fallbacks"),
@@ -97,16 +114,17 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
             e.check().map_err(|m| ProfileError::new(at, m))?;
         }
     }
-    for (at, n) in [
-        ("persons_disclaimer", &p.persons_disclaimer),
-        ("disclaimer", &p.disclaimer),
-    ] {
-        if let Some(n) = n {
-            text(&format!("{at}.text"), &n.text)?;
-            links(at, &n.links)?;
-        }
-    }
     Ok(())
+}
+
+/// A required text of at most [`MAX_TEXT_CHARS`] characters (for other documents' checks).
+pub fn check_name(path: &str, value: &str) -> Result<(), ProfileError> {
+    non_empty(path, value)
+}
+
+/// An optional text of at most [`MAX_TEXT_CHARS`] characters (for other documents' checks).
+pub fn check_text(path: &str, value: &str) -> Result<(), ProfileError> {
+    text(path, value)
 }
 
 fn links(at: &str, links: &[Link]) -> Result<(), ProfileError> {
@@ -154,19 +172,27 @@ fn count(path: &str, n: usize, max: usize) -> Result<(), ProfileError> {
 }
 
 /// Accepts absolute `http:` and `https:` URLs only: data must never smuggle in `javascript:`.
+/// A user name or password in the URL is refused too (browsers refuse to fetch it, and readers
+/// would see it); messages show the URL as readers would ([`crate::format::shown_url`]).
 pub fn check_http_url(url: &str) -> Result<(), String> {
+    let shown = crate::format::shown_url(url);
     let lower = url.trim_start().to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') => {
+            let authority = host.split(['/', '?', '#']).next().unwrap_or("");
             if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-                Err(format!("{url:?} contains whitespace or control characters"))
+                Err(format!(
+                    "{shown:?} contains whitespace or control characters"
+                ))
+            } else if authority.contains('@') {
+                Err(format!("{shown:?} contains a user name or password"))
             } else {
                 Ok(())
             }
         }
-        _ => Err(format!("{url:?} is not an absolute http(s) URL")),
+        _ => Err(format!("{shown:?} is not an absolute http(s) URL")),
     }
 }

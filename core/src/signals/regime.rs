@@ -6,7 +6,10 @@ use super::input::SeriesSet;
 use super::plan::Plan;
 use super::result::{SignalResult, State};
 use super::score::score_parsed;
-use crate::model::{SeriesSource, Signal, SignalCategory, SignalDirection};
+use crate::model::{
+    check_name, check_sources, check_text, SeriesSource, Signal, SignalCategory, SignalDirection,
+    MAX_REGIMES,
+};
 use serde::{Deserialize, Serialize};
 
 /// A regime-rules document (`www/data/regime-rules.json`).
@@ -81,6 +84,21 @@ pub fn parse_regime_rules(json: &str) -> Result<RegimeRules, String> {
             "version: {} is not supported (this reader reads 1)",
             doc.version
         ));
+    }
+    // Checked like a profile: the same source checks (http(s) URLs, endpoints, counts) and
+    // bounded texts and lists.
+    let err = |e: crate::model::ProfileError| e.to_string();
+    check_sources(&doc.sources).map_err(err)?;
+    if doc.rules.len() > MAX_REGIMES {
+        return Err(format!(
+            "rules: {} entries; the limit is {MAX_REGIMES}",
+            doc.rules.len()
+        ));
+    }
+    check_text("note", &doc.note).map_err(err)?;
+    for (i, r) in doc.rules.iter().enumerate() {
+        check_name(&format!("rules[{i}].regime"), &r.regime).map_err(err)?;
+        check_text(&format!("rules[{i}].description"), &r.description).map_err(err)?;
     }
     Ok(doc)
 }

@@ -37,7 +37,7 @@ pub async fn fetch_profile(
     src: &str,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<Profile>, LoadError> {
-    let (url, body) = fetch_document(src, &Policy::default(), cancel, false).await?;
+    let (url, body) = fetch_document(src, &Policy::default().for_document(), cancel, false).await?;
     let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
         url: url.clone(),
         error,
@@ -74,7 +74,7 @@ pub async fn fetch_regime_rules(
     policy: &Policy,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<RegimeRules>, LoadError> {
-    let (url, body) = fetch_document(src, policy, cancel, false).await?;
+    let (url, body) = fetch_document(src, &policy.for_document(), cancel, false).await?;
     let doc = parse_regime_rules(&body).map_err(|error| LoadError::RegimeRules { url, error })?;
     Ok(Rc::new(doc))
 }

@@ -2,6 +2,7 @@
 //! series' readers refuse.
 
 use crate::web::net::NetError;
+use barfinex_core::format::shown_url;
 use barfinex_core::model::ProfileError;
 use barfinex_core::sources::SourceError;
 use std::fmt;
@@ -39,7 +40,9 @@ impl fmt::Display for LoadError {
         match self {
             Self::NoSource => f.write_str("no profile URL given (set the src attribute)"),
             Self::Net(e) => e.fmt(f),
-            Self::Parse { url, error } => write!(f, "{url}: cannot read the response: {error}"),
+            Self::Parse { url, error } => {
+                write!(f, "{}: cannot read the response: {error}", shown_url(url))
+            }
             Self::AllSources { series, failures } => {
                 write!(f, "no source could provide \"{series}\": ")?;
                 for (i, m) in failures.iter().enumerate() {
@@ -47,9 +50,15 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
-            Self::Profile { url, error } => write!(f, "{url}: invalid profile: {error}"),
-            Self::Candles { url, error } => write!(f, "{url}: invalid candles: {error}"),
-            Self::RegimeRules { url, error } => write!(f, "{url}: invalid regime rules: {error}"),
+            Self::Profile { url, error } => {
+                write!(f, "{}: invalid profile: {error}", shown_url(url))
+            }
+            Self::Candles { url, error } => {
+                write!(f, "{}: invalid candles: {error}", shown_url(url))
+            }
+            Self::RegimeRules { url, error } => {
+                write!(f, "{}: invalid regime rules: {error}", shown_url(url))
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::LoadError;
 use crate::web::net::{absolute_url, get_text, now_ms, NetError, Policy};
-use barfinex_core::model::{Endpoint, SeriesSource, SourceKind};
+use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind};
 use barfinex_core::series::SeriesData;
 use barfinex_core::sources::{endpoint_url, parse_series};
 use std::rc::Rc;
@@ -45,6 +45,10 @@ pub async fn load_series(
     refresh: bool,
 ) -> Result<LoadedSeries, LoadError> {
     let mut failures = Vec::new();
+    let policy = &Policy {
+        same_origin_credentials: spec.credentials == Credentials::SameOrigin,
+        ..policy.clone()
+    };
     for e in spec.endpoints() {
         let url = match endpoint_url(&e, local_market.as_deref()) {
             Ok(u) => absolute_url(&u),

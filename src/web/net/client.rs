@@ -1,3 +1,4 @@
+use super::body::{read_capped, BodyError};
 use super::cache::{cached, remember};
 use super::sleep::{now_ms, sleep};
 use super::{Fetched, NetError, Policy};
@@ -9,7 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal, RequestCache};
+use web_sys::{AbortController, AbortSignal, ReferrerPolicy, RequestCache, RequestCredentials};
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, NetError>>>;
 
@@ -161,24 +162,27 @@ async fn attempt_all(
         })?;
         *stop.current.borrow_mut() = Some(controller.clone());
         let timed_out = Rc::new(Cell::new(false));
-        let timer = {
+        // Owned here and dropped after the attempt: a timer that is cleared never runs its
+        // callback, and a callback handed to JS for good would then never be freed.
+        let on_timeout = {
             let (flag, c) = (Rc::clone(&timed_out), controller.clone());
-            let cb = Closure::once_into_js(move || {
+            Closure::once(move || {
                 flag.set(true);
                 c.abort();
-            });
-            web_sys::window().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    cb.unchecked_ref(),
-                    timeout_ms as i32,
-                )
-                .ok()
             })
         };
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                timeout_ms as i32,
+            )
+            .ok()
+        });
         let outcome = one_attempt(&url, &policy, &controller, revalidate || attempt > 0).await;
         if let (Some(w), Some(t)) = (web_sys::window(), timer) {
             w.clear_timeout_with_handle(t);
         }
+        drop(on_timeout);
         let (error, wait) = match outcome {
             Ok(f) => return Ok(f),
             Err(_) if stop.stopped.get() => return Err(NetError::Aborted { url }),
@@ -245,8 +249,17 @@ async fn one_attempt(
     controller: &AbortController,
     revalidate: bool,
 ) -> Result<Fetched, Failure> {
+    // No cookies and no Referer: a profile names the URLs, and neither the reader's sessions
+    // nor the page they are on are its business. A same-origin series behind the site's login
+    // opts back in (`"credentials": "same-origin"`).
     let response = Request::get(url)
         .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")
+        .credentials(if policy.same_origin_credentials {
+            RequestCredentials::SameOrigin
+        } else {
+            RequestCredentials::Omit
+        })
+        .referrer_policy(ReferrerPolicy::NoReferrer)
         .cache(if revalidate {
             RequestCache::NoCache
         } else {
@@ -271,30 +284,31 @@ async fn one_attempt(
             retry_after,
         });
     }
+    let too_large = || {
+        Failure::Final(NetError::TooLarge {
+            url: url.to_owned(),
+            limit: policy.max_bytes,
+        })
+    };
     let declared = response
         .headers()
         .get("content-length")
         .and_then(|l| l.parse::<usize>().ok());
     if declared.is_some_and(|n| n > policy.max_bytes) {
-        return Err(Failure::Final(NetError::TooLarge {
-            url: url.to_owned(),
-            limit: policy.max_bytes,
-        }));
+        return Err(too_large());
     }
     let content_type = response.headers().get("content-type");
     let synthetic = response.headers().get("x-barfinex-synthetic").is_some();
-    let body = response.text().await.map_err(|e| {
-        Failure::Transient(NetError::Body {
-            url: url.to_owned(),
-            detail: e.to_string(),
-        })
-    })?;
-    if body.len() > policy.max_bytes {
-        return Err(Failure::Final(NetError::TooLarge {
-            url: url.to_owned(),
-            limit: policy.max_bytes,
-        }));
-    }
+    let body = match read_capped(response.body(), policy.max_bytes).await {
+        Ok(b) => b,
+        Err(BodyError::TooLarge) => return Err(too_large()),
+        Err(BodyError::Failed(detail)) => {
+            return Err(Failure::Transient(NetError::Body {
+                url: url.to_owned(),
+                detail,
+            }))
+        }
+    };
     if content_type
         .as_deref()
         .is_some_and(|ct| ct.starts_with("text/html"))

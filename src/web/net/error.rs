@@ -1,6 +1,7 @@
 //! What can go wrong with a GET, whatever it fetches: the transport's own errors. Each names
 //! the URL, so one widget shows it and the rest of the page carries on.
 
+use barfinex_core::format::shown_url;
 use std::fmt;
 
 /// Why a request produced no usable body.
@@ -30,13 +31,15 @@ pub enum NetError {
 
 impl fmt::Display for NetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Readers see URLs without credentials or query (see `shown_url`).
         match self {
             Self::Network { url, detail } => write!(
                 f,
-                "GET {url} failed: network error or CORS refusal (browsers report both alike): {detail}"
+                "GET {} failed: network error or CORS refusal (browsers report both alike): {detail}",
+                shown_url(url)
             ),
             Self::Http { url, status, status_text, attempts } => {
-                write!(f, "GET {url}: HTTP {status}")?;
+                write!(f, "GET {}: HTTP {status}", shown_url(url))?;
                 if !status_text.is_empty() {
                     write!(f, " {status_text}")?;
                 }
@@ -45,11 +48,11 @@ impl fmt::Display for NetError {
                 }
                 Ok(())
             }
-            Self::Timeout { url, ms } => write!(f, "GET {url}: no response within {:.1} s (timeout)", *ms as f64 / 1000.0),
-            Self::Aborted { url } => write!(f, "GET {url}: cancelled"),
-            Self::TooLarge { url, limit } => write!(f, "GET {url}: response larger than {} MB", limit >> 20),
-            Self::NotData { url, content_type } => write!(f, "GET {url}: got an HTML page ({content_type}), not data"),
-            Self::Body { url, detail } => write!(f, "GET {url}: could not read the body: {detail}"),
+            Self::Timeout { url, ms } => write!(f, "GET {}: no response within {:.1} s (timeout)", shown_url(url), *ms as f64 / 1000.0),
+            Self::Aborted { url } => write!(f, "GET {}: cancelled", shown_url(url)),
+            Self::TooLarge { url, limit } => write!(f, "GET {}: response larger than the limit of {} MiB", shown_url(url), limit >> 20),
+            Self::NotData { url, content_type } => write!(f, "GET {}: got an HTML page ({content_type}), not data", shown_url(url)),
+            Self::Body { url, detail } => write!(f, "GET {}: could not read the body: {detail}", shown_url(url)),
         }
     }
 }

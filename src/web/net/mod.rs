@@ -5,6 +5,7 @@
 //! policy's arithmetic lives in `barfinex_core::retry`. Transport only: this room knows URLs and
 //! bodies, never profiles or series (those are [`crate::web::load`]'s).
 
+mod body;
 mod cache;
 mod cancel;
 mod client;
@@ -17,7 +18,7 @@ mod url;
 pub use cancel::Cancel;
 pub use client::get_text;
 pub use error::NetError;
-pub use policy::{Fetched, Policy};
-pub use refresh::refresh_tick;
+pub use policy::{Fetched, Policy, DOCUMENT_BYTES, MARKET_BYTES};
+pub use refresh::{refresh_tick, Attached};
 pub(crate) use sleep::now_ms;
 pub use url::absolute_url;

@@ -19,8 +19,29 @@ pub struct Policy {
     pub ttl_ms: f64,
     /// Also keep responses in `sessionStorage` (survives reloads within the tab).
     pub persist: bool,
-    /// Bodies larger than this are refused (a widget is not the place for a 1 GB response).
+    /// Bodies larger than this are refused while they arrive (decoded bytes): market data and
+    /// series [`MARKET_BYTES`], profiles and regime rules [`DOCUMENT_BYTES`].
     pub max_bytes: usize,
+    /// Send the reader's cookies when the URL has the page's own origin (a source's
+    /// `"credentials": "same-origin"`); otherwise requests carry no credentials at all.
+    pub same_origin_credentials: bool,
+}
+
+/// The cap on an exchange's answer, a series or a candles document: 8 MiB, about 60,000
+/// Binance klines or 150,000 candles in a candles document (the widgets ask for at most 1,500).
+pub const MARKET_BYTES: usize = 8 << 20;
+/// The cap on a profile or a regime-rules document: 1 MiB, some fifty times the Flux profile.
+pub const DOCUMENT_BYTES: usize = 1 << 20;
+
+impl Policy {
+    /// The policy for a profile or regime-rules document: `self` with the document cap.
+    pub fn for_document(&self) -> Policy {
+        Policy {
+            max_bytes: DOCUMENT_BYTES,
+            same_origin_credentials: false,
+            ..self.clone()
+        }
+    }
 }
 
 impl Default for Policy {
@@ -33,7 +54,8 @@ impl Default for Policy {
             backoff_cap_ms: 4_000.0,
             ttl_ms: 30_000.0,
             persist: false,
-            max_bytes: 64 << 20,
+            max_bytes: MARKET_BYTES,
+            same_origin_credentials: false,
         }
     }
 }

@@ -3,6 +3,7 @@ use crate::web::components::{
 };
 use crate::web::load::LoadedSeries;
 use crate::web::net::now_ms;
+use barfinex_core::format::shown_url;
 use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::technical_rating;
@@ -31,7 +32,7 @@ pub fn MarketPanel(
         Some(Ok(s)) => match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating/> }.into_any(),
             SeriesData::Points(_) => {
-                view! { <ErrorState message=format!("{}: the candles series must come from a candles source", s.url)/> }.into_any()
+                view! { <ErrorState message=format!("{}: the candles series must come from a candles source", shown_url(&s.url))/> }.into_any()
             }
         },
     }
@@ -71,7 +72,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
             .interval
             .clone()
             .unwrap_or_else(|| "1h".into()),
-        source: format!("{} ({})", series.source.name(), series.url),
+        source: format!("{} ({})", series.source.name(), shown_url(&series.url)),
         synthetic: series.synthetic,
     };
     let detail = rating

@@ -124,11 +124,15 @@ where
             }
         };
         redraw();
-        let on_change = Closure::<dyn FnMut()>::new(redraw).into_js_value();
-        if let (Ok(ro), Some(parent)) = (
-            ResizeObserver::new(on_change.unchecked_ref()),
-            canvas.parent_element(),
-        ) {
+        // Owned by the chart and dropped with it (a closure handed to JS for good would outlive
+        // every chart ever drawn).
+        let on_change = Closure::<dyn FnMut()>::new(redraw);
+        let f: js_sys::Function = on_change
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone();
+        StoredValue::new_local(on_change);
+        if let (Ok(ro), Some(parent)) = (ResizeObserver::new(&f), canvas.parent_element()) {
             ro.observe(&parent);
             on_cleanup(move || ro.disconnect());
         }
@@ -137,9 +141,7 @@ where
         let scheme = web_sys::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
         if let Some(mq) = scheme {
-            let f: &js_sys::Function = on_change.unchecked_ref();
-            if mq.add_event_listener_with_callback("change", f).is_ok() {
-                let f = f.clone();
+            if mq.add_event_listener_with_callback("change", &f).is_ok() {
                 on_cleanup(move || {
                     let _ = mq.remove_event_listener_with_callback("change", &f);
                 });

@@ -2,6 +2,7 @@ use super::canvas::{ChartCanvas, DrawCtx};
 use crate::web::components::{Badge, Tone};
 use crate::web::load::LoadedSeries;
 use barfinex_charts::ChartError;
+use barfinex_core::format::shown_url;
 use leptos::prelude::*;
 
 /// A chart with its caption: the canvas (whose `aria-label` is `words`), then the same words
@@ -28,7 +29,7 @@ where
             <figcaption class="bfx-chart__caption">
                 {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> " " })}
                 <span aria-hidden="true">{words}</span>
-                <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), series.url)}</span>
+                <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), shown_url(&series.url))}</span>
             </figcaption>
         </figure>
     }

@@ -3,6 +3,7 @@ use super::series_view::SeriesView;
 use crate::web::components::{Empty, ErrorState};
 use crate::web::load::LoadedSeries;
 use barfinex_charts::funding;
+use barfinex_core::format::shown_url;
 use barfinex_core::format::{rate_pct, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::Series;
@@ -70,7 +71,7 @@ pub fn FundingChart(
     view! {
         <SeriesView spec=spec render=move |s: LoadedSeries| match s.data.as_ref() {
             SeriesData::Points(p) => view! { <FundingChartView series=s.clone() funding=p.clone()/> }.into_any(),
-            SeriesData::Candles(_) => view! { <ErrorState message=format!("{}: the funding chart needs a single-valued series", s.url)/> }.into_any(),
+            SeriesData::Candles(_) => view! { <ErrorState message=format!("{}: the funding chart needs a single-valued series", shown_url(&s.url))/> }.into_any(),
         }/>
     }
 }

@@ -3,6 +3,7 @@ use super::series_view::SeriesView;
 use crate::web::components::{Empty, ErrorState};
 use crate::web::load::LoadedSeries;
 use barfinex_charts::price;
+use barfinex_core::format::shown_url;
 use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::Candles;
@@ -106,7 +107,7 @@ pub fn PriceChart(
     view! {
         <SeriesView spec=spec render=move |s: LoadedSeries| match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <PriceChartView series=s.clone() candles=c.clone() breakout=breakout/> }.into_any(),
-            SeriesData::Points(_) => view! { <ErrorState message=format!("{}: the price chart needs candles", s.url)/> }.into_any(),
+            SeriesData::Points(_) => view! { <ErrorState message=format!("{}: the price chart needs candles", shown_url(&s.url))/> }.into_any(),
         }/>
     }
 }

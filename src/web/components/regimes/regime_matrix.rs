@@ -66,13 +66,15 @@ pub fn RegimeMatrix(
     }
 }
 
-/// The known regimes in display order, then any other names the profiles use.
+/// The known regimes in display order, then any other names the profiles use, each once (a set
+/// keeps this linear in the number of regimes across all profiles).
 fn columns(rows: &[(String, Result<Rc<Profile>, LoadError>)]) -> Vec<String> {
     let mut cols: Vec<String> = KNOWN_REGIMES.iter().map(|s| (*s).to_owned()).collect();
+    let mut seen: std::collections::HashSet<String> = cols.iter().cloned().collect();
     for (_, r) in rows {
         if let Ok(p) = r {
             for reg in &p.regimes {
-                if !cols.contains(&reg.regime) {
+                if seen.insert(reg.regime.clone()) {
                     cols.push(reg.regime.clone());
                 }
             }

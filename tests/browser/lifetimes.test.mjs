@@ -1,0 +1,154 @@
+// Lifetimes (issue "Hardening"): releasing a handle unmounts its widget; a widget whose target
+// leaves the document stops refreshing until it is back; mount/unmount cycles return timers,
+// observers and page-level listeners to where they were, and leave memory where it was.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, newPage } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(["--js-flags=--expose-gc"]); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+/** A served page with counters on what a widget can leave running, installed before the module
+ * loads, and `mount` from the package. */
+async function instrumented() {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.evaluate(async (pkg) => {
+    const live = { intervals: new Set(), timeouts: new Set(), observers: new Set(), listeners: 0 };
+    const { setInterval: si, clearInterval: ci, setTimeout: st, clearTimeout: ct } = window;
+    window.setInterval = (...a) => { const id = si.apply(window, a); live.intervals.add(id); return id; };
+    window.clearInterval = (id) => { live.intervals.delete(id); ci.call(window, id); };
+    window.setTimeout = (f, ...a) => {
+      const id = st.call(window, (...x) => { live.timeouts.delete(id); if (typeof f === "function") f(...x); }, ...a);
+      live.timeouts.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => { live.timeouts.delete(id); ct.call(window, id); };
+    const RO = window.ResizeObserver;
+    window.ResizeObserver = class extends RO {
+      constructor(cb) { super(cb); live.observers.add(this); }
+      disconnect() { live.observers.delete(this); super.disconnect(); }
+    };
+    // Listeners on the page's long-lived targets (window, document, media queries): a widget's
+    // own nodes go with it, these do not.
+    const lasting = (t) => t === window || t === document || t instanceof MediaQueryList;
+    const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
+    EventTarget.prototype.addEventListener = function (...a) { if (lasting(this)) live.listeners++; return add.apply(this, a); };
+    EventTarget.prototype.removeEventListener = function (...a) { if (lasting(this)) live.listeners--; return remove.apply(this, a); };
+    window.live = () => ({ intervals: live.intervals.size, timeouts: live.timeouts.size, observers: live.observers.size, listeners: live.listeners });
+    const { default: init, mount } = await import(pkg);
+    const wasm = await init();
+    window.wasmBytes = () => wasm.memory.buffer.byteLength;
+    window.mountInto = (id, options) => {
+      const el = document.createElement("div");
+      el.id = id;
+      document.body.append(el);
+      return { el, handle: mount(el, options) };
+    };
+  }, `${server.url}/pkg/barfinex_widgets.js`);
+  return page;
+}
+
+const card = () => ({ src: `${server.url}/www/data/flux.json`, market: server.market });
+
+test("free() and Symbol.dispose unmount; a dropped handle leaves its widget", async () => {
+  const page = await instrumented();
+  const result = await page.evaluate(async (options) => {
+    const settle = () => new Promise((r) => setTimeout(r, 300));
+    const a = window.mountInto("a", { ...options, widget: "driver-list" });
+    const b = window.mountInto("b", { ...options, widget: "driver-list" });
+    let c = window.mountInto("c", { ...options, widget: "driver-list" });
+    await settle();
+    a.handle[Symbol.dispose]();
+    b.handle.free();
+    c.handle = null; // dropped, not released
+    c = null;
+    window.gc();
+    await settle();
+    const rootOf = (id) => document.getElementById(id).shadowRoot.querySelector(".bfx-root");
+    return { a: rootOf("a"), b: rootOf("b"), c: rootOf("c") !== null };
+  }, card());
+  assert.deepEqual(result, { a: null, b: null, c: true });
+  await page.context().close();
+});
+
+test("a widget whose target leaves the document stops refreshing until it is back", { timeout: 60_000 }, async () => {
+  const page = await instrumented();
+  const symbol = "DETACHUSDT";
+  const profile = { version: 1, id: "detach", name: "Detach", symbol: "DET",
+    sources: [{ series: "candles", source: "binance-spot-klines", symbol, interval: "1h" }] };
+  await page.route(`${server.url}/lifetimes/detach.json`, (route) => route.fulfill({ json: profile }));
+  const requests = async () => (await (await fetch(`${server.market}/__stats`)).json()).filter((l) => l.includes(`symbol=${symbol}`)).length;
+  await page.evaluate(({ src, market }) => { window.detached = window.mountInto("d", { widget: "sparkline", src, market, refresh: 1 }); },
+    { src: `${server.url}/lifetimes/detach.json`, market: server.market });
+  await page.waitForFunction(() => document.getElementById("d").shadowRoot.querySelector("svg, canvas"));
+  await page.waitForTimeout(2500);
+  assert.ok(await requests() >= 2, "it refreshes while in the document");
+  await page.evaluate(() => window.detached.el.remove());
+  await page.waitForTimeout(1200); // one request may already be on its way
+  const atRemoval = await requests();
+  await page.waitForTimeout(3000);
+  assert.equal(await requests(), atRemoval, "no requests while out of the document");
+  await page.evaluate(() => document.body.append(window.detached.el));
+  await page.waitForTimeout(2500);
+  assert.ok(await requests() > atRemoval, "refreshing again once back");
+  await page.evaluate(() => window.detached.handle.unmount());
+  await page.context().close();
+});
+
+test("50 mount/unmount cycles return timers, observers and page listeners to baseline", { timeout: 120_000 }, async () => {
+  const page = await instrumented();
+  const widgets = ["asset-card", "driver-list", "signal-badges", "technical-rating", "price-chart", "funding-chart", "sparkline"];
+  const counts = await page.evaluate(async ({ options, widgets }) => {
+    const settle = (ms) => new Promise((r) => setTimeout(r, ms));
+    // One warm-up cycle: the module's own lasting state (the stylesheet, the theme watcher).
+    const warm = window.mountInto("warm", { ...options, widget: "asset-card", refresh: 5 });
+    await settle(1500);
+    warm.handle.unmount();
+    warm.el.remove();
+    await settle(500);
+    const baseline = window.live();
+    for (let i = 0; i < 50; i++) {
+      const w = window.mountInto(`w${i}`, { ...options, widget: widgets[i % widgets.length], refresh: 5 });
+      await settle(i % 10 === 0 ? 800 : 40); // some finish loading, some are cut off mid-request
+      w.handle.unmount();
+      w.el.remove();
+    }
+    await settle(1500); // aborted requests and their timers settle
+    return { baseline, after: window.live() };
+  }, { options: card(), widgets });
+  console.log(`page resources before and after 50 cycles: ${JSON.stringify(counts)}`);
+  assert.deepEqual(counts.after, counts.baseline);
+  await page.context().close();
+});
+
+test("1,000 mount/unmount cycles of a card leave the JS heap and wasm memory within 2 MB", { timeout: 300_000 }, async () => {
+  const page = await instrumented();
+  const memory = await page.evaluate(async (options) => {
+    const settle = (ms) => new Promise((r) => setTimeout(r, ms));
+    const cycle = async (i) => {
+      const w = window.mountInto(`m${i}`, { ...options, widget: "asset-card" });
+      await settle(5);
+      w.handle.unmount();
+      w.el.remove();
+    };
+    const reading = async () => {
+      await settle(200);
+      window.gc();
+      await settle(50);
+      window.gc();
+      return { heap: performance.memory.usedJSHeapSize, wasm: window.wasmBytes() };
+    };
+    for (let i = 0; i < 10; i++) await cycle(i);
+    const before = await reading();
+    for (let i = 10; i < 1010; i++) await cycle(i);
+    return { before, after: await reading() };
+  }, card());
+  const heap = memory.after.heap - memory.before.heap;
+  const wasm = memory.after.wasm - memory.before.wasm;
+  console.log(`1,000 card cycles: JS heap ${heap} bytes, wasm memory ${wasm} bytes`);
+  assert.ok(heap <= 2 << 20, `JS heap grew by ${heap} bytes`);
+  assert.ok(wasm <= 2 << 20, `wasm memory grew by ${wasm} bytes`);
+  await page.context().close();
+});

@@ -4,7 +4,7 @@
 // never see the credentials or query of a URL.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage } from "./harness.mjs";
+import { serve, launch, newPage, loadPackage } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -34,23 +34,13 @@ test("a chunked body past the cap is refused while it arrives, and memory stays 
   await routeProfiles(page, {
     huge: profile("huge", [{ series: "candles", source: "binance-spot-klines", symbol: "BNDUSDT", interval: "1h", base_url: huge }]),
   });
-  await page.evaluate(async (pkg) => {
-    const { default: init, mount } = await import(pkg);
-    const wasm = await init();
-    window.wasmBytes = () => wasm.memory.buffer.byteLength;
-    window.mountWidget = (id, options) => {
-      const el = document.createElement("div");
-      el.id = id;
-      document.body.append(el);
-      mount(el, options);
-    };
-  }, `${server.url}/pkg/barfinex_widgets.js`);
+  await loadPackage(page, server);
   // A healthy widget first, so the memory a widget needs anyway is already there.
-  await page.evaluate((src) => window.mountWidget("good", { widget: "driver-list", src }), `${server.url}/www/data/flux.json`);
+  await page.evaluate((src) => window.mountInto("good", { widget: "driver-list", src }), `${server.url}/www/data/flux.json`);
   await page.locator("#good .bfx-driver").nth(5).waitFor();
   const before = await page.evaluate(() => window.wasmBytes());
 
-  await page.evaluate((src) => window.mountWidget("big", { widget: "price-chart", src }), `${server.url}/bounds/huge.json`);
+  await page.evaluate((src) => window.mountInto("big", { widget: "price-chart", src }), `${server.url}/bounds/huge.json`);
   await page.waitForFunction((id) => /response larger than the limit of 8 MiB/.test(
     [...(document.getElementById(id)?.shadowRoot?.querySelectorAll(".bfx-state__message, .bfx-chart__error") ?? [])]
       .map((e) => e.textContent).join(" ")), "big", { timeout: 30_000 });

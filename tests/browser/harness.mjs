@@ -101,3 +101,20 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   opened.push(page);
   return page;
 }
+
+/** Loads the package into `page` (a served page) with `mount` at hand: `window.mountInto(id,
+ * options)` mounts into a new `<div id>` and returns `{ el, handle }`, and `window.wasmBytes()`
+ * is the size of the module's memory. */
+export async function loadPackage(page, server) {
+  await page.evaluate(async (pkg) => {
+    const { default: init, mount } = await import(pkg);
+    const wasm = await init();
+    window.wasmBytes = () => wasm.memory.buffer.byteLength;
+    window.mountInto = (id, options) => {
+      const el = document.createElement("div");
+      el.id = id;
+      document.body.append(el);
+      return { el, handle: mount(el, options) };
+    };
+  }, `${server.url}/pkg/barfinex_widgets.js`);
+}

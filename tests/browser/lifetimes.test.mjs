@@ -3,7 +3,7 @@
 // observers and page-level listeners to where they were, and leave memory where it was.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage } from "./harness.mjs";
+import { serve, launch, newPage, loadPackage } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(["--js-flags=--expose-gc"]); });
@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 async function instrumented() {
   const page = await newPage(browser);
   await page.goto(`${server.url}/tests/pages/blank.html`);
-  await page.evaluate(async (pkg) => {
+  await page.evaluate(() => {
     const live = { intervals: new Set(), timeouts: new Set(), observers: new Set(), listeners: 0 };
     const { setInterval: si, clearInterval: ci, setTimeout: st, clearTimeout: ct } = window;
     window.setInterval = (...a) => { const id = si.apply(window, a); live.intervals.add(id); return id; };
@@ -37,16 +37,8 @@ async function instrumented() {
     EventTarget.prototype.addEventListener = function (...a) { if (lasting(this)) live.listeners++; return add.apply(this, a); };
     EventTarget.prototype.removeEventListener = function (...a) { if (lasting(this)) live.listeners--; return remove.apply(this, a); };
     window.live = () => ({ intervals: live.intervals.size, timeouts: live.timeouts.size, observers: live.observers.size, listeners: live.listeners });
-    const { default: init, mount } = await import(pkg);
-    const wasm = await init();
-    window.wasmBytes = () => wasm.memory.buffer.byteLength;
-    window.mountInto = (id, options) => {
-      const el = document.createElement("div");
-      el.id = id;
-      document.body.append(el);
-      return { el, handle: mount(el, options) };
-    };
-  }, `${server.url}/pkg/barfinex_widgets.js`);
+  });
+  await loadPackage(page, server);
   return page;
 }
 

@@ -1,11 +1,26 @@
-//! Bodies kept for the TTL in memory, and in `sessionStorage` with `persist`. Storage is
-//! outside data too: its entries are checked like any other input.
+//! Bodies kept for the TTL in memory, and in `sessionStorage` with `persist`. Both have budgets:
+//! the memory cache [`MEMORY_BYTES`] (the oldest entries go first), and storage, which the host
+//! page shares with us, [`STORED_CHARS`] in all and [`ENTRY_CHARS`] per entry, under versioned
+//! keys. Storage is outside data too: its entries are checked like any other input.
 
 use super::sleep::now_ms;
 use super::{Fetched, Policy};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use js_sys::JsString;
+
+/// Bodies kept in memory, in all (each at most a body's cap, so a few bodies at most).
+pub const MEMORY_BYTES: usize = 24 << 20;
+/// The key prefix of stored entries; a change of format changes the version, and entries of
+/// other versions are removed when seen.
+pub const STORED_PREFIX: &str = "bfx:v1:";
+/// Characters (UTF-16 units, what browsers count against the quota) of all stored entries: a
+/// fifth of the usual 5 MiB quota, which the host page shares.
+pub const STORED_CHARS: usize = 512 * 1024;
+/// Characters of one stored entry; larger bodies stay in memory only.
+pub const ENTRY_CHARS: usize = 256 * 1024;
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Fetched>> = RefCell::new(HashMap::new());
@@ -22,35 +37,151 @@ pub(super) fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
     if !policy.persist {
         return None;
     }
-    let raw = storage()?.get_item(&format!("bfx:{url}")).ok()??;
+    let store = storage()?;
+    let key = format!("{STORED_PREFIX}{url}");
+    let raw = stored(&store, &key)?;
+    // Measured in JS first: an oversized entry is never copied into wasm memory.
+    let fits = raw.length() as usize <= ENTRY_CHARS;
+    let Some(hit) = fits.then(|| read_entry(url, &String::from(raw))).flatten() else {
+        // Not ours any more, or tampered with: it goes.
+        let _ = store.remove_item(&key);
+        return None;
+    };
+    keep_in_memory(&hit);
+    Some(hit)
+}
+
+/// An entry `"<fetched_at> <market|synthetic>\n<body>"`, if every part checks out: a time that
+/// is finite and not in the future (one from the future would be fresh for ever), a known flag,
+/// and a size within [`ENTRY_CHARS`].
+fn read_entry(url: &str, raw: &str) -> Option<Fetched> {
     let (head, body) = raw.split_once('\n')?;
-    let (at, synthetic) = head.split_once(' ')?;
-    // Storage is outside data too: an entry from the future would be served forever.
+    let (at, flag) = head.split_once(' ')?;
     let fetched_at = at
         .parse::<f64>()
         .ok()
-        .filter(|t| (0.0..=now_ms()).contains(t))?;
-    let hit = Fetched {
+        .filter(|t| t.is_finite() && (0.0..=now_ms()).contains(t))?;
+    let synthetic = match flag {
+        "synthetic" => true,
+        "market" => false,
+        _ => return None,
+    };
+    Some(Fetched {
         url: url.to_owned(),
         body: Rc::from(body),
         fetched_at,
         stale: None,
-        synthetic: synthetic == "synthetic",
-    };
-    CACHE.with(|c| c.borrow_mut().insert(url.to_owned(), hit.clone()));
-    Some(hit)
+        synthetic,
+    })
+}
+
+/// The stored string under `key`, still in JS.
+fn stored(s: &web_sys::Storage, key: &str) -> Option<JsString> {
+    js_sys::Reflect::get(s, &JsValue::from_str(key))
+        .ok()?
+        .dyn_into::<JsString>()
+        .ok()
+}
+
+/// Keeps `f` in memory, dropping the oldest bodies beyond [`MEMORY_BYTES`].
+fn keep_in_memory(f: &Fetched) {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.insert(f.url.clone(), f.clone());
+        let mut total: usize = c.values().map(|e| e.body.len()).sum();
+        while total > MEMORY_BYTES {
+            let Some(oldest) = c
+                .iter()
+                .filter(|(u, _)| **u != f.url)
+                .min_by(|a, b| a.1.fetched_at.total_cmp(&b.1.fetched_at))
+                .map(|(u, e)| (u.clone(), e.body.len()))
+            else {
+                break;
+            };
+            c.remove(&oldest.0);
+            total -= oldest.1;
+        }
+    });
 }
 
 pub(super) fn remember(f: &Fetched, policy: &Policy) {
-    CACHE.with(|c| c.borrow_mut().insert(f.url.clone(), f.clone()));
+    keep_in_memory(f);
     if policy.persist {
         if let Some(s) = storage() {
-            // Quota errors only lose the persistence, never the data.
-            let flag = if f.synthetic { "synthetic" } else { "market" };
-            let _ = s.set_item(
-                &format!("bfx:{}", f.url),
-                &format!("{} {flag}\n{}", f.fetched_at, f.body),
-            );
+            store(&s, f);
         }
     }
+}
+
+/// Room left for the host page after each of our writes, in characters.
+pub const HEADROOM_CHARS: i32 = 64 * 1024;
+
+/// Stores `f` within the budgets, evicting our oldest entries first. Storage errors only lose
+/// the persistence: when the quota is reached, or our write would leave the host page less
+/// than [`HEADROOM_CHARS`] (checked by writing that much once under a probe key), every entry
+/// of ours goes, so the host's own `setItem` keeps working.
+fn store(s: &web_sys::Storage, f: &Fetched) {
+    let flag = if f.synthetic { "synthetic" } else { "market" };
+    let value = format!("{} {flag}\n{}", f.fetched_at, f.body);
+    let key = format!("{STORED_PREFIX}{}", f.url);
+    let size = key.encode_utf16().count() + value.encode_utf16().count();
+    if size > ENTRY_CHARS {
+        let _ = s.remove_item(&key);
+        return;
+    }
+    let mut ours = entries(s);
+    ours.retain(|(k, ..)| *k != key);
+    let mut total: usize = ours.iter().map(|e| e.2).sum::<usize>() + size;
+    ours.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for (old, _, n) in &ours {
+        if total <= STORED_CHARS {
+            break;
+        }
+        let _ = s.remove_item(old);
+        total -= n;
+    }
+    let probe = JsValue::from_str("bfx:probe");
+    let room = s.set_item(&key, &value).is_ok()
+        && js_sys::Reflect::set(s, &probe, &headroom()).unwrap_or(false)
+        && js_sys::Reflect::get(s, &probe).is_ok_and(|v| v.is_string());
+    let _ = s.remove_item("bfx:probe");
+    if !room {
+        for (k, ..) in entries(s) {
+            let _ = s.remove_item(&k);
+        }
+    }
+}
+
+/// A string of [`HEADROOM_CHARS`] characters, made in JS (never in wasm memory).
+fn headroom() -> JsValue {
+    JsString::from("x").repeat(HEADROOM_CHARS).into()
+}
+
+/// Our entries of this version as (key, time, size in characters); entries of other versions
+/// are removed on the way.
+fn entries(s: &web_sys::Storage) -> Vec<(String, f64, usize)> {
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
+    let mut out = vec![];
+    for k in keys {
+        if !k.starts_with("bfx:") {
+            continue;
+        }
+        if !k.starts_with(STORED_PREFIX) {
+            let _ = s.remove_item(&k);
+            continue;
+        }
+        let Some(v) = stored(s, &k) else {
+            continue;
+        };
+        // Only the time at its head is read into wasm memory.
+        let head = String::from(v.slice(0, 40));
+        let at = head
+            .split_once(' ')
+            .and_then(|(t, _)| t.parse::<f64>().ok())
+            .filter(|t| t.is_finite())
+            .unwrap_or(0.0);
+        out.push((k.clone(), at, k.encode_utf16().count() + v.length() as usize));
+    }
+    out
 }

@@ -9,7 +9,7 @@ PKG_WASM := pkg/barfinex_widgets_bg.wasm
 TRAP_WASM := target/test-trap-pkg/barfinex_widgets_bg.wasm
 WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh .cargo/config.toml
 
-.PHONY: demo test test-native test-js build registry tools tools-test screenshots bench clean
+.PHONY: demo test test-native test-js build registry tools tools-test screenshots bench fuzz clean
 
 demo: tools build $(DEVSERVER)
 	@echo "Demo: http://127.0.0.1:$(PORT)/ with market data from http://127.0.0.1:$(MARKET_PORT)/ (Ctrl+C stops it)"
@@ -59,3 +59,19 @@ clean:
 # Benchmarks (not tests): cargo bench (native) + www/bench.html in headless Chromium.
 bench: tools-test build $(DEVSERVER)
 	node tests/bench.mjs
+
+# Fuzzing (not part of make test, which replays the committed corpus on stable instead): every
+# cargo-fuzz target in fuzz/ for FUZZ_SECONDS each (default 300), overflow checks on, 2 GiB and
+# 10 s per input. Needs nightly Rust and a C++ compiler: scripts/ensure-tools.sh fuzz installs
+# them (rustup, apt) or says what is missing. New corpus entries and crashes land in fuzz/corpus/
+# and fuzz/artifacts/; commit them (cargo fuzz cmin keeps the corpus small).
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := profile rule wire endpoint_url retry_after regime_rules
+fuzz:
+	@scripts/ensure-tools.sh fuzz
+	@cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run --debug-assertions $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1 \
+	    | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)" || exit 1; \
+	done
+

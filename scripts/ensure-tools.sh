@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the build and the tests need and is missing; quick when all is present.
-# Usage: scripts/ensure-tools.sh [build|test]   (test also needs Chromium)
+# Usage: scripts/ensure-tools.sh [build|test|fuzz]   (test also needs Chromium; fuzz needs nightly
+# Rust, cargo-fuzz and a C++ compiler, and nothing else)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=${1:-build}
@@ -12,6 +13,18 @@ apt_install() {
   if [ -z "$apt_updated" ]; then apt-get update -qq >&2; apt_updated=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
+
+# make fuzz: nightly Rust, cargo-fuzz and a C++ compiler (libFuzzer is C++); never make test.
+if [ "$need" = fuzz ]; then
+  command -v rustup >/dev/null 2>&1 || { say "make fuzz needs rustup (for nightly Rust): https://rustup.rs"; exit 1; }
+  rustup toolchain list | grep -q '^nightly' || { say "installing nightly Rust"; rustup toolchain install nightly --profile minimal >&2; }
+  if ! command -v c++ >/dev/null 2>&1; then
+    if is_debian_root; then say "installing a C++ compiler from apt"; apt_install g++
+    else say "make fuzz needs a C++ compiler (g++ or clang++) on PATH"; exit 1; fi
+  fi
+  command -v cargo-fuzz >/dev/null 2>&1 || { say "installing cargo-fuzz (~2 minutes)"; cargo install cargo-fuzz >&2; }
+  exit 0
+fi
 
 # Rust and the wasm32 target.
 if ! command -v cargo >/dev/null 2>&1; then

@@ -26,7 +26,9 @@ pub fn backoff_ms(attempt: u32, base_ms: f64, cap_ms: f64, random: f64) -> f64 {
     ceiling * random.clamp(0.0, 1.0)
 }
 
-/// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate) → Unix milliseconds.
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate) → Unix milliseconds. Every field is checked
+/// against its range first (IMF-fixdate has a four-digit year), so no arithmetic can overflow
+/// (a year of 01444444423 did, found by `make fuzz`).
 fn http_date_ms(s: &str) -> Option<f64> {
     let parts: Vec<&str> = s.split_whitespace().collect();
     if parts.len() != 6 || parts[5] != "GMT" {
@@ -41,7 +43,13 @@ fn http_date_ms(s: &str) -> Option<f64> {
         + 1;
     let year: i64 = parts[3].parse().ok()?;
     let hms: Vec<i64> = parts[4].split(':').filter_map(|x| x.parse().ok()).collect();
-    if hms.len() != 3 {
+    let in_range = (1..=31).contains(&day)
+        && (0..=9999).contains(&year)
+        && hms.len() == 3
+        && (0..=23).contains(&hms[0])
+        && (0..=59).contains(&hms[1])
+        && (0..=60).contains(&hms[2]);
+    if !in_range {
         return None;
     }
     let y = if month <= 2 { year - 1 } else { year };
@@ -64,6 +72,28 @@ mod tests {
         for s in [200, 304, 400, 401, 403, 404, 451] {
             assert!(!is_retryable(s), "{s}");
         }
+    }
+
+    #[test]
+    fn dates_out_of_range_are_not_dates() {
+        // The input `make fuzz` found (fuzz/artifacts/retry_after/): a ten-digit year.
+        assert_eq!(
+            retry_after_ms("Wed, 21 Oct 01444444423 5:2:82 GMT", 0.0, 30_000.0),
+            None
+        );
+        for h in [
+            "Wed, 21 Oct 10000 07:28:00 GMT",
+            "Wed, 32 Oct 2015 07:28:00 GMT",
+            "Wed, 21 Oct 2015 24:00:00 GMT",
+            "Wed, 21 Oct 2015 07:60:00 GMT",
+            "Wed, 21 Oct -1 07:28:00 GMT",
+        ] {
+            assert_eq!(retry_after_ms(h, 0.0, 30_000.0), None, "{h}");
+        }
+        assert_eq!(
+            retry_after_ms("Fri, 31 Dec 9999 23:59:59 GMT", 0.0, 30_000.0),
+            Some(30_000.0)
+        );
     }
 
     #[test]

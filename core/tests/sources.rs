@@ -127,6 +127,29 @@ fn generic_json_and_csv() {
 }
 
 #[test]
+fn csv_headers_and_rows_are_bounded() {
+    // A header of a million columns is refused before any of them is stored.
+    let wide = format!("time,{}\n1000,1\n", vec!["v"; 1_000_000].join(","));
+    assert_eq!(
+        generic::parse_csv_series(&wide, None)
+            .unwrap_err()
+            .to_string(),
+        "line 1: 1000001 columns; the limit is 1000"
+    );
+    let at_limit = format!("time,{}\n1000,1\n", vec!["v"; 999].join(","));
+    assert_eq!(
+        generic::parse_csv_series(&at_limit, None).unwrap().value,
+        [1.0]
+    );
+    // Rows are read only as far as the value column: a wide row costs nothing extra.
+    let long_row = format!("time,value\n1000,2,{}\n", vec!["x"; 100_000].join(","));
+    assert_eq!(
+        generic::parse_csv_series(&long_row, None).unwrap().value,
+        [2.0]
+    );
+}
+
+#[test]
 fn normalisation_is_documented_behaviour() {
     // Unsorted rows are sorted; exact duplicates merged; empty arrays are empty series.
     let s = generic::parse_json_series("[[3000,3],[1000,1],[2000,2],[2000,2]]").unwrap();

@@ -15,6 +15,12 @@
 //! | `noexpose` | CORS without `Access-Control-Expose-Headers` (`Retry-After`, `ETag` unreadable) |
 //! | `reset` | close the connection without any response |
 //! | `huge:MB` | a 200 of MB mebibytes (at most 1024) of JSON rows, chunked, with no `Content-Length` |
+//! | `bomb:MB` | a 200 with `Content-Encoding: gzip` whose body inflates to MB mebibytes (at most 1024) of JSON rows |
+//! | `deep:N` | a 200 of N nested JSON arrays (at most 1,000,000) |
+//! | `wide:N` | a 200 CSV whose header has N columns (at most 10,000,000) |
+//! | `type:T` | the normal answer with another `Content-Type`: `octet` (application/octet-stream), `png`, `xml`, `none` (no header) |
+//! | `stall` | the headers and the first byte of the normal answer, then nothing for 60 s |
+//! | `ra:V` | a 429 with an absurd `Retry-After`: `huge` (99999999999), `neg` (-5), `far` (a date in 9999), `junk` (soon) |
 
 #[derive(Default, Debug)]
 pub struct Faults {
@@ -30,6 +36,12 @@ pub struct Faults {
     pub noexpose: bool,
     pub reset: bool,
     pub huge_mb: u64,
+    pub bomb_mb: u64,
+    pub deep: u64,
+    pub wide: u64,
+    pub content_type: Option<&'static str>,
+    pub stall: bool,
+    pub retry_after_text: Option<&'static str>,
 }
 
 impl Faults {
@@ -59,6 +71,28 @@ impl Faults {
                 "noexpose" => f.noexpose = true,
                 "reset" => f.reset = true,
                 "huge" => f.huge_mb = n(1).unwrap_or(64).min(1024),
+                "bomb" => f.bomb_mb = n(1).unwrap_or(1024).min(1024),
+                "deep" => f.deep = n(1).unwrap_or(100_000).min(1_000_000),
+                "wide" => f.wide = n(1).unwrap_or(1_000_000).min(10_000_000),
+                "stall" => f.stall = true,
+                "type" => {
+                    f.content_type = match bits.get(1).copied() {
+                        Some("octet") => Some("application/octet-stream"),
+                        Some("png") => Some("image/png"),
+                        Some("xml") => Some("application/xml"),
+                        Some("none") => Some(""),
+                        _ => None,
+                    }
+                }
+                "ra" => {
+                    f.status = Some(429);
+                    f.retry_after_text = match bits.get(1).copied() {
+                        Some("huge") => Some("99999999999"),
+                        Some("neg") => Some("-5"),
+                        Some("far") => Some("Fri, 31 Dec 9999 23:59:59 GMT"),
+                        _ => Some("soon"),
+                    }
+                }
                 _ => {}
             }
         }

@@ -182,12 +182,14 @@ pub fn write_response(
     truncate: bool,
 ) -> std::io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         r.status,
         reason(r.status),
-        r.content_type,
         r.body.len()
     );
+    if !r.content_type.is_empty() {
+        head.push_str(&format!("Content-Type: {}\r\n", r.content_type));
+    }
     for (k, v) in &r.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -217,6 +219,27 @@ pub fn write_response(
         // Close without the rest: the client sees a body shorter than Content-Length.
         let _ = out.shutdown(std::net::Shutdown::Both);
     }
+    Ok(())
+}
+
+/// Sends the status line, the headers and the first byte of `r`'s body, then nothing for a
+/// minute (a server that stalls mid-body), then closes.
+pub fn write_stalled(out: &mut TcpStream, r: &Response) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        r.status,
+        reason(r.status),
+        r.content_type,
+        r.body.len()
+    );
+    for (k, v) in &r.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    out.write_all(&r.body[..r.body.len().min(1)])?;
+    out.flush()?;
+    std::thread::sleep(std::time::Duration::from_secs(60));
     Ok(())
 }
 

@@ -15,6 +15,7 @@
 //! only from the market-data server, and bounds connections, line lengths and idle time
 //! (`guard`).
 
+mod bodies;
 mod faults;
 mod guard;
 mod http;
@@ -215,6 +216,11 @@ fn serve_market(mut req: Request, mut stream: TcpStream, m: &Market) {
         let _ = http::write_huge(&mut stream, &headers, (faults.huge_mb as usize) << 20);
         return;
     }
+    if let Some(resp) = bodies::fault_body(&faults) {
+        log(m, &target, resp.status, false);
+        let _ = write_response(&mut stream, &cors(resp, &faults), false, 0, false);
+        return;
+    }
     let mut resp = if faults.reset {
         log(m, &target, 0, false);
         http::drain(&mut stream);
@@ -231,6 +237,9 @@ fn serve_market(mut req: Request, mut stream: TcpStream, m: &Market) {
                 .retry_after
                 .or((failing.is_some() && matches!(code, 429 | 503)).then_some(1)),
         ) {
+            _ if faults.retry_after_text.is_some() => {
+                r.with_header("Retry-After", faults.retry_after_text.unwrap_or_default())
+            }
             (429 | 503, Some(secs)) => r.with_header("Retry-After", secs.to_string()),
             _ => r,
         }
@@ -261,8 +270,15 @@ fn serve_market(mut req: Request, mut stream: TcpStream, m: &Market) {
             .with_header("ETag", etag)
             .with_header("Cache-Control", "no-cache");
     }
+    if let Some(ct) = faults.content_type {
+        resp.content_type = ct;
+    }
     log(m, &target, resp.status, conditional.is_some());
     let resp = cors(resp, &faults);
+    if faults.stall {
+        let _ = http::write_stalled(&mut stream, &resp);
+        return;
+    }
     let _ = write_response(
         &mut stream,
         &resp,

@@ -55,9 +55,13 @@ pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
     normalise_points(pts)
 }
 
+/// The most columns a CSV header may name (a series needs two).
+pub const MAX_CSV_COLUMNS: usize = 1_000;
+
 /// CSV with a header. `time` is the column named `time`, `timestamp` or `date` (milliseconds,
 /// or an ISO date `YYYY-MM-DD` taken at 00:00 UTC); `value` is the column named `value_column`,
-/// or else the first other column.
+/// or else the first other column. At most [`MAX_CSV_COLUMNS`] columns; rows are read only as
+/// far as the value column.
 pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series, SourceError> {
     let mut lines = body
         .lines()
@@ -66,6 +70,13 @@ pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series
     let Some((_, header)) = lines.next() else {
         return Ok(Series::default());
     };
+    let columns = header.split(',').count();
+    if columns > MAX_CSV_COLUMNS {
+        return Err(fail(
+            "line 1",
+            format!("{columns} columns; the limit is {MAX_CSV_COLUMNS}"),
+        ));
+    }
     let names: Vec<String> = header
         .split(',')
         .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
@@ -88,6 +99,7 @@ pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series
     for (i, line) in lines {
         let cells: Vec<&str> = line
             .split(',')
+            .take(t_col.max(v_col) + 1)
             .map(|c| c.trim().trim_matches('"'))
             .collect();
         let at = |col: usize| format!("line {}, column {}", i + 1, col + 1);

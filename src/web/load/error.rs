@@ -16,10 +16,12 @@ pub enum LoadError {
     Net(NetError),
     /// A body the source's parser refused; `error` names the position.
     Parse { url: String, error: SourceError },
-    /// Every source of a series failed; one line per source, in the order tried.
+    /// Every source of a series failed; one line per source, in the order tried, and the kind
+    /// of the last failure.
     AllSources {
         series: String,
         failures: Vec<String>,
+        kind: &'static str,
     },
     /// The body is not a valid profile; `error` names the field path.
     Profile { url: String, error: ProfileError },
@@ -27,6 +29,23 @@ pub enum LoadError {
     Candles { url: String, error: SourceError },
     /// The body is not a valid regime-rules document; `error` names the field path.
     RegimeRules { url: String, error: String },
+}
+
+impl LoadError {
+    /// The kind of failure, stable for scripts (`data-error-kind`), whatever the wording: the
+    /// transport's kinds (`timeout`, `http`, `too-large`, …), `parse`, `profile`, `candles`,
+    /// `regime-rules`, `endpoint` (no URL could be built), `no-source`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::NoSource => "no-source",
+            Self::Net(e) => e.kind(),
+            Self::Parse { .. } => "parse",
+            Self::AllSources { kind, .. } => kind,
+            Self::Profile { .. } => "profile",
+            Self::Candles { .. } => "candles",
+            Self::RegimeRules { .. } => "regime-rules",
+        }
+    }
 }
 
 impl From<NetError> for LoadError {
@@ -43,7 +62,9 @@ impl fmt::Display for LoadError {
             Self::Parse { url, error } => {
                 write!(f, "{}: cannot read the response: {error}", shown_url(url))
             }
-            Self::AllSources { series, failures } => {
+            Self::AllSources {
+                series, failures, ..
+            } => {
                 write!(f, "no source could provide \"{series}\": ")?;
                 for (i, m) in failures.iter().enumerate() {
                     write!(f, "{}{}) {m}", if i > 0 { "; " } else { "" }, i + 1)?;

@@ -45,6 +45,7 @@ pub async fn load_series(
     refresh: bool,
 ) -> Result<LoadedSeries, LoadError> {
     let mut failures = Vec::new();
+    let mut kind = "no-source";
     let policy = &Policy {
         same_origin_credentials: spec.credentials == Credentials::SameOrigin,
         ..policy.clone()
@@ -54,6 +55,7 @@ pub async fn load_series(
             Ok(u) => absolute_url(&u),
             Err(m) => {
                 failures.push(format!("{}: {m}", e.source.name()));
+                kind = "endpoint";
                 continue;
             }
         };
@@ -62,6 +64,7 @@ pub async fn load_series(
             Err(err @ NetError::Aborted { .. }) => return Err(err.into()),
             Err(err) => {
                 failures.push(format!("{}: {err}", e.source.name()));
+                kind = err.kind();
                 continue;
             }
         };
@@ -79,18 +82,22 @@ pub async fn load_series(
                     stale: fetched.stale,
                 })
             }
-            Err(error) => failures.push(format!(
-                "{}: {}",
-                e.source.name(),
-                LoadError::Parse {
-                    url: url.clone(),
-                    error
-                }
-            )),
+            Err(error) => {
+                kind = "parse";
+                failures.push(format!(
+                    "{}: {}",
+                    e.source.name(),
+                    LoadError::Parse {
+                        url: url.clone(),
+                        error
+                    }
+                ))
+            }
         }
     }
     Err(LoadError::AllSources {
         series: spec.series.clone(),
         failures,
+        kind,
     })
 }

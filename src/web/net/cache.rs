@@ -5,11 +5,11 @@
 
 use super::sleep::now_ms;
 use super::{Fetched, Policy};
+use js_sys::JsString;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use js_sys::JsString;
 
 /// Bodies kept in memory, in all (each at most a body's cap, so a few bodies at most).
 pub const MEMORY_BYTES: usize = 24 << 20;
@@ -181,7 +181,11 @@ fn entries(s: &web_sys::Storage) -> Vec<(String, f64, usize)> {
             .and_then(|(t, _)| t.parse::<f64>().ok())
             .filter(|t| t.is_finite())
             .unwrap_or(0.0);
-        out.push((k.clone(), at, k.encode_utf16().count() + v.length() as usize));
+        out.push((
+            k.clone(),
+            at,
+            k.encode_utf16().count() + v.length() as usize,
+        ));
     }
     out
 }

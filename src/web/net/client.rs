@@ -298,6 +298,16 @@ async fn one_attempt(
         return Err(too_large());
     }
     let content_type = response.headers().get("content-type");
+    // A page, a document or media where data was expected (a login wall, a proxy's error
+    // page, a CDN's placeholder image): refused before its body is read. JSON, CSV, plain
+    // text, octet-stream and no type at all are read and left to the parser.
+    if content_type.as_deref().is_some_and(not_data) {
+        controller.abort();
+        return Err(Failure::Final(NetError::NotData {
+            url: url.to_owned(),
+            content_type: content_type.unwrap_or_default(),
+        }));
+    }
     let synthetic = response.headers().get("x-barfinex-synthetic").is_some();
     let body = match read_capped(response.body(), policy.max_bytes).await {
         Ok(b) => b,
@@ -309,15 +319,6 @@ async fn one_attempt(
             }))
         }
     };
-    if content_type
-        .as_deref()
-        .is_some_and(|ct| ct.starts_with("text/html"))
-    {
-        return Err(Failure::Final(NetError::NotData {
-            url: url.to_owned(),
-            content_type: content_type.unwrap_or_default(),
-        }));
-    }
     Ok(Fetched {
         url: url.to_owned(),
         body: Rc::from(body),
@@ -325,4 +326,21 @@ async fn one_attempt(
         stale: None,
         synthetic,
     })
+}
+
+/// Content types that are never market data.
+fn not_data(content_type: &str) -> bool {
+    let ct = content_type.trim_start().to_ascii_lowercase();
+    [
+        "text/html",
+        "application/xhtml",
+        "text/xml",
+        "application/xml",
+        "image/",
+        "audio/",
+        "video/",
+        "font/",
+    ]
+    .iter()
+    .any(|p| ct.starts_with(p))
 }

@@ -58,3 +58,18 @@ impl fmt::Display for NetError {
 }
 
 impl std::error::Error for NetError {}
+
+impl NetError {
+    /// The kind of failure, stable for scripts (`data-error-kind`), whatever the wording.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Network { .. } => "network",
+            Self::Http { .. } => "http",
+            Self::Timeout { .. } => "timeout",
+            Self::Aborted { .. } => "aborted",
+            Self::TooLarge { .. } => "too-large",
+            Self::NotData { .. } => "not-data",
+            Self::Body { .. } => "body",
+        }
+    }
+}

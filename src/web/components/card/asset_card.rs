@@ -31,7 +31,7 @@ pub fn AssetCard(
         <article class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
                 Some(Ok(p)) => view! {
                     <AssetCardView profile=p candles=candles.clone()/>
                 }.into_any(),

@@ -20,7 +20,9 @@ pub(super) fn SeriesView(
     let data = use_series(spec);
     (move || match data.get() {
         None => view! { <LoadingState/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState message=format!("Chart data: {e}")/> }.into_any(),
+        Some(Err(e)) => {
+            view! { <ErrorState message=format!("Chart data: {e}") kind=e.kind()/> }.into_any()
+        }
         Some(Ok(s)) => render.run(s),
     })
     .into_any()

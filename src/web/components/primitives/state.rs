@@ -18,9 +18,13 @@ pub fn ErrorState(
     /// What went wrong.
     #[prop(into)]
     message: String,
+    /// What kind of failure, for scripts and tests (`data-error-kind`: `timeout`, `http`,
+    /// `too-large`, `parse`, … see `LoadError::kind`); readers see the message.
+    #[prop(optional)]
+    kind: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <div class="bfx-state bfx-state--error" role="alert">
+        <div class="bfx-state bfx-state--error" role="alert" data-error-kind=kind.unwrap_or("config")>
             <strong class="bfx-state__title">"This widget could not load its data"</strong>
             <code class="bfx-state__message">{message}</code>
         </div>

@@ -33,7 +33,7 @@ pub fn WidgetShell(
         <section class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
                 Some(Ok(p)) => {
                     let notice = p.disclaimer.clone().filter(|_| disclaimer);
                     view! {

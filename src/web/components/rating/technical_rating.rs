@@ -42,7 +42,7 @@ pub fn TechnicalRatingPanel(
     });
     move || match data.get() {
         None => view! { <LoadingState/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
         Some(Ok(doc)) => match technical_rating(&doc.candles, false) {
             Ok(r) => match r.last {
                 Some(detail) => {
@@ -56,7 +56,7 @@ pub fn TechnicalRatingPanel(
                 }
                 None => view! { <Empty text="No candles: nothing to rate."/> }.into_any(),
             },
-            Err(e) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+            Err(e) => view! { <ErrorState message=e.to_string() kind="series"/> }.into_any(),
         },
     }
 }

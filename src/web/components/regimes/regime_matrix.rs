@@ -58,7 +58,7 @@ pub fn RegimeMatrix(
                             {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}</p>
                         <RegimeList regimes=p.regimes.clone() current=current_name/>
                     }.into_any(),
-                    Err(e) => view! { <ErrorState message=e.to_string()/> }.into_any(),
+                    Err(e) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
                 },
                 Some(list) => view! { <MatrixTable rows=list current=current_name/> }.into_any(),
             }}

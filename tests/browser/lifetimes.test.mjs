@@ -30,9 +30,10 @@ async function instrumented() {
       constructor(cb) { super(cb); live.observers.add(this); }
       disconnect() { live.observers.delete(this); super.disconnect(); }
     };
-    // Listeners on the page's long-lived targets (window, document, media queries): a widget's
-    // own nodes go with it, these do not.
-    const lasting = (t) => t === window || t === document || t instanceof MediaQueryList;
+    // Listeners on the page's long-lived targets (window, document, media queries) and on abort
+    // signals (a widget's cancel signal and each request's): a widget's own nodes go with it,
+    // these do not.
+    const lasting = (t) => t === window || t === document || t instanceof MediaQueryList || t instanceof AbortSignal;
     const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
     EventTarget.prototype.addEventListener = function (...a) { if (lasting(this)) live.listeners++; return add.apply(this, a); };
     EventTarget.prototype.removeEventListener = function (...a) { if (lasting(this)) live.listeners--; return remove.apply(this, a); };
@@ -89,7 +90,7 @@ test("a widget whose target leaves the document stops refreshing until it is bac
   await page.context().close();
 });
 
-test("50 mount/unmount cycles return timers, observers and page listeners to baseline", { timeout: 120_000 }, async () => {
+test("50 mount/unmount cycles return timers, observers, page and abort-signal listeners to baseline", { timeout: 120_000 }, async () => {
   const page = await instrumented();
   const widgets = ["asset-card", "driver-list", "signal-badges", "technical-rating", "price-chart", "funding-chart", "sparkline"];
   const counts = await page.evaluate(async ({ options, widgets }) => {
@@ -101,17 +102,22 @@ test("50 mount/unmount cycles return timers, observers and page listeners to bas
     warm.el.remove();
     await settle(500);
     const baseline = window.live();
+    let busiest = 0; // page and abort-signal listeners seen while widgets are mounted
     for (let i = 0; i < 50; i++) {
       const w = window.mountInto(`w${i}`, { ...options, widget: widgets[i % widgets.length], refresh: 5 });
       await settle(i % 10 === 0 ? 800 : 40); // some finish loading, some are cut off mid-request
+      busiest = Math.max(busiest, window.live().listeners);
       w.handle.unmount();
       w.el.remove();
     }
     await settle(1500); // aborted requests and their timers settle
-    return { baseline, after: window.live() };
+    return { baseline, after: window.live(), busiest };
   }, { options: card(), widgets });
   console.log(`page resources before and after 50 cycles: ${JSON.stringify(counts)}`);
-  assert.deepEqual(counts.after, counts.baseline);
+  const { busiest, ...after } = counts;
+  assert.deepEqual(after.after, counts.baseline);
+  // The counters do see what widgets hold while they are mounted.
+  assert.ok(busiest > counts.baseline.listeners, `listeners seen while mounted: ${busiest}`);
   await page.context().close();
 });
 

@@ -5,18 +5,19 @@
 //! Reading a block at a time keeps one block (L2-sized) resident and the rating's pass in cache.
 
 use super::err;
+use super::host::{self, Shape};
 use barfinex_core::series::{Candles, MAX_BARS};
-use js_sys::{Array, Float64Array, Reflect};
+use js_sys::{Float64Array, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Bars per block: six columns of 4,096 values are 192 KB.
 pub(crate) const BLOCK: usize = 4096;
 
-/// One column: a `Float64Array` (copied with one call per block) or an array of numbers.
+/// One column: a `Float64Array` (copied with one call per block) or an array of numbers, with
+/// its length as read once (through [`host`], like every read here).
 pub(crate) enum Column {
-    Typed(Float64Array),
-    Plain(Array),
+    Typed(Float64Array, usize),
+    Plain(JsValue, usize),
 }
 
 impl Column {
@@ -27,16 +28,16 @@ impl Column {
         name: &str,
         expected: Option<usize>,
     ) -> Result<Self, JsError> {
-        let v = Reflect::get(obj, &JsValue::from_str(name))
-            .map_err(|_| err(format!("{at}.{name}: cannot read")))?;
-        let col = if let Some(t) = v.dyn_ref::<Float64Array>() {
-            Column::Typed(t.clone())
-        } else if let Some(a) = v.dyn_ref::<Array>() {
-            Column::Plain(a.clone())
-        } else {
-            return Err(err(format!(
-                "{at}.{name}: expected an array or Float64Array"
-            )));
+        let v = host::field(obj, name, at)?;
+        let here = format!("{at}.{name}");
+        let col = match host::shape(&v) {
+            Shape::Typed(t) => Column::Typed(t, host::length(&v, &here)?),
+            Shape::Array(a) => Column::Plain(a, host::length(&v, &here)?),
+            Shape::Other => {
+                return Err(err(format!(
+                    "{at}.{name}: expected an array or Float64Array"
+                )))
+            }
         };
         let len = col.len();
         if len > MAX_BARS {
@@ -54,8 +55,7 @@ impl Column {
 
     pub fn len(&self) -> usize {
         match self {
-            Column::Typed(t) => t.length() as usize,
-            Column::Plain(a) => a.length() as usize,
+            Column::Typed(_, n) | Column::Plain(_, n) => *n,
         }
     }
 
@@ -70,18 +70,20 @@ impl Column {
     ) -> Result<(), JsError> {
         out.clear();
         match self {
-            Column::Typed(t) => {
-                let view = t.subarray(start as u32, end as u32);
+            Column::Typed(t, _) => {
+                let here = format!("{at}.{name}");
+                let view = host::subarray(t, start as u32, end as u32, &here)?;
                 // A resizable buffer may have shrunk since `new`; `copy_to` needs equal lengths.
-                if view.length() as usize != end - start {
+                if host::length(&view, &here)? != end - start {
                     return Err(err(format!("{at}.{name}: changed length while being read")));
                 }
                 out.resize(end - start, 0.0);
                 view.copy_to(out);
             }
-            Column::Plain(a) => {
+            Column::Plain(a, _) => {
+                let here = format!("{at}.{name}");
                 for i in start..end {
-                    let v = a.get(i as u32).as_f64();
+                    let v = host::item(a, i as u32, &here)?.as_f64();
                     out.push(v.ok_or_else(|| err(format!("{at}.{name}[{i}]: not a number")))?);
                 }
             }
@@ -102,7 +104,8 @@ const FIELDS: [&str; 6] = ["time", "open", "high", "low", "close", "volume"];
 /// Candles as JS holds them: `Candle[]` or `CandleColumns`. [`CandlesJs::new`] checks the shape
 /// and the lengths; values are read a block at a time, and checked by the computation.
 pub(crate) enum CandlesJs {
-    Rows(Array),
+    /// The array and its length.
+    Rows(JsValue, usize),
     /// In [`FIELDS`] order.
     Columns(Box<[Column; 6]>),
 }
@@ -116,14 +119,14 @@ pub(crate) struct Block {
 
 impl CandlesJs {
     pub fn new(v: &JsValue, at: &str) -> Result<Self, JsError> {
-        if let Some(arr) = v.dyn_ref::<Array>() {
-            let n = arr.length() as usize;
+        if let Shape::Array(arr) = host::shape(v) {
+            let n = host::length(&arr, at)?;
             if n > MAX_BARS {
                 return Err(err(format!(
                     "{at}: {n} bars is more than the limit of {MAX_BARS}"
                 )));
             }
-            return Ok(CandlesJs::Rows(arr.clone()));
+            return Ok(CandlesJs::Rows(arr, n));
         }
         if !v.is_object() {
             return Err(err(format!("{at}: expected an array of {{time, open, high, low, close, volume}} or an object of columns")));
@@ -142,7 +145,7 @@ impl CandlesJs {
 
     pub fn len(&self) -> usize {
         match self {
-            CandlesJs::Rows(a) => a.length() as usize,
+            CandlesJs::Rows(_, n) => *n,
             CandlesJs::Columns(c) => c[4].len(),
         }
     }
@@ -157,7 +160,7 @@ impl CandlesJs {
     ) -> Result<(), JsError> {
         let c = &mut block.candles;
         match self {
-            CandlesJs::Rows(arr) => {
+            CandlesJs::Rows(arr, _) => {
                 for col in [
                     &mut c.open,
                     &mut c.high,
@@ -170,7 +173,7 @@ impl CandlesJs {
                 c.time.clear();
                 let keys = FIELDS.map(JsValue::from_str);
                 for i in start..end {
-                    let row = arr.get(i as u32);
+                    let row = host::item(arr, i as u32, at)?;
                     let mut f = [0.0; 6];
                     for ((k, name), slot) in keys.iter().zip(FIELDS).zip(f.iter_mut()) {
                         *slot = Reflect::get(&row, k)

@@ -4,11 +4,11 @@
 
 use barfinex_core::indicators::{self, Params};
 use barfinex_core::rating::TechnicalRating;
-use js_sys::{Array, Float64Array, Object, Reflect};
+use js_sys::{Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 mod candles_js;
+mod host;
 mod rating_js;
 mod signals;
 
@@ -133,16 +133,11 @@ pub fn indicator_js(
 ) -> Result<JsValue, JsError> {
     let mut p = Params::new();
     if !params.is_undefined() && !params.is_null() {
-        let entries = Object::entries(
-            params
-                .dyn_ref::<Object>()
-                .ok_or_else(|| err(format!("{name}: params must be an object")))?,
-        );
-        for e in entries.iter() {
-            let pair: Array = e.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            let value = pair
-                .get(1)
+        if !params.is_object() {
+            return Err(err(format!("{name}: params must be an object")));
+        }
+        for (key, value) in host::entries(&params, "params")? {
+            let value = value
                 .as_f64()
                 .ok_or_else(|| err(format!("{name}: params.{key} is not a number")))?;
             p = p.with(&key, value);

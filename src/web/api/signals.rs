@@ -2,14 +2,14 @@
 //! layer. Signals are read as the profile format reads them (so errors carry field paths);
 //! series are candles, `{time, value}` columns or rows, optionally wrapped with their provenance.
 
+use super::host::{self, Shape};
 use super::{candles_from_js, column, err};
 use barfinex_core::model::Signal;
 use barfinex_core::series::{Series, MAX_BARS};
 use barfinex_core::signals::{score_signals, Input, SeriesSet};
-use js_sys::{Array, Object, Reflect};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SIGNALS: &'static str = r#"
@@ -58,10 +58,10 @@ fn series_from_js(name: &str, v: &JsValue) -> Result<Input, JsError> {
     } else {
         (wrapped, format!("{at}.data"))
     };
-    let first = data
-        .dyn_ref::<Array>()
-        .map(|a| a.get(0))
-        .unwrap_or_else(|| data.clone());
+    let first = match host::shape(&data) {
+        Shape::Array(a) => host::item(&a, 0, &at)?,
+        _ => data.clone(),
+    };
     let is_candles = !get(&first, "close").is_undefined();
     let source = get(v, "source")
         .as_string()
@@ -77,8 +77,8 @@ fn series_from_js(name: &str, v: &JsValue) -> Result<Input, JsError> {
 }
 
 fn points_from_js(v: &JsValue, at: &str) -> Result<Series, JsError> {
-    let s = if let Some(arr) = v.dyn_ref::<Array>() {
-        let n = arr.length() as usize;
+    let s = if let Shape::Array(arr) = host::shape(v) {
+        let n = host::length(&arr, at)?;
         if n > MAX_BARS {
             return Err(err(format!(
                 "{at}: {n} points is more than the limit of {MAX_BARS}"
@@ -86,7 +86,7 @@ fn points_from_js(v: &JsValue, at: &str) -> Result<Series, JsError> {
         }
         let mut s = Series::default();
         for i in 0..n as u32 {
-            let row = arr.get(i);
+            let row = host::item(&arr, i, at)?;
             let num = |k: &str| {
                 Reflect::get(&row, &JsValue::from_str(k))
                     .ok()
@@ -130,14 +130,12 @@ pub fn score_signals_js(
     let signals: Vec<Signal> = barfinex_core::doc::read(&text)
         .map_err(|e| err(format!("signals{}: {}", e.path, e.error)))?
         .value;
-    let obj = series
-        .dyn_ref::<Object>()
-        .ok_or_else(|| err("series: expected an object of named series"))?;
+    if !series.is_object() {
+        return Err(err("series: expected an object of named series"));
+    }
     let mut set = SeriesSet::new();
-    for entry in Object::entries(obj).iter() {
-        let pair: Array = entry.unchecked_into();
-        let name = pair.get(0).as_string().unwrap_or_default();
-        set.insert(name.clone(), series_from_js(&name, &pair.get(1))?);
+    for (name, value) in host::entries(&series, "series")? {
+        set.insert(name.clone(), series_from_js(&name, &value)?);
     }
     let results = score_signals(&signals, &set);
     results

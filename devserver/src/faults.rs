@@ -17,6 +17,7 @@
 //! | `huge:MB` | a 200 of MB mebibytes (at most 1024) of JSON rows, chunked, with no `Content-Length` |
 //! | `bomb:MB` | a 200 with `Content-Encoding: gzip` whose body inflates to MB mebibytes (at most 1024) of JSON rows |
 //! | `deep:N` | a 200 of N nested JSON arrays (at most 1,000,000) |
+//! | `tiny:MB` | a 200 of MB mebibytes (at most 64) of one-element rows, `[[0],[0],…]` (a JSON tree of it took 50×) |
 //! | `wide:N` | a 200 CSV whose header has N columns (at most 10,000,000) |
 //! | `type:T` | the normal answer with another `Content-Type`: `octet` (application/octet-stream), `png`, `xml`, `none` (no header) |
 //! | `stall` | the headers and the first byte of the normal answer, then nothing for 60 s |
@@ -38,6 +39,7 @@ pub struct Faults {
     pub huge_mb: u64,
     pub bomb_mb: u64,
     pub deep: u64,
+    pub tiny_mb: u64,
     pub wide: u64,
     pub content_type: Option<&'static str>,
     pub stall: bool,
@@ -73,6 +75,7 @@ impl Faults {
                 "huge" => f.huge_mb = n(1).unwrap_or(64).min(1024),
                 "bomb" => f.bomb_mb = n(1).unwrap_or(1024).min(1024),
                 "deep" => f.deep = n(1).unwrap_or(100_000).min(1_000_000),
+                "tiny" => f.tiny_mb = n(1).unwrap_or(7).min(64),
                 "wide" => f.wide = n(1).unwrap_or(1_000_000).min(10_000_000),
                 "stall" => f.stall = true,
                 "type" => {

@@ -26,6 +26,7 @@ const cases = () => {
     ["huge:64", klines("huge:64"), "too-large"],
     ["bomb:1024", klines("bomb:1024"), "too-large"],
     ["deep:100000", klines("deep:100000"), "parse"],
+    ["tiny:7", klines("tiny:7"), "parse"],
     ["wide:1000000", csv("wide:1000000"), "parse"],
     ["type:png", klines("type:png"), "not-data"],
     ["type:xml", klines("type:xml"), "not-data"],

@@ -2,9 +2,8 @@
 //! 12-element rows, prices as strings), funding `/fapi/v1/fundingRate` and open-interest
 //! history `/futures/data/openInterestHist`.
 
-use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, too_long,
-};
+use super::stream::{rows, Row};
+use super::wire::{cells, fail, fields, millis, normalise_bars, normalise_points, num, ohlc_row};
 use super::SourceError;
 use crate::series::{Candles, Series};
 
@@ -12,27 +11,28 @@ use crate::series::{Candles, Series};
 /// `closeTime` is after `now_ms` are still forming and are dropped (Binance returns the current
 /// candle last).
 pub fn parse_klines(body: &str, now_ms: Option<i64>) -> Result<Candles, SourceError> {
-    let v = json(body)?;
-    let rows = array(&v, &|| String::new())?;
-    too_long(rows.len())?;
-    let mut bars = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let r = array(row, &|| format!("[{i}]"))?;
-        if r.len() < 7 {
-            return Err(fail(
-                format!("[{i}]"),
-                format!("expected at least 7 elements, found {}", r.len()),
-            ));
-        }
+    let bars = rows(body, "", &[], |i, row: Row| {
+        let path = || format!("[{i}]");
+        let (r, n) = cells(
+            row,
+            7,
+            &|n| format!("expected at least 7 elements, found {n}"),
+            &path,
+        )?;
         let at = |j: usize| move || format!("[{i}][{j}]");
         let close_time = millis(&r[6], &at(6))?;
         if now_ms.is_some_and(|now| close_time > now) {
-            continue;
+            return Ok(None);
         }
-        bars.push(ohlc_row(r, millis(&r[0], &at(0))?, Some(5), &|| {
-            format!("[{i}]")
-        })?);
-    }
+        Ok(Some(ohlc_row(
+            r,
+            n,
+            millis(&r[0], &at(0))?,
+            Some(5),
+            &path,
+        )?))
+    })
+    .map_err(body_not_rows(body))?;
     normalise_bars(bars)
 }
 
@@ -48,15 +48,31 @@ pub fn parse_open_interest(body: &str) -> Result<Series, SourceError> {
 }
 
 fn points(body: &str, time_key: &str, value_key: &str) -> Result<Series, SourceError> {
-    let v = json(body)?;
-    let rows = array(&v, &|| String::new())?;
-    too_long(rows.len())?;
-    let mut pts = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let p = || format!("[{i}]");
-        let t = millis(field(row, time_key, &p)?, &|| format!("[{i}].{time_key}"))?;
-        let x = num(field(row, value_key, &p)?, &|| format!("[{i}].{value_key}"))?;
-        pts.push((t, x));
-    }
+    let keys = [time_key, value_key];
+    let pts = rows(body, "", &keys, |i, row: Row| {
+        let f = fields(row, &keys, &|| format!("[{i}]"))?;
+        let t = millis(f[0], &|| format!("[{i}].{time_key}"))?;
+        let x = num(f[1], &|| format!("[{i}].{value_key}"))?;
+        Ok(Some((t, x)))
+    })
+    .map_err(body_not_rows(body))?;
     normalise_points(pts)
+}
+
+/// An exchange's error answer in place of the rows (`{"code":-1121,"msg":"Invalid symbol."}`)
+/// is shown as it came, shortened.
+pub(crate) fn body_not_rows(body: &str) -> impl Fn(SourceError) -> SourceError + '_ {
+    move |e| {
+        if e.path.is_empty() && e.message.starts_with("expected an array, found ") {
+            let t = body.trim();
+            let shown = if t.chars().count() > 40 {
+                format!("{}…", t.chars().take(40).collect::<String>())
+            } else {
+                t.to_owned()
+            };
+            fail("", format!("expected an array, found {shown}"))
+        } else {
+            e
+        }
+    }
 }

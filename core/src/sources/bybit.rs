@@ -1,62 +1,62 @@
 //! Bybit v5: `/v5/market/kline` (strings, newest first) and `/v5/market/funding/history`, both
 //! inside the `{retCode, retMsg, result: {list}}` envelope.
 
-use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, too_long,
-};
+use super::stream::{cell, fields_of, get, rows, Cell, Row};
+use super::wire::{cells, fail, fields, millis, normalise_bars, normalise_points, num, ohlc_row};
 use super::SourceError;
 use crate::series::{Candles, Series};
-use serde_json::Value;
 
-/// The `result.list` of a successful answer; a non-zero `retCode` is an error naming `retMsg`.
-fn list(body: &str) -> Result<Vec<Value>, SourceError> {
-    let v = json(body)?;
-    let code = field(&v, "retCode", &String::new)?;
-    if code.as_i64() != Some(0) {
-        let msg = v.get("retMsg").and_then(Value::as_str).unwrap_or("");
-        return Err(fail("retCode", format!("Bybit answered {code}: {msg}")));
+/// The rows of `result.list` of a successful answer, each through `read`; a non-zero `retCode`
+/// is an error naming `retMsg`.
+fn list<T>(
+    body: &str,
+    keys: &[&str],
+    read: impl Fn(usize, Row) -> Result<Option<T>, SourceError>,
+) -> Result<Vec<T>, SourceError> {
+    let v = fields_of(body, &["retCode", "retMsg", "result"])?.unwrap_or_default();
+    let code = get(&v, "retCode")
+        .map(cell)
+        .ok_or_else(|| fail("", "missing field \"retCode\""))?;
+    if code != Cell::Num(0.0) {
+        let msg = match get(&v, "retMsg").map(cell) {
+            Some(Cell::Str(m)) => m,
+            _ => String::new(),
+        };
+        return Err(fail(
+            "retCode",
+            format!("Bybit answered {}: {msg}", code.describe()),
+        ));
     }
-    let result = field(&v, "result", &String::new)?;
-    let rows = array(field(result, "list", &|| "result".into())?, &|| {
-        "result.list".into()
-    })?;
-    too_long(rows.len())?;
-    Ok(rows.clone())
+    let result = get(&v, "result").ok_or_else(|| fail("", "missing field \"result\""))?;
+    let r = fields_of(result.get(), &["list"])?.unwrap_or_default();
+    let list = get(&r, "list").ok_or_else(|| fail("result", "missing field \"list\""))?;
+    rows(list.get(), "result.list", keys, read)
 }
 
 /// Klines: `[startTime, open, high, low, close, volume, turnover]`, newest first.
 pub fn parse_klines(body: &str) -> Result<Candles, SourceError> {
-    let rows = list(body)?;
-    let mut bars = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let r = array(row, &|| format!("result.list[{i}]"))?;
-        if r.len() < 6 {
-            return Err(fail(
-                format!("result.list[{i}]"),
-                format!("expected at least 6 elements, found {}", r.len()),
-            ));
-        }
-        let at = |j: usize| move || format!("result.list[{i}][{j}]");
-        bars.push(ohlc_row(r, millis(&r[0], &at(0))?, Some(5), &|| {
-            format!("result.list[{i}]")
-        })?);
-    }
+    let bars = list(body, &[], |i, row: Row| {
+        let path = || format!("result.list[{i}]");
+        let (r, n) = cells(
+            row,
+            6,
+            &|n| format!("expected at least 6 elements, found {n}"),
+            &path,
+        )?;
+        let t = millis(&r[0], &|| format!("result.list[{i}][0]"))?;
+        Ok(Some(ohlc_row(r, n, t, Some(5), &path)?))
+    })?;
     normalise_bars(bars)
 }
 
 /// Funding history: `{symbol, fundingRate, fundingRateTimestamp}`, newest first.
 pub fn parse_funding(body: &str) -> Result<Series, SourceError> {
-    let rows = list(body)?;
-    let mut pts = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let p = || format!("result.list[{i}]");
-        let t = millis(field(row, "fundingRateTimestamp", &p)?, &|| {
-            format!("result.list[{i}].fundingRateTimestamp")
-        })?;
-        let x = num(field(row, "fundingRate", &p)?, &|| {
-            format!("result.list[{i}].fundingRate")
-        })?;
-        pts.push((t, x));
-    }
+    let keys = ["fundingRateTimestamp", "fundingRate"];
+    let pts = list(body, &keys, |i, row: Row| {
+        let f = fields(row, &keys, &|| format!("result.list[{i}]"))?;
+        let t = millis(f[0], &|| format!("result.list[{i}].fundingRateTimestamp"))?;
+        let x = num(f[1], &|| format!("result.list[{i}].fundingRate"))?;
+        Ok(Some((t, x)))
+    })?;
     normalise_points(pts)
 }

@@ -1,13 +1,12 @@
 //! CoinGecko: `/coins/{id}/market_chart` (prices, market caps, volumes as `[ms, value]`) and
 //! `/coins/{id}/ohlc` (`[ms, open, high, low, close]`, no volume).
 
-use super::wire::{
-    array, fail, field, json, millis, normalise_bars, normalise_points, num, ohlc_row, time_ms,
-    too_long,
-};
+use super::binance::body_not_rows;
+use super::stream::{fields_of, get, rows, Row};
+use super::wire::{cells, fail, millis, normalise_bars, normalise_points, num, ohlc_row, time_ms};
 use super::SourceError;
 use crate::series::{Candles, Series};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The three series of `market_chart`.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,57 +16,57 @@ pub struct MarketChart {
     pub volumes: Series,
 }
 
-fn pairs(v: &Value, name: &str) -> Result<Series, SourceError> {
-    let rows = array(v, &|| name.to_owned())?;
-    too_long(rows.len())?;
-    let mut pts = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let r = array(row, &|| format!("{name}[{i}]"))?;
-        if r.len() != 2 {
+fn pairs(raw: Option<&RawValue>, name: &str) -> Result<Series, SourceError> {
+    let raw = raw.ok_or_else(|| fail("", format!("missing field \"{name}\"")))?;
+    let pts = rows(raw.get(), name, &[], |i, row: Row| {
+        let path = || format!("{name}[{i}]");
+        let (r, n) = cells(
+            row,
+            2,
+            &|n| format!("expected [time, value], found {n} elements"),
+            &path,
+        )?;
+        if n != 2 {
             return Err(fail(
-                format!("{name}[{i}]"),
-                format!("expected [time, value], found {} elements", r.len()),
+                path(),
+                format!("expected [time, value], found {n} elements"),
             ));
         }
         // CoinGecko's times can carry a fraction of a millisecond on the latest point.
         let at = || format!("{name}[{i}][0]");
         let t = time_ms(num(&r[0], &at)?.floor(), &at)?;
-        pts.push((t, num(&r[1], &|| format!("{name}[{i}][1]"))?));
-    }
+        Ok(Some((t, num(&r[1], &|| format!("{name}[{i}][1]"))?)))
+    })?;
     normalise_points(pts).map_err(|e| fail(name, e.message))
 }
 
 pub fn parse_market_chart(body: &str) -> Result<MarketChart, SourceError> {
-    let v = json(body)?;
+    let v = fields_of(body, &["prices", "market_caps", "total_volumes"])?.unwrap_or_default();
     Ok(MarketChart {
-        prices: pairs(field(&v, "prices", &String::new)?, "prices")?,
-        market_caps: pairs(field(&v, "market_caps", &String::new)?, "market_caps")?,
-        volumes: pairs(field(&v, "total_volumes", &String::new)?, "total_volumes")?,
+        prices: pairs(get(&v, "prices"), "prices")?,
+        market_caps: pairs(get(&v, "market_caps"), "market_caps")?,
+        volumes: pairs(get(&v, "total_volumes"), "total_volumes")?,
     })
 }
 
 /// OHLC rows; CoinGecko sends no volume, so volume is 0 (volume-weighted indicators are then
 /// undefined, and say so with NaN).
 pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
-    let v = json(body)?;
-    let rows = array(&v, &String::new)?;
-    too_long(rows.len())?;
-    let mut bars = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let r = array(row, &|| format!("[{i}]"))?;
-        if r.len() != 5 {
-            return Err(fail(
-                format!("[{i}]"),
-                format!(
-                    "expected [time, open, high, low, close], found {} elements",
-                    r.len()
-                ),
-            ));
+    let bars = rows(body, "", &[], |i, row: Row| {
+        let path = || format!("[{i}]");
+        let expected = |n| format!("expected [time, open, high, low, close], found {n} elements");
+        let (r, n) = cells(row, 5, &expected, &path)?;
+        if n != 5 {
+            return Err(fail(path(), expected(n)));
         }
-        let at = |j: usize| move || format!("[{i}][{j}]");
-        bars.push(ohlc_row(r, millis(&r[0], &at(0))?, None, &|| {
-            format!("[{i}]")
-        })?);
-    }
+        Ok(Some(ohlc_row(
+            r,
+            n,
+            millis(&r[0], &|| format!("[{i}][0]"))?,
+            None,
+            &path,
+        )?))
+    })
+    .map_err(body_not_rows(body))?;
     normalise_bars(bars)
 }

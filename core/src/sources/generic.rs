@@ -2,35 +2,44 @@
 //! policy rate…): JSON `[[time, value], …]` or `{"time": […], "value": […]}`, or CSV with a
 //! header row naming a time column and a value column.
 
-use super::wire::{array, fail, json, millis, normalise_points, num, too_long};
+use super::binance::body_not_rows;
+use super::stream::{fields_of, get, rows, Cell, Row};
+use super::wire::{cells, fail, millis, normalise_points, num, too_long};
 use super::SourceError;
 use crate::series::Series;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// JSON pairs or columns. Times are milliseconds.
 pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
-    let v = json(body)?;
-    let mut pts = Vec::new();
-    match &v {
-        Value::Array(rows) => {
-            too_long(rows.len())?;
-            for (i, row) in rows.iter().enumerate() {
-                let r = array(row, &|| format!("[{i}]"))?;
-                if r.len() != 2 {
-                    return Err(fail(
-                        format!("[{i}]"),
-                        format!("expected [time, value], found {} elements", r.len()),
-                    ));
-                }
-                pts.push((
-                    millis(&r[0], &|| format!("[{i}][0]"))?,
-                    num(&r[1], &|| format!("[{i}][1]"))?,
-                ));
+    let pts = match body.trim_start().as_bytes().first() {
+        Some(b'[') => rows(body, "", &[], |i, row: Row| {
+            let path = || format!("[{i}]");
+            let expected = |n| format!("expected [time, value], found {n} elements");
+            let (r, n) = cells(row, 2, &expected, &path)?;
+            if n != 2 {
+                return Err(fail(path(), expected(n)));
             }
-        }
-        Value::Object(o) => {
-            let time = array(o.get("time").unwrap_or(&Value::Null), &|| "time".into())?;
-            let value = array(o.get("value").unwrap_or(&Value::Null), &|| "value".into())?;
+            Ok(Some((
+                millis(&r[0], &|| format!("[{i}][0]"))?,
+                num(&r[1], &|| format!("[{i}][1]"))?,
+            )))
+        })
+        .map_err(body_not_rows(body))?,
+        Some(b'{') => {
+            let c = fields_of(body, &["time", "value"])?.unwrap_or_default();
+            let column = |raw: Option<&RawValue>, name: &str| {
+                let raw = raw.ok_or_else(|| fail(name, "expected an array, found null"))?;
+                rows(raw.get(), name, &[], |i, row: Row| {
+                    let cell = match row {
+                        Row::Other(c) => c.clone(),
+                        Row::Array(..) => Cell::Array,
+                        Row::Object(_) => Cell::Object,
+                    };
+                    Ok(Some((i, cell)))
+                })
+            };
+            let time = column(get(&c, "time"), "time")?;
+            let value = column(get(&c, "value"), "value")?;
             if time.len() != value.len() {
                 return Err(fail(
                     "value",
@@ -38,12 +47,14 @@ pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
                 ));
             }
             too_long(time.len())?;
-            for (i, (t, x)) in time.iter().zip(value).enumerate() {
+            let mut pts = Vec::with_capacity(time.len());
+            for ((i, t), (_, x)) in time.iter().zip(&value) {
                 pts.push((
                     millis(t, &|| format!("time[{i}]"))?,
                     num(x, &|| format!("value[{i}]"))?,
                 ));
             }
+            pts
         }
         _ => {
             return Err(fail(
@@ -51,7 +62,7 @@ pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
                 "expected [[time, value], …] or {\"time\": […], \"value\": […]}",
             ))
         }
-    }
+    };
     normalise_points(pts)
 }
 
@@ -107,9 +118,9 @@ pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series
         let v_raw = cells.get(v_col).ok_or_else(|| fail(at(v_col), "missing"))?;
         let t = match iso_date_ms(t_raw) {
             Some(t) => t,
-            None => millis(&Value::String((*t_raw).to_owned()), &|| at(t_col))?,
+            None => millis(&Cell::Str((*t_raw).to_owned()), &|| at(t_col))?,
         };
-        pts.push((t, num(&Value::String((*v_raw).to_owned()), &|| at(v_col))?));
+        pts.push((t, num(&Cell::Str((*v_raw).to_owned()), &|| at(v_col))?));
         too_long(pts.len())?;
     }
     normalise_points(pts)

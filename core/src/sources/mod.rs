@@ -15,6 +15,7 @@ pub mod coingecko;
 pub mod generic;
 pub mod kraken;
 mod parse;
+mod stream;
 mod url;
 mod wire;
 

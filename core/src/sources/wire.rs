@@ -1,9 +1,9 @@
 //! Shared pieces of the exchange adapters: reading numbers that exchanges send as strings,
 //! error construction, and the one normalisation every adapter applies.
 
+use super::stream::{Cell, Row};
 use super::SourceError;
 use crate::series::{Bar, Candles, Series, MAX_BARS, MAX_TIME_MS};
-use serde_json::Value;
 
 pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> SourceError {
     SourceError {
@@ -12,32 +12,27 @@ pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> Sourc
     }
 }
 
-/// Parses a whole body as JSON, with the position of a syntax error.
-pub(crate) fn json(body: &str) -> Result<Value, SourceError> {
-    // Through the one document reader, so serde's code for `Value` is in the wasm once.
-    crate::doc::read(body)
-        .map(|d| d.value)
-        .map_err(|e| fail("", format!("invalid JSON: {}", e.error)))
-}
-
 /// A number, or a string holding one (`"0.0001"`, `"1e-4"`): exchanges send both.
-pub(crate) fn num(v: &Value, path: &dyn Fn() -> String) -> Result<f64, SourceError> {
+pub(crate) fn num(v: &Cell, path: &dyn Fn() -> String) -> Result<f64, SourceError> {
     let x = match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse::<f64>().ok(),
+        Cell::Num(n) => Some(*n),
+        Cell::Str(s) => s.trim().parse::<f64>().ok(),
         _ => None,
     };
     match x {
         Some(x) if x.is_finite() => Ok(x),
         _ => Err(fail(
             path(),
-            format!("expected a number or a numeric string, found {}", short(v)),
+            format!(
+                "expected a number or a numeric string, found {}",
+                v.describe()
+            ),
         )),
     }
 }
 
 /// A time in whole milliseconds (number or string), within the range of a JavaScript `Date`.
-pub(crate) fn millis(v: &Value, path: &dyn Fn() -> String) -> Result<i64, SourceError> {
+pub(crate) fn millis(v: &Cell, path: &dyn Fn() -> String) -> Result<i64, SourceError> {
     let x = num(v, path)?;
     if x.fract() != 0.0 {
         return Err(fail(
@@ -63,38 +58,48 @@ pub(crate) fn time_out_of_range(ms: f64) -> String {
     format!("time out of range: {ms} ms (dates reach ±{MAX_TIME_MS} ms)")
 }
 
-pub(crate) fn array<'a>(
-    v: &'a Value,
+/// The cells of an array row with at least `min` elements, or the error naming the row.
+pub(crate) fn cells<'a>(
+    row: Row<'a>,
+    min: usize,
+    expected: &dyn Fn(usize) -> String,
     path: &dyn Fn() -> String,
-) -> Result<&'a Vec<Value>, SourceError> {
-    v.as_array()
-        .ok_or_else(|| fail(path(), format!("expected an array, found {}", short(v))))
-}
-
-pub(crate) fn field<'a>(
-    v: &'a Value,
-    key: &str,
-    path: &dyn Fn() -> String,
-) -> Result<&'a Value, SourceError> {
-    match v.get(key) {
-        Some(x) => Ok(x),
-        None => Err(fail(path(), format!("missing field \"{key}\""))),
+) -> Result<(&'a [Cell], usize), SourceError> {
+    match row {
+        Row::Array(r, n) if n >= min => Ok((r, n)),
+        Row::Array(_, n) => Err(fail(path(), expected(n))),
+        Row::Object(_) => Err(fail(path(), "expected an array, found an object")),
+        Row::Other(c) => Err(fail(
+            path(),
+            format!("expected an array, found {}", c.describe()),
+        )),
     }
 }
 
-fn short(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s
-    }
+/// The cells under the keys of an object row (in the keys' order), or the error for the first
+/// missing one.
+pub(crate) fn fields<'a>(
+    row: Row<'a>,
+    keys: &[&str],
+    path: &dyn Fn() -> String,
+) -> Result<Vec<&'a Cell>, SourceError> {
+    let Row::Object(cells) = row else {
+        return Err(fail(path(), format!("missing field \"{}\"", keys[0])));
+    };
+    keys.iter()
+        .zip(cells)
+        .map(|(k, c)| {
+            c.as_ref()
+                .ok_or_else(|| fail(path(), format!("missing field \"{k}\"")))
+        })
+        .collect()
 }
 
 /// A bar from a row whose elements 1–4 are open, high, low, close (numbers or strings), with
 /// the time already read and the volume at `volume` (absent: 0). `path` names the row.
 pub(crate) fn ohlc_row(
-    r: &[Value],
+    r: &[Cell],
+    n: usize,
     time: i64,
     volume: Option<usize>,
     path: &dyn Fn() -> String,
@@ -104,7 +109,7 @@ pub(crate) fn ohlc_row(
         r.get(j).ok_or_else(|| {
             fail(
                 path(),
-                format!("expected at least {} elements, found {}", j + 1, r.len()),
+                format!("expected at least {} elements, found {n}", j + 1),
             )
         })
     };

@@ -16,7 +16,7 @@ async fn fetch_document(
     policy: &Policy,
     cancel: Option<web_sys::AbortSignal>,
     refresh: bool,
-) -> Result<(String, Rc<str>), LoadError> {
+) -> Result<(String, Rc<String>), LoadError> {
     if src.trim().is_empty() {
         return Err(LoadError::NoSource);
     }

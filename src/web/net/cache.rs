@@ -68,7 +68,7 @@ fn read_entry(url: &str, raw: &str) -> Option<Fetched> {
     };
     Some(Fetched {
         url: url.to_owned(),
-        body: Rc::from(body),
+        body: Rc::new(body.to_owned()),
         fetched_at,
         stale: None,
         synthetic,

@@ -321,7 +321,7 @@ async fn one_attempt(
     };
     Ok(Fetched {
         url: url.to_owned(),
-        body: Rc::from(body),
+        body: Rc::new(body),
         fetched_at: now_ms(),
         stale: None,
         synthetic,

@@ -64,7 +64,8 @@ impl Default for Policy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fetched {
     pub url: String,
-    pub body: Rc<str>,
+    /// The text; an `Rc<String>` (not `Rc<str>`) so a body is never copied once read.
+    pub body: Rc<String>,
     /// When the body was received (ms since the epoch).
     pub fetched_at: f64,
     /// Set when this is the last good body, served because a newer request failed.

@@ -123,3 +123,28 @@ test("readers see a failing URL without its query, and a URL with a password is 
   assert.doesNotMatch(all, /hunter2|TOKEN123|apikey|user:/);
   await page.context().close();
 });
+
+test("the memory cache keeps its byte budget: ten 7 MiB bodies do not stay in memory", { timeout: 120_000 }, async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  const profiles = {};
+  for (let i = 0; i < 10; i++) {
+    profiles[`big${i}`] = profile(`big${i}`, [{ series: "candles", source: "binance-spot-klines", symbol: `BIG${i}USDT`, interval: "1h",
+      base_url: `${server.market}/fault/tiny:7/binance` }]);
+  }
+  await routeProfiles(page, profiles);
+  await loadPackage(page, server);
+  await page.evaluate((src) => window.mountInto("good", { widget: "driver-list", src }), `${server.url}/www/data/flux.json`);
+  await page.locator("#good .bfx-driver").nth(5).waitFor();
+  const before = await page.evaluate(() => window.wasmBytes());
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(({ id, src }) => { window.w = window.mountInto(id, { widget: "price-chart", src }); }, { id: `big${i}`, src: `${server.url}/bounds/big${i}.json` });
+    await page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector("[data-error-kind=parse]"), `big${i}`, { timeout: 20_000 });
+    await page.evaluate(() => window.w.handle.unmount());
+  }
+  const grown = (await page.evaluate(() => window.wasmBytes())) - before;
+  // Cached bodies stay within 24 MiB; the one being parsed and its neighbour add at most 2 × 8 MiB.
+  console.log(`wasm memory after ten 7 MiB bodies: +${grown} bytes`);
+  assert.ok(grown <= (24 + 16 + 1) * MiB, `wasm memory grew by ${grown} bytes`);
+  await page.context().close();
+});

@@ -4,7 +4,7 @@
 // never see the credentials or query of a URL.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, loadPackage } from "./harness.mjs";
+import { serve, launch, newPage, loadPackage, appendElement } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -91,12 +91,7 @@ test("requests carry no cookies or Referer; a source opts in to cookies for its 
   }
   // The site's own series without the opt-in: no cookie either.
   delete seen.own;
-  await page.evaluate((src) => {
-    const el = document.createElement("bfx-funding-chart");
-    el.id = "ownplain";
-    el.setAttribute("src", src);
-    document.body.append(el);
-  }, `${server.url}/bounds/ownplain.json`);
+  await appendElement(page, "bfx-funding-chart", "ownplain", { src: `${server.url}/bounds/ownplain.json` });
   await page.locator("#ownplain canvas").waitFor();
   assert.equal(seen.own.cookie, undefined);
   await page.context().close();

@@ -6,7 +6,7 @@
 // widget per case: the healthy ones stay interactive and keep refreshing, and a new mount works.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, loadPackage } from "./harness.mjs";
+import { serve, launch, newPage, loadPackage, appendElement } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -131,12 +131,7 @@ test("16 healthy widgets beside one poisoned widget per fault stay interactive a
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   // A new widget still mounts and renders.
-  await page.evaluate((src) => {
-    const el = document.createElement("bfx-driver-list");
-    el.id = "late";
-    el.setAttribute("src", src);
-    document.body.append(el);
-  }, `${server.url}/www/data/flux.json`);
+  await appendElement(page, "bfx-driver-list", "late", { src: `${server.url}/www/data/flux.json` });
   await page.locator("#late .bfx-driver").nth(5).waitFor();
   assert.ok(await page.evaluate(() => window.longest) < 1_000);
   await page.context().close();

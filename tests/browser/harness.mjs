@@ -118,3 +118,13 @@ export async function loadPackage(page, server) {
     };
   }, `${server.url}/pkg/barfinex_widgets.js`);
 }
+
+/** Adds `<tag id=… attrs…>` to the page's body (after the page has loaded: a widget added late). */
+export async function appendElement(page, tag, id, attrs = {}) {
+  await page.evaluate(({ tag, id, attrs }) => {
+    const el = document.createElement(tag);
+    el.id = id;
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.body.append(el);
+  }, { tag, id, attrs });
+}

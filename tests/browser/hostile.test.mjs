@@ -6,7 +6,7 @@
 // The harness fails the test on any page error or console error.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage } from "./harness.mjs";
+import { serve, launch, newPage, appendElement } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -131,12 +131,7 @@ test("hostile values stay in their widget: named errors, a responsive page, a wi
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
 
   // A widget added after the faults renders in full, and responds to input too.
-  await page.evaluate((src) => {
-    const el = document.createElement("bfx-driver-list");
-    el.id = "late";
-    el.setAttribute("src", src);
-    document.body.append(el);
-  }, `${server.url}/www/data/flux.json`);
+  await appendElement(page, "bfx-driver-list", "late", { src: `${server.url}/www/data/flux.json` });
   await page.locator("#late .bfx-driver").nth(5).waitFor();
   const chip = page.locator("#late .bfx-chip", { hasText: /^Negative$/ });
   await chip.click();

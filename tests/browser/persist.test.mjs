@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { serve, launch, newPage, ROOT } from "./harness.mjs";
+import { serve, launch, newPage, ROOT, appendElement } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -80,14 +80,7 @@ test("poisoned entries are refused, removed and refetched", async () => {
   await p.evaluate(() => sessionStorage.setItem("bfx:http://old.example/x", `${Date.now()} market\n[]`));
   // The next store by any persisted widget sweeps it: add one.
   page("persist-old2", "OLD2USDT");
-  await p.evaluate((market) => {
-    const el = document.createElement("bfx-asset-card");
-    el.id = "d";
-    el.setAttribute("src", "/tests/output/persist-old2.json");
-    el.setAttribute("market", market);
-    el.setAttribute("persist", "");
-    document.body.append(el);
-  }, server.market);
+  await appendElement(p, "bfx-asset-card", "d", { src: "/tests/output/persist-old2.json", market: server.market, persist: "" });
   await p.locator("#d .bfx-market__price").waitFor({ timeout: 15_000 });
   assert.equal(await p.evaluate(() => sessionStorage.getItem("bfx:http://old.example/x")), null);
   await p.context().close();

@@ -1,7 +1,8 @@
 //! Bybit v5: `/v5/market/kline` (strings, newest first) and `/v5/market/funding/history`, both
 //! inside the `{retCode, retMsg, result: {list}}` envelope.
 
-use super::stream::{cell, fields_of, get, rows, Cell, Row};
+use super::envelope::{cell, fields_of, get};
+use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, fields, millis, normalise_bars, normalise_points, num, ohlc_row};
 use super::SourceError;
 use crate::series::{Candles, Series};

@@ -2,7 +2,8 @@
 //! `/coins/{id}/ohlc` (`[ms, open, high, low, close]`, no volume).
 
 use super::binance::body_not_rows;
-use super::stream::{fields_of, get, rows, Row};
+use super::envelope::{fields_of, get};
+use super::stream::{rows, Row};
 use super::wire::{cells, fail, millis, normalise_bars, normalise_points, num, ohlc_row, time_ms};
 use super::SourceError;
 use crate::series::{Candles, Series};

@@ -3,7 +3,8 @@
 //! header row naming a time column and a value column.
 
 use super::binance::body_not_rows;
-use super::stream::{fields_of, get, rows, Cell, Row};
+use super::envelope::{fields_of, get};
+use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, millis, normalise_points, num, too_long};
 use super::SourceError;
 use crate::series::Series;

@@ -2,7 +2,8 @@
 //! "close", "vwap", "volume", count], …], last}}`. Times are seconds; the last row is the
 //! current, still-open frame and is dropped.
 
-use super::stream::{fields_of, get, rows, Cell, Row};
+use super::envelope::{fields_of, get};
+use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, normalise_bars, num, ohlc_row, time_ms};
 use super::SourceError;
 use crate::series::Candles;

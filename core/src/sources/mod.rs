@@ -12,6 +12,7 @@ pub mod binance;
 pub mod bybit;
 mod candles_json;
 pub mod coingecko;
+mod envelope;
 pub mod generic;
 pub mod kraken;
 mod parse;

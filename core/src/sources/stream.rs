@@ -7,7 +7,6 @@ use super::wire::{fail, too_long};
 use super::SourceError;
 use crate::series::MAX_BARS;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -53,7 +52,7 @@ impl<'de> de::Deserialize<'de> for Cell {
     }
 }
 
-struct CellVisitor;
+pub(crate) struct CellVisitor;
 
 impl<'de> Visitor<'de> for CellVisitor {
     type Value = Cell;
@@ -287,7 +286,10 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
 
 /// Reads `json` with `seed`, turning a syntax error into the parsers' `invalid JSON: …`
 /// (trailing text after the value is refused too).
-fn read<'de, S: DeserializeSeed<'de>>(json: &'de str, seed: S) -> Result<S::Value, SourceError> {
+pub(crate) fn read<'de, S: DeserializeSeed<'de>>(
+    json: &'de str,
+    seed: S,
+) -> Result<S::Value, SourceError> {
     let mut d = serde_json::Deserializer::from_str(json);
     let r = seed.deserialize(&mut d).and_then(|r| d.end().map(|()| r));
     r.map_err(|e| fail("", format!("invalid JSON: {e}")))
@@ -326,81 +328,4 @@ pub(crate) fn rows<T>(
         e
     })?;
     Ok(out)
-}
-
-/// The fields of a JSON object as raw text, for the keys asked for (the first two, in order, when
-/// `keys` is empty): small fields are then read as [`Cell`]s, rows with [`rows`]. `None` when
-/// the value is not an object.
-pub(crate) fn fields_of<'a>(
-    json: &'a str,
-    keys: &[&str],
-) -> Result<Option<Vec<(String, &'a RawValue)>>, SourceError> {
-    read(json, Fields { keys })
-}
-
-/// A raw field read as a [`Cell`].
-pub(crate) fn cell(raw: &RawValue) -> Cell {
-    read(raw.get(), std::marker::PhantomData::<Cell>).unwrap_or(Cell::Null)
-}
-
-/// The field `key` of `fields`.
-pub(crate) fn get<'a>(fields: &[(String, &'a RawValue)], key: &str) -> Option<&'a RawValue> {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
-}
-
-struct Fields<'k> {
-    keys: &'k [&'k str],
-}
-
-impl<'de> DeserializeSeed<'de> for Fields<'_> {
-    type Value = Option<Vec<(String, &'de RawValue)>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Fields<'_> {
-    type Value = Option<Vec<(String, &'de RawValue)>>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(k) = m.next_key::<std::borrow::Cow<'de, str>>()? {
-            // With no keys asked for, the first two fields are kept (a Kraken result: the
-            // pair, and `last`), so a hostile object of many fields keeps no more.
-            let wanted = if self.keys.is_empty() {
-                out.len() < 2
-            } else {
-                self.keys.contains(&&*k)
-            };
-            if wanted {
-                out.push((k.into_owned(), m.next_value::<&'de RawValue>()?));
-            } else {
-                m.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(Some(out))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-        CellVisitor.visit_seq(s).map(|_| None)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
 }

@@ -25,11 +25,13 @@ async function instrumented() {
       return id;
     };
     window.clearTimeout = (id) => { live.timeouts.delete(id); ct.call(window, id); };
-    const RO = window.ResizeObserver;
-    window.ResizeObserver = class extends RO {
-      constructor(cb) { super(cb); live.observers.add(this); }
-      disconnect() { live.observers.delete(this); super.disconnect(); }
-    };
+    for (const name of ["ResizeObserver", "IntersectionObserver"]) {
+      const Base = window[name];
+      window[name] = class extends Base {
+        constructor(...a) { super(...a); live.observers.add(this); }
+        disconnect() { live.observers.delete(this); super.disconnect(); }
+      };
+    }
     // Listeners on the page's long-lived targets (window, document, media queries) and on abort
     // signals (a widget's cancel signal and each request's): a widget's own nodes go with it,
     // these do not.
@@ -66,7 +68,7 @@ test("free() and Symbol.dispose unmount; a dropped handle leaves its widget", as
   await page.context().close();
 });
 
-test("a widget whose target leaves the document stops refreshing until it is back", { timeout: 60_000 }, async () => {
+test("a widget whose target leaves the document stops its timer until it is back", { timeout: 60_000 }, async () => {
   const page = await instrumented();
   const symbol = "DETACHUSDT";
   const profile = { version: 1, id: "detach", name: "Detach", symbol: "DET",
@@ -78,14 +80,17 @@ test("a widget whose target leaves the document stops refreshing until it is bac
   await page.waitForFunction(() => document.getElementById("d").shadowRoot.querySelector("svg, canvas"));
   await page.waitForTimeout(2500);
   assert.ok(await requests() >= 2, "it refreshes while in the document");
+  assert.equal((await page.evaluate(() => window.live())).intervals, 1, "its refresh timer runs");
   await page.evaluate(() => window.detached.el.remove());
   await page.waitForTimeout(1200); // one request may already be on its way
   const atRemoval = await requests();
   await page.waitForTimeout(3000);
   assert.equal(await requests(), atRemoval, "no requests while out of the document");
+  assert.equal((await page.evaluate(() => window.live())).intervals, 0, "its timer stopped");
   await page.evaluate(() => document.body.append(window.detached.el));
   await page.waitForTimeout(2500);
   assert.ok(await requests() > atRemoval, "refreshing again once back");
+  assert.equal((await page.evaluate(() => window.live())).intervals, 1, "its timer runs again");
   await page.evaluate(() => window.detached.handle.unmount());
   await page.context().close();
 });

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use std::time::Duration;
-use web_sys::HtmlElement;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, IntersectionObserver};
 
 /// The element a widget renders into, provided by `mount` so that refreshes pause while it is
 /// out of the document (a page that removes a mounted widget's target without unmounting it
@@ -17,8 +19,9 @@ impl Attached {
 
 /// A counter that goes up every `secs` seconds (never, for 0), cleared with the calling owner.
 /// Resources that read it refetch on each tick; the tick count tells a refresh from the first load.
-/// While the widget is out of the document ([`Attached`]) ticks are skipped: no requests, no
-/// work, until it is back.
+/// A widget that leaves the document ([`Attached`]) stops its timer at the next tick: no
+/// requests, no work, no timer. An `IntersectionObserver` on its container starts it again, with
+/// a refresh at once, when the container is back in the document and on screen.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::net::refresh_tick;
@@ -27,21 +30,55 @@ impl Attached {
 /// ```
 pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
     let (tick, set_tick) = signal(0u32);
+    if secs == 0 {
+        return tick;
+    }
     let attached = use_context::<Attached>();
-    if secs > 0 {
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                let connected = attached
-                    .and_then(|a| a.0.try_with_value(|c| c.is_connected()))
-                    .unwrap_or(true);
-                if connected {
-                    set_tick.update(|t| *t += 1);
-                }
-            },
-            Duration::from_secs(u64::from(secs)),
-        ) {
-            on_cleanup(move || handle.clear());
+    let every = Duration::from_secs(u64::from(secs));
+    let timer = StoredValue::new_local(None::<IntervalHandle>);
+    let connected = move || {
+        attached
+            .and_then(|a| a.0.try_with_value(|c| c.is_connected()))
+            .unwrap_or(true)
+    };
+    let stop = move || {
+        timer.try_update_value(|t| {
+            if let Some(h) = t.take() {
+                h.clear();
+            }
+        });
+    };
+    // Starts the timer unless it runs; true when it was started.
+    let start = move || {
+        if timer.try_with_value(Option::is_some).unwrap_or(true) {
+            return false;
         }
+        let on_tick = move || {
+            if connected() {
+                set_tick.update(|t| *t += 1);
+            } else {
+                stop();
+            }
+        };
+        match set_interval_with_handle(on_tick, every) {
+            Ok(h) => timer.try_set_value(Some(h)).is_none(),
+            Err(_) => false,
+        }
+    };
+    start();
+    on_cleanup(stop);
+    if let Some(container) = attached.and_then(|a| a.0.try_get_value()) {
+        let back = Closure::<dyn FnMut()>::new(move || {
+            if connected() && start() {
+                set_tick.update(|t| *t += 1);
+            }
+        });
+        if let Ok(io) = IntersectionObserver::new(back.as_ref().unchecked_ref()) {
+            io.observe(&container);
+            on_cleanup(move || io.disconnect());
+        }
+        // Owned with the widget: freed when it goes.
+        StoredValue::new_local(back);
     }
     tick
 }

@@ -3,7 +3,7 @@
 //! history `/futures/data/openInterestHist`.
 
 use super::stream::{rows, Row};
-use super::wire::{cells, fail, fields, millis, normalise_bars, normalise_points, num, ohlc_row};
+use super::wire::{cells, fields, millis, normalise_bars, normalise_points, num, ohlc_row};
 use super::SourceError;
 use crate::series::{Candles, Series};
 
@@ -31,8 +31,7 @@ pub fn parse_klines(body: &str, now_ms: Option<i64>) -> Result<Candles, SourceEr
             Some(5),
             &path,
         )?))
-    })
-    .map_err(body_not_rows(body))?;
+    })?;
     normalise_bars(bars)
 }
 
@@ -54,25 +53,6 @@ fn points(body: &str, time_key: &str, value_key: &str) -> Result<Series, SourceE
         let t = millis(f[0], &|| format!("[{i}].{time_key}"))?;
         let x = num(f[1], &|| format!("[{i}].{value_key}"))?;
         Ok(Some((t, x)))
-    })
-    .map_err(body_not_rows(body))?;
+    })?;
     normalise_points(pts)
-}
-
-/// An exchange's error answer in place of the rows (`{"code":-1121,"msg":"Invalid symbol."}`)
-/// is shown as it came, shortened.
-pub(crate) fn body_not_rows(body: &str) -> impl Fn(SourceError) -> SourceError + '_ {
-    move |e| {
-        if e.path.is_empty() && e.message.starts_with("expected an array, found ") {
-            let t = body.trim();
-            let shown = if t.chars().count() > 40 {
-                format!("{}…", t.chars().take(40).collect::<String>())
-            } else {
-                t.to_owned()
-            };
-            fail("", format!("expected an array, found {shown}"))
-        } else {
-            e
-        }
-    }
 }

@@ -1,7 +1,6 @@
 //! CoinGecko: `/coins/{id}/market_chart` (prices, market caps, volumes as `[ms, value]`) and
 //! `/coins/{id}/ohlc` (`[ms, open, high, low, close]`, no volume).
 
-use super::binance::body_not_rows;
 use super::envelope::{fields_of, get};
 use super::stream::{rows, Row};
 use super::wire::{cells, fail, millis, normalise_bars, normalise_points, num, ohlc_row, time_ms};
@@ -67,7 +66,6 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
             None,
             &path,
         )?))
-    })
-    .map_err(body_not_rows(body))?;
+    })?;
     normalise_bars(bars)
 }

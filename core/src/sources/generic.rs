@@ -2,7 +2,6 @@
 //! policy rate…): JSON `[[time, value], …]` or `{"time": […], "value": […]}`, or CSV with a
 //! header row naming a time column and a value column.
 
-use super::binance::body_not_rows;
 use super::envelope::{fields_of, get};
 use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, millis, normalise_points, num, too_long};
@@ -24,8 +23,7 @@ pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
                 millis(&r[0], &|| format!("[{i}][0]"))?,
                 num(&r[1], &|| format!("[{i}][1]"))?,
             )))
-        })
-        .map_err(body_not_rows(body))?,
+        })?,
         Some(b'{') => {
             let c = fields_of(body, &["time", "value"])?.unwrap_or_default();
             let column = |raw: Option<&RawValue>, name: &str| {

@@ -30,14 +30,7 @@ impl Cell {
     pub fn describe(&self) -> String {
         match self {
             Cell::Num(x) => x.to_string(),
-            Cell::Str(s) => {
-                let quoted = serde_json::to_string(s).unwrap_or_default();
-                if quoted.chars().count() > 40 {
-                    format!("{}…", quoted.chars().take(40).collect::<String>())
-                } else {
-                    quoted
-                }
-            }
+            Cell::Str(s) => shorten(&serde_json::to_string(s).unwrap_or_default()),
             Cell::Null => "null".into(),
             Cell::Bool(b) => b.to_string(),
             Cell::Array => "an array".into(),
@@ -90,6 +83,15 @@ impl<'de> Visitor<'de> for CellVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Cell, A::Error> {
         while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(Cell::Object)
+    }
+}
+
+/// At most 40 characters of `text`, then `…`.
+fn shorten(text: &str) -> String {
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text.to_owned()
     }
 }
 
@@ -321,7 +323,16 @@ pub(crate) fn rows<T>(
             },
         )?;
     }
-    tally.into_inner().finish(path).map_err(|mut e| {
+    let tally = tally.into_inner();
+    // A whole body that is not rows is usually the exchange's error answer
+    // (`{"code":-1121,"msg":"Invalid symbol."}`): shown as it came, shortened.
+    if path.is_empty() && tally.not_array.is_some() {
+        return Err(fail(
+            "",
+            format!("expected an array, found {}", shorten(json.trim())),
+        ));
+    }
+    tally.finish(path).map_err(|mut e| {
         if !e.path.starts_with(path) {
             e.path = format!("{path}{}", e.path);
         }

@@ -84,6 +84,15 @@ fn a_body_that_fails_early_costs_next_to_nothing() {
             SourceKind::BinanceFuturesFunding,
             repeat_to("[", "{},", "]", 8 * MIB),
         ),
+        (
+            SourceKind::CandlesJson,
+            repeat_to(
+                r#"{"symbol":"X","synthetic":true,"candles":["#,
+                "[0],",
+                "]}",
+                8 * MIB,
+            ),
+        ),
     ];
     for (kind, body) in &bodies {
         let mut result = None;
@@ -121,6 +130,34 @@ fn a_full_body_costs_about_its_bars() {
     // A bar is 48 bytes, kept as rows and then as columns; a JSON tree took over 12× the body.
     assert!(
         peak < 2 * 8 * MIB,
+        "{peak} bytes at the peak for {bars} bars from an 8 MiB body"
+    );
+    eprintln!("peak {peak} bytes for {bars} bars from {} bytes", s.len());
+}
+
+#[test]
+fn a_candles_document_goes_straight_into_columns() {
+    let _one = ONE.lock();
+    // 8 MiB of a candles document (about 150,000 rows): each row goes into the columns as it
+    // is read. Read whole as a list of rows first, it took about 3.7× the body.
+    let mut t = 0i64;
+    let mut s = String::from(r#"{"symbol":"X","interval":"1h","source":"s","synthetic":true,"candles":["#);
+    while s.len() < 8 * MIB - 200 {
+        s.push_str(&format!("[{t},1.0,1.1,0.9,1.05,1234.5],"));
+        t += 3_600_000;
+    }
+    s.pop();
+    s.push_str("]}");
+    let mut result = None;
+    let peak = peak_of(|| result = Some(parse_series(SourceKind::CandlesJson, &s, None)));
+    let bars = match result.unwrap().unwrap() {
+        barfinex_core::series::SeriesData::Candles(c) => c.len(),
+        _ => 0,
+    };
+    assert!(bars > 140_000, "{bars} bars");
+    // Six columns of 48 bytes a bar, each grown by doubling: at most 2 × 48 bytes a bar.
+    assert!(
+        peak < 100 * bars,
         "{peak} bytes at the peak for {bars} bars from an 8 MiB body"
     );
     eprintln!("peak {peak} bytes for {bars} bars from {} bytes", s.len());

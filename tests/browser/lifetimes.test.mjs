@@ -39,7 +39,27 @@ async function instrumented() {
     const add = EventTarget.prototype.addEventListener, remove = EventTarget.prototype.removeEventListener;
     EventTarget.prototype.addEventListener = function (...a) { if (lasting(this)) live.listeners++; return add.apply(this, a); };
     EventTarget.prototype.removeEventListener = function (...a) { if (lasting(this)) live.listeners--; return remove.apply(this, a); };
-    window.live = () => ({ intervals: live.intervals.size, timeouts: live.timeouts.size, observers: live.observers.size, listeners: live.listeners });
+    // Abort controllers alive: made, less those the garbage collector has taken (a finished
+    // controller has no other observable state; one a widget still holds is never collected).
+    let made = 0, collected = 0;
+    const gone = new FinalizationRegistry(() => { collected++; });
+    const Controller = window.AbortController;
+    window.AbortController = class extends Controller {
+      constructor() { super(); made++; gone.register(this, 0); }
+    };
+    window.controllersMade = () => made;
+    window.live = () => ({ intervals: live.intervals.size, timeouts: live.timeouts.size, observers: live.observers.size,
+      listeners: live.listeners, controllers: made - collected });
+    // `live()` after the collector has run until the controller count stops falling.
+    window.liveAfterGc = async () => {
+      let last = Infinity;
+      for (let i = 0; i < 20 && window.live().controllers < last; i++) {
+        last = window.live().controllers;
+        window.gc();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return window.live();
+    };
   });
   await loadPackage(page, server);
   return page;
@@ -95,7 +115,7 @@ test("a widget whose target leaves the document stops its timer until it is back
   await page.context().close();
 });
 
-test("50 mount/unmount cycles return timers, observers, page and abort-signal listeners to baseline", { timeout: 120_000 }, async () => {
+test("50 mount/unmount cycles return timers, observers, listeners and abort controllers to baseline", { timeout: 120_000 }, async () => {
   const page = await instrumented();
   const widgets = ["asset-card", "driver-list", "signal-badges", "technical-rating", "price-chart", "funding-chart", "sparkline"];
   const counts = await page.evaluate(async ({ options, widgets }) => {
@@ -106,7 +126,13 @@ test("50 mount/unmount cycles return timers, observers, page and abort-signal li
     warm.handle.unmount();
     warm.el.remove();
     await settle(500);
-    const baseline = window.live();
+    const baseline = await window.liveAfterGc();
+    // The controller count's self-check: one held is counted, and once dropped it is not.
+    window.held = new AbortController();
+    const holding = (await window.liveAfterGc()).controllers - baseline.controllers;
+    window.held = null;
+    const dropped = (await window.liveAfterGc()).controllers - baseline.controllers;
+    const madeBefore = window.controllersMade();
     let busiest = 0; // page and abort-signal listeners seen while widgets are mounted
     for (let i = 0; i < 50; i++) {
       const w = window.mountInto(`w${i}`, { ...options, widget: widgets[i % widgets.length], refresh: 5 });
@@ -116,13 +142,15 @@ test("50 mount/unmount cycles return timers, observers, page and abort-signal li
       w.el.remove();
     }
     await settle(1500); // aborted requests and their timers settle
-    return { baseline, after: window.live(), busiest };
+    return { baseline, after: await window.liveAfterGc(), busiest, made: window.controllersMade() - madeBefore,
+      selfCheck: { holding, dropped } };
   }, { options: card(), widgets });
   console.log(`page resources before and after 50 cycles: ${JSON.stringify(counts)}`);
-  const { busiest, ...after } = counts;
-  assert.deepEqual(after.after, counts.baseline);
+  assert.deepEqual(counts.selfCheck, { holding: 1, dropped: 0 }, "the controller count sees a held controller");
+  assert.deepEqual(counts.after, counts.baseline);
   // The counters do see what widgets hold while they are mounted.
-  assert.ok(busiest > counts.baseline.listeners, `listeners seen while mounted: ${busiest}`);
+  assert.ok(counts.busiest > counts.baseline.listeners, `listeners seen while mounted: ${counts.busiest}`);
+  assert.ok(counts.made >= 100, `abort controllers made in 50 cycles: ${counts.made}`);
   await page.context().close();
 });
 

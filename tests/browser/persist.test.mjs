@@ -123,3 +123,71 @@ test("near the host's quota, the host's own setItem keeps working", { timeout: 6
   assert.equal(ok, true);
   await p.context().close();
 });
+
+/** A served page whose `sessionStorage` is a stand-in with an exact quota of `quota` characters
+ * (keys and values, as browsers count), refusing a write past it as a real one does. Chromium's
+ * own storage lets an area run 100 KiB over its quota, which hides the widget's headroom check;
+ * this one does not. */
+async function exactQuota(quota) {
+  const p = await newPage(browser);
+  await p.addInitScript((quota) => {
+    const items = new Map();
+    window.refused = [];
+    const used = () => [...items].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const put = (k, v) => {
+      [k, v] = [String(k), String(v)];
+      const old = items.has(k) ? k.length + items.get(k).length : 0;
+      if (used() - old + k.length + v.length > quota) {
+        window.refused.push(k);
+        throw new DOMException("over the quota", "QuotaExceededError");
+      }
+      items.set(k, v);
+    };
+    const api = {
+      getItem: (k) => items.get(String(k)) ?? null,
+      setItem: put,
+      removeItem: (k) => { items.delete(String(k)); },
+      key: (i) => [...items.keys()][i] ?? null,
+      clear: () => items.clear(),
+      get length() { return items.size; },
+    };
+    const storage = new Proxy(api, {
+      get: (t, k) => (k in t ? t[k] : items.get(k)),
+      set: (t, k, v) => { put(k, v); return true; },
+    });
+    Object.defineProperty(window, "sessionStorage", { get: () => storage, configurable: true });
+    window.stored = () => [...items].map(([k, v]) => [k, k.length + v.length]);
+  }, quota);
+  return p;
+}
+
+test("the headroom check: an entry that would leave the host under 64K characters is not kept", { timeout: 60_000 }, async () => {
+  const HEADROOM = 64 * 1024;
+  const url = page("persist-headroom", "HEADROOMUSDT");
+  const measure = await exactQuota(1e9);
+  await measure.goto(url);
+  await price(measure);
+  const [[key, entry]] = await measure.evaluate(() => window.stored());
+  assert.ok(key.startsWith("bfx:v1:") && entry > 8 * 1024, `${key}: ${entry} characters`);
+  await measure.context().close();
+
+  const run = async (quota) => {
+    const p = await exactQuota(quota);
+    await p.goto(url);
+    await price(p);
+    const keys = await p.evaluate(() => window.stored().map(([k]) => k));
+    const refused = await p.evaluate(() => window.refused);
+    const hostWrite = await p.evaluate((n) => {
+      try { sessionStorage.setItem("host-after", "z".repeat(n)); return true; } catch (e) { return String(e); }
+    }, HEADROOM - 64);
+    await p.context().close();
+    return { keys, hostWrite, refused };
+  };
+  // Room for the entry and the headroom: the entry is kept, and the host can still write.
+  const roomy = await run(entry + HEADROOM + 1024);
+  assert.deepEqual(roomy, { keys: [key], hostWrite: true, refused: [] });
+  // Room for the entry but not the headroom: the write succeeds, the probe does not, and every
+  // entry of ours goes, so the host's next write fits.
+  const tight = await run(entry + HEADROOM / 2);
+  assert.deepEqual({ ...tight, refused: [...new Set(tight.refused)] }, { keys: [], hostWrite: true, refused: ["bfx:probe"] });
+});

@@ -7,8 +7,11 @@
 //! ```
 //! `synthetic` must be said, so a widget can never show generated numbers as market data.
 
-use crate::series::{Bar, Candles, SeriesError, MAX_BARS, MAX_TIME_MS};
-use serde::Deserialize;
+use super::envelope::{cell, fields_of, get};
+use super::stream::{rows, Cell};
+use super::wire::{cells, fail, time_ms};
+use crate::series::{Bar, Candles};
+use std::cell::RefCell;
 use std::fmt;
 
 /// A parsed, checked candles document.
@@ -42,59 +45,74 @@ impl fmt::Display for SourceError {
 
 impl std::error::Error for SourceError {}
 
-#[derive(Deserialize)]
-struct Wire {
-    symbol: String,
-    #[serde(default)]
-    interval: String,
-    #[serde(default)]
-    source: String,
-    synthetic: bool,
-    candles: Vec<[f64; 6]>,
-}
-
-/// Parses and checks a candles document.
+/// Parses and checks a candles document. Rows are read one at a time straight into the
+/// columns (never a list of rows first), and rows past the limit are counted, not kept.
 pub fn parse_candles_json(text: &str) -> Result<CandlesDoc, SourceError> {
-    let wire: Wire = crate::doc::read(text)
-        .map_err(|e| SourceError {
-            path: e.path,
-            message: e.error.to_string().replace('`', "\""),
-        })?
-        .value;
-    if wire.candles.len() > MAX_BARS {
-        return Err(SourceError {
-            path: "candles".into(),
-            message: SeriesError::TooLong {
-                bars: wire.candles.len(),
-            }
-            .to_string(),
-        });
-    }
-    let mut candles = Candles::default();
-    for (i, r) in wire.candles.iter().enumerate() {
-        if r[0].fract() != 0.0 || !r[0].is_finite() {
-            return Err(SourceError {
-                path: format!("candles[{i}][0]"),
-                message: format!("time {} is not whole milliseconds", r[0]),
-            });
+    let keys = ["symbol", "interval", "source", "synthetic", "candles"];
+    let fields = fields_of(text, &keys)?
+        .ok_or_else(|| fail("", "expected a candles document (a JSON object)"))?;
+    let missing = |key: &str| fail("", format!("missing field \"{key}\""));
+    let text_of = |key: &str| match get(&fields, key).map(cell) {
+        Some(Cell::Str(s)) => Ok(Some(s)),
+        None => Ok(None),
+        Some(c) => Err(fail(
+            key,
+            format!("expected a string, found {}", c.describe()),
+        )),
+    };
+    let symbol = text_of("symbol")?.ok_or_else(|| missing("symbol"))?;
+    let synthetic = match get(&fields, "synthetic").map(cell) {
+        Some(Cell::Bool(b)) => b,
+        None => return Err(missing("synthetic")),
+        Some(c) => {
+            return Err(fail(
+                "synthetic",
+                format!("expected true or false, found {}", c.describe()),
+            ))
         }
-        if r[0].abs() > MAX_TIME_MS as f64 {
-            return Err(SourceError {
-                path: format!("candles[{i}][0]"),
-                message: super::wire::time_out_of_range(r[0]),
-            });
+    };
+    let rows_text = get(&fields, "candles").ok_or_else(|| missing("candles"))?;
+    let candles = RefCell::new(Candles::default());
+    rows(rows_text.get(), "candles", &[], |i, row| {
+        let path = || format!("candles[{i}]");
+        let (r, _) = cells(
+            row,
+            6,
+            &|n| format!("expected 6 elements, found {n}"),
+            &path,
+        )?;
+        let mut x = [0.0; 6];
+        for (j, (c, slot)) in r.iter().zip(&mut x).enumerate() {
+            *slot = match c {
+                Cell::Num(v) => *v,
+                _ => {
+                    return Err(fail(
+                        format!("candles[{i}][{j}]"),
+                        format!("expected a number, found {}", c.describe()),
+                    ))
+                }
+            };
         }
-        candles.push(Bar::from_row(*r));
-    }
+        if x[0].fract() != 0.0 {
+            return Err(fail(
+                format!("candles[{i}][0]"),
+                format!("time {} is not whole milliseconds", x[0]),
+            ));
+        }
+        time_ms(x[0], &|| format!("candles[{i}][0]"))?;
+        candles.borrow_mut().push(Bar::from_row(x));
+        Ok(None::<()>)
+    })?;
+    let candles = candles.into_inner();
     candles.check().map_err(|e| SourceError {
         path: "candles".into(),
         message: e.to_string(),
     })?;
     Ok(CandlesDoc {
-        symbol: wire.symbol,
-        interval: wire.interval,
-        source: wire.source,
-        synthetic: wire.synthetic,
+        symbol,
+        interval: text_of("interval")?.unwrap_or_default(),
+        source: text_of("source")?.unwrap_or_default(),
+        synthetic,
         candles,
     })
 }
@@ -113,11 +131,25 @@ mod tests {
         );
         let e = |s: &str| parse_candles_json(s).unwrap_err().to_string();
         assert!(e(r#"{"symbol":"X","candles":[]}"#).contains("missing field \"synthetic\""));
-        assert!(e(r#"{"symbol":"X","synthetic":false,"candles":[[1,2,3]]}"#)
-            .starts_with("candles[0]: invalid length 3"));
-        assert!(
-            e(r#"{"symbol":"X","synthetic":false,"candles":[[1,2,3,4,"5",6]]}"#)
-                .starts_with("candles[0][4]: invalid type: string")
+        assert_eq!(
+            e(r#"{"symbol":"X","synthetic":false,"candles":[[1,2,3]]}"#),
+            "candles[0]: expected 6 elements, found 3"
+        );
+        assert_eq!(
+            e(r#"{"symbol":"X","synthetic":false,"candles":[[1,2,3,4,"5",6]]}"#),
+            "candles[0][4]: expected a number, found \"5\""
+        );
+        assert_eq!(
+            e(r#"{"symbol":"X","synthetic":"yes","candles":[]}"#),
+            "synthetic: expected true or false, found \"yes\""
+        );
+        assert_eq!(
+            e(r#"{"symbol":"X","synthetic":true,"candles":{"a":1}}"#),
+            "candles: expected an array, found an object"
+        );
+        assert_eq!(
+            e(r#"{"symbol":"X","synthetic":true,"candles":[[9e15,1,1,1,1,1]]}"#),
+            "candles[0][0]: time out of range: 9000000000000000 ms (dates reach ±8640000000000000 ms)"
         );
         assert_eq!(
             e(r#"{"symbol":"X","synthetic":false,"candles":[[2,1,1,1,1,1],[1,1,1,1,1,1]]}"#),

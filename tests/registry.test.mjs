@@ -14,12 +14,12 @@ test("an attribute added to the registry and not generated fails in every genera
   reg.attributes.interval = { type: "string", default: null, reloads: true, description: "Bar interval." };
   reg.elements.find((e) => e.tag === "bfx-sparkline").attributes.push("interval");
   const problems = check(reg, readRepo);
-  for (const file of Object.keys(TARGETS)) {
+  for (const file of Object.keys(TARGETS).filter((f) => !TARGETS[f].tagsOnly)) {
     assert.ok(problems.includes(`${file}: attribute interval is missing`), `${file} not reported:\n${problems.join("\n")}`);
   }
   // Generating from it puts the attribute in each of them.
   const out = generate(reg, readRepo);
-  for (const [file, text] of Object.entries(out)) assert.match(text, /interval/, file);
+  for (const [file, text] of Object.entries(out)) if (!TARGETS[file].tagsOnly) assert.match(text, /interval/, file);
 });
 
 test("an element's attributes must be defined", () => {

@@ -181,4 +181,29 @@ pub const WEB: &[Rule] = &[
         "crate::web::components",
         "the JS computing API needs no components",
     ),
+    Rule::deny(
+        "web::api",
+        "crate::web::events",
+        "the computing API fires nothing: events use its shapes",
+    ),
+    Rule::deny(
+        "web::events",
+        "crate::web::components",
+        "events are below the components that fire them",
+    ),
+    Rule::deny(
+        "web::events",
+        "crate::web::load",
+        "events carry results, not loading",
+    ),
+    Rule::deny(
+        "web::load",
+        "crate::web::events",
+        "loading fires nothing: components fire when they show a result",
+    ),
+    Rule::deny(
+        "web::net",
+        "crate::web::events",
+        "net/ is transport: it fires nothing",
+    ),
 ];

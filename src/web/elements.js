@@ -30,9 +30,28 @@ function showStopped(el) {
   showAlert(el, "bfx-state bfx-state--error bfx-state--stopped", STOPPED);
 }
 
-/** An element whose attributes mount() refused shows why, instead of staying empty. */
+/** An attribute value an element refuses (`theme="blue"`): named in the widget and in its
+ * `bfx-error` event. Fixing the attribute renders the widget. */
+class AttributeError extends Error {
+  constructor(attribute, message) {
+    super(`attribute ${attribute}: ${message}`);
+    this.attribute = attribute;
+  }
+}
+
+/** An element whose attributes were refused (here, or by mount(), whose messages name the
+ * option: `mount options.market: …`) shows why and fires `bfx-error`, instead of staying empty. */
 function showRefused(el, error) {
-  showAlert(el, "bfx-state bfx-state--error", String(error?.message ?? error));
+  const text = String(error?.message ?? error);
+  const named = /^mount options\.([a-z-]+): (.*)$/s.exec(text);
+  const attribute = error?.attribute ?? named?.[1] ?? null;
+  const message = named ? `attribute ${named[1]}: ${named[2]}` : text;
+  showAlert(el, "bfx-state bfx-state--error", message);
+  el.shadowRoot?.querySelector(".bfx-state")?.setAttribute("data-error-kind", "attribute");
+  el.dispatchEvent(new CustomEvent("bfx-error", {
+    bubbles: true, composed: true,
+    detail: { kind: "attribute", attribute, url: null, status: null, message },
+  }));
 }
 
 function showAlert(el, className, text) {
@@ -78,15 +97,15 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-driver-list": {
     widget: "driver-list",
     attributes: {
       "src": { type: "string", reloads: true },
-      "layout": { type: "enum", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "layout": { type: "enum", reloads: false, values: ["full","compact"] },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-regime-matrix": {
@@ -98,7 +117,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-signal-badges": {
@@ -108,7 +127,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-technical-rating": {
@@ -119,7 +138,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-price-chart": {
@@ -129,7 +148,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-funding-chart": {
@@ -139,7 +158,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
   "bfx-sparkline": {
@@ -149,7 +168,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
-      "theme": { type: "enum", reloads: false },
+      "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
 };
@@ -181,6 +200,8 @@ function defineProperty(cls, name, type) {
 }
 
 export function defineElements(mount) {
+  // Node, a Worker, server rendering: the computing functions work, there are no elements.
+  if (typeof customElements === "undefined") return;
   frames = ownFrames(new Error().stack);
   addEventListener("error", watch);
   addEventListener("unhandledrejection", watch);
@@ -190,6 +211,7 @@ export function defineElements(mount) {
     const cls = class extends HTMLElement {
       static observedAttributes = names;
       #handle = null;
+      #refused = false;
 
       connectedCallback() {
         elements.add(this);
@@ -212,8 +234,12 @@ export function defineElements(mount) {
       }
 
       attributeChangedCallback(name, before, after) {
-        if (!this.#handle || before === after) return;
+        if (before === after || !this.isConnected) return;
         if (stopped) return showStopped(this);
+        // Its attributes were refused, and this change may fix them. (Before the first render,
+        // at upgrade, every attribute comes through here: connectedCallback renders once.)
+        if (this.#refused) return this.#render();
+        if (!this.#handle) return;
         this.#call(() => this.#handle.update(this.#options()));
       }
 
@@ -226,6 +252,11 @@ export function defineElements(mount) {
         } catch (e) {
           if (fromThisModule(e)) moduleStopped();
           else {
+            // The widget (if any) goes: the message takes its place until the attributes change.
+            const handle = this.#handle;
+            this.#handle = null;
+            this.#refused = true;
+            try { handle?.unmount(); } catch {}
             showRefused(this, e);
             console.warn(`<${tag}>:`, e);
           }
@@ -235,7 +266,14 @@ export function defineElements(mount) {
       #options() {
         const options = { widget, src: "" };
         for (const name of names) {
-          const v = read(this, name, attributes[name].type);
+          const { type, values } = attributes[name];
+          const v = read(this, name, type);
+          if (values && v !== undefined && !values.includes(v)) {
+            throw new AttributeError(name, `unknown value ${JSON.stringify(v)}, expected ${values.map((x) => JSON.stringify(x)).join(", ")}`);
+          }
+          if (type === "number" && !Number.isFinite(v)) {
+            throw new AttributeError(name, `${JSON.stringify(this.getAttribute(name))} is not a number`);
+          }
           if (v !== undefined) options[name] = v;
         }
         options.theme ??= "auto";
@@ -246,6 +284,9 @@ export function defineElements(mount) {
         if (stopped) return showStopped(this);
         this.#call(() => this.#handle?.unmount());
         this.#handle = null;
+        // A refusal's message, if one is shown, makes way for the widget.
+        for (const old of [...(this.shadowRoot?.children ?? [])]) if (old.classList.contains("bfx-root")) old.remove();
+        this.#refused = false;
         this.#call(() => {
           this.#handle = mount(this, this.#options());
         });

@@ -6,7 +6,7 @@
 //! any other change gives the widget its new configuration, and it loads what that needs.
 
 use super::components::ErrorState;
-use super::net::Attached;
+use super::net::{absolute_url, Attached};
 use super::styles::shared_sheet;
 use super::widgets::{widget_view, WidgetConfig};
 use leptos::prelude::*;
@@ -207,7 +207,8 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
             )))
         }
     };
-    let market = text("market")?;
+    // A relative market URL (`/market`) is the page's own: resolved against it.
+    let market = text("market")?.map(|m| absolute_url(&m));
     if let Some(m) = &market {
         barfinex_core::model::check_http_url(m)
             .map_err(|e| JsError::new(&format!("mount options.market: {e}")))?;

@@ -4,6 +4,7 @@ pub mod api;
 pub mod components;
 pub mod context;
 pub mod embed;
+pub mod events;
 pub mod load;
 pub mod net;
 // Generated (scripts/gen-registry.mjs): formatted by its generator, not rustfmt.

@@ -14,6 +14,8 @@ mod signals;
 
 pub(crate) use candles_js::candles_from_js;
 use candles_js::{Block, CandlesJs, Column, BLOCK};
+pub(crate) use rating_js::detail as rating_js_object;
+pub(crate) use signals::results_js as signal_results_js;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"

@@ -84,7 +84,7 @@ fn group(k: &Keys, g: &GroupScore) -> Object {
 }
 
 /// `TechnicalRatingResult` (without `everyBar`) for one bar's detail.
-pub(super) fn detail(d: &RatingDetail) -> Object {
+pub(crate) fn detail(d: &RatingDetail) -> Object {
     KEYS.with(|k| {
         let o = Object::new();
         set(&o, &k.time, &(d.time as f64).into());

@@ -6,7 +6,7 @@ use super::host::{self, Shape};
 use super::{candles_from_js, column, err};
 use barfinex_core::model::Signal;
 use barfinex_core::series::{Series, MAX_BARS};
-use barfinex_core::signals::{score_signals, Input, SeriesSet};
+use barfinex_core::signals::{score_signals, Input, SeriesSet, SignalResult};
 use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -137,8 +137,12 @@ pub fn score_signals_js(
     for (name, value) in host::entries(&series, "series")? {
         set.insert(name.clone(), series_from_js(&name, &value)?);
     }
-    let results = score_signals(&signals, &set);
+    Ok(results_js(&score_signals(&signals, &set)))
+}
+
+/// Results as `SignalResult[]` (plain objects, JSON-compatible).
+pub(crate) fn results_js(results: &[SignalResult]) -> JsValue {
     results
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| err(format!("results: {e}")))
+        .unwrap_or(JsValue::NULL)
 }

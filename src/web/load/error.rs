@@ -48,6 +48,30 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// The URL that failed, as readers see it (no credentials, query cut); `None` when no one
+    /// URL did (no `src`, every source of a series).
+    pub fn url(&self) -> Option<String> {
+        let url = match self {
+            Self::NoSource | Self::AllSources { .. } => return None,
+            Self::Net(e) => e.url(),
+            Self::Parse { url, .. }
+            | Self::Profile { url, .. }
+            | Self::Candles { url, .. }
+            | Self::RegimeRules { url, .. } => url,
+        };
+        Some(shown_url(url))
+    }
+
+    /// The HTTP status of a refused request.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Net(NetError::Http { status, .. }) => Some(*status),
+            _ => None,
+        }
+    }
+}
+
 impl From<NetError> for LoadError {
     fn from(e: NetError) -> Self {
         LoadError::Net(e)

@@ -60,6 +60,19 @@ impl fmt::Display for NetError {
 impl std::error::Error for NetError {}
 
 impl NetError {
+    /// The URL requested.
+    pub fn url(&self) -> &str {
+        match self {
+            Self::Network { url, .. }
+            | Self::Http { url, .. }
+            | Self::Timeout { url, .. }
+            | Self::Aborted { url }
+            | Self::TooLarge { url, .. }
+            | Self::NotData { url, .. }
+            | Self::Body { url, .. } => url,
+        }
+    }
+
     /// The kind of failure, stable for scripts (`data-error-kind`), whatever the wording.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -3,6 +3,7 @@ use crate::web::components::{
     LoadingState, MarketPanel, NoticeView, PriceChart, RegimeList, Section, SeriesList,
     TechnicalRatingPanel,
 };
+use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -26,12 +27,18 @@ pub fn AssetCard(
     #[prop(optional, into)]
     candles: Option<String>,
 ) -> impl IntoView {
-    let profile = profile_resource(src);
+    let events = use_events();
+    let profile = profile_resource(src.clone());
+    Effect::new(move || {
+        if let Some(Ok(p)) = profile.get() {
+            events.load(&src, &p.id, &p.name, &p.symbol);
+        }
+    });
     view! {
         <article class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 Some(Ok(p)) => view! {
                     <AssetCardView profile=p candles=candles.clone()/>
                 }.into_any(),

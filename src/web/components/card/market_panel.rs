@@ -28,7 +28,7 @@ pub fn MarketPanel(
     move || {
         match data.get() {
         None => view! { <LoadingState/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState message=format!("Market data: {e}") kind=e.kind()/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState message=format!("Market data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
         Some(Ok(s)) => match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating/> }.into_any(),
             SeriesData::Points(_) => {

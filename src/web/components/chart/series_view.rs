@@ -21,7 +21,7 @@ pub(super) fn SeriesView(
     (move || match data.get() {
         None => view! { <LoadingState/> }.into_any(),
         Some(Err(e)) => {
-            view! { <ErrorState message=format!("Chart data: {e}") kind=e.kind()/> }.into_any()
+            view! { <ErrorState message=format!("Chart data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any()
         }
         Some(Ok(s)) => render.run(s),
     })

@@ -1,3 +1,4 @@
+use crate::web::events::use_events;
 use leptos::prelude::*;
 
 /// Shown while a widget's data loads.
@@ -12,7 +13,8 @@ pub fn LoadingState() -> impl IntoView {
 }
 
 /// Shown in place of a widget whose data could not be loaded. The message names the cause
-/// (URL and HTTP status, or the failing field path); it is text, never markup.
+/// (URL and HTTP status, or the failing field path); it is text, never markup. Fires
+/// `bfx-error` on the widget's element once shown.
 #[component]
 pub fn ErrorState(
     /// What went wrong.
@@ -22,9 +24,19 @@ pub fn ErrorState(
     /// `too-large`, `parse`, … see `LoadError::kind`); readers see the message.
     #[prop(optional)]
     kind: Option<&'static str>,
+    /// The URL that failed, as readers see it (`LoadError::url`), for `bfx-error`.
+    #[prop(default = None)]
+    url: Option<String>,
+    /// The HTTP status, when there was one, for `bfx-error`.
+    #[prop(default = None)]
+    status: Option<u16>,
 ) -> impl IntoView {
+    let kind = kind.unwrap_or("config");
+    let events = use_events();
+    let said = message.clone();
+    Effect::new(move || events.error(kind, url.as_deref(), status, &said));
     view! {
-        <div class="bfx-state bfx-state--error" role="alert" data-error-kind=kind.unwrap_or("config")>
+        <div class="bfx-state bfx-state--error" role="alert" data-error-kind=kind>
             <strong class="bfx-state__title">"This widget could not load its data"</strong>
             <code class="bfx-state__message">{message}</code>
         </div>

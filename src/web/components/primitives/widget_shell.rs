@@ -1,4 +1,5 @@
 use crate::web::components::{ErrorState, LoadingState, NoticeView, Tone};
+use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -28,12 +29,18 @@ pub fn WidgetShell(
     #[prop(default = true)]
     disclaimer: bool,
 ) -> impl IntoView {
-    let profile = profile_resource(src);
+    let events = use_events();
+    let profile = profile_resource(src.clone());
+    Effect::new(move || {
+        if let Some(Ok(p)) = profile.get() {
+            events.load(&src, &p.id, &p.name, &p.symbol);
+        }
+    });
     view! {
         <section class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 Some(Ok(p)) => {
                     let notice = p.disclaimer.clone().filter(|_| disclaimer);
                     view! {

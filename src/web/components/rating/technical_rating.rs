@@ -1,5 +1,6 @@
 use crate::web::components::{Badge, Empty, ErrorState, LoadingState, RatingDial, Tone};
 use crate::web::context::use_market;
+use crate::web::events::use_events;
 use crate::web::load::fetch_candles;
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::format::{fixed4, score as fmt_score, utc_minute as fmt_time};
@@ -40,9 +41,10 @@ pub fn TechnicalRatingPanel(
             (candles.clone(), policy.clone(), cancel.signal(), tick.get());
         async move { fetch_candles(&src, &policy, signal, n > 0).await }
     });
-    move || match data.get() {
+    move || {
+        match data.get() {
         None => view! { <LoadingState/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
         Some(Ok(doc)) => match technical_rating(&doc.candles, false) {
             Ok(r) => match r.last {
                 Some(detail) => {
@@ -58,6 +60,7 @@ pub fn TechnicalRatingPanel(
             },
             Err(e) => view! { <ErrorState message=e.to_string() kind="series"/> }.into_any(),
         },
+    }
     }
 }
 
@@ -102,6 +105,10 @@ pub fn TechnicalRatingView(
         fmt_time(detail.time)
     );
     let votes = detail.votes.clone();
+    // Each new rating renders a new view: one event per result, refreshes included.
+    let events = use_events();
+    let (rated, m) = (detail.clone(), meta.clone());
+    Effect::new(move || events.rating(&rated, &m.symbol, &m.interval, &m.source, m.synthetic));
     view! {
         <div class="bfx-rating" data-label=label>
             <div class="bfx-rating__head">

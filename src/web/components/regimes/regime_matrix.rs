@@ -2,6 +2,7 @@ use crate::web::components::{
     next_id, use_current_regime, CurrentRegimeLine, ErrorState, LoadingState, RegimeList,
     RegimeNow, Tone,
 };
+use crate::web::events::use_events;
 use crate::web::load::{fetch_profile, LoadError, Profile};
 use crate::web::net::Cancel;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
@@ -35,6 +36,7 @@ pub fn RegimeMatrix(
     });
     let cancel = Cancel::for_this_owner();
     let count = sources.len();
+    let events = use_events();
     let profiles = LocalResource::new(move || {
         let (srcs, signal) = (sources.clone(), cancel.signal());
         async move {
@@ -44,6 +46,15 @@ pub fn RegimeMatrix(
             });
             futures::future::join_all(loads).await
         }
+    });
+    Effect::new(move || {
+        profiles.with(|list| {
+            for (src, p) in list.iter().flatten() {
+                if let Ok(p) = p {
+                    events.load(src, &p.id, &p.name, &p.symbol);
+                }
+            }
+        })
     });
     view! {
         <section class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
@@ -58,7 +69,7 @@ pub fn RegimeMatrix(
                             {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}</p>
                         <RegimeList regimes=p.regimes.clone() current=current_name/>
                     }.into_any(),
-                    Err(e) => view! { <ErrorState message=e.to_string() kind=e.kind()/> }.into_any(),
+                    Err(e) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 },
                 Some(list) => view! { <MatrixTable rows=list current=current_name/> }.into_any(),
             }}

@@ -1,5 +1,6 @@
 use crate::web::components::{LoadingState, SignalBadges};
 use crate::web::context::use_market;
+use crate::web::events::use_events;
 use crate::web::load::load_series_set;
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::model::{SeriesSource, Signal as SignalSpec};
@@ -52,6 +53,12 @@ pub fn LiveSignals(
         }
     });
     let scored = Signal::derive(move || results.get());
+    let events = use_events();
+    Effect::new(move || {
+        if let Some(r) = scored.get() {
+            events.signals(&r);
+        }
+    });
     view! {
         {move || scored.with(Option::is_none).then(|| view! { <LoadingState/> })}
         <SignalBadges signals=signals results=scored/>

@@ -7,7 +7,7 @@ DEVSERVER := target/release/barfinex-devserver
 PKG_WASM := pkg/barfinex_widgets_bg.wasm
 # A test-only build whose widgets stop the module on purpose (tests/browser/stopped.test.mjs).
 TRAP_WASM := target/test-trap-pkg/barfinex_widgets_bg.wasm
-WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh .cargo/config.toml
+WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh scripts/trim-dts.mjs LICENSE CHANGELOG.md .cargo/config.toml
 
 .PHONY: demo test test-native test-js build registry tools tools-test screenshots bench fuzz clean
 
@@ -22,7 +22,7 @@ test-native:
 
 test-js: build $(TRAP_WASM) $(DEVSERVER)
 	node scripts/gen-registry.mjs --check
-	node --test --test-concurrency=1 tests/schema.test.mjs tests/registry.test.mjs tests/browser/
+	node --test --test-concurrency=1 tests/schema.test.mjs tests/registry.test.mjs tests/package.test.mjs tests/browser/
 
 build: $(PKG_WASM)
 

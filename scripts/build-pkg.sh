@@ -31,6 +31,8 @@ wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
 cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets
 wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
 dispose_unmounts pkg/barfinex_widgets.js
+node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
+cp LICENSE CHANGELOG.md pkg/
 # binaryen from npm (v132): Debian's wasm-opt 108 corrupts modules that use reference types.
 # The feature flags are those rustc enables by default for wasm32-unknown-unknown, and SIMD
 # (.cargo/config.toml). -Os gzips smaller than -Oz here (the budget counts gzipped bytes).

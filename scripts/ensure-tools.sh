@@ -45,11 +45,23 @@ fi
 # Node.js, and the npm tools (binaryen's wasm-opt, playwright-core, ajv), pinned in tests/package-lock.json.
 if ! command -v npm >/dev/null 2>&1; then
   if is_debian_root; then say "installing Node.js and npm from apt"; apt_install nodejs npm
-  else say "npm not found: install Node.js 18 or newer, then run this again."; exit 1; fi
+  else say "npm not found: install Node.js 20.19 or newer, then run this again."; exit 1; fi
 fi
 if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
   say "installing npm tools into tests/node_modules"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi
+
+# A new user's project (Vite, TypeScript, React, Vue, Svelte), pinned in
+# tests/consumer/package-lock.json: the package tests install the packed package into it.
+# Vite 8 needs Node 20.19 or newer.
+if [ "$need" = test ]; then
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+    || { say "Node $(node --version) is too old for the package tests: install Node 20.19 or newer."; exit 1; }
+  if [ ! -f tests/consumer/node_modules/.package-lock.json ] || [ tests/consumer/package-lock.json -nt tests/consumer/node_modules/.package-lock.json ]; then
+    say "installing the consumer project's packages into tests/consumer/node_modules"
+    (cd tests/consumer && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
 fi
 
 # A Chromium for the browser tests: $CHROME_PATH, one on PATH, or Debian's package.

@@ -28,7 +28,7 @@ if [ "${1:-}" = --test-trap ]; then
 fi
 
 wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
-cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets
+cargo build --release --target wasm32-unknown-unknown -p barfinex-widgets --features csr
 wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
 dispose_unmounts pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts

@@ -18,6 +18,11 @@
 //!
 //! Everyone else uses `<bfx-asset-card src="…">` or the npm package's `mount()`.
 
+// Leptos's view types nest deeply: an app that renders these components (server rendering
+// especially) would otherwise hit "queries overflow the depth limit" in this crate, which only
+// the crate itself can raise.
+#![recursion_limit = "256"]
+
 pub use barfinex_core::{format, indicators, model, rating, series, signals, sources};
 
 pub mod web;

@@ -14,6 +14,10 @@ pub struct Cancel(Option<AbortController>);
 impl Cancel {
     /// A cancellation that fires when the current reactive owner is cleaned up.
     pub fn for_this_owner() -> Self {
+        // Rendered on a server (no browser, nothing to fetch or abort): no controller.
+        if cfg!(not(target_arch = "wasm32")) {
+            return Cancel(None);
+        }
         let c = Cancel(AbortController::new().ok());
         let fire = c.clone();
         on_cleanup(move || fire.cancel());

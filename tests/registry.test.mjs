@@ -27,3 +27,20 @@ test("an element's attributes must be defined", () => {
   reg.elements[0].attributes.push("nonesuch");
   assert.throws(() => generate(reg, readRepo), /bfx-asset-card: attribute nonesuch is not defined/);
 });
+
+test("bfx-error's kinds in the registry (and so the typings) are every kind the code reports", () => {
+  const found = new Set();
+  const scan = (file, re) => { for (const m of readRepo(file).matchAll(re)) found.add(m[1]); };
+  // The kinds of NetError and LoadError (`Self::X { .. } => "kind"`), the series loader's, the
+  // components' own, ErrorState's default, and the JS side's.
+  scan("src/web/net/error.rs", /=> "([a-z-]+)",/g);
+  scan("src/web/load/error.rs", /=> "([a-z-]+)",/g);
+  scan("src/web/load/series.rs", /kind = "([a-z-]+)"/g);
+  for (const f of ["src/web/components/rating/technical_rating.rs", "src/web/components/primitives/state.rs"]) {
+    scan(f, /kind(?:=|\.unwrap_or\()"([a-z-]+)"/g);
+  }
+  scan("src/web/elements.js", /kind: "([a-z-]+)"/g);
+  scan("pkg/embed.js", /"(unsupported|module)"/g);
+  assert.ok(found.size >= 15, [...found].join(", "));
+  assert.deepEqual([...found].sort(), [...loadRegistry().errorKinds].sort());
+});

@@ -9,7 +9,7 @@ PKG_WASM := pkg/barfinex_widgets_bg.wasm
 TRAP_WASM := target/test-trap-pkg/barfinex_widgets_bg.wasm
 WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh scripts/trim-dts.mjs LICENSE CHANGELOG.md .cargo/config.toml
 
-.PHONY: demo test test-native test-js build registry tools tools-test screenshots bench fuzz clean
+.PHONY: demo test test-native test-js test-scale build registry tools tools-test screenshots bench fuzz clean
 
 demo: tools build $(DEVSERVER)
 	@echo "Demo: http://127.0.0.1:$(PORT)/ with market data from http://127.0.0.1:$(MARKET_PORT)/ (Ctrl+C stops it)"
@@ -23,6 +23,14 @@ test-native:
 test-js: build $(TRAP_WASM) $(DEVSERVER)
 	node scripts/gen-registry.mjs --check
 	node --test --test-concurrency=1 tests/schema.test.mjs tests/registry.test.mjs tests/package.test.mjs tests/browser/
+	READERS=100 node --test tests/scale/
+
+# Serving many readers (README, "Serving many readers"): the nginx recipe in deploy/nginx/ in
+# front of the local market server, a 10-widget page recorded in Chromium and replayed for
+# READERS readers (1,000 here; make test runs 100), a control run straight to the origin, and
+# a 60 s outage. About 4 minutes.
+test-scale: tools-test build $(DEVSERVER)
+	READERS=1000 node --test tests/scale/
 
 build: $(PKG_WASM)
 

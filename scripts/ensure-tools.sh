@@ -64,6 +64,15 @@ if [ "$need" = test ]; then
   fi
 fi
 
+# nginx, for the caching-proxy tests (tests/scale/, deploy/nginx/): $NGINX, one on PATH or in
+# /usr/sbin, or Debian's nginx-light.
+if [ "$need" = test ]; then
+  if [ -z "${NGINX:-}" ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    if is_debian_root; then say "installing nginx (nginx-light) from apt"; apt_install nginx-light
+    else say "no nginx found: install nginx (any build with the proxy module), or set NGINX to its executable."; exit 1; fi
+  fi
+fi
+
 # A Chromium for the browser tests: $CHROME_PATH, one on PATH, or Debian's package.
 if [ "$need" = test ]; then
   chrome=${CHROME_PATH:-}

@@ -1,5 +1,6 @@
-//! When and how long to wait before trying a request again: pure functions, so the policy is
-//! tested natively; the web layer does the waiting.
+//! When and how long to wait before trying a request again, and how old a cached answer is:
+//! pure functions over HTTP headers, so the policy is tested natively; the web layer does the
+//! waiting and the marking.
 
 /// Statuses worth retrying: timeouts, rate limits and server trouble. 451 (region blocked) and
 /// other 4xx are final for that source: the caller moves on to its fallback instead.
@@ -17,6 +18,42 @@ pub fn retry_after_ms(header: &str, now_ms: f64, cap_ms: f64) -> Option<f64> {
         (http_date_ms(h)? - now_ms).max(0.0)
     };
     Some(ms.min(cap_ms))
+}
+
+/// How old an answer is, in milliseconds, and the freshness lifetime its server gave it, when an
+/// HTTP cache in front of the origin says so: the larger of `Age` (seconds, as CDNs send) and
+/// `now − Date` (the origin's `Date`, which a caching proxy keeps with the body), and
+/// `Cache-Control: max-age`. `None` without a `max-age`, or without a readable age. Ages are
+/// capped at a year, so a hostile header cannot make a number no date can show.
+///
+/// ```
+/// use barfinex_core::retry::cached_age_ms;
+/// let now = 784_111_777_000.0 + 70_000.0; // 70 s after the Date below
+/// let (age, max_age) = cached_age_ms(None, Some("Sun, 06 Nov 1994 08:49:37 GMT"), Some("public, max-age=10"), now).unwrap();
+/// assert_eq!((age, max_age), (70_000.0, 10_000.0));
+/// ```
+pub fn cached_age_ms(
+    age: Option<&str>,
+    date: Option<&str>,
+    cache_control: Option<&str>,
+    now_ms: f64,
+) -> Option<(f64, f64)> {
+    const YEAR_MS: f64 = 365.0 * 86_400_000.0;
+    let max_age = cache_control?.split(',').find_map(|d| {
+        let (k, v) = d.trim().split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("max-age")
+            .then(|| v.trim().parse::<u32>().ok())?
+    })?;
+    let from_age = age
+        .and_then(|a| a.trim().parse::<u32>().ok())
+        .map(|s| f64::from(s) * 1000.0);
+    let from_date = date.and_then(http_date_ms).map(|d| (now_ms - d).max(0.0));
+    let age = match (from_age, from_date) {
+        (Some(a), Some(d)) => a.max(d),
+        (a, d) => a.or(d)?,
+    };
+    (age.is_finite()).then_some((age.min(YEAR_MS), f64::from(max_age) * 1000.0))
 }
 
 /// Exponential backoff with "full jitter": a uniform draw in [0, min(cap, base·2^attempt)].
@@ -72,6 +109,36 @@ mod tests {
         for s in [200, 304, 400, 401, 403, 404, 451] {
             assert!(!is_retryable(s), "{s}");
         }
+    }
+
+    #[test]
+    fn cached_ages() {
+        let date = "Sun, 06 Nov 1994 08:49:37 GMT";
+        let at = 784_111_777_000.0;
+        let cc = Some("public, max-age=10");
+        assert_eq!(
+            cached_age_ms(None, Some(date), cc, at + 5_000.0),
+            Some((5_000.0, 10_000.0))
+        );
+        // Age wins when larger (a CDN in front of the proxy); a clock behind the Date gives 0.
+        assert_eq!(
+            cached_age_ms(Some("30"), Some(date), cc, at + 5_000.0),
+            Some((30_000.0, 10_000.0))
+        );
+        assert_eq!(
+            cached_age_ms(None, Some(date), cc, at - 9_000.0),
+            Some((0.0, 10_000.0))
+        );
+        // No lifetime, no age, or junk: nothing to say.
+        assert_eq!(cached_age_ms(Some("30"), Some(date), None, at), None);
+        assert_eq!(cached_age_ms(None, None, cc, at), None);
+        assert_eq!(cached_age_ms(Some("-1"), Some("yesterday"), cc, at), None);
+        assert_eq!(cached_age_ms(Some("99999999999"), None, cc, at), None);
+        assert_eq!(
+            cached_age_ms(Some("4294967295"), None, Some("MAX-AGE = 4294967295"), at),
+            Some((365.0 * 86_400_000.0, 4_294_967_295_000.0))
+        );
+        assert_eq!(cached_age_ms(None, Some(date), Some("no-cache"), at), None);
     }
 
     #[test]

@@ -22,6 +22,9 @@
 //! | `type:T` | the normal answer with another `Content-Type`: `octet` (application/octet-stream), `png`, `xml`, `none` (no header) |
 //! | `stall` | the headers and the first byte of the normal answer, then nothing for 60 s |
 //! | `ra:V` | a 429 with an absurd `Retry-After`: `huge` (99999999999), `neg` (-5), `far` (a date in 9999), `junk` (soon) |
+//!
+//! `/__outage?fault=SPEC&ms=N` applies SPEC to every market request for N milliseconds (at most
+//! ten minutes; `ms=0` ends it): an origin that fails for a while, behind a caching proxy.
 
 #[derive(Default, Debug)]
 pub struct Faults {

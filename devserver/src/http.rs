@@ -181,10 +181,13 @@ pub fn write_response(
     drip_ms: u64,
     truncate: bool,
 ) -> std::io::Result<()> {
+    // Every answer carries its Date, as origins must: a cache in front keeps it with the
+    // body, and the widgets tell the data's age from it.
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         r.status,
         reason(r.status),
+        http_date(now_ms()),
         r.body.len()
     );
     if !r.content_type.is_empty() {
@@ -280,4 +283,44 @@ pub fn write_huge(
     }
     out.write_all(b"0\r\n\r\n")?;
     out.flush()
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate) for Unix milliseconds.
+pub fn http_date(ms: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (days, secs) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000) / 1000);
+    let (y, m, d) = crate::interval::civil_date(days);
+    format!(
+        "{}, {d:02} {} {y} {:02}:{:02}:{:02} GMT",
+        DAYS[days.rem_euclid(7) as usize],
+        MONTHS[(m - 1) as usize],
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn http_dates() {
+        assert_eq!(
+            super::http_date(784_111_777_000),
+            "Sun, 06 Nov 1994 08:49:37 GMT"
+        );
+        assert_eq!(super::http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(
+            super::http_date(951_782_400_000),
+            "Tue, 29 Feb 2000 00:00:00 GMT"
+        );
+    }
 }

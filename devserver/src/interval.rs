@@ -103,15 +103,22 @@ fn month_start(index: i64) -> i64 {
     days_from_civil(y, m) * DAY
 }
 
-/// Days since 1970-01-01 → (year, month) (Hinnant's `civil_from_days`).
+/// Days since 1970-01-01 → (year, month).
 fn civil(days: i64) -> (i64, i64) {
+    let (y, m, _) = civil_date(days);
+    (y, m)
+}
+
+/// Days since 1970-01-01 → (year, month, day) (Hinnant's `civil_from_days`).
+pub fn civil_date(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
     let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m)
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// The first day of (year, month) in days since 1970-01-01 (Hinnant's `days_from_civil`).

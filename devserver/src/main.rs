@@ -50,6 +50,9 @@ struct Market {
     recorded: Option<market::Recorded>,
     log: Mutex<Vec<String>>,
     failures: Mutex<HashMap<String, u32>>,
+    /// An outage set by `/__outage?fault=SPEC&ms=N`: every market request gets SPEC until then
+    /// (the scale test's origin failing behind a caching proxy).
+    outage: Mutex<Option<(std::time::Instant, String)>>,
 }
 
 fn main() {
@@ -83,6 +86,7 @@ fn main() {
             recorded: market::Recorded::load(&config.root),
             log: Mutex::new(Vec::new()),
             failures: Mutex::new(HashMap::new()),
+            outage: Mutex::new(None),
         };
         let (limits, host) = (limits(&listener), config.host.clone());
         thread::spawn(move || {
@@ -155,6 +159,28 @@ fn serve_market(mut req: Request, mut stream: TcpStream, m: &Market) {
         let (f, path) = rest.split_once('/').unwrap_or((rest, ""));
         spec = Some(f.to_owned());
         req.path = format!("/{path}");
+    }
+    if req.path == "/__outage" {
+        let ms = req
+            .param("ms")
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+            .min(600_000);
+        let until = std::time::Instant::now() + std::time::Duration::from_millis(ms);
+        let fault = req.param("fault").unwrap_or("status:503").to_owned();
+        if let Ok(mut o) = m.outage.lock() {
+            *o = (ms > 0).then_some((until, fault));
+        }
+        let _ = write_response(&mut stream, &Response::text(200, "ok"), false, 0, false);
+        return;
+    }
+    if spec.is_none() {
+        if let Ok(o) = m.outage.lock() {
+            spec = o
+                .as_ref()
+                .filter(|(until, _)| std::time::Instant::now() < *until)
+                .map(|(_, f)| f.clone());
+        }
     }
     let faults = Faults::parse(spec.as_deref());
     let target = format!(

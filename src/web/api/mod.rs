@@ -87,7 +87,9 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
 #[wasm_bindgen(js_name = technicalRating, unchecked_return_type = "TechnicalRatingResult | null")]
 pub fn technical_rating_js(
     #[wasm_bindgen(unchecked_param_type = "Candles")] candles: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "TechnicalRatingOptions")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "TechnicalRatingOptions")] options: Option<
+        Object,
+    >,
 ) -> Result<JsValue, JsError> {
     let input = CandlesJs::new(&candles, "candles")?;
     let every_bar = options

@@ -2,15 +2,63 @@ use super::body::{read_capped, BodyError};
 use super::cache::{cached, remember};
 use super::sleep::{now_ms, sleep};
 use super::{Fetched, NetError, Policy};
-use barfinex_core::retry::{backoff_ms, is_retryable, retry_after_ms};
+use barfinex_core::retry::{backoff_ms, cached_age_ms, is_retryable, retry_after_ms};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use gloo_net::http::Request;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal, ReferrerPolicy, RequestCache, RequestCredentials};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, AbortSignal, Headers, ReferrerPolicy, Request, RequestCache,
+    RequestCredentials, RequestInit, Response,
+};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch` (a window's or a worker's), caught: a page that replaced it with
+    /// something that throws gives an error value, not a trap.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn global_fetch(request: &Request) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// A response header, when present and readable (cross-origin: only those the server exposes).
+fn header(response: &Response, name: &str) -> Option<String> {
+    response.headers().get(name).ok().flatten()
+}
+
+/// A GET of `url` as the widgets send it, built on `fetch` itself: the URL goes out exactly as
+/// built (gloo-net 0.6 appended a stray `&` to every URL with a query, and a different URL is
+/// a different cache entry for every proxy and CDN in between).
+fn get_request(
+    url: &str,
+    policy: &Policy,
+    revalidate: bool,
+    signal: &AbortSignal,
+) -> Result<Request, JsValue> {
+    let headers = Headers::new()?;
+    headers.set("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")?;
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_headers(&headers);
+    // No cookies and no Referer: a profile names the URLs, and neither the reader's sessions
+    // nor the page they are on are its business. A same-origin series behind the site's login
+    // opts back in (`"credentials": "same-origin"`).
+    init.set_credentials(if policy.same_origin_credentials {
+        RequestCredentials::SameOrigin
+    } else {
+        RequestCredentials::Omit
+    });
+    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+    init.set_cache(if revalidate {
+        RequestCache::NoCache
+    } else {
+        RequestCache::Default
+    });
+    init.set_signal(Some(signal));
+    Request::new_with_str_and_init(url, &init)
+}
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, NetError>>>;
 
@@ -249,35 +297,27 @@ async fn one_attempt(
     controller: &AbortController,
     revalidate: bool,
 ) -> Result<Fetched, Failure> {
-    // No cookies and no Referer: a profile names the URLs, and neither the reader's sessions
-    // nor the page they are on are its business. A same-origin series behind the site's login
-    // opts back in (`"credentials": "same-origin"`).
-    let response = Request::get(url)
-        .header("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")
-        .credentials(if policy.same_origin_credentials {
-            RequestCredentials::SameOrigin
-        } else {
-            RequestCredentials::Omit
+    let network = |e: JsValue| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "fetch failed".into());
+        Failure::Transient(NetError::Network {
+            url: url.to_owned(),
+            detail,
         })
-        .referrer_policy(ReferrerPolicy::NoReferrer)
-        .cache(if revalidate {
-            RequestCache::NoCache
-        } else {
-            RequestCache::Default
-        })
-        .abort_signal(Some(&controller.signal()))
-        .send()
+    };
+    let request = get_request(url, policy, revalidate, &controller.signal()).map_err(network)?;
+    let response: Response = JsFuture::from(global_fetch(&request).map_err(network)?)
         .await
-        .map_err(|e| {
-            Failure::Transient(NetError::Network {
-                url: url.to_owned(),
-                detail: e.to_string(),
-            })
-        })?;
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
     if !response.ok() {
         // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers;
         // otherwise we fall back to our own backoff.
-        let retry_after = response.headers().get("retry-after");
+        let retry_after = header(&response, "retry-after");
         return Err(Failure::Status {
             status: response.status(),
             status_text: response.status_text(),
@@ -290,14 +330,11 @@ async fn one_attempt(
             limit: policy.max_bytes,
         })
     };
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|l| l.parse::<usize>().ok());
+    let declared = header(&response, "content-length").and_then(|l| l.parse::<usize>().ok());
     if declared.is_some_and(|n| n > policy.max_bytes) {
         return Err(too_large());
     }
-    let content_type = response.headers().get("content-type");
+    let content_type = header(&response, "content-type");
     // A page, a document or media where data was expected (a login wall, a proxy's error
     // page, a CDN's placeholder image): refused before its body is read. JSON, CSV, plain
     // text, octet-stream and no type at all are read and left to the parser.
@@ -308,7 +345,7 @@ async fn one_attempt(
             content_type: content_type.unwrap_or_default(),
         }));
     }
-    let synthetic = response.headers().get("x-barfinex-synthetic").is_some();
+    let synthetic = header(&response, "x-barfinex-synthetic").is_some();
     let body = match read_capped(response.body(), policy.max_bytes).await {
         Ok(b) => b,
         Err(BodyError::TooLarge) => return Err(too_large()),
@@ -319,11 +356,27 @@ async fn one_attempt(
             }))
         }
     };
+    // Behind a caching proxy or a CDN, the data is as old as the cache says (`Age`, or the
+    // origin's `Date` the cache kept); older than twice its lifetime, its origin is failing.
+    let now = now_ms();
+    let age = cached_age_ms(
+        header(&response, "age").as_deref(),
+        header(&response, "date").as_deref(),
+        header(&response, "cache-control").as_deref(),
+        now,
+    );
+    let stale = age
+        .filter(|(age, max_age)| *age > 2.0 * max_age)
+        .map(|(age_ms, max_age_ms)| NetError::ServedStale {
+            url: url.to_owned(),
+            age_ms,
+            max_age_ms,
+        });
     Ok(Fetched {
         url: url.to_owned(),
         body: Rc::new(body),
-        fetched_at: now_ms(),
-        stale: None,
+        fetched_at: now - age.map_or(0.0, |(a, _)| a),
+        stale,
         synthetic,
     })
 }

@@ -27,6 +27,13 @@ pub enum NetError {
     NotData { url: String, content_type: String },
     /// The body could not be read.
     Body { url: String, detail: String },
+    /// An HTTP cache in front of the origin (a proxy, a CDN) answered with data older than
+    /// twice the lifetime it gave it: its origin has been failing (`Age`/`Date`, `max-age`).
+    ServedStale {
+        url: String,
+        age_ms: f64,
+        max_age_ms: f64,
+    },
 }
 
 impl fmt::Display for NetError {
@@ -53,6 +60,13 @@ impl fmt::Display for NetError {
             Self::TooLarge { url, limit } => write!(f, "GET {}: response larger than the limit of {} MiB", shown_url(url), limit >> 20),
             Self::NotData { url, content_type } => write!(f, "GET {}: got an HTML page ({content_type}), not data", shown_url(url)),
             Self::Body { url, detail } => write!(f, "GET {}: could not read the body: {detail}", shown_url(url)),
+            Self::ServedStale { url, age_ms, max_age_ms } => write!(
+                f,
+                "GET {}: the cache in front of the source answered with data {} s old (its lifetime is {} s): the source is not answering",
+                shown_url(url),
+                (age_ms / 1000.0).round(),
+                (max_age_ms / 1000.0).round()
+            ),
         }
     }
 }
@@ -69,7 +83,8 @@ impl NetError {
             | Self::Aborted { url }
             | Self::TooLarge { url, .. }
             | Self::NotData { url, .. }
-            | Self::Body { url, .. } => url,
+            | Self::Body { url, .. }
+            | Self::ServedStale { url, .. } => url,
         }
     }
 
@@ -83,6 +98,7 @@ impl NetError {
             Self::TooLarge { .. } => "too-large",
             Self::NotData { .. } => "not-data",
             Self::Body { .. } => "body",
+            Self::ServedStale { .. } => "served-stale",
         }
     }
 }

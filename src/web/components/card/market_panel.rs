@@ -2,7 +2,7 @@ use crate::web::components::{
     use_series, Badge, ErrorState, LoadingState, Section, SeriesMeta, TechnicalRatingView, Tone,
 };
 use crate::web::load::LoadedSeries;
-use crate::web::net::now_ms;
+use crate::web::net::{now_ms, NetError};
 use barfinex_core::format::shown_url;
 use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
@@ -63,7 +63,11 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
     };
     let stale = series.stale.as_ref().map(|e| {
         let mins = minutes(now_ms() - series.fetched_at);
-        format!("Stale: data from {mins} min ago (refresh failed: {e})")
+        match e {
+            // Its message gives the age in seconds, from the cache's own headers.
+            NetError::ServedStale { .. } => format!("Stale: {e}"),
+            _ => format!("Stale: data from {mins} min ago (refresh failed: {e})"),
+        }
     });
     let meta = SeriesMeta {
         symbol: series.symbol(),

@@ -129,6 +129,12 @@ fn store(s: &web_sys::Storage, f: &Fetched) {
         let _ = s.remove_item(&key);
         return;
     }
+    // Two widgets sharing one request each persist its result: the second finds it stored
+    // (same time) and writes nothing, so the budget walk and the headroom probe run once.
+    let head = format!("{} {flag}\n", f.fetched_at);
+    if stored(s, &key).is_some_and(|v| String::from(v.slice(0, head.len() as u32)) == head) {
+        return;
+    }
     let mut ours = entries(s);
     ours.retain(|(k, ..)| *k != key);
     let mut total: usize = ours.iter().map(|e| e.2).sum::<usize>() + size;

@@ -103,71 +103,53 @@ const importAll = (reg) => {
   return `import type {\n  ${[...names, ...details].join(",\n  ")},\n} from "./embed.js";`;
 };
 
-/** React 19: \`import type {} from "@barfinex/widgets/react"\` once, then the elements type-check in
- * TSX; React 19 sets known properties and adds \`on<event>\` props as listeners. */
-export function reactDts(reg) {
-  const rows = reg.elements.map((e) => {
-    const N = camel(e.tag);
-    return `      ${JSON.stringify(e.tag)}: Props<${N}Element, ${N}Attributes> & { ${eventProps(reg, e, (n) => `on${n}`)} };`;
-  });
+/** A typing file that adds the elements to a framework's interface: `note` says how to use it,
+ * `types` what to import from the framework, `row(el)` each element's entry. */
+function augment(reg, { note, types, module, iface, indent, row }) {
+  const rows = reg.elements.map((e) => `${indent}${JSON.stringify(e.tag)}: ${row(e, camel(e.tag))};`);
+  const open = iface.split(".").map((n, i) => `${"  ".repeat(i + 1)}${i ? "interface" : "namespace"} ${n} {`);
+  const close = iface.split(".").map((_, i) => `${"  ".repeat(i + 1)}}`).reverse();
+  const body = iface.includes(".") ? [...open, ...rows, ...close] : [`  interface ${iface} {`, ...rows, "  }"];
   return `${HEADER}
-// React 19 JSX typings: \`import type {} from "@barfinex/widgets/react";\` in one file of the app.
+${note}
 
 ${importAll(reg)}
-import type { DetailedHTMLProps, HTMLAttributes } from "react";
+${types}
 
-type Props<E, A> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof A> & A;
-
-declare module "react" {
-  namespace JSX {
-    interface IntrinsicElements {
-${rows.join("\n")}
-    }
-  }
+declare module "${module}" {
+${body.join("\n")}
 }
 `;
 }
+
+/** React 19: \`import type {} from "@barfinex/widgets/react"\` once, then the elements type-check in
+ * TSX; React 19 sets known properties and adds \`on<event>\` props as listeners. */
+export const reactDts = (reg) => augment(reg, {
+  note: "// React 19 JSX typings: `import type {} from \"@barfinex/widgets/react\";` in one file of the app.",
+  types: `import type { DetailedHTMLProps, HTMLAttributes } from "react";
+
+type Props<E, A> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof A> & A;`,
+  module: "react", iface: "JSX.IntrinsicElements", indent: "      ",
+  row: (e, N) => `Props<${N}Element, ${N}Attributes> & { ${eventProps(reg, e, (n) => `on${n}`)} }`,
+});
 
 /** Vue 3: typed in templates through \`GlobalComponents\`; the compiler must also be told these
  * are custom elements (\`compilerOptions.isCustomElement\`, see the README). */
-export function vueDts(reg) {
-  const toVue = (n) => "on" + n.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
-  const rows = reg.elements.map((e) =>
-    `    ${JSON.stringify(e.tag)}: DefineComponent<${camel(e.tag)}Attributes & { ${eventProps(reg, e, toVue)} }>;`);
-  return `${HEADER}
-// Vue 3 typings: \`import type {} from "@barfinex/widgets/vue";\` in one file of the app, and
-// \`isCustomElement: (tag) => tag.startsWith("bfx-")\` in the Vue compiler options.
-
-${importAll(reg)}
-import type { DefineComponent } from "vue";
-
-declare module "vue" {
-  interface GlobalComponents {
-${rows.join("\n")}
-  }
-}
-`;
-}
+export const vueDts = (reg) => augment(reg, {
+  note: `// Vue 3 typings: \`import type {} from "@barfinex/widgets/vue";\` in one file of the app, and
+// \`isCustomElement: (tag) => tag.startsWith("bfx-")\` in the Vue compiler options.`,
+  types: `import type { DefineComponent } from "vue";`,
+  module: "vue", iface: "GlobalComponents", indent: "    ",
+  row: (e, N) => `DefineComponent<${N}Attributes & { ${eventProps(reg, e, (n) => "on" + camel(n))} }>`,
+});
 
 /** Svelte 5: \`svelte/elements\`' \`SvelteHTMLElements\`, what svelte-check reads for elements. */
-export function svelteDts(reg) {
-  const rows = reg.elements.map((e) => {
-    const N = camel(e.tag);
-    return `    ${JSON.stringify(e.tag)}: Omit<HTMLAttributes<${N}Element>, keyof ${N}Attributes> & ${N}Attributes & { ${eventProps(reg, e, (n) => `on${n}`)} };`;
-  });
-  return `${HEADER}
-// Svelte 5 typings: \`import type {} from "@barfinex/widgets/svelte";\` in one file of the app.
-
-${importAll(reg)}
-import type { HTMLAttributes } from "svelte/elements";
-
-declare module "svelte/elements" {
-  interface SvelteHTMLElements {
-${rows.join("\n")}
-  }
-}
-`;
-}
+export const svelteDts = (reg) => augment(reg, {
+  note: "// Svelte 5 typings: `import type {} from \"@barfinex/widgets/svelte\";` in one file of the app.",
+  types: `import type { HTMLAttributes } from "svelte/elements";`,
+  module: "svelte/elements", iface: "SvelteHTMLElements", indent: "    ",
+  row: (e, N) => `Omit<HTMLAttributes<${N}Element>, keyof ${N}Attributes> & ${N}Attributes & { ${eventProps(reg, e, (n) => `on${n}`)} }`,
+});
 
 /** The Custom Elements Manifest (https://github.com/webcomponents/custom-elements-manifest). */
 export function manifest(reg) {

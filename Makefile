@@ -28,7 +28,7 @@ test-js: build $(TRAP_WASM) $(DEVSERVER)
 # Serving many readers (README, "Serving many readers"): the nginx recipe in deploy/nginx/ in
 # front of the local market server, a 10-widget page recorded in Chromium and replayed for
 # READERS readers (1,000 here; make test runs 100), a control run straight to the origin, and
-# a 60 s outage. About 4 minutes.
+# a 60 s outage. About 2½ minutes.
 test-scale: tools-test build $(DEVSERVER)
 	READERS=1000 node --test tests/scale/
 

@@ -22,7 +22,7 @@ test-native:
 
 test-js: build $(TRAP_WASM) $(DEVSERVER)
 	node scripts/gen-registry.mjs --check
-	node --test --test-concurrency=1 tests/schema.test.mjs tests/registry.test.mjs tests/package.test.mjs tests/browser/
+	node --test --test-concurrency=1 tests/schema.test.mjs tests/registry.test.mjs tests/budgets.test.mjs tests/package.test.mjs tests/browser/
 	READERS=100 node --test tests/scale/
 
 # Serving many readers (README, "Serving many readers"): the nginx recipe in deploy/nginx/ in
@@ -64,7 +64,8 @@ screenshots: tools-test build $(DEVSERVER)
 clean:
 	rm -rf target pkg/barfinex_widgets* pkg/snippets
 
-# Benchmarks (not tests): cargo bench (native) + www/bench.html in headless Chromium.
+# Benchmarks (not tests): cargo bench (native) + www/bench.html in headless Chromium; fails
+# when wasm ÷ native is over its budget in budgets.json.
 bench: tools-test build $(DEVSERVER)
 	node tests/bench.mjs
 

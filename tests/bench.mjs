@@ -8,6 +8,7 @@
 // likely to be in every engine's figure. The JS libraries take seconds a run; they are timed in
 // the first round only.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { serve, launch, newPage } from "./browser/harness.mjs";
 
 const sizes = process.argv[2] ?? "10000,1000000";
@@ -51,6 +52,19 @@ try {
     for (const r of rows.filter((r) => r.bars === n)) {
       const ratio = wasm ? `${(r.nsPerBar / wasm).toFixed(2)}×` : "";
       console.log(`| ${r.engine} | ${n.toLocaleString("en")} | ${r.nsPerBar.toFixed(1)} | ${ratio} | ${r.computed} |`);
+    }
+  }
+  // The speed budget (budgets.json): wasm ÷ native on the largest size, from this run.
+  const { speed } = JSON.parse(readFileSync(new URL("../budgets.json", import.meta.url), "utf8"));
+  const largest = Math.max(...Object.values(best).map((r) => r.bars));
+  const wasm = best[`barfinex (wasm)|${largest}`]?.nsPerBar;
+  const native = best[`barfinex (native)|${largest}`]?.nsPerBar;
+  if (wasm && native) {
+    const ratio = wasm / native;
+    console.log(`\nwasm ÷ native at ${largest.toLocaleString("en")} bars: ${ratio.toFixed(2)}× (budget ${speed.rating_wasm_over_native_max}×)`);
+    if (ratio > speed.rating_wasm_over_native_max) {
+      console.error(`over the speed budget in budgets.json: ${ratio.toFixed(2)}× > ${speed.rating_wasm_over_native_max}×`);
+      process.exitCode = 1;
     }
   }
 } finally {

@@ -8,7 +8,6 @@ use barfinex_core::model::Signal;
 use barfinex_core::series::{Series, MAX_BARS};
 use barfinex_core::signals::{score_signals, Input, SeriesSet, SignalResult};
 use js_sys::Reflect;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -140,9 +139,11 @@ pub fn score_signals_js(
     Ok(results_js(&score_signals(&signals, &set)))
 }
 
-/// Results as `SignalResult[]` (plain objects, JSON-compatible).
+/// Results as `SignalResult[]` (plain objects): written as JSON and parsed by the engine, so
+/// the module carries one serializer (serde_json's), not a second one for JS values.
 pub(crate) fn results_js(results: &[SignalResult]) -> JsValue {
-    results
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    serde_json::to_string(results)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }

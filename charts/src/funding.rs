@@ -2,6 +2,7 @@
 
 use crate::axis::time_label;
 use crate::range::{extent, padded};
+use crate::style::sans;
 use crate::{draw_err, ChartError, Style};
 use barfinex_core::series::Series;
 use plotters::coord::Shift;
@@ -33,7 +34,7 @@ pub fn draw<DB: DrawingBackend>(
     let p = style.palette;
     root.fill(&p.bg).map_err(draw_err)?;
     let (x0, x1) = (start as f64 - 0.5, f.len() as f64 - 0.5);
-    let font = |px: f64| ("sans-serif", px * style.dpr).into_font().color(&p.muted);
+    let font = |px: f64| sans(px * style.dpr).color(&p.muted);
     let mut chart = ChartBuilder::on(root)
         .margin_top(style.px(8.0))
         .margin_right(style.px(8.0))

@@ -2,6 +2,7 @@
 
 use crate::axis::{compact, time_label};
 use crate::range::{checked, extent, padded};
+use crate::style::sans;
 use crate::{draw_err, ChartError, Style};
 use barfinex_core::format::fmt_num;
 use barfinex_core::series::Candles;
@@ -40,7 +41,7 @@ pub fn draw<DB: DrawingBackend>(
     let (upper, lower) = root.split_vertically(h * 72 / 100);
     let range = start..c.len();
     let (x0, x1) = (start as f64 - 0.5, c.len() as f64 - 0.5);
-    let font = |px: f64| ("sans-serif", px * style.dpr).into_font().color(&p.muted);
+    let font = |px: f64| sans(px * style.dpr).color(&p.muted);
     let mut chart = ChartBuilder::on(&upper)
         .margin_top(style.px(8.0))
         .margin_right(style.px(8.0))
@@ -95,9 +96,7 @@ pub fn draw<DB: DrawingBackend>(
             .draw_series(std::iter::once(Text::new(
                 format!("breakout {}", fmt_num(k.level)),
                 (k.bar as f64, k.level),
-                ("sans-serif", 11.0 * style.dpr)
-                    .into_font()
-                    .color(&p.accent),
+                sans(11.0 * style.dpr).color(&p.accent),
             )))
             .map_err(draw_err)?;
         if let Retest::Seen { bar, .. } = r {

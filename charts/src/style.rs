@@ -1,4 +1,10 @@
-use plotters::prelude::RGBColor;
+use plotters::prelude::{FontDesc, FontFamily, FontStyle, RGBColor};
+
+/// The sans-serif font at `px` pixels. Named by its family, not by `"sans-serif"`: plotters
+/// lower-cases a family given as text, which links Unicode's case tables into the module.
+pub(crate) fn sans(px: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, px, FontStyle::Normal)
+}
 
 /// The theme's colours, resolved by the caller (the web layer reads them from the widget's CSS
 /// custom properties).

@@ -105,34 +105,52 @@ fn a_body_that_fails_early_costs_next_to_nothing() {
     }
 }
 
-#[test]
-fn a_full_body_costs_about_its_bars() {
-    let _one = ONE.lock();
-    // 8 MiB of Binance klines (about 65,000 rows): the bars, sorted once, and no tree.
+/// 8 MiB of `row(t)` rows between `head` and `tail`, one hour apart, parsed as `kind`: the
+/// bars kept and the peak memory of the parse.
+fn parse_8mib(
+    kind: SourceKind,
+    head: &str,
+    tail: &str,
+    row: impl Fn(i64) -> String,
+) -> (usize, usize) {
     let mut t = 0i64;
-    let mut s = String::from("[");
+    let mut s = String::from(head);
     while s.len() < 8 * MIB - 200 {
-        s.push_str(&format!(
-            r#"[{t},"1.0","1.1","0.9","1.05","1234.5",{},"1296.2",10,"1","1","0"],"#,
-            t + 3_599_999
-        ));
+        s.push_str(&row(t));
+        s.push(',');
         t += 3_600_000;
     }
     s.pop();
-    s.push(']');
+    s.push_str(tail);
     let mut result = None;
-    let peak = peak_of(|| result = Some(parse_series(SourceKind::BinanceSpotKlines, &s, None)));
+    let peak = peak_of(|| result = Some(parse_series(kind, &s, None)));
     let bars = match result.unwrap().unwrap() {
         barfinex_core::series::SeriesData::Candles(c) => c.len(),
         _ => 0,
     };
+    eprintln!(
+        "{kind:?}: peak {peak} bytes for {bars} bars from {} bytes",
+        s.len()
+    );
+    (bars, peak)
+}
+
+#[test]
+fn a_full_body_costs_about_its_bars() {
+    let _one = ONE.lock();
+    // 8 MiB of Binance klines (about 98,000 rows): the bars, sorted once, and no tree.
+    let (bars, peak) = parse_8mib(SourceKind::BinanceSpotKlines, "[", "]", |t| {
+        format!(
+            r#"[{t},"1.0","1.1","0.9","1.05","1234.5",{},"1296.2",10,"1","1","0"]"#,
+            t + 3_599_999
+        )
+    });
     assert!(bars > 60_000, "{bars} bars");
     // A bar is 48 bytes, kept as rows and then as columns; a JSON tree took over 12× the body.
     assert!(
         peak < 2 * 8 * MIB,
         "{peak} bytes at the peak for {bars} bars from an 8 MiB body"
     );
-    eprintln!("peak {peak} bytes for {bars} bars from {} bytes", s.len());
 }
 
 #[test]
@@ -140,26 +158,14 @@ fn a_candles_document_goes_straight_into_columns() {
     let _one = ONE.lock();
     // 8 MiB of a candles document (about 216,000 rows): each row goes into the columns as it
     // is read. Read whole as a list of rows first, it peaked at 26.2 MB (3.1× the body).
-    let mut t = 0i64;
-    let mut s =
-        String::from(r#"{"symbol":"X","interval":"1h","source":"s","synthetic":true,"candles":["#);
-    while s.len() < 8 * MIB - 200 {
-        s.push_str(&format!("[{t},1.0,1.1,0.9,1.05,1234.5],"));
-        t += 3_600_000;
-    }
-    s.pop();
-    s.push_str("]}");
-    let mut result = None;
-    let peak = peak_of(|| result = Some(parse_series(SourceKind::CandlesJson, &s, None)));
-    let bars = match result.unwrap().unwrap() {
-        barfinex_core::series::SeriesData::Candles(c) => c.len(),
-        _ => 0,
-    };
+    let head = r#"{"symbol":"X","interval":"1h","source":"s","synthetic":true,"candles":["#;
+    let (bars, peak) = parse_8mib(SourceKind::CandlesJson, head, "]}", |t| {
+        format!("[{t},1.0,1.1,0.9,1.05,1234.5]")
+    });
     assert!(bars > 140_000, "{bars} bars");
     // Six columns of 48 bytes a bar, each grown by doubling: at most 2 × 48 bytes a bar.
     assert!(
         peak < 100 * bars,
         "{peak} bytes at the peak for {bars} bars from an 8 MiB body"
     );
-    eprintln!("peak {peak} bytes for {bars} bars from {} bytes", s.len());
 }

@@ -1,70 +1,301 @@
-//! Reading a JSON document into a type: the path of the first fault (`drivers[2].direction`)
-//! and the paths of fields nobody reads. Every document — profiles, regime rules, candles
-//! documents, signals handed in from JavaScript — goes through this one deserializer stack, so
-//! the code serde generates for a type (a `Signal`, a `SeriesSource`, a JSON `Value`) exists
-//! once in the wasm, not once per way of reading it.
+//! Reading a JSON document into a type: the text is parsed once into a `serde_json::Value` (the
+//! one JSON parser in the wasm), and each type reads its fields by hand ([`FromDoc`]), with the
+//! path of the first fault (`drivers[2].direction`) and the paths of fields nobody reads.
+//!
+//! Hand-written readers replace serde's derived ones, which were compiled once per layer of the
+//! deserializer stack they ran through (`serde_path_to_error` over `serde_ignored` over
+//! `serde_json`; README, "Where the bytes went").
 //!
 //! ```
 //! use barfinex_core::doc::read;
-//! let d = read::<Vec<u8>>("[1, 2]").unwrap();
+//! let d = read::<Vec<u32>>("[1, 2]").unwrap();
 //! assert_eq!((d.value, d.unknown.len()), (vec![1, 2], 0));
-//! let e = read::<Vec<u8>>("[1, -2]").unwrap_err();
+//! let e = read::<Vec<u32>>("[1, -2]").unwrap_err();
 //! assert_eq!(e.path, "[1]");
 //! ```
 
-use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::fmt;
 
 /// A document read: the value, and the fields it had that the type does not read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc<T> {
     pub value: T,
-    /// Paths such as `drivers[0].weight`, in document order.
+    /// Paths such as `drivers[0].weight`, an object's own before its children's.
     pub unknown: Vec<String>,
 }
 
-/// Where reading stopped (empty for the document itself), and serde's error.
-#[derive(Debug)]
+/// Where reading stopped (empty for the document itself), and why, in words for people who do
+/// not write Rust: `unknown value "Up", expected one of "Positive", …`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocError {
     pub path: String,
-    pub error: serde_json::Error,
+    pub message: String,
 }
 
-/// Reads `json` as a `T`, the whole text (trailing characters are an error).
-pub fn read<T: DeserializeOwned>(json: &str) -> Result<Doc<T>, DocError> {
-    let mut unknown = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(json);
-    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(path_text(&path));
-    let ignoring = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-    let value: T = serde_path_to_error::deserialize(ignoring).map_err(|e| {
-        let path = e.path().to_string();
-        DocError {
-            path: if path == "." { String::new() } else { path },
-            error: e.into_inner(),
+impl DocError {
+    pub fn new(path: &str, message: String) -> Self {
+        Self {
+            path: path.into(),
+            message,
         }
-    })?;
-    de.end().map_err(|error| DocError {
-        path: String::new(),
-        error,
-    })?;
+    }
+}
+
+impl fmt::Display for DocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A type read from a document by hand.
+pub trait FromDoc: Sized {
+    /// Reads `v`, found at `path`; fields nobody reads go to `unknown`.
+    fn from_doc(v: &Value, path: &str, unknown: &mut Vec<String>) -> Result<Self, DocError>;
+}
+
+/// Parses `json`, the whole text (trailing characters are an error). serde_json bounds the
+/// nesting at 128 levels; callers bound the text (a document is at most 1 MiB).
+pub fn parse(json: &str) -> Result<Value, DocError> {
+    serde_json::from_str(json).map_err(|e| DocError::new("", format!("invalid JSON: {e}")))
+}
+
+/// Reads `json` as a `T`.
+pub fn read<T: FromDoc>(json: &str) -> Result<Doc<T>, DocError> {
+    read_value(&parse(json)?)
+}
+
+/// Reads a parsed document as a `T`.
+pub fn read_value<T: FromDoc>(v: &Value) -> Result<Doc<T>, DocError> {
+    let mut unknown = Vec::new();
+    let value = T::from_doc(v, "", &mut unknown)?;
     Ok(Doc { value, unknown })
 }
 
-/// An ignored field's path, written the way error paths are: `drivers[0].weight`.
-fn path_text(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", path_text(parent)),
-        Path::Map { parent, key } => {
-            let parent = path_text(parent);
-            if parent.is_empty() {
-                key.clone()
-            } else {
-                format!("{parent}.{key}")
+/// `path.key`, or `key` at the top.
+pub fn field_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.into()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// What a value is, as messages say it: `string "none"`, `integer "5"`, `map`.
+pub fn found(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean \"{b}\""),
+        Value::Number(n) if n.is_f64() => format!("floating point \"{n}\""),
+        Value::Number(n) => format!("integer \"{n}\""),
+        Value::String(s) => format!("string {}", quoted(s)),
+        Value::Array(_) => "sequence".into(),
+        Value::Object(_) => "map".into(),
+    }
+}
+
+/// `"text"`, escaped, cut at 64 characters so a hostile value cannot fill a message.
+fn quoted(s: &str) -> String {
+    match s.char_indices().nth(64) {
+        Some((end, _)) => format!("{:?}…", &s[..end]),
+        None => format!("{s:?}"),
+    }
+}
+
+/// `invalid type: {found}, expected {expected}` at `path`.
+pub fn invalid_type(v: &Value, path: &str, expected: &str) -> DocError {
+    DocError::new(
+        path,
+        format!("invalid type: {}, expected {expected}", found(v)),
+    )
+}
+
+/// The index in `names` of a string value: the reader of every enum.
+pub fn variant(v: &Value, path: &str, names: &[&str]) -> Result<usize, DocError> {
+    let Value::String(s) = v else {
+        return Err(invalid_type(v, path, "a string"));
+    };
+    names.iter().position(|n| n == s).ok_or_else(|| {
+        let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        let expected = match list.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} or {b}"),
+            _ => format!("one of {}", list.join(", ")),
+        };
+        DocError::new(
+            path,
+            format!("unknown value {}, expected {expected}", quoted(s)),
+        )
+    })
+}
+
+/// The fields of an object, read by name; the keys not in `known` are recorded as unknown.
+pub struct Fields<'a, 'u> {
+    map: &'a Map<String, Value>,
+    path: &'a str,
+    unknown: &'u mut Vec<String>,
+}
+
+impl<'a, 'u> Fields<'a, 'u> {
+    /// The object at `path`, whose type reads the fields `known`.
+    pub fn of(
+        v: &'a Value,
+        path: &'a str,
+        unknown: &'u mut Vec<String>,
+        known: &[&str],
+    ) -> Result<Self, DocError> {
+        let Value::Object(map) = v else {
+            return Err(invalid_type(v, path, "an object"));
+        };
+        for k in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            unknown.push(field_path(path, k));
+        }
+        Ok(Self { map, path, unknown })
+    }
+
+    /// A field that must be there.
+    pub fn req<T: FromDoc>(&mut self, key: &str) -> Result<T, DocError> {
+        self.opt(key)?
+            .ok_or_else(|| DocError::new(self.path, format!("missing field \"{key}\"")))
+    }
+
+    /// A field that may be absent (`None`).
+    pub fn opt<T: FromDoc>(&mut self, key: &str) -> Result<Option<T>, DocError> {
+        self.map
+            .get(key)
+            .map(|v| T::from_doc(v, &field_path(self.path, key), self.unknown))
+            .transpose()
+    }
+
+    /// A field that may be absent (its default).
+    pub fn or_default<T: FromDoc + Default>(&mut self, key: &str) -> Result<T, DocError> {
+        Ok(self.opt(key)?.unwrap_or_default())
+    }
+}
+
+impl FromDoc for String {
+    fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
+        match v {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err(invalid_type(v, path, "a string")),
+        }
+    }
+}
+
+impl FromDoc for bool {
+    fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
+        v.as_bool().ok_or_else(|| invalid_type(v, path, "a boolean"))
+    }
+}
+
+impl FromDoc for u32 {
+    fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
+        match v {
+            Value::Number(n) if !n.is_f64() => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| {
+                    DocError::new(path, format!("invalid value: {}, expected u32", found(v)))
+                }),
+            _ => Err(invalid_type(v, path, "u32")),
+        }
+    }
+}
+
+/// Kept as it is (a rule, read later by its own reader).
+impl FromDoc for Value {
+    fn from_doc(v: &Value, _: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
+        Ok(v.clone())
+    }
+}
+
+/// `null` is `None`.
+impl<T: FromDoc> FromDoc for Option<T> {
+    fn from_doc(v: &Value, path: &str, unknown: &mut Vec<String>) -> Result<Self, DocError> {
+        match v {
+            Value::Null => Ok(None),
+            v => T::from_doc(v, path, unknown).map(Some),
+        }
+    }
+}
+
+impl<T: FromDoc> FromDoc for Vec<T> {
+    fn from_doc(v: &Value, path: &str, unknown: &mut Vec<String>) -> Result<Self, DocError> {
+        let Value::Array(items) = v else {
+            return Err(invalid_type(v, path, "a sequence"));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::from_doc(item, &format!("{path}[{i}]"), unknown))
+            .collect()
+    }
+}
+
+/// `FromDoc` for enums with `ALL` and `as_str` (the profile's `labels!`).
+#[macro_export]
+macro_rules! enum_from_doc {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl $crate::doc::FromDoc for $ty {
+            fn from_doc(
+                v: &serde_json::Value,
+                path: &str,
+                _: &mut Vec<String>,
+            ) -> Result<Self, $crate::doc::DocError> {
+                let names: Vec<&str> = <$ty>::ALL.iter().map(|x| x.as_str()).collect();
+                $crate::doc::variant(v, path, &names).map(|i| <$ty>::ALL[i])
             }
         }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => path_text(parent),
+    )+};
+}
+
+/// `impl $crate::doc::FromDoc for $ty`, reading the object's fields (the keys listed) into `$body` with `$f`, a [`Fields`].
+#[macro_export]
+macro_rules! object_from_doc {
+    ($ty:ty, [$($key:literal),+], |$f:ident| $body:expr) => {
+        impl $crate::doc::FromDoc for $ty {
+            fn from_doc(
+                v: &serde_json::Value,
+                path: &str,
+                unknown: &mut Vec<String>,
+            ) -> Result<Self, $crate::doc::DocError> {
+                let mut $f = $crate::doc::Fields::of(v, path, unknown, &[$($key),+])?;
+                Ok($body)
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_was_found_and_expected() {
+        let e = |json: &str| read::<Vec<u32>>(json).unwrap_err().to_string();
+        assert_eq!(e("{}"), "invalid type: map, expected a sequence");
+        assert_eq!(e("[\"a\"]"), "[0]: invalid type: string \"a\", expected u32");
+        assert_eq!(e("[1.5]"), "[0]: invalid type: floating point \"1.5\", expected u32");
+        assert_eq!(e("[4294967296]"), "[0]: invalid value: integer \"4294967296\", expected u32");
+        assert!(e("[1,").starts_with("invalid JSON: EOF while parsing"));
+        let long = format!("[\"{}\"]", "x".repeat(1000));
+        assert!(e(&long).len() < 120, "{}", e(&long));
+    }
+
+    #[test]
+    fn variants_list_what_is_accepted() {
+        let v = Value::String("c".into());
+        let one = |names: &[&str]| variant(&v, "k", names).unwrap_err().message;
+        assert_eq!(one(&["a"]), "unknown value \"c\", expected \"a\"");
+        assert_eq!(one(&["a", "b"]), "unknown value \"c\", expected \"a\" or \"b\"");
+        assert_eq!(
+            one(&["a", "b", "d"]),
+            "unknown value \"c\", expected one of \"a\", \"b\", \"d\""
+        );
+        assert_eq!(variant(&v, "k", &["b", "c"]), Ok(1));
     }
 }

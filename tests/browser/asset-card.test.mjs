@@ -39,7 +39,9 @@ test("every section of the Flux card shows the seed's content", async () => {
   const regimes = card.locator(".bfx-regime");
   assert.deepEqual(
     await regimes.evaluateAll((els) => els.map((e) => [
-      e.querySelector(".bfx-regime__name").textContent, e.querySelector(".bfx-badge").lastChild.textContent,
+      // A badge's label: its text after the glyph.
+      e.querySelector(".bfx-regime__name").textContent,
+      ((b) => b.textContent.slice(b.querySelector(".bfx-badge__glyph")?.textContent.length ?? 0))(e.querySelector(".bfx-badge")),
     ])),
     SEED.regimes,
   );
@@ -57,7 +59,8 @@ test("every section of the Flux card shows the seed's content", async () => {
   const signals = card.locator(".bfx-signal");
   assert.deepEqual(
     await signals.evaluateAll((els) => els.map((e) => [
-      ...[...e.querySelectorAll(".bfx-badge")].slice(0, 2).map((b) => b.lastChild.textContent),
+      ...[...e.querySelectorAll(".bfx-badge")].slice(0, 2)
+        .map((b) => b.textContent.slice(b.querySelector(".bfx-badge__glyph")?.textContent.length ?? 0)),
       e.querySelector(".bfx-signal__title").textContent,
     ])),
     SEED.signals,

@@ -175,7 +175,7 @@ test("scoreSignals from the npm package: typed results, insufficient data per si
   assert.equal(out.r[1].reason, "no data for series `open_interest`");
   assert.equal(out.r[1].strength, null);
   assert.deepEqual(out.rows, ["active", "insufficient_data"]);
-  assert.match(out.errors[0], /^signals\[0\]\.direction: unknown variant `Up`/);
+  assert.match(out.errors[0], /^signals\[0\]\.direction: unknown value "Up", expected one of "Bullish", "Bearish", "Mixed"/);
   assert.match(out.errors[1], /^series\.funding: time\[1\] = 1 is not after time\[0\] = 2/);
   assert.match(out.errors[2], /^series: expected an object/);
 });

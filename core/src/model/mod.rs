@@ -3,6 +3,7 @@
 mod error;
 mod parse;
 mod profile;
+mod read;
 mod source_kind;
 mod sources;
 mod validate;

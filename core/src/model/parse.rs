@@ -1,7 +1,7 @@
 //! Parsing a profile document: JSON → [`AssetProfile`], with field paths in every error.
 
 use super::{validate, AssetProfile, ProfileError};
-use serde::Deserialize;
+use serde_json::Value;
 
 /// The format major version this library reads.
 pub const SUPPORTED_VERSION: u32 = 1;
@@ -29,9 +29,10 @@ pub struct ParsedProfile {
 /// assert!(err.message.starts_with("unknown value \"Up\""));
 /// ```
 pub fn parse_profile(json: &str) -> Result<ParsedProfile, ProfileError> {
-    check_version(json)?;
-    let doc = crate::doc::read::<AssetProfile>(json)
-        .map_err(|e| ProfileError::new(e.path, friendly(&e.error)))?;
+    let doc = crate::doc::parse(json).map_err(|e| ProfileError::new("", e.message))?;
+    check_version(&doc)?;
+    let doc = crate::doc::read_value::<AssetProfile>(&doc)
+        .map_err(|e| ProfileError::new(e.path, e.message))?;
     let (profile, unknown_fields) = (doc.value, doc.unknown);
     validate(&profile)?;
     Ok(ParsedProfile {
@@ -40,30 +41,25 @@ pub fn parse_profile(json: &str) -> Result<ParsedProfile, ProfileError> {
     })
 }
 
-fn check_version(json: &str) -> Result<(), ProfileError> {
-    #[derive(Deserialize)]
-    struct Header {
-        version: Option<serde_json::Value>,
-    }
-    // serde would read a struct from an array too; a profile is an object, so say so first.
-    let found = match json.trim_start().chars().next() {
-        Some('[') => Some("an array"),
-        Some('"') => Some("a string"),
-        Some('0'..='9' | '-') => Some("a number"),
-        Some('t' | 'f') => Some("a boolean"),
-        Some('n') => Some("null"),
-        _ => None,
+/// A profile is an object of version 1: said before its structure is read, so the error names
+/// the version rather than some field that moved.
+fn check_version(doc: &Value) -> Result<(), ProfileError> {
+    let found = match doc {
+        Value::Object(map) => return version_of(map.get("version")),
+        Value::Array(_) => "an array",
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a boolean",
+        Value::Null => "null",
     };
-    if let Some(found) = found {
-        return Err(ProfileError::new(
-            "",
-            format!("a profile must be a JSON object, found {found}"),
-        ));
-    }
-    let header: Header = crate::doc::read(json)
-        .map_err(|e| ProfileError::new("", friendly(&e.error)))?
-        .value;
-    match header.version {
+    Err(ProfileError::new(
+        "",
+        format!("a profile must be a JSON object, found {found}"),
+    ))
+}
+
+fn version_of(v: Option<&Value>) -> Result<(), ProfileError> {
+    match v {
         None => Err(ProfileError::new(
             "version",
             "missing field (this library reads version 1)",
@@ -73,19 +69,5 @@ fn check_version(json: &str) -> Result<(), ProfileError> {
             "version",
             format!("unsupported version {v} (this library reads version {SUPPORTED_VERSION})"),
         )),
-    }
-}
-
-/// serde's wording, made readable for people who do not write Rust.
-fn friendly(e: &serde_json::Error) -> String {
-    let text = e
-        .to_string()
-        .replace("unknown variant", "unknown value")
-        .replace('`', "\"");
-    match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            format!("invalid JSON: {text}")
-        }
-        _ => text,
     }
 }

@@ -1,9 +1,9 @@
 //! Types of the asset profile, format version 1. See `docs/profile-format.md`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One asset's research profile.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AssetProfile {
     /// Optional pointer to the JSON Schema, for editors; not interpreted.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -43,7 +43,7 @@ pub struct AssetProfile {
     pub sources: Vec<super::SeriesSource>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
     pub name: String,
     #[serde(default)]
@@ -54,7 +54,7 @@ pub struct Person {
 }
 
 /// A short legal or editorial notice with optional links.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Notice {
     /// Plain text; paragraphs are separated by a blank line.
     pub text: String,
@@ -62,7 +62,7 @@ pub struct Notice {
     pub links: Vec<Link>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Link {
     pub label: String,
     /// http(s) only; absent when the source page names a link without an address.
@@ -70,7 +70,7 @@ pub struct Link {
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Driver {
     pub title: String,
     pub direction: Direction,
@@ -80,7 +80,7 @@ pub struct Driver {
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Direction {
     Positive,
     Negative,
@@ -88,7 +88,7 @@ pub enum Direction {
     Conditional,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DriverCategory {
     Demand,
@@ -98,7 +98,7 @@ pub enum DriverCategory {
     Supply,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Influencer {
     pub name: String,
     #[serde(default)]
@@ -108,7 +108,7 @@ pub struct Influencer {
 }
 
 /// How the asset behaves in one market regime.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RegimeBehaviour {
     /// Regime name; the six known ones are in [`KNOWN_REGIMES`], others are shown as given.
     pub regime: String,
@@ -127,21 +127,21 @@ pub const KNOWN_REGIMES: [&str; 6] = [
     "tightening",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Outcome {
     Outperform,
     Neutral,
     Underperform,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Impact {
     pub name: String,
     #[serde(default)]
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Signal {
     pub category: SignalCategory,
     pub direction: SignalDirection,
@@ -153,7 +153,7 @@ pub struct Signal {
     pub rule: Option<serde_json::Value>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SignalCategory {
     Liquidity,
@@ -162,7 +162,7 @@ pub enum SignalCategory {
     Technical,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum SignalDirection {
     Bullish,
     Bearish,

@@ -1,10 +1,10 @@
 //! The wire formats the widgets read, and what each one is: its name, its public host, whether
 //! its rows are bars of an interval. Everything about a kind lives here.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The wire formats the widgets read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     BinanceSpotKlines,
@@ -22,6 +22,27 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// Every kind, in the order the format lists them.
+    pub const ALL: &'static [SourceKind] = &[
+        SourceKind::BinanceSpotKlines,
+        SourceKind::BinanceFuturesKlines,
+        SourceKind::BinanceFuturesFunding,
+        SourceKind::BinanceFuturesOpenInterest,
+        SourceKind::BybitKline,
+        SourceKind::BybitFunding,
+        SourceKind::CoingeckoMarketChart,
+        SourceKind::CoingeckoOhlc,
+        SourceKind::KrakenOhlc,
+        SourceKind::GenericJson,
+        SourceKind::GenericCsv,
+        SourceKind::CandlesJson,
+    ];
+
+    /// The name as written in profiles (the document readers' name for [`Self::name`]).
+    pub fn as_str(self) -> &'static str {
+        self.name()
+    }
+
     /// The kebab-case name used in profiles and messages.
     pub fn name(self) -> &'static str {
         match self {

@@ -3,7 +3,7 @@
 
 use super::SourceKind;
 use crate::interval::Interval;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One series and where to get it.
 ///
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// { "series": "funding", "source": "binance-futures-funding", "symbol": "FLUXUSDT",
 ///   "synthetic": false, "fallbacks": [{ "source": "bybit-funding", "symbol": "FLUXUSDT" }] }
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SeriesSource {
     /// The series' name: `candles`, `funding`, `open_interest`, or any name a rule uses
     /// (`exchange_supply_share`, `lth_supply_share`, …).
@@ -38,7 +38,7 @@ pub struct SeriesSource {
 
 /// The `credentials` of a source: the Fetch standard's `omit` and `same-origin` (`include`,
 /// cookies to any origin, is not offered).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Credentials {
     #[default]
@@ -47,6 +47,17 @@ pub enum Credentials {
 }
 
 impl Credentials {
+    /// Every value, in the order the format lists them.
+    pub const ALL: &'static [Credentials] = &[Credentials::Omit, Credentials::SameOrigin];
+
+    /// The value as written in the JSON document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Credentials::Omit => "omit",
+            Credentials::SameOrigin => "same-origin",
+        }
+    }
+
     fn is_omit(&self) -> bool {
         *self == Credentials::Omit
     }
@@ -68,7 +79,7 @@ impl SeriesSource {
 }
 
 /// One place to fetch a series from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Endpoint {
     pub source: SourceKind,
     /// Exchange symbol (`FLUXUSDT`), CoinGecko coin id (`zelcash`) or Kraken pair.

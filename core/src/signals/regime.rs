@@ -10,7 +10,7 @@ use crate::model::{
     check_name, check_sources, check_text, SeriesSource, Signal, SignalCategory, SignalDirection,
     MAX_REGIMES,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A regime-rules document (`www/data/regime-rules.json`).
 ///
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 ///               "rule": { "kind": "threshold", "series": { "derive": "ratio", "of": "btc.close",
 ///                         "by": { "derive": "sma", "of": "btc.close", "period": 200 } }, "op": ">", "value": 1 } }] }
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RegimeRules {
     pub version: u32,
     /// For people reading the document; not interpreted.
@@ -34,7 +34,7 @@ pub struct RegimeRules {
     pub rules: Vec<RegimeRule>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RegimeRule {
     /// The regime this rule detects (`risk-on`, `tightening`, …).
     pub regime: String,
@@ -71,12 +71,11 @@ impl CurrentRegime {
 pub fn parse_regime_rules(json: &str) -> Result<RegimeRules, String> {
     let doc: RegimeRules = crate::doc::read(json)
         .map_err(|e| {
-            let at = if e.path.is_empty() {
-                "regime rules"
+            if e.path.is_empty() {
+                format!("regime rules: {}", e.message)
             } else {
-                &e.path
-            };
-            format!("{at}: {}", e.error)
+                e.to_string()
+            }
         })?
         .value;
     if doc.version != 1 {
@@ -102,6 +101,19 @@ pub fn parse_regime_rules(json: &str) -> Result<RegimeRules, String> {
     }
     Ok(doc)
 }
+
+crate::object_from_doc!(RegimeRules, ["version", "note", "sources", "rules"], |f| RegimeRules {
+    version: f.req("version")?,
+    note: f.or_default("note")?,
+    sources: f.or_default("sources")?,
+    rules: f.req("rules")?,
+});
+
+crate::object_from_doc!(RegimeRule, ["regime", "description", "rule"], |f| RegimeRule {
+    regime: f.req("regime")?,
+    description: f.or_default("description")?,
+    rule: f.req("rule")?,
+});
 
 impl RegimeRules {
     /// The rules read once (paths `rules[i].rule`): the series they need, for loading.

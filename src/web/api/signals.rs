@@ -127,7 +127,7 @@ pub fn score_signals_js(
         .and_then(|s| s.as_string())
         .ok_or_else(|| err("signals: expected an array of signals"))?;
     let signals: Vec<Signal> = barfinex_core::doc::read(&text)
-        .map_err(|e| err(format!("signals{}: {}", e.path, e.error)))?
+        .map_err(|e| err(format!("signals{}: {}", e.path, e.message)))?
         .value;
     if !series.is_object() {
         return Err(err("series: expected an object of named series"));

@@ -21,7 +21,7 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc<T> {
     pub value: T,
-    /// Paths such as `drivers[0].weight`, an object's own before its children's.
+    /// Paths such as `drivers[0].weight`: an object's own (by name) before its children's.
     pub unknown: Vec<String>,
 }
 
@@ -58,10 +58,44 @@ pub trait FromDoc: Sized {
     fn from_doc(v: &Value, path: &str, unknown: &mut Vec<String>) -> Result<Self, DocError>;
 }
 
+/// The most values and keys a document may hold. A tree costs about 100 B per value while it
+/// is built (its lists grow by doubling), so a hostile 1 MiB document of `0,0,0,…` would take
+/// 56 MB; at this cap, 14 MB natively (`core/tests/parse_memory.rs`). The Flux profile holds 411.
+pub const MAX_VALUES: usize = 100_000;
+
 /// Parses `json`, the whole text (trailing characters are an error). serde_json bounds the
-/// nesting at 128 levels; callers bound the text (a document is at most 1 MiB).
+/// nesting at 128 levels, [`MAX_VALUES`] the tree; callers bound the text (1 MiB).
 pub fn parse(json: &str) -> Result<Value, DocError> {
+    if values_in(json) > MAX_VALUES {
+        return Err(DocError::new(
+            "",
+            format!("the document holds more than {MAX_VALUES} values and keys"),
+        ));
+    }
     serde_json::from_str(json).map_err(|e| DocError::new("", format!("invalid JSON: {e}")))
+}
+
+/// An upper bound on the values and keys of `json`, counted before a tree is built: one per
+/// `[`, `{`, `,` and `:` outside strings, and one for the document.
+fn values_in(json: &str) -> usize {
+    let (mut n, mut in_string, mut escaped) = (1, false, false);
+    for b in json.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' | b',' | b':' => n += 1,
+                _ => {}
+            }
+        }
+    }
+    n
 }
 
 /// Reads `json` as a `T`.
@@ -297,5 +331,15 @@ mod tests {
             "unknown value \"c\", expected one of \"a\", \"b\", \"d\""
         );
         assert_eq!(variant(&v, "k", &["b", "c"]), Ok(1));
+    }
+
+    #[test]
+    fn values_are_counted_outside_strings() {
+        assert_eq!(values_in(r#"[1,2,3]"#), 4);
+        assert_eq!(values_in(r#"{"a":1,"b":[2]}"#), 6);
+        assert_eq!(values_in(r#"["a,b:[{", "\\", "\"," ]"#), 4);
+        let many = format!("[{}0]", "0,".repeat(MAX_VALUES));
+        assert!(parse(&many).unwrap_err().message.contains("more than 100000 values"));
+        assert!(parse(&format!("[{}0]", "0,".repeat(MAX_VALUES - 3))).is_ok());
     }
 }

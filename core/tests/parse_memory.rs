@@ -169,3 +169,31 @@ fn a_candles_document_goes_straight_into_columns() {
         "{peak} bytes at the peak for {bars} bars from an 8 MiB body"
     );
 }
+
+/// Profiles and regime rules are read through one `serde_json::Value` (`doc::parse`), which
+/// costs a multiple of the text: a document is at most 1 MiB (the widgets' `DOCUMENT_BYTES`)
+/// and [`barfinex_core::doc::MAX_VALUES`] values. The worst shape for a tree is many tiny
+/// values: at the cap it is measured here, and past it the text is refused before any tree.
+#[test]
+fn a_document_tree_is_bounded_by_the_value_cap() {
+    use barfinex_core::doc::MAX_VALUES;
+    let _one = ONE.lock();
+    let head = r#"{"version":1,"id":"t","name":"T","symbol":"T","mood":["#;
+    let at_cap = format!("{head}{}0]}}", "0,".repeat(MAX_VALUES - 20));
+    let mut unknown = Vec::new();
+    let peak = peak_of(|| {
+        let parsed = barfinex_core::model::parse_profile(&at_cap).expect("parses");
+        unknown = parsed.unknown_fields;
+    });
+    assert_eq!(unknown, ["mood"]);
+    println!("profile of {MAX_VALUES} tiny values ({} B): peak {peak} B", at_cap.len());
+    assert!(peak < 20 * MIB, "peak {peak} B");
+
+    let hostile = repeat_to(head, "0,", "]}", MIB);
+    let peak = peak_of(|| {
+        let e = barfinex_core::model::parse_profile(&hostile).expect_err("refused");
+        assert!(e.message.contains("values and keys"), "{e}");
+    });
+    println!("1 MiB profile of 524,000 tiny values: refused, peak {peak} B");
+    assert!(peak < 64 << 10, "peak {peak} B");
+}

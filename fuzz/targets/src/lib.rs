@@ -80,9 +80,10 @@ pub fn wire(data: &[u8]) {
 /// An endpoint written as JSON (`{"source", "symbol", "interval", "base_url"}`), with and
 /// without a local market base.
 pub fn endpoint(data: &[u8]) {
-    let Ok(e) = serde_json::from_slice::<Endpoint>(data) else {
+    let Ok(e) = barfinex_core::doc::read::<Endpoint>(&text(data)) else {
         return;
     };
+    let e = e.value;
     let _ = endpoint_url(&e, None);
     let _ = endpoint_url(&e, Some("http://127.0.0.1:8081"));
 }

@@ -45,6 +45,15 @@ tests/node_modules/.bin/wasm-opt -Os --low-memory-unused --strip-producers --str
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
   pkg/barfinex_widgets_bg.wasm -o pkg/barfinex_widgets_bg.wasm
+# The generated JS (wasm-bindgen's glue and the snippets it copies, src/web/elements.js among
+# them) is minified with terser: names mangled, comments dropped but the one that points
+# TypeScript at the typings. Measured on one build: 15,852 → 10,797 B gzipped. embed.js stays as
+# written (it is the package's readable entry, and 420 B would be saved).
+for f in pkg/barfinex_widgets.js $(find pkg/snippets -name '*.js'); do
+  tests/node_modules/.bin/terser "$f" --module --compress passes=2 --mangle \
+    --comments '/@ts-self-types/' -o "$f.min"
+  mv "$f.min" "$f"
+done
 # What a page pays for one embed (the bundle budget in budgets.json counts the same way,
 # tests/budgets.test.mjs): the wasm, and every .js the embed loads, gzip -9 from stdin.
 wasm_gz=$(gzip -9 -c < pkg/barfinex_widgets_bg.wasm | wc -c)

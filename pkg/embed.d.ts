@@ -34,6 +34,8 @@ export interface BfxAssetCardElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). Reflects the `rating-rules` attribute. */
+  ratingRules: "tradingview" | "library-v3";
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -50,6 +52,8 @@ export interface BfxAssetCardAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). */
+  "rating-rules"?: "tradingview" | "library-v3";
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -188,6 +192,8 @@ export interface BfxTechnicalRatingElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). Reflects the `rating-rules` attribute. */
+  ratingRules: "tradingview" | "library-v3";
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -204,6 +210,8 @@ export interface BfxTechnicalRatingAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). */
+  "rating-rules"?: "tradingview" | "library-v3";
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }

@@ -27,8 +27,9 @@ try {
   for (let round = 1; round <= rounds; round++) {
     const native = execFileSync("cargo", ["bench", "-q", "-p", "barfinex-ta"], { encoding: "utf8" });
     if (round === 1) console.log(native);
-    for (const m of native.matchAll(/^technical rating, (\d+) bars\s+([\d.]+)$/gm)) {
-      keep("barfinex (native)", Number(m[1]), Number(m[2]), "26 of 26 (+ votes)");
+    for (const m of native.matchAll(/^technical rating \(([a-z0-9-]+)\), (\d+) bars\s+([\d.]+)$/gm)) {
+      const engine = m[1] === "tradingview" ? "barfinex (native)" : `barfinex ${m[1]} (native)`;
+      keep(engine, Number(m[2]), Number(m[3]), "26 of 26 (+ votes)");
     }
     const page = await newPage(browser);
     await page.goto(`${server.url}/www/bench.html?n=${sizes}${round === 1 ? "" : "&only=wasm"}`);
@@ -57,11 +58,16 @@ try {
   // The speed budget (budgets.json): wasm ÷ native on the largest size, from this run.
   const { speed } = JSON.parse(readFileSync(new URL("../budgets.json", import.meta.url), "utf8"));
   const largest = Math.max(...Object.values(best).map((r) => r.bars));
-  const wasm = best[`barfinex (wasm)|${largest}`]?.nsPerBar;
-  const native = best[`barfinex (native)|${largest}`]?.nsPerBar;
-  if (wasm && native) {
+  for (const set of ["", "library-v3 "]) {
+    const wasm = best[`barfinex ${set}(wasm)|${largest}`]?.nsPerBar;
+    const native = best[`barfinex ${set}(native)|${largest}`]?.nsPerBar;
+    if (!wasm || !native) {
+      console.error(`no ${set || "tradingview "}figures at ${largest} bars`);
+      process.exitCode = 1;
+      continue;
+    }
     const ratio = wasm / native;
-    console.log(`\nwasm ÷ native at ${largest.toLocaleString("en")} bars: ${ratio.toFixed(2)}× (budget ${speed.rating_wasm_over_native_max}×)`);
+    console.log(`\nwasm ÷ native (${set || "tradingview "}rules) at ${largest.toLocaleString("en")} bars: ${ratio.toFixed(2)}× (budget ${speed.rating_wasm_over_native_max}×)`);
     if (ratio > speed.rating_wasm_over_native_max) {
       console.error(`over the speed budget in budgets.json: ${ratio.toFixed(2)}× > ${speed.rating_wasm_over_native_max}×`);
       process.exitCode = 1;

@@ -66,8 +66,12 @@ async function main() {
     // optimising compile of the wasm (it tiers up in the background, between calls).
     const runs = n <= 100000 ? 30 : 3;
     const warm = n <= 100000 ? 20 : 1;
-    let ms = best(runs, () => technicalRating(c), warm);
-    rows.push({ engine: "barfinex (wasm)", bars: n, nsPerBar: (ms * 1e6) / n, computed: "26 of 26 (+ votes)" });
+    let ms = 0;
+    // Both rule sets; "barfinex (wasm)" is the default, tradingview.
+    for (const [rules, engine] of [["tradingview", "barfinex (wasm)"], ["library-v3", "barfinex library-v3 (wasm)"]]) {
+      ms = best(runs, () => technicalRating(c, { rules }), warm);
+      rows.push({ engine, bars: n, nsPerBar: (ms * 1e6) / n, computed: "26 of 26 (+ votes)" });
+    }
     if (new URLSearchParams(location.search).get("only") === "wasm") continue;
     let computed = 0;
     ms = best(runs, () => { computed = tradingSignals(c); }, warm);

@@ -156,7 +156,7 @@ proptest! {
             if let Some(st) = r.strength { prop_assert!(st <= 100) }
             if let Some(t) = r.as_of { prop_assert!(utc_minute(t).ends_with(" UTC")) }
         }
-        let _ = barfinex_core::rating::technical_rating(&candles, true);
+        let _ = barfinex_core::rating::technical_rating(&candles, true, Default::default());
     }
 }
 

@@ -62,8 +62,8 @@ proptest! {
     #[test]
     fn the_rating_is_causal_and_total(c in candles_strategy(400), cut in 0usize..400) {
         let cut = cut.min(c.len());
-        let full = technical_rating(&c, true).unwrap().every_bar.unwrap();
-        let part = technical_rating(&prefix(&c, cut), true).unwrap();
+        let full = technical_rating(&c, true, Default::default()).unwrap().every_bar.unwrap();
+        let part = technical_rating(&prefix(&c, cut), true, Default::default()).unwrap();
         let ps = part.every_bar.unwrap();
         for i in 0..cut {
             prop_assert!(same(full.total[i], ps.total[i]) && same(full.ma[i], ps.ma[i]) && same(full.other[i], ps.other[i]));
@@ -76,7 +76,7 @@ proptest! {
 
     #[test]
     fn the_rating_fed_in_blocks_is_the_rating_in_one_piece(c in candles_strategy(400), size in 1usize..64, bad in prop::option::of(0usize..400)) {
-        let whole = technical_rating(&c, true).unwrap();
+        let whole = technical_rating(&c, true, Default::default()).unwrap();
         let s = whole.every_bar.unwrap();
         let mut state = TechnicalRating::new();
         let mut totals = Vec::new();
@@ -117,7 +117,7 @@ proptest! {
         col.into_iter().nth(which).unwrap()[at] = v;
         prop_assert_eq!(c.check(), Err(SeriesError::NotFinite { column: names[which], index: at }));
         prop_assert!(matches!(indicator("sma", &Params::new(), &c), Err(IndicatorError::Series(_))));
-        prop_assert!(technical_rating(&c, false).is_err());
+        prop_assert!(technical_rating(&c, false, Default::default()).is_err());
     }
 }
 
@@ -221,5 +221,5 @@ fn inputs_over_the_limit_are_refused_before_any_work() {
         volume: vec![1.0; n],
     };
     assert_eq!(c.check(), Err(SeriesError::TooLong { bars: n }));
-    assert!(technical_rating(&c, true).is_err());
+    assert!(technical_rating(&c, true, Default::default()).is_err());
 }

@@ -43,9 +43,9 @@ class AttributeError extends Error {
  * option: `mount options.market: …`) shows why and fires `bfx-error`, instead of staying empty. */
 function showRefused(el, error) {
   const text = String(error?.message ?? error);
-  const named = /^mount options\.([a-z-]+): (.*)$/s.exec(text);
-  const attribute = error?.attribute ?? named?.[1] ?? null;
-  const message = named ? `attribute ${named[1]}: ${named[2]}` : text;
+  const named = /^mount options\.([A-Za-z]+): (.*)$/s.exec(text);
+  const attribute = error?.attribute ?? (named ? attributeOf(named[1]) : null);
+  const message = named ? `attribute ${attribute}: ${named[2]}` : text;
   showAlert(el, "bfx-state bfx-state--error", message);
   el.shadowRoot?.querySelector(".bfx-state")?.setAttribute("data-error-kind", "attribute");
   el.dispatchEvent(new CustomEvent("bfx-error", {
@@ -97,6 +97,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
+      "rating-rules": { type: "enum", reloads: false, values: ["tradingview","library-v3"] },
       "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
@@ -138,6 +139,7 @@ const ELEMENTS = {
       "market": { type: "string", reloads: true },
       "refresh": { type: "number", reloads: true },
       "persist": { type: "boolean", reloads: false },
+      "rating-rules": { type: "enum", reloads: false, values: ["tradingview","library-v3"] },
       "theme": { type: "enum", reloads: false, values: ["auto","light","dark"] },
     },
   },
@@ -174,6 +176,10 @@ const ELEMENTS = {
 };
 // </registry>
 
+/** An attribute's property and mount option (`rating-rules` → `ratingRules`), and back. */
+const propertyOf = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+const attributeOf = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 /** Reads attribute `name` of `el` as the widget options want it. */
 function read(el, name, type) {
   const v = el.getAttribute(name);
@@ -185,7 +191,7 @@ function read(el, name, type) {
 /** The property for attribute `name`: reads the attribute (`null` when absent, for strings),
  * writes it (reflects). */
 function defineProperty(cls, name, type) {
-  Object.defineProperty(cls.prototype, name, {
+  Object.defineProperty(cls.prototype, propertyOf(name), {
     configurable: true,
     enumerable: true,
     get() {
@@ -217,11 +223,11 @@ export function defineElements(mount) {
         elements.add(this);
         // A property set before the element was defined (React 19 and Vue set properties)
         // sits on the instance and would hide the class's accessor: move it through it.
-        for (const name of names) {
-          if (Object.prototype.hasOwnProperty.call(this, name)) {
-            const value = this[name];
-            delete this[name];
-            this[name] = value;
+        for (const key of names.map(propertyOf)) {
+          if (Object.prototype.hasOwnProperty.call(this, key)) {
+            const value = this[key];
+            delete this[key];
+            this[key] = value;
           }
         }
         this.#render();
@@ -274,7 +280,7 @@ export function defineElements(mount) {
           if (type === "number" && !Number.isFinite(v)) {
             throw new AttributeError(name, `${JSON.stringify(this.getAttribute(name))} is not a number`);
           }
-          if (v !== undefined) options[name] = v;
+          if (v !== undefined) options[propertyOf(name)] = v;
         }
         options.theme ??= "auto";
         return options;

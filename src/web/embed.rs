@@ -9,6 +9,7 @@ use super::components::ErrorState;
 use super::net::{absolute_url, Attached};
 use super::styles::shared_sheet;
 use super::widgets::{widget_view, WidgetConfig};
+use barfinex_core::rating::Rules;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -43,6 +44,8 @@ export interface MountOptions {
   current?: string;
   /** URL of a regime-rules document to compute the current regime from (with market). (regime-matrix) */
   rules?: string;
+  /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). (asset-card, technical-rating) */
+  ratingRules?: "tradingview" | "library-v3";
 }
 /* </registry> */
 "#;
@@ -239,6 +242,12 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
         layout: text("layout")?,
         current: text("current")?,
         rules: text("rules")?,
+        rating_rules: match text("ratingRules")? {
+            None => Rules::default(),
+            Some(name) => name
+                .parse()
+                .map_err(|e| JsError::new(&format!("mount options.ratingRules: {e}")))?,
+        },
     };
     let widget = text("widget")?.unwrap_or_else(|| "asset-card".into());
     Ok((widget, theme, config))

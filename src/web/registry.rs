@@ -14,7 +14,7 @@ pub const ELEMENTS: [Element; 8] = [
     Element {
         tag: "bfx-asset-card",
         widget: "asset-card",
-        attributes: &["src", "candles", "market", "refresh", "persist", "theme"],
+        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "theme"],
     },
     Element {
         tag: "bfx-driver-list",
@@ -34,7 +34,7 @@ pub const ELEMENTS: [Element; 8] = [
     Element {
         tag: "bfx-technical-rating",
         widget: "technical-rating",
-        attributes: &["src", "candles", "market", "refresh", "persist", "theme"],
+        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "theme"],
     },
     Element {
         tag: "bfx-price-chart",

@@ -9,6 +9,7 @@ use super::components::{
 use super::context::MarketContext;
 use super::load::Profile as Loaded;
 use super::registry::ELEMENTS;
+use barfinex_core::rating::Rules;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -37,11 +38,14 @@ pub struct WidgetConfig {
     pub current: Option<String>,
     /// Regime matrix: URL of a regime-rules document.
     pub rules: Option<String>,
+    /// Technical rating (its element and the card): the rule set.
+    pub rating_rules: Rules,
 }
 
 /// The view for `widget`, or why there is none. Provides the widget's [`MarketContext`] (its
 /// `market`, `refresh` and `persist`) to every part of it.
 pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
+    provide_context(c.rating_rules);
     provide_context(MarketContext {
         market: c.market.clone(),
         refresh: c.refresh,
@@ -56,6 +60,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         layout,
         current,
         rules,
+        rating_rules: _,
     } = c;
     Ok(match widget {
         "asset-card" => AssetCard(AssetCardProps { src, candles }).into_any(),

@@ -3,7 +3,7 @@
 //! std only: the best of several runs, timed with `Instant`, inputs kept opaque by `black_box`.
 
 use barfinex_ta::indicators::{indicator, Params, NAMES};
-use barfinex_ta::rating::{technical_rating, TechnicalRating};
+use barfinex_ta::rating::{technical_rating, Rules, TechnicalRating};
 use barfinex_ta::series::{Bar, Candles};
 use std::hint::black_box;
 use std::time::Instant;
@@ -30,22 +30,24 @@ fn main() {
     println!("{:<44} {:>12}", "benchmark", "ns/bar");
     for (n, runs) in [(10_000usize, 100), (1_000_000, 10)] {
         let c = walk(n);
-        let ns = best_ns(runs, || {
-            black_box(technical_rating(black_box(&c), false).ok());
-        });
-        println!(
-            "{:<44} {:>12.1}",
-            format!("technical rating, {n} bars"),
-            ns / n as f64
-        );
-        let ns = best_ns(runs, || {
-            black_box(technical_rating(black_box(&c), true).ok());
-        });
-        println!(
-            "{:<44} {:>12.1}",
-            format!("technical rating every bar, {n} bars"),
-            ns / n as f64
-        );
+        for rules in Rules::ALL {
+            let ns = best_ns(runs, || {
+                black_box(technical_rating(black_box(&c), false, rules).ok());
+            });
+            println!(
+                "{:<44} {:>12.1}",
+                format!("technical rating ({rules}), {n} bars"),
+                ns / n as f64
+            );
+            let ns = best_ns(runs, || {
+                black_box(technical_rating(black_box(&c), true, rules).ok());
+            });
+            println!(
+                "{:<44} {:>12.1}",
+                format!("technical rating every bar ({rules}), {n} bars"),
+                ns / n as f64
+            );
+        }
         let ns = best_ns(runs.min(10), || {
             for name in NAMES {
                 black_box(indicator(name, &Params::new(), black_box(&c)).ok());

@@ -12,7 +12,7 @@
 //!     let c = 100.0 - i as f64;
 //!     Bar { time: i * 60_000, open: c, high: c + 1.0, low: c - 1.0, close: c, volume: 1.0 }
 //! }).collect();
-//! let r = technical_rating(&Candles::from_bars(&bars), false).unwrap();
+//! let r = technical_rating(&Candles::from_bars(&bars), false, Default::default()).unwrap();
 //! assert_eq!(r.last.unwrap().ma.buy, 0);
 //! ```
 

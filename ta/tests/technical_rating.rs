@@ -1,7 +1,7 @@
 //! The technical rating on whole series: hand-worked warm-up, clear trends, and the real XRP
 //! sample; streaming and batch results agree.
 
-use barfinex_ta::rating::{technical_rating, Label, TechnicalRating};
+use barfinex_ta::rating::{technical_rating, Label, Rules, TechnicalRating};
 use barfinex_ta::series::{Bar, Candles};
 
 fn bar(i: i64, close: f64, spread: f64) -> Bar {
@@ -20,7 +20,7 @@ fn the_first_bar_has_only_the_votes_pine_can_cast() {
     // Bar 0: Pine's ta.ema is seeded with the first close, so the six EMAs equal the close and
     // vote 0; the MACD (EMA-based) is 0 against a signal of 0; the Stochastic RSI and Bull/Bear
     // Power votes only need EMA 50 to exist. Everything else lacks history.
-    let r = technical_rating(&Candles::from_bars(&[bar(0, 100.0, 1.0)]), false).unwrap();
+    let r = technical_rating(&Candles::from_bars(&[bar(0, 100.0, 1.0)]), false, Rules::LibraryV3).unwrap();
     let d = r.last.unwrap();
     let present: Vec<(&str, i8)> = d
         .votes
@@ -51,7 +51,7 @@ fn warm_up_lengths_follow_pine() {
     let bars: Vec<Bar> = (0..260)
         .map(|i| bar(i, 100.0 + (i as f64 * 0.3).sin() * 5.0, 1.0))
         .collect();
-    let mut r = TechnicalRating::new();
+    let mut r = TechnicalRating::with_rules(Rules::LibraryV3);
     let mut first = std::collections::HashMap::new();
     for (i, b) in bars.iter().enumerate() {
         r.update(b).unwrap();
@@ -91,7 +91,7 @@ fn clear_trends_give_strong_labels() {
     let up: Vec<Bar> = (0..400)
         .map(|i| bar(i, 100.0 * 1.002f64.powi(i as i32), 0.2))
         .collect();
-    let d = technical_rating(&Candles::from_bars(&up), false)
+    let d = technical_rating(&Candles::from_bars(&up), false, Rules::LibraryV3)
         .unwrap()
         .last
         .unwrap();
@@ -102,7 +102,7 @@ fn clear_trends_give_strong_labels() {
     let down: Vec<Bar> = (0..400)
         .map(|i| bar(i, 200.0 - 0.0005 * (i * i) as f64, 0.2))
         .collect();
-    let d = technical_rating(&Candles::from_bars(&down), false)
+    let d = technical_rating(&Candles::from_bars(&down), false, Rules::LibraryV3)
         .unwrap()
         .last
         .unwrap();
@@ -117,7 +117,7 @@ fn a_long_decline_then_an_uptick_fires_the_oversold_buys() {
     // decline holds RSI at exactly 0, a zero range; its rule is covered in rating::votes.)
     let mut bars: Vec<Bar> = (0..80).map(|i| bar(i, 200.0 - i as f64, 0.5)).collect();
     bars.push(bar(80, 121.0 + 0.6, 0.5));
-    let d = technical_rating(&Candles::from_bars(&bars), false)
+    let d = technical_rating(&Candles::from_bars(&bars), false, Rules::LibraryV3)
         .unwrap()
         .last
         .unwrap();
@@ -129,7 +129,7 @@ fn a_long_decline_then_an_uptick_fires_the_oversold_buys() {
     // And the mirror image sells.
     let mut bars: Vec<Bar> = (0..80).map(|i| bar(i, 100.0 + i as f64, 0.5)).collect();
     bars.push(bar(80, 179.0 - 0.6, 0.5));
-    let d = technical_rating(&Candles::from_bars(&bars), false)
+    let d = technical_rating(&Candles::from_bars(&bars), false, Rules::LibraryV3)
         .unwrap()
         .last
         .unwrap();
@@ -150,11 +150,11 @@ fn every_bar_scores_equal_the_streaming_scores() {
             )
         })
         .collect();
-    let series = technical_rating(&Candles::from_bars(&bars), true)
+    let series = technical_rating(&Candles::from_bars(&bars), true, Rules::LibraryV3)
         .unwrap()
         .every_bar
         .unwrap();
-    let mut r = TechnicalRating::new();
+    let mut r = TechnicalRating::with_rules(Rules::LibraryV3);
     for (i, b) in bars.iter().enumerate() {
         let s = r.update(b).unwrap();
         for (a, e) in [
@@ -176,7 +176,7 @@ fn the_real_xrp_sample_rates_without_gaps_after_warm_up() {
     let rows: Vec<[f64; 6]> =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let bars: Vec<Bar> = rows.iter().map(|r| Bar::from_row(*r)).collect();
-    let d = technical_rating(&Candles::from_bars(&bars), false)
+    let d = technical_rating(&Candles::from_bars(&bars), false, Rules::LibraryV3)
         .unwrap()
         .last
         .unwrap();
@@ -196,7 +196,41 @@ fn the_real_xrp_sample_rates_without_gaps_after_warm_up() {
 #[test]
 fn empty_series_has_no_rating() {
     assert_eq!(
-        technical_rating(&Candles::default(), false).unwrap().last,
+        technical_rating(&Candles::default(), false, Rules::LibraryV3).unwrap().last,
         None
     );
+}
+
+#[test]
+fn the_scanners_warm_ups_follow_its_guards() {
+    let bars: Vec<Bar> = (0..260)
+        .map(|i| bar(i, 100.0 + (i as f64 * 0.3).sin() * 5.0, 1.0))
+        .collect();
+    let mut r = TechnicalRating::with_rules(Rules::TradingView);
+    let mut first = std::collections::HashMap::new();
+    for (i, b) in bars.iter().enumerate() {
+        r.update(b).unwrap();
+        for v in r.detail().votes {
+            if v.vote.is_some() {
+                first.entry(v.name).or_insert(i);
+            }
+        }
+    }
+    // Stoch(8, 3, 3): raw %K at 7, %K 9, %D 11, and %K[1], %D[1] → 12. Stochastic RSI: RSI from
+    // 14, 14 of them at 27, %K 29, %D 31, with [1] → 32. Bull/Bear Power needs [1] → 1.
+    // Ichimoku: both leads and close[1] → 51. The rest as in the library.
+    let expect = [
+        ("Ichimoku", 51),
+        ("RSI14", 15),
+        ("Stoch8", 12),
+        ("CCI20", 20),
+        ("ADX14", 27),
+        ("W%R14", 14),
+        ("StochRSI", 32),
+        ("BBPower", 1),
+        ("UO", 28),
+    ];
+    for (name, at) in expect {
+        assert_eq!(first[name], at, "{name}");
+    }
 }

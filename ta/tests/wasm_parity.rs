@@ -3,12 +3,14 @@
 //! wasm build takes code paths native does not (branch-free min/max through SIMD lanes), so
 //! native and wasm must agree on a file both read: here native = file, there wasm = file.
 //!
+//! Both rule sets, under their names (`tradingview`, `library-v3`).
+//!
 //! Input: the shared random walk (`benches/support/walk.rs`, `tests/bench-walk.mjs`) of 600
 //! bars, with bars 300–339 flat (every price the close of bar 299, volume 0: zero ranges, ties
 //! and Pine's `na` divisions). `UPDATE_FIXTURES=1 cargo test -p barfinex-ta --test wasm_parity`
 //! rewrites the file after an intended change.
 
-use barfinex_ta::rating::technical_rating;
+use barfinex_ta::rating::{technical_rating, Rules};
 use barfinex_ta::series::{Bar, Candles};
 use serde_json::{json, Value};
 
@@ -39,13 +41,22 @@ fn num(x: f64) -> Value {
 }
 
 fn native() -> Value {
+    Value::Object(
+        Rules::ALL
+            .iter()
+            .map(|&r| (r.as_str().to_string(), native_of(r)))
+            .collect(),
+    )
+}
+
+fn native_of(rules: Rules) -> Value {
     let bars = input();
-    let all = technical_rating(&Candles::from_bars(&bars), true).unwrap();
+    let all = technical_rating(&Candles::from_bars(&bars), true, rules).unwrap();
     let s = all.every_bar.unwrap();
     let details: Vec<Value> = DETAIL_AT
         .iter()
         .map(|&i| {
-            let d = technical_rating(&Candles::from_bars(&bars[..=i]), false)
+            let d = technical_rating(&Candles::from_bars(&bars[..=i]), false, rules)
                 .unwrap()
                 .last
                 .unwrap();

@@ -67,9 +67,9 @@ test("technicalRating() gives the same answer for objects and typed columns", as
 // The wasm build takes its own code paths (min/max and selects through SIMD lanes, see
 // ta/src/rating/fixed.rs): it must give the native rating to the bit, every bar and every vote.
 // The fixture is native's (ta/tests/wasm_parity.rs keeps it so); the input is rebuilt here.
-test("technicalRating() in wasm equals the native rating bit for bit", async () => {
+test("technicalRating() in wasm equals the native rating bit for bit, under both rule sets", async () => {
   const diffs = await page.evaluate(async () => {
-    const want = await (await fetch("/tests/fixtures/rating/parity.json")).json();
+    const fixture = await (await fetch("/tests/fixtures/rating/parity.json")).json();
     const { walk } = await import("/tests/bench-walk.mjs");
     const c = walk(600);
     for (let i = 300; i < 340; i++) {
@@ -80,23 +80,32 @@ test("technicalRating() in wasm equals the native rating bit for bit", async () 
     const prefix = (n) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(0, n)]));
     const same = (a, b) => (Number.isNaN(a) || a === null ? b === null : a === b);
     const out = [];
-    const all = window.bfx.technicalRating(c, { everyBar: true }).everyBar;
-    for (const key of ["total", "movingAverages", "oscillators"]) {
-      all[key].forEach((x, i) => { if (!same(x, want[key][i])) out.push(`${key}[${i}]: ${x} ≠ ${want[key][i]}`); });
+    let bars = 0, details = 0;
+    for (const rules of ["tradingview", "library-v3"]) {
+      const want = fixture[rules];
+      const all = window.bfx.technicalRating(c, { everyBar: true, rules }).everyBar;
+      for (const key of ["total", "movingAverages", "oscillators"]) {
+        all[key].forEach((x, i) => { if (!same(x, want[key][i])) out.push(`${rules} ${key}[${i}]: ${x} ≠ ${want[key][i]}`); });
+      }
+      for (const d of want.detail) {
+        const r = window.bfx.technicalRating(prefix(d.bar + 1), { rules });
+        if (!same(r.total, d.total)) out.push(`${rules} bar ${d.bar} total: ${r.total} ≠ ${d.total}`);
+        d.votes.forEach(([name, vote, value], k) => {
+          const v = r.votes[k];
+          if (v.name !== name || v.vote !== vote || !same(v.value, value)) out.push(`${rules} bar ${d.bar} ${name}: ${JSON.stringify(v)} ≠ ${vote}, ${value}`);
+        });
+      }
+      bars += all.total.length;
+      details += want.detail.length;
     }
-    for (const d of want.detail) {
-      const r = window.bfx.technicalRating(prefix(d.bar + 1));
-      if (!same(r.total, d.total)) out.push(`bar ${d.bar} total: ${r.total} ≠ ${d.total}`);
-      d.votes.forEach(([name, vote, value], k) => {
-        const v = r.votes[k];
-        if (v.name !== name || v.vote !== vote || !same(v.value, value)) out.push(`bar ${d.bar} ${name}: ${JSON.stringify(v)} ≠ ${vote}, ${value}`);
-      });
-    }
-    return { out, bars: all.total.length, details: want.detail.length };
+    // The default is the scanner's rule set.
+    const byDefault = window.bfx.technicalRating(c);
+    if (byDefault.total !== window.bfx.technicalRating(c, { rules: "tradingview" }).total) out.push("the default is not tradingview");
+    return { out, bars, details };
   });
   assert.deepEqual(diffs.out, []);
-  assert.equal(diffs.bars, 600);
-  assert.equal(diffs.details, 12);
+  assert.equal(diffs.bars, 1200);
+  assert.equal(diffs.details, 24);
 });
 
 // wasm memory never shrinks: candles are read a block at a time (src/web/api/candles_js.rs), so
@@ -128,6 +137,9 @@ test("bad input throws an Error naming the fault; the module keeps working", asy
       () => window.bfx.indicator("smaa", {}, base()),
       () => window.bfx.indicator("sma", { timeperiod: 0 }, base()),
       () => window.bfx.technicalRating({ ...base(), close: new Float64Array(5_000_001) }),
+      () => window.bfx.technicalRating(base(), { rules: "tv" }),
+      () => window.bfx.technicalRating(base(), { rules: 3 }),
+      () => window.bfx.technicalRating(base(), { everybar: true }),
     ];
     const out = attempts.map((f) => { try { f(); return "no error"; } catch (e) { return `${e.constructor.name}: ${e.message}`; } });
     out.push(window.bfx.technicalRating(base()).votes.length);
@@ -143,6 +155,9 @@ test("bad input throws an Error naming the fault; the module keeps working", asy
     'Error: unknown indicator "smaa" (known: sma, ema, wma, hma, vwma, rsi, stoch, stochrsi, cci, adx, ao, mom, macd, willr, ultosc, bbands, atr, obv, ichimoku, bullbear)',
     "Error: sma: timeperiod = 0 is out of range (1 to 100000)",
     "Error: candles.close: 5000001 values is more than the limit of 5000000",
+    'Error: options.rules: unknown rule set "tv", expected "tradingview", "library-v3"',
+    "Error: options.rules: expected a string",
+    "Error: options.everybar: unknown option, expected everyBar, rules",
     26,
     null,
   ]);

@@ -77,7 +77,38 @@ test("bfx-rating's rating equals technicalRating on the candles document it rate
     return technicalRating(rows);
   }, { pkg: `${server.url}/pkg/barfinex_widgets.js`, candles });
   assert.deepEqual(event.detail.rating, expected);
+  assert.equal(event.detail.rating.rules, "tradingview");
   assert.equal(event.detail.synthetic, true);
+  await page.context().close();
+});
+
+test("rating-rules picks the rule set; a change re-rates, an unknown one is refused", async () => {
+  const candles = `${server.url}/www/data/flux-1d.synthetic.json`;
+  const src = `${server.url}/www/data/flux.json`;
+  const page = await recording(`<bfx-technical-rating id="r" src="${src}" candles="${candles}" rating-rules="library-v3"></bfx-technical-rating>`);
+  await waitSeen(page, "bfx-rating", "r");
+  const expected = (rules) => page.evaluate(async ({ pkg, candles, rules }) => {
+    const { technicalRating } = await import(pkg);
+    const doc = await (await fetch(candles)).json();
+    const rows = doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume }));
+    return technicalRating(rows, { rules });
+  }, { pkg: `${server.url}/pkg/barfinex_widgets.js`, candles, rules });
+  const [v3] = await seen(page, "bfx-rating", "r");
+  assert.deepEqual(v3.detail.rating, await expected("library-v3"));
+  assert.equal(await page.evaluate(() => document.getElementById("r").ratingRules), "library-v3");
+  // The property reflects to the attribute, and the widget rates again under the new rules.
+  await page.evaluate(() => { document.getElementById("r").ratingRules = "tradingview"; });
+  await waitSeen(page, "bfx-rating", "r", 2);
+  const [, tv] = await seen(page, "bfx-rating", "r");
+  assert.deepEqual(tv.detail.rating, await expected("tradingview"));
+  assert.equal(await page.locator("#r").getAttribute("rating-rules"), "tradingview");
+  // The two differ on this series (else the test could not tell them apart).
+  assert.notDeepEqual(tv.detail.rating.votes, v3.detail.rating.votes);
+  await page.evaluate(() => document.getElementById("r").setAttribute("rating-rules", "v4"));
+  await waitSeen(page, "bfx-error", "r");
+  const [error] = await seen(page, "bfx-error", "r");
+  assert.equal(error.detail.attribute, "rating-rules");
+  assert.match(error.detail.message, /^attribute rating-rules: unknown value "v4", expected "tradingview", "library-v3"/);
   await page.context().close();
 });
 

@@ -3,7 +3,7 @@
 //! results out (columns as `Float64Array`), and turn every error into a JS `Error` with a message.
 
 use barfinex_core::indicators::{self, Params};
-use barfinex_core::rating::TechnicalRating;
+use barfinex_core::rating::{Rules, TechnicalRating};
 use js_sys::{Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -29,9 +29,14 @@ export interface CandleColumns {
 /** Oldest first, strictly ascending times, finite numbers, at most 5,000,000 bars. */
 export type Candles = Candle[] | CandleColumns;
 export type RatingLabel = "Strong Sell" | "Sell" | "Neutral" | "Buy" | "Strong Buy";
+/** "tradingview": the scanner script behind tradingview.com's gauge (the default);
+ * "library-v3": TradingView's published Pine library TechnicalRating v3. */
+export type RatingRules = "tradingview" | "library-v3";
 export interface TechnicalRatingOptions {
   /** Also return every bar's three scores (columns). Default false. */
   everyBar?: boolean;
+  /** The rule set. Default "tradingview". */
+  rules?: RatingRules;
 }
 export interface GroupScore {
   /** Mean of the group's present votes, −1…1; null when none is present yet. */
@@ -45,6 +50,8 @@ export interface RatingVote {
   value: number;
 }
 export interface TechnicalRatingResult {
+  /** The rule set that rated it. */
+  rules: RatingRules;
   /** The rated (last) bar's time. */
   time: number;
   total: number | null; label: RatingLabel | null;
@@ -78,11 +85,14 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
 }
 
 /// TradingView's technical rating of the last bar (taken as closed), with every vote, computed
-/// with Pine's semantics. Returns `null` for an empty series.
+/// with Pine's semantics, under the rule set `options.rules` (`"tradingview"` by default, or
+/// `"library-v3"`). Returns `null` for an empty series. An unknown option or rule set throws,
+/// naming it.
 ///
 /// ```js
 /// const r = technicalRating(candles);            // candles: Candle[] or CandleColumns
 /// console.log(r.label, r.total, r.movingAverages.buy);
+/// const v3 = technicalRating(candles, { rules: "library-v3", everyBar: true });
 /// ```
 #[wasm_bindgen(js_name = technicalRating, unchecked_return_type = "TechnicalRatingResult | null")]
 pub fn technical_rating_js(
@@ -91,12 +101,10 @@ pub fn technical_rating_js(
         Object,
     >,
 ) -> Result<JsValue, JsError> {
+    let (every_bar, rules) = rating_options(options.as_ref())?;
     let input = CandlesJs::new(&candles, "candles")?;
-    let every_bar = options
-        .and_then(|o| Reflect::get(&o, &JsValue::from_str("everyBar")).ok())
-        .is_some_and(|v| v.is_truthy());
     let n = input.len();
-    let mut state = TechnicalRating::new();
+    let mut state = TechnicalRating::with_rules(rules);
     let mut block = Block::default();
     let out = every_bar.then(|| rating_js::EveryBar::new(n));
     let mut scores = Vec::new();
@@ -122,6 +130,32 @@ pub fn technical_rating_js(
         set(&result, "everyBar", cols.into_object());
     }
     Ok(result.into())
+}
+
+/// `TechnicalRatingOptions`, checked: an unknown key or rule set is an error naming it.
+fn rating_options(options: Option<&Object>) -> Result<(bool, Rules), JsError> {
+    let Some(o) = options else {
+        return Ok((false, Rules::default()));
+    };
+    let mut out = (false, Rules::default());
+    for (key, value) in host::entries(o, "options")? {
+        match key.as_str() {
+            "everyBar" => out.0 = value.is_truthy(),
+            "rules" if value.is_undefined() => {}
+            "rules" => {
+                let name = value
+                    .as_string()
+                    .ok_or_else(|| err("options.rules: expected a string"))?;
+                out.1 = name.parse().map_err(|e| err(format!("options.rules: {e}")))?;
+            }
+            other => {
+                return Err(err(format!(
+                    "options.{other}: unknown option, expected everyBar, rules"
+                )))
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's).

@@ -22,6 +22,7 @@ struct Keys {
     group: JsValue,
     vote: JsValue,
     value: JsValue,
+    rules: JsValue,
     /// The vote names, in [`VOTES`] order.
     names: Vec<JsValue>,
 }
@@ -44,6 +45,7 @@ impl Keys {
             group: s("group"),
             vote: s("vote"),
             value: s("value"),
+            rules: s("rules"),
             names: VOTES.iter().map(|(name, _)| s(name)).collect(),
         }
     }
@@ -87,6 +89,7 @@ fn group(k: &Keys, g: &GroupScore) -> Object {
 pub(crate) fn detail(d: &RatingDetail) -> Object {
     KEYS.with(|k| {
         let o = Object::new();
+        set(&o, &k.rules, &JsValue::from_str(d.rules.as_str()));
         set(&o, &k.time, &(d.time as f64).into());
         set(&o, &k.total, &num(d.total));
         set(&o, &k.label, &label(d.label));
@@ -95,9 +98,11 @@ pub(crate) fn detail(d: &RatingDetail) -> Object {
         let votes = Array::new();
         for (i, v) in d.votes.iter().enumerate() {
             let vo = Object::new();
-            match k.names.get(i) {
-                Some(name) => set(&vo, &k.name, name),
-                None => set(&vo, &k.name, &JsValue::from_str(v.name)),
+            // The cached names are `VOTES`'; a rule set that names a vote otherwise (the
+            // scanner's `Stoch8`) gets its own string.
+            match (k.names.get(i), VOTES.get(i)) {
+                (Some(name), Some((cached, _))) if *cached == v.name => set(&vo, &k.name, name),
+                _ => set(&vo, &k.name, &JsValue::from_str(v.name)),
             }
             set(&vo, &k.group, k.group_name(v.group));
             set(&vo, &k.vote, &num(v.vote.map(f64::from)));

@@ -202,6 +202,10 @@ impl Hma {
 pub struct Vwma {
     pv: RollingSum,
     v: RollingSum,
+    n: usize,
+    /// Zero volumes in a row, ending at the last bar: a window of them has no volume, which a
+    /// running sum may miss by a rounding residue (and divide noise by noise).
+    zeros: usize,
 }
 
 impl Vwma {
@@ -209,13 +213,16 @@ impl Vwma {
         Self {
             pv: RollingSum::new(n),
             v: RollingSum::new(n),
+            n,
+            zeros: 0,
         }
     }
 
     pub fn update(&mut self, price: f64, volume: f64) -> f64 {
         let pv = self.pv.push(price * volume);
         let v = self.v.push(volume);
-        if v == 0.0 {
+        self.zeros = if volume == 0.0 { self.zeros.saturating_add(1) } else { 0 };
+        if v == 0.0 || self.zeros >= self.n {
             f64::NAN
         } else {
             pv / v

@@ -21,6 +21,19 @@ pub(crate) fn div(a: f64, b: f64) -> f64 {
     }
 }
 
+/// [`div`] for a divisor that running sums leave with a rounding residue (a deviation, a range
+/// of a computed series): `na` when it is at most a billionth of `scale`, the size of the values
+/// it was computed from. Below that it is rounding noise, and noise divided by noise is no
+/// reading (a flat market would otherwise vote at random).
+#[inline]
+pub(crate) fn div_noise(a: f64, b: f64, scale: f64) -> f64 {
+    if b.abs() <= 1e-9 * scale.abs() {
+        f64::NAN
+    } else {
+        a / b
+    }
+}
+
 /// `ta.rma(x, N)`: Wilder's average, seeded with the mean of the first `N` inputs, then
 /// `(v·(N−1) + x)·(1/N)` (TA-Lib 0.8's arithmetic, as the crate's `SeededEma::rma`). The caller
 /// counts the inputs.
@@ -91,10 +104,17 @@ impl Rsi14 {
 
 /// `ta.dmi(14, 14)` → `(+DI, −DI, ADX)`: `ta.rma` of +DM, −DM and `ta.tr` (`na` on the first
 /// bar), `fixnan` on the DI lines, ADX the `ta.rma` of DX once both lines exist (bar 27).
+///
+/// With `dm_from_first_bar`, the scanner script's own `dirmov`/`adx(14, 14)` (lines 175–187 of
+/// `links/common.pine.link`, `tradingview/scanner_data` ed0ed9c4): its +DM and −DM are
+/// `up > down and up > 0 ? up : 0` without `ta.dmi`'s `na(up) ? na :`, so the first bar
+/// enters their averages as 0 (seeded over bars 0–13, the true range over bars 1–14).
 #[derive(Clone, Debug)]
 pub(crate) struct Dmi14 {
     prev: Option<Bar>,
-    changes: u32,
+    dm_from_first_bar: bool,
+    dm_count: u32,
+    tr_count: u32,
     dx_count: u32,
     tr: Rma<14>,
     plus: Rma<14>,
@@ -105,10 +125,12 @@ pub(crate) struct Dmi14 {
 }
 
 impl Dmi14 {
-    pub fn new() -> Self {
+    pub fn new(dm_from_first_bar: bool) -> Self {
         Self {
             prev: None,
-            changes: 0,
+            dm_from_first_bar,
+            dm_count: 0,
+            tr_count: 0,
             dx_count: 0,
             tr: Rma(0.0),
             plus: Rma(0.0),
@@ -122,13 +144,19 @@ impl Dmi14 {
     #[inline]
     pub fn update(&mut self, b: &Bar) -> (f64, f64, f64) {
         let Some(prev) = self.prev.replace(*b) else {
+            if self.dm_from_first_bar {
+                self.dm_count = 1;
+                self.plus.update(1, 0.0);
+                self.minus.update(1, 0.0);
+            }
             return (f64::NAN, f64::NAN, f64::NAN);
         };
-        self.changes = self.changes.saturating_add(1);
+        self.dm_count = self.dm_count.saturating_add(1);
+        self.tr_count = self.tr_count.saturating_add(1);
         let (pdm, mdm) = directional_movement(b, &prev);
-        let trur = self.tr.update(self.changes, true_range(b, prev.close));
-        let plus = self.plus.update(self.changes, pdm);
-        let minus = self.minus.update(self.changes, mdm);
+        let trur = self.tr.update(self.tr_count, true_range(b, prev.close));
+        let plus = self.plus.update(self.dm_count, pdm);
+        let minus = self.minus.update(self.dm_count, mdm);
         if trur.is_nan() {
             return (f64::NAN, f64::NAN, f64::NAN);
         }
@@ -206,7 +234,7 @@ impl Cci20 {
             }
         }
         let dev = ((acc[0] + acc[1]) + (acc[2] + acc[3])) / 20.0;
-        div(close - mean, 0.015 * dev)
+        div_noise(close - mean, 0.015 * dev, 0.015 * mean)
     }
 }
 

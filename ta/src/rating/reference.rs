@@ -1,8 +1,8 @@
-//! The rating as first built: a plain composition of the crate's streaming indicators, each
+//! The `library-v3` rating as first built: a plain composition of the crate's streaming indicators, each
 //! with its own ring and NaN bookkeeping. Kept only as a test oracle for the fused pass in
 //! [`super::technical_rating`], which must agree with it bar by bar.
 
-use super::pine::div;
+use super::pine::{div, div_noise};
 use super::votes::{self, Vote};
 use crate::indicators::window::{Ring, RollingMax, RollingMin, RollingSum};
 use crate::indicators::{directional_movement, true_range, Rsi, SeededEma};
@@ -27,7 +27,8 @@ impl PineStochK {
 
     pub fn update(&mut self, src: f64, high: f64, low: f64) -> f64 {
         let (h, l) = (self.hi.push(high), self.lo.push(low));
-        100.0 * div(src - l, h - l)
+        // On RSI (0–100): a range of rounding noise is none.
+        100.0 * div_noise(src - l, h - l, 100.0)
     }
 }
 
@@ -79,7 +80,7 @@ impl PineCci {
         }
         let (a, b) = self.ring.as_slices();
         let dev = a.iter().chain(b).map(|v| (v - mean).abs()).sum::<f64>() / self.n;
-        div(x - mean, 0.015 * dev)
+        div_noise(x - mean, 0.015 * dev, 0.015 * mean)
     }
 }
 
@@ -314,7 +315,7 @@ mod tests {
     //! The fused pass against this composition, bar by bar. The fused pass reorders two sums
     //! (CCI's deviation, the 3-bar smoothings), so values agree to rounding, not bit for bit.
     use super::Reference;
-    use crate::rating::{TechnicalRating, VOTES};
+    use crate::rating::{Rules, TechnicalRating, VOTES};
     use crate::series::Bar;
 
     fn close_enough(a: f64, b: f64) -> bool {
@@ -323,7 +324,7 @@ mod tests {
 
     /// Compares every vote and value; returns how many votes differed (only on ties).
     fn compare(bars: &[Bar], what: &str) -> usize {
-        let (mut fused, mut reference) = (TechnicalRating::new(), Reference::new());
+        let (mut fused, mut reference) = (TechnicalRating::with_rules(Rules::LibraryV3), Reference::new());
         let mut flips = 0;
         for (i, b) in bars.iter().enumerate() {
             fused.update(b).unwrap();

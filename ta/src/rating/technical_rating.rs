@@ -1,8 +1,12 @@
-//! TradingView's Technical Ratings, reproduced rule by rule from the published Pine library
-//! "TechnicalRating" by TradingView (v3, 2024.11.29, MPL-2.0,
-//! <https://www.tradingview.com/script/jDWyb5PG-TechnicalRating/>), function `calcRatingAll()`,
-//! with the inputs of the `TradingView/ta` library it imports (`ichimoku`, `stochFull`,
-//! `stochRsi`, `uo`, `ao`) and Pine's built-ins (see [`super::pine`]).
+//! TradingView's Technical Ratings in two rule sets ([`Rules`]):
+//! * `tradingview` (the default): the rating block of TradingView's scanner script, which
+//!   computes the gauge readers see on tradingview.com (`links/common.pine.link` in the public
+//!   repository `tradingview/scanner_data`, commit ed0ed9c4, lines 447–574; the differing votes
+//!   are in [`super::scanner_votes`]);
+//! * `library-v3`: the published Pine library "TechnicalRating" by TradingView (v3, 2024.11.29,
+//!   MPL-2.0, <https://www.tradingview.com/script/jDWyb5PG-TechnicalRating/>), function
+//!   `calcRatingAll()`, with the inputs of the `TradingView/ta` library it imports (`ichimoku`,
+//!   `stochFull`, `stochRsi`, `uo`, `ao`) and Pine's built-ins (see [`super::pine`]).
 //!
 //! 26 votes of +1 (buy), 0 (neutral) or −1 (sell), or absent while an input lacks history:
 //! 15 moving-average votes (SMA and EMA 10/20/30/50/100/200, HMA 9, VWMA 20, Ichimoku) and 11
@@ -12,8 +16,10 @@
 //! that has votes. One update costs O(1) (CCI's 20-bar deviation aside), whatever the history.
 
 use super::fixed::{slide, Last3, Lookback, Range};
-use super::pine::{div, Cci20, Dmi14, Rsi14, Uo};
+use super::pine::{div, div_noise, Cci20, Dmi14, Rsi14, Uo};
+use super::scanner_votes as scanner;
 use super::votes::{self, Vote};
+use super::Rules;
 use crate::series::{Bar, Candles, SeriesError};
 
 /// Which group a vote belongs to.
@@ -23,7 +29,8 @@ pub enum Group {
     Oscillators,
 }
 
-/// The 26 votes in the library's order: name and group.
+/// The 26 votes in the library's order (the scanner's is the same): name and group, as
+/// `library-v3` names them; `tradingview` names the Stochastic `Stoch8` ([`votes_of`]).
 pub const VOTES: [(&str, Group); 26] = {
     use Group::{MovingAverages as M, Oscillators as O};
     [
@@ -55,6 +62,15 @@ pub const VOTES: [(&str, Group); 26] = {
         ("UO", O),
     ]
 };
+
+/// The 26 votes of a rule set: [`VOTES`], with the scanner's Stochastic (8, 3, 3) as `Stoch8`.
+pub fn votes_of(rules: Rules) -> [(&'static str, Group); 26] {
+    let mut v = VOTES;
+    if rules == Rules::TradingView {
+        v[16].0 = "Stoch8";
+    }
+    v
+}
 
 /// Number of moving-average votes (the first entries of [`VOTES`]).
 const MA_VOTES: usize = 15;
@@ -130,6 +146,8 @@ pub struct VoteDetail {
 /// The full rating of one bar, with every vote.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RatingDetail {
+    /// The rule set that rated it.
+    pub rules: Rules,
     pub time: i64,
     pub total: Option<f64>,
     pub label: Option<Label>,
@@ -216,7 +234,7 @@ fn when(ok: bool, x: f64) -> f64 {
 /// use barfinex_ta::series::Bar;
 /// let mut r = TechnicalRating::new();
 /// for i in 0..300 {
-///     let c = 100.0 + i as f64;
+///     let c = 100.0 * 1.002f64.powi(i as i32); // a convex uptrend
 ///     r.update(&Bar { time: i * 60_000, open: c, high: c + 1.0, low: c - 1.0, close: c, volume: 1.0 })
 ///         .unwrap();
 /// }
@@ -224,6 +242,7 @@ fn when(ok: bool, x: f64) -> f64 {
 /// ```
 #[derive(Clone, Debug)]
 pub struct TechnicalRating {
+    rules: Rules,
     /// Bars taken: the current bar's index is `bars − 1`.
     bars: u64,
     close: Lookback,
@@ -257,6 +276,14 @@ pub struct TechnicalRating {
     cci: Cci20,
     dmi: Dmi14,
     uo: Uo,
+    // The scanner's own inputs: Stoch(8, 3, 3), and CCI's hlc3 with its running 20-bar sum.
+    range8: Range<8>,
+    stoch8_raw: Last3,
+    stoch8_k: Last3,
+    hlc3: Lookback,
+    hlc3_sum: f64,
+    /// Zero volumes in a row (VWMA's window of no volume).
+    zero_volumes: u64,
     // Previous bars' values for the `x[1]`, `x[2]` references.
     rsi_1: f64,
     d_1: f64,
@@ -268,6 +295,12 @@ pub struct TechnicalRating {
     wpr_1: f64,
     bull_1: f64,
     bear_1: f64,
+    // …and those only the scanner's guards read.
+    k_1: f64,
+    rsi_k_1: f64,
+    rsi_d_1: f64,
+    di_plus_1: f64,
+    di_minus_1: f64,
     // The current bar.
     time: i64,
     ballot: Ballot,
@@ -281,8 +314,21 @@ impl Default for TechnicalRating {
 }
 
 impl TechnicalRating {
+    /// The default rule set, `tradingview` ([`Rules`]).
     pub fn new() -> Self {
+        Self::with_rules(Rules::default())
+    }
+
+    /// The rating under `rules`.
+    ///
+    /// ```
+    /// use barfinex_ta::rating::{Rules, TechnicalRating};
+    /// assert_eq!(TechnicalRating::with_rules(Rules::LibraryV3).rules(), Rules::LibraryV3);
+    /// assert_eq!(TechnicalRating::new().rules(), Rules::TradingView);
+    /// ```
+    pub fn with_rules(rules: Rules) -> Self {
         Self {
+            rules,
             bars: 0,
             close: Lookback::new(),
             hl2: Lookback::new(),
@@ -308,8 +354,14 @@ impl TechnicalRating {
             stoch_rsi_raw: Last3::new(),
             stoch_rsi_k: Last3::new(),
             cci: Cci20::new(),
-            dmi: Dmi14::new(),
+            dmi: Dmi14::new(rules == Rules::TradingView),
             uo: Uo::new(),
+            range8: Range::new(),
+            stoch8_raw: Last3::new(),
+            stoch8_k: Last3::new(),
+            hlc3: Lookback::new(),
+            hlc3_sum: 0.0,
+            zero_volumes: 0,
             rsi_1: f64::NAN,
             d_1: f64::NAN,
             cci_1: f64::NAN,
@@ -320,10 +372,20 @@ impl TechnicalRating {
             wpr_1: f64::NAN,
             bull_1: f64::NAN,
             bear_1: f64::NAN,
+            k_1: f64::NAN,
+            rsi_k_1: f64::NAN,
+            rsi_d_1: f64::NAN,
+            di_plus_1: f64::NAN,
+            di_minus_1: f64::NAN,
             time: 0,
             ballot: Ballot::default(),
             values: [f64::NAN; 26],
         }
+    }
+
+    /// The rule set.
+    pub fn rules(&self) -> Rules {
+        self.rules
     }
 
     /// Rates bar `b` and returns its scores. A bar with a non-finite field, a time out of range
@@ -362,6 +424,8 @@ impl TechnicalRating {
     fn step(&mut self, b: &Bar) -> Scores {
         let i = self.bars;
         self.bars += 1;
+        // Fixed for the state's life, so the branches on it are always predicted.
+        let scanner = self.rules == Rules::TradingView;
         self.time = b.time;
         let seen = |n: u64| i + 1 >= n;
         let (close, high, low) = (b.close, b.high, b.low);
@@ -409,7 +473,9 @@ impl TechnicalRating {
             close * b.volume,
         );
         let v = slide(&mut self.vwma[1], self.volume.ago(i, 20), b.volume);
-        x[13] = when(seen(20) && v != 0.0, pv / v);
+        // 20 zero volumes in a row: no volume, whatever residue the running sum keeps.
+        self.zero_volumes = if b.volume == 0.0 { self.zero_volumes.saturating_add(1) } else { 0 };
+        x[13] = when(seen(20) && v != 0.0 && self.zero_volumes < 20, pv / v);
         for (k, &ma) in x.iter().enumerate().take(MA_VOTES - 1) {
             ballot.cast(k, votes::ma(ma, close));
         }
@@ -418,10 +484,18 @@ impl TechnicalRating {
         let conversion = mid(self.range9.push(high, low), 9);
         let base = mid(self.range26.push(high, low), 26);
         let span_b = mid(self.range52.push(high, low), 52);
-        self.lead1.set(i, (conversion + base) / 2.0);
+        let lead1 = (conversion + base) / 2.0;
+        self.lead1.set(i, lead1);
         self.lead2.set(i, span_b);
-        let (l1, l2) = (self.lead1.ago(i, 26), self.lead2.ago(i, 26));
-        ballot.cast(14, votes::ichimoku(span_b, l1, l2, base, conversion, close));
+        ballot.cast(
+            14,
+            if scanner {
+                scanner::ichimoku(lead1, span_b, base, conversion, close, i > 0)
+            } else {
+                let (l1, l2) = (self.lead1.ago(i, 26), self.lead2.ago(i, 26));
+                votes::ichimoku(span_b, l1, l2, base, conversion, close)
+            },
+        );
         x[14] = base;
 
         // Oscillators and others.
@@ -431,18 +505,51 @@ impl TechnicalRating {
         // ta.stoch(close, high, low, 14) and ta.wpr(14) share the 14-bar range.
         let (h14, l14) = self.range14.push(high, low);
         let (h14, l14) = (when(seen(14), h14), when(seen(14), l14));
-        let k = self
-            .stoch_raw
-            .push(100.0 * div(close - l14, h14 - l14))
-            .sma();
-        let d = self.stoch_k.push(k).sma();
-        ballot.cast(16, votes::stoch(k, d, self.d_1));
+        let (k, d) = if scanner {
+            // Stoch(8, 3, 3): the scanner's last `kStoch`/`dStoch` before its rating block.
+            let (h8, l8) = self.range8.push(high, low);
+            let raw = when(seen(8), 100.0 * div(close - l8, h8 - l8));
+            let k = self.stoch8_raw.push(raw).sma();
+            (k, self.stoch8_k.push(k).sma())
+        } else {
+            let k = self
+                .stoch_raw
+                .push(100.0 * div(close - l14, h14 - l14))
+                .sma();
+            (k, self.stoch_k.push(k).sma())
+        };
+        ballot.cast(
+            16,
+            if scanner {
+                scanner::stoch(k, d, self.k_1, self.d_1)
+            } else {
+                votes::stoch(k, d, self.d_1)
+            },
+        );
         x[16] = k;
-        let cci = self.cci.update(seen(20), x[1], close);
-        ballot.cast(17, votes::cci(cci, self.cci_1));
+        let cci = if scanner {
+            // ta.cci(hlc3, 20): its own 20-bar mean and deviation window.
+            let hlc3 = (high + low + close) / 3.0;
+            self.hlc3.set(i, hlc3);
+            let mean = slide(&mut self.hlc3_sum, self.hlc3.ago(i, 20), hlc3) / 20.0;
+            let cci = self.cci.update(seen(20), mean, hlc3);
+            ballot.cast(17, scanner::cci(cci, self.cci_1));
+            cci
+        } else {
+            let cci = self.cci.update(seen(20), x[1], close);
+            ballot.cast(17, votes::cci(cci, self.cci_1));
+            cci
+        };
         x[17] = cci;
         let (di_p, di_n, adx) = self.dmi.update(b);
-        ballot.cast(18, votes::adx(adx, self.adx_1, di_p, di_n));
+        ballot.cast(
+            18,
+            if scanner {
+                scanner::adx(adx, self.adx_1, di_p, di_n, self.di_plus_1, self.di_minus_1)
+            } else {
+                votes::adx(adx, self.adx_1, di_p, di_n)
+            },
+        );
         x[18] = adx;
         let hl2 = (high + low) / 2.0;
         self.hl2.set(i, hl2);
@@ -467,19 +574,38 @@ impl TechnicalRating {
         let price_avg = x[9]; // EMA 50 with Pine's seeding: the library's `priceAvg`
                               // ta.stoch(rsi, rsi, rsi, 14): RSI starts at bar 14, so 14 values of it at bar 27.
         let (hr, lr) = self.rsi_range.push(rsi, rsi);
-        let raw = when(seen(28), 100.0 * div(rsi - lr, hr - lr));
+        // A flat market holds RSI still up to rounding: a range of noise is none (`div_noise`).
+        let raw = when(seen(28), 100.0 * div_noise(rsi - lr, hr - lr, 100.0));
         let sk = self.stoch_rsi_raw.push(raw).sma();
         let sd = self.stoch_rsi_k.push(sk).sma();
-        ballot.cast(22, votes::stoch_rsi(price_avg, close, sk, sd));
+        ballot.cast(
+            22,
+            if scanner {
+                scanner::stoch_rsi(price_avg, close, sk, sd, self.rsi_k_1, self.rsi_d_1)
+            } else {
+                votes::stoch_rsi(price_avg, close, sk, sd)
+            },
+        );
         x[22] = sk;
         let wpr = 100.0 * div(close - h14, h14 - l14);
-        ballot.cast(23, votes::wpr(wpr, self.wpr_1));
+        ballot.cast(
+            23,
+            if scanner {
+                scanner::wpr(wpr, self.wpr_1)
+            } else {
+                votes::wpr(wpr, self.wpr_1)
+            },
+        );
         x[23] = wpr;
         let e13 = self.ema[8];
         let (bull, bear) = (high - e13, low - e13);
         ballot.cast(
             24,
-            votes::bb_power(price_avg, close, bull, self.bull_1, bear, self.bear_1),
+            if scanner {
+                scanner::bb_power(price_avg, close, bull, self.bull_1, bear, self.bear_1)
+            } else {
+                votes::bb_power(price_avg, close, bull, self.bull_1, bear, self.bear_1)
+            },
         );
         x[24] = bull + bear;
         let uo = self.uo.update(i, seen(29), b);
@@ -489,6 +615,8 @@ impl TechnicalRating {
         (self.rsi_1, self.d_1, self.cci_1, self.adx_1) = (rsi, d, cci, adx);
         (self.ao_2, self.ao_1, self.mom_1, self.wpr_1) = (ao1, ao, mom, wpr);
         (self.bull_1, self.bear_1) = (bull, bear);
+        (self.k_1, self.rsi_k_1, self.rsi_d_1) = (k, sk, sd);
+        (self.di_plus_1, self.di_minus_1) = (di_p, di_n);
         self.scores()
     }
 
@@ -518,12 +646,13 @@ impl TechnicalRating {
             }
         };
         RatingDetail {
+            rules: self.rules,
             time: self.time,
             total: (!s.total.is_nan()).then_some(s.total),
             label: Label::of(s.total),
             ma: group(MA, s.ma),
             other: group(OTHER, s.other),
-            votes: VOTES
+            votes: votes_of(self.rules)
                 .iter()
                 .zip(self.values.iter())
                 .enumerate()
@@ -555,22 +684,27 @@ pub struct RatingResult {
     pub every_bar: Option<ScoreSeries>,
 }
 
-/// Rates `candles` (oldest first; the last bar is taken as closed: drop a still-open bar first).
+/// Rates `candles` under `rules` (oldest first; the last bar is taken as closed: drop a
+/// still-open bar first).
 ///
 /// ```
-/// use barfinex_ta::rating::technical_rating;
+/// use barfinex_ta::rating::{technical_rating, Rules};
 /// use barfinex_ta::series::{Bar, Candles};
 /// let bars: Vec<Bar> = (0..300).map(|i| {
-///     let c = 100.0 + i as f64; // a steady uptrend
+///     let c = 100.0 * 1.002f64.powi(i as i32); // a convex uptrend
 ///     Bar { time: i * 86_400_000, open: c - 0.5, high: c + 1.0, low: c - 1.0, close: c, volume: 1e3 }
 /// }).collect();
-/// let r = technical_rating(&Candles::from_bars(&bars), false).unwrap();
+/// let r = technical_rating(&Candles::from_bars(&bars), false, Rules::default()).unwrap();
 /// let last = r.last.unwrap();
 /// assert_eq!((last.ma.sell, last.other.sell), (0, 0));
 /// assert_eq!(last.label.unwrap().as_str(), "Strong Buy");
 /// ```
-pub fn technical_rating(candles: &Candles, every_bar: bool) -> Result<RatingResult, SeriesError> {
-    let mut state = TechnicalRating::new();
+pub fn technical_rating(
+    candles: &Candles,
+    every_bar: bool,
+    rules: Rules,
+) -> Result<RatingResult, SeriesError> {
+    let mut state = TechnicalRating::with_rules(rules);
     let every_bar = if every_bar {
         let mut scores = Vec::new();
         state.extend_scores(candles, &mut scores)?;
@@ -607,7 +741,7 @@ impl TechnicalRating {
     /// use barfinex_ta::rating::TechnicalRating;
     /// use barfinex_ta::series::{Bar, Candles};
     /// let bars: Vec<Bar> = (0..300).map(|i| {
-    ///     let c = 100.0 + i as f64;
+    ///     let c = 100.0 * 1.002f64.powi(i as i32);
     ///     Bar { time: i * 60_000, open: c, high: c + 1.0, low: c - 1.0, close: c, volume: 1.0 }
     /// }).collect();
     /// let mut r = TechnicalRating::new();

@@ -38,7 +38,13 @@ impl PartialEq<Option<i8>> for Vote {
 /// `bear`, else neutral.
 #[inline]
 fn rating(src: f64, bull: bool, bear: bool) -> Vote {
-    let cast = !src.is_nan();
+    rule(!src.is_nan(), bull, bear)
+}
+
+/// A vote cast when `cast` holds: buy if `bull`, else sell if `bear`, else neutral (the
+/// scanner's `calcRecommend(buy, sell)` inside its `if not na(…)` guard).
+#[inline]
+pub(crate) fn rule(cast: bool, bull: bool, bear: bool) -> Vote {
     let buy = cast & bull;
     let sell = cast & !bull & bear;
     Vote(u8::from(cast) | u8::from(buy) << 1 | u8::from(sell) << 2)

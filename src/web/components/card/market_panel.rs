@@ -6,7 +6,7 @@ use crate::web::net::{now_ms, NetError};
 use barfinex_core::format::shown_url;
 use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};
 use barfinex_core::model::SeriesSource;
-use barfinex_core::rating::technical_rating;
+use barfinex_core::rating::{technical_rating, Rules};
 use barfinex_core::series::Candles;
 use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
@@ -23,14 +23,19 @@ pub fn MarketPanel(
     /// Also show the technical rating of this series.
     #[prop(default = true)]
     rating: bool,
+    /// The rating's rule set; by default the one provided as context (the element's
+    /// `rating-rules`), else `tradingview`.
+    #[prop(optional)]
+    rules: Option<Rules>,
 ) -> impl IntoView {
+    let rules = rules.or_else(use_context::<Rules>).unwrap_or_default();
     let data = use_series(spec);
     move || {
         match data.get() {
         None => view! { <LoadingState/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState message=format!("Market data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
         Some(Ok(s)) => match s.data.as_ref() {
-            SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating/> }.into_any(),
+            SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating.then_some(rules)/> }.into_any(),
             SeriesData::Points(_) => {
                 view! { <ErrorState message=format!("{}: the candles series must come from a candles source", shown_url(&s.url))/> }.into_any()
             }
@@ -48,7 +53,7 @@ fn change_24h(c: &Candles) -> Option<f64> {
 }
 
 #[component]
-fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl IntoView {
+fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> impl IntoView {
     let last = candles.close.last().copied();
     let change = change_24h(&candles);
     let as_of = candles
@@ -80,8 +85,8 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: bool) -> impl Into
         synthetic: series.synthetic,
     };
     let detail = rating
-        .then(|| technical_rating(&candles, false).ok().and_then(|r| r.last))
-        .flatten();
+        .and_then(|rules| technical_rating(&candles, false, rules).ok())
+        .and_then(|r| r.last);
     view! {
         <div class="bfx-market" data-source=series.source.name()>
             <span class="bfx-market__price">{last.map(fmt_price).unwrap_or_else(|| "–".into())}</span>

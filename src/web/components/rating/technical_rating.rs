@@ -4,7 +4,7 @@ use crate::web::events::use_events;
 use crate::web::load::fetch_candles;
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::format::{fixed4, score as fmt_score, utc_minute as fmt_time};
-use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail};
+use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail, Rules};
 use leptos::prelude::*;
 
 /// What a rating was computed from, as shown beside it.
@@ -31,7 +31,12 @@ pub fn TechnicalRatingPanel(
     /// URL of a candles document (see `barfinex_core::sources::parse_candles_json`).
     #[prop(into)]
     candles: String,
+    /// The rule set; by default the one provided as context (the element's `rating-rules`),
+    /// else `tradingview`.
+    #[prop(optional)]
+    rules: Option<Rules>,
 ) -> impl IntoView {
+    let rules = rules.or_else(use_context::<Rules>).unwrap_or_default();
     let ctx = use_market();
     let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
@@ -45,7 +50,7 @@ pub fn TechnicalRatingPanel(
         match data.get() {
         None => view! { <LoadingState/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
-        Some(Ok(doc)) => match technical_rating(&doc.candles, false) {
+        Some(Ok(doc)) => match technical_rating(&doc.candles, false, rules) {
             Ok(r) => match r.last {
                 Some(detail) => {
                     let meta = SeriesMeta {

@@ -12,6 +12,7 @@ import path from "node:path";
 import Ajv from "ajv";
 import { ROOT, serve, launch, newPage } from "./browser/harness.mjs";
 import { loadRegistry } from "../scripts/gen-registry.mjs";
+import { prop } from "../scripts/gen-types.mjs";
 
 const APP = path.join(ROOT, "tests/consumer");
 const bin = (dir, name) => path.join(dir, "node_modules/.bin", name);
@@ -61,7 +62,9 @@ test("the manifest is valid against the Custom Elements Manifest schema and list
   assert.deepEqual(elements.map((d) => d.tagName), reg.elements.map((e) => e.tag));
   for (const [d, e] of elements.map((d, i) => [d, reg.elements[i]])) {
     assert.deepEqual(d.attributes.map((a) => a.name), e.attributes, d.tagName);
-    assert.deepEqual(d.members.map((a) => a.name), e.attributes, d.tagName);
+    // Members are properties: `rating-rules` is `ratingRules`, reflecting its attribute.
+    assert.deepEqual(d.members.map((a) => a.name), e.attributes.map(prop), d.tagName);
+    assert.deepEqual(d.members.map((a) => a.attribute), e.attributes, d.tagName);
     assert.deepEqual(d.events.map((a) => a.name), e.events, d.tagName);
   }
   // The CSS custom properties listed are those the stylesheet reads, no more, no fewer.

@@ -1,12 +1,13 @@
 //! Loading the documents a widget reads (profiles, candles, regime rules): GET through
 //! [`crate::web::net`] (retries, cache, sharing), then the core's parser. A profile is read
-//! once into a [`Profile`]: the data and the plan of its rules.
+//! once into a [`Profile`] (the data and the plan of its rules), shared by every widget of it.
 
 use super::{LoadError, Profile};
 use crate::web::net::{absolute_url, get_text, Cancel, Policy};
-use barfinex_core::model::parse_profile;
+use barfinex_core::model::{parse_profile, ProfileError};
 use barfinex_core::signals::{parse_regime_rules, RegimeRules};
 use barfinex_core::sources::{parse_candles_json, CandlesDoc};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// GETs a document page-relative URL through [`crate::web::net`] (retries, cache, sharing);
@@ -38,20 +39,48 @@ pub async fn fetch_profile(
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Rc<Profile>, LoadError> {
     let (url, body) = fetch_document(src, &Policy::default().for_document(), cancel, false).await?;
-    let parsed = parse_profile(&body).map_err(|error| LoadError::Profile {
-        url: url.clone(),
-        error,
-    })?;
-    if !parsed.unknown_fields.is_empty() {
-        web_sys::console::warn_1(
-            &format!(
-                "{url}: ignored unknown fields: {}",
-                parsed.unknown_fields.join(", ")
-            )
-            .into(),
-        );
+    read_profile(&url, &body).map_err(|error| LoadError::Profile { url, error })
+}
+
+/// Profiles read, with the URL and body each was read from, newest last: the widgets of one
+/// profile on a page share one read (200 widgets, one parse; `tests/browser/many.test.mjs`).
+const READ_PROFILES: usize = 16;
+
+type Read = (String, Rc<String>, Result<Rc<Profile>, ProfileError>);
+
+thread_local! {
+    static READ: RefCell<Vec<Read>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The profile in `body`, read once per body: a body already read (the same text from the same
+/// URL) gives the same result without parsing again.
+fn read_profile(url: &str, body: &Rc<String>) -> Result<Rc<Profile>, ProfileError> {
+    let same = |(u, b, _): &Read| u == url && (Rc::ptr_eq(b, body) || **b == **body);
+    if let Some(hit) = READ.with(|r| r.borrow().iter().find(|e| same(e)).map(|e| e.2.clone())) {
+        return hit;
     }
-    Ok(Rc::new(Profile::new(parsed.profile)))
+    let read = parse_profile(body).map(|parsed| {
+        if !parsed.unknown_fields.is_empty() {
+            web_sys::console::warn_1(
+                &format!(
+                    "{url}: ignored unknown fields: {}",
+                    parsed.unknown_fields.join(", ")
+                )
+                .into(),
+            );
+        }
+        Rc::new(Profile::new(parsed.profile))
+    });
+    READ.with(|r| {
+        let mut r = r.borrow_mut();
+        // A URL keeps its latest body only; past the bound, the oldest goes.
+        r.retain(|(u, _, _)| u != url);
+        if r.len() >= READ_PROFILES {
+            drop(r.remove(0));
+        }
+        r.push((url.to_owned(), Rc::clone(body), read.clone()));
+    });
+    read
 }
 
 /// Fetches and parses a candles document (see `barfinex_core::sources::parse_candles_json`)

@@ -222,7 +222,8 @@ impl FromDoc for String {
 
 impl FromDoc for bool {
     fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
-        v.as_bool().ok_or_else(|| invalid_type(v, path, "a boolean"))
+        v.as_bool()
+            .ok_or_else(|| invalid_type(v, path, "a boolean"))
     }
 }
 
@@ -312,9 +313,18 @@ mod tests {
     fn messages_say_what_was_found_and_expected() {
         let e = |json: &str| read::<Vec<u32>>(json).unwrap_err().to_string();
         assert_eq!(e("{}"), "invalid type: map, expected a sequence");
-        assert_eq!(e("[\"a\"]"), "[0]: invalid type: string \"a\", expected u32");
-        assert_eq!(e("[1.5]"), "[0]: invalid type: floating point \"1.5\", expected u32");
-        assert_eq!(e("[4294967296]"), "[0]: invalid value: integer \"4294967296\", expected u32");
+        assert_eq!(
+            e("[\"a\"]"),
+            "[0]: invalid type: string \"a\", expected u32"
+        );
+        assert_eq!(
+            e("[1.5]"),
+            "[0]: invalid type: floating point \"1.5\", expected u32"
+        );
+        assert_eq!(
+            e("[4294967296]"),
+            "[0]: invalid value: integer \"4294967296\", expected u32"
+        );
         assert!(e("[1,").starts_with("invalid JSON: EOF while parsing"));
         let long = format!("[\"{}\"]", "x".repeat(1000));
         assert!(e(&long).len() < 120, "{}", e(&long));
@@ -325,7 +335,10 @@ mod tests {
         let v = Value::String("c".into());
         let one = |names: &[&str]| variant(&v, "k", names).unwrap_err().message;
         assert_eq!(one(&["a"]), "unknown value \"c\", expected \"a\"");
-        assert_eq!(one(&["a", "b"]), "unknown value \"c\", expected \"a\" or \"b\"");
+        assert_eq!(
+            one(&["a", "b"]),
+            "unknown value \"c\", expected \"a\" or \"b\""
+        );
         assert_eq!(
             one(&["a", "b", "d"]),
             "unknown value \"c\", expected one of \"a\", \"b\", \"d\""
@@ -339,7 +352,10 @@ mod tests {
         assert_eq!(values_in(r#"{"a":1,"b":[2]}"#), 6);
         assert_eq!(values_in(r#"["a,b:[{", "\\", "\"," ]"#), 4);
         let many = format!("[{}0]", "0,".repeat(MAX_VALUES));
-        assert!(parse(&many).unwrap_err().message.contains("more than 100000 values"));
+        assert!(parse(&many)
+            .unwrap_err()
+            .message
+            .contains("more than 100000 values"));
         assert!(parse(&format!("[{}0]", "0,".repeat(MAX_VALUES - 3))).is_ok());
     }
 }

@@ -186,7 +186,10 @@ fn a_document_tree_is_bounded_by_the_value_cap() {
         unknown = parsed.unknown_fields;
     });
     assert_eq!(unknown, ["mood"]);
-    println!("profile of {MAX_VALUES} tiny values ({} B): peak {peak} B", at_cap.len());
+    println!(
+        "profile of {MAX_VALUES} tiny values ({} B): peak {peak} B",
+        at_cap.len()
+    );
     assert!(peak < 20 * MIB, "peak {peak} B");
 
     let hostile = repeat_to(head, "0,", "]}", MIB);

@@ -7,7 +7,14 @@ use barfinex_ta::rating::{technical_rating, RatingDetail, Rules, TechnicalRating
 use barfinex_ta::series::{Bar, Candles};
 
 fn bar(i: usize, high: f64, low: f64, close: f64) -> Bar {
-    Bar { time: i as i64 * 3_600_000, open: close, high, low, close, volume: 1.0 }
+    Bar {
+        time: i as i64 * 3_600_000,
+        open: close,
+        high,
+        low,
+        close,
+        volume: 1.0,
+    }
 }
 
 fn last(bars: &[Bar], rules: Rules) -> RatingDetail {
@@ -19,7 +26,11 @@ fn last(bars: &[Bar], rules: Rules) -> RatingDetail {
 
 /// (vote, value) of `name`.
 fn vote(d: &RatingDetail, name: &str) -> (Option<i8>, f64) {
-    let v = d.votes.iter().find(|v| v.name == name).unwrap_or_else(|| panic!("{name}"));
+    let v = d
+        .votes
+        .iter()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("{name}"));
     (v.vote, v.value)
 }
 
@@ -43,7 +54,10 @@ fn the_first_bar_votes_only_where_the_scanner_guard_allows() {
     };
     let emas = ["EMA10", "EMA20", "EMA30", "EMA50", "EMA100", "EMA200"];
     assert_eq!(cast(Rules::TradingView), [&emas[..], &["MACD"]].concat());
-    assert_eq!(cast(Rules::LibraryV3), [&emas[..], &["MACD", "StochRSI", "BBPower"]].concat());
+    assert_eq!(
+        cast(Rules::LibraryV3),
+        [&emas[..], &["MACD", "StochRSI", "BBPower"]].concat()
+    );
 }
 
 #[test]
@@ -119,7 +133,13 @@ fn williams_r_is_not_cast_on_a_zero_range_in_the_scanner() {
     // the 14-bar range is 0: %R is na. Its previous value (window 14–27, holding bar 14) exists.
     // The library guards on %R[1] only and votes neutral; the scanner guards both: no vote.
     let mut b: Vec<Bar> = (0..15)
-        .map(|i| if i % 2 == 0 { bar(i, 104.0, 96.0, 100.0) } else { bar(i, 103.0, 97.0, 101.0) })
+        .map(|i| {
+            if i % 2 == 0 {
+                bar(i, 104.0, 96.0, 100.0)
+            } else {
+                bar(i, 103.0, 97.0, 101.0)
+            }
+        })
         .collect();
     b.extend((15..29).map(|i| bar(i, 100.0, 100.0, 100.0)));
     assert_eq!(vote(&last(&b, Rules::LibraryV3), "W%R14").0, Some(0));
@@ -135,14 +155,25 @@ fn the_scanners_ichimoku_compares_lines_of_the_same_bar_and_so_never_buys_or_sel
     // of the two: neutral from bar 51 on, whatever the market.
     // Library: the leads of 26 bars back (close − 34.25 and close − 51.5, from bar 77) are below
     // the base, the conversion above it, the close above that: buy.
-    let b: Vec<Bar> = (0..100).map(|i| bar(i, 101.0 + i as f64, 99.0 + i as f64, 100.0 + i as f64)).collect();
-    assert_eq!(vote(&last(&b[..51], Rules::TradingView), "Ichimoku").0, None);
-    assert_eq!(vote(&last(&b[..52], Rules::TradingView), "Ichimoku").0, Some(0));
+    let b: Vec<Bar> = (0..100)
+        .map(|i| bar(i, 101.0 + i as f64, 99.0 + i as f64, 100.0 + i as f64))
+        .collect();
+    assert_eq!(
+        vote(&last(&b[..51], Rules::TradingView), "Ichimoku").0,
+        None
+    );
+    assert_eq!(
+        vote(&last(&b[..52], Rules::TradingView), "Ichimoku").0,
+        Some(0)
+    );
     assert_eq!(vote(&last(&b, Rules::TradingView), "Ichimoku").0, Some(0));
     assert_eq!(vote(&last(&b, Rules::LibraryV3), "Ichimoku").0, Some(1));
     // And on a random walk it is never ±1 in the scanner's rule set.
     let mut r = TechnicalRating::with_rules(Rules::TradingView);
-    for (i, x) in (0..2000).map(|i| 100.0 + (i as f64 * 0.05).sin() * 20.0 + (i as f64 * 0.31).cos() * 3.0).enumerate() {
+    for (i, x) in (0..2000)
+        .map(|i| 100.0 + (i as f64 * 0.05).sin() * 20.0 + (i as f64 * 0.31).cos() * 3.0)
+        .enumerate()
+    {
         r.update(&bar(i, x + 1.0, x - 1.0, x)).unwrap();
         assert!(matches!(r.detail().votes[14].vote, None | Some(0)));
     }

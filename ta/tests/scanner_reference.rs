@@ -84,7 +84,11 @@ fn ema(x: &[f64], n: usize) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(x.len());
     for i in 0..x.len() {
         let prev = ago(&out, i, 1);
-        out.push(if na(prev) { x[i] } else { alpha * x[i] + (1.0 - alpha) * prev });
+        out.push(if na(prev) {
+            x[i]
+        } else {
+            alpha * x[i] + (1.0 - alpha) * prev
+        });
     }
     out
 }
@@ -95,7 +99,11 @@ fn rma(x: &[f64], n: usize) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(x.len());
     for i in 0..x.len() {
         let prev = ago(&out, i, 1);
-        out.push(if na(prev) { seed[i] } else { alpha * x[i] + (1.0 - alpha) * prev });
+        out.push(if na(prev) {
+            seed[i]
+        } else {
+            alpha * x[i] + (1.0 - alpha) * prev
+        });
     }
     out
 }
@@ -198,7 +206,12 @@ fn recommend(guard: bool, buy: bool, sell: bool, pairs: &[(f64, f64)]) -> Cast {
 
 /// `calcRecommendMA(left, right)`: `na` if either is, else 0 on equality, 1 if `left < right`.
 fn recommend_ma(ma: f64, close: f64) -> Cast {
-    recommend(!na(ma) && !na(close), ma < close, ma > close, &[(ma, close)])
+    recommend(
+        !na(ma) && !na(close),
+        ma < close,
+        ma > close,
+        &[(ma, close)],
+    )
 }
 
 /// The scanner's rating of every bar: the 26 votes, their values, and `Recommend.All`.
@@ -211,19 +224,30 @@ struct Literal {
 fn literal(bars: &[Bar]) -> Literal {
     let n = bars.len();
     let col = |f: fn(&Bar) -> f64| bars.iter().map(f).collect::<Vec<f64>>();
-    let (high, low, close, volume) = (col(|b| b.high), col(|b| b.low), col(|b| b.close), col(|b| b.volume));
+    let (high, low, close, volume) = (
+        col(|b| b.high),
+        col(|b| b.low),
+        col(|b| b.close),
+        col(|b| b.volume),
+    );
     let hl2 = map(n, |i| (high[i] + low[i]) / 2.0);
     let hlc3 = map(n, |i| (high[i] + low[i] + close[i]) / 3.0);
     // Lines 5–130: the moving averages.
-    let smas: Vec<Vec<f64>> = [10, 20, 30, 50, 100, 200].iter().map(|&k| sma(&close, k)).collect();
-    let emas: Vec<Vec<f64>> = [10, 20, 30, 50, 100, 200].iter().map(|&k| ema(&close, k)).collect();
+    let smas: Vec<Vec<f64>> = [10, 20, 30, 50, 100, 200]
+        .iter()
+        .map(|&k| sma(&close, k))
+        .collect();
+    let emas: Vec<Vec<f64>> = [10, 20, 30, 50, 100, 200]
+        .iter()
+        .map(|&k| ema(&close, k))
+        .collect();
     // ta.vwma(close, 20) = ta.sma(close * volume, 20) / ta.sma(volume, 20), line 429.
     let (cv20, v20) = (sma(&map(n, |i| close[i] * volume[i]), 20), sma(&volume, 20));
     let ema12 = ema(&close, 12);
     let ema13 = ema(&close, 13);
     let ema26 = ema(&close, 26);
     let rsi14 = rsi(&close, 14); // line 133
-    // Lines 175–187: dirmov and adx(14, 14).
+                                 // Lines 175–187: dirmov and adx(14, 14).
     let up = map(n, |i| high[i] - ago(&high, i, 1));
     let down = map(n, |i| -(low[i] - ago(&low, i, 1)));
     let tr = map(n, |i| {
@@ -231,12 +255,26 @@ fn literal(bars: &[Bar]) -> Literal {
         if na(pc) {
             NA
         } else {
-            (high[i] - low[i]).max((high[i] - pc).abs()).max((low[i] - pc).abs())
+            (high[i] - low[i])
+                .max((high[i] - pc).abs())
+                .max((low[i] - pc).abs())
         }
     });
     let truerange = rma(&tr, 14);
-    let plus_dm = map(n, |i| if up[i] > down[i] && up[i] > 0.0 { up[i] } else { 0.0 });
-    let minus_dm = map(n, |i| if down[i] > up[i] && down[i] > 0.0 { down[i] } else { 0.0 });
+    let plus_dm = map(n, |i| {
+        if up[i] > down[i] && up[i] > 0.0 {
+            up[i]
+        } else {
+            0.0
+        }
+    });
+    let minus_dm = map(n, |i| {
+        if down[i] > up[i] && down[i] > 0.0 {
+            down[i]
+        } else {
+            0.0
+        }
+    });
     let (p_rma, m_rma) = (rma(&plus_dm, 14), rma(&minus_dm, 14));
     let plus = fixnan(&map(n, |i| div(100.0 * p_rma[i], truerange[i])));
     let minus = fixnan(&map(n, |i| div(100.0 * m_rma[i], truerange[i])));
@@ -253,7 +291,7 @@ fn literal(bars: &[Bar]) -> Literal {
     let k_stoch = sma(&stoch8, 3);
     let d_stoch = sma(&k_stoch, 3);
     let cci20 = cci(&hlc3, 20); // line 300
-    // Lines 313–327: Hull MA 9 (`9 / 2` taken as 4) and AO.
+                                // Lines 313–327: Hull MA 9 (`9 / 2` taken as 4) and AO.
     let (w4, w9) = (wma(&close, 4), wma(&close, 9));
     let hull = wma(&map(n, |i| 2.0 * w4[i] - w9[i]), 3);
     let (ao5, ao34) = (sma(&hl2, 5), sma(&hl2, 34));
@@ -261,7 +299,9 @@ fn literal(bars: &[Bar]) -> Literal {
     // Lines 358–379: Stochastic RSI, Williams %R, Bull/Bear Power.
     let rsi_k = sma(&stoch(&rsi14, &rsi14, &rsi14, 14), 3);
     let (rh, rl) = (highest(&rsi14, 14), lowest(&rsi14, 14));
-    let rsi_range_tiny = map(n, |i| f64::from(u8::from(tiny(rh[i] - rl[i], 100.0) && rh[i] != rl[i])));
+    let rsi_range_tiny = map(n, |i| {
+        f64::from(u8::from(tiny(rh[i] - rl[i], 100.0) && rh[i] != rl[i]))
+    });
     let hlc3_ma = sma(&hlc3, 20);
     let cci_dev_tiny = map(n, |i| {
         window(&hlc3, i, 20).map_or(0.0, |w| {
@@ -270,7 +310,8 @@ fn literal(bars: &[Bar]) -> Literal {
         })
     });
     // Any such divisor among the bars a vote reads (its value, `[1]`, and their smoothings).
-    let any_tiny = |x: &[f64], i: usize, back: usize| (i.saturating_sub(back)..=i).any(|j| x[j] != 0.0);
+    let any_tiny =
+        |x: &[f64], i: usize, back: usize| (i.saturating_sub(back)..=i).any(|j| x[j] != 0.0);
     let rsi_d = sma(&rsi_k, 3);
     let (h14, l14) = (highest(&high, 14), lowest(&low, 14));
     let wr = map(n, |i| div(h14[i] - close[i], h14[i] - l14[i]) * -100.0);
@@ -287,7 +328,8 @@ fn literal(bars: &[Bar]) -> Literal {
     let uo = map(n, |i| {
         if nonzero(v1[i]) && nonzero(v2[i]) && nonzero(v3[i]) {
             let (var0, var1) = (28.0 / 7.0, 28.0 / 14.0);
-            100.0 * (v4[i] / v1[i] * var0 + v5[i] / v2[i] * var1 + v6[i] / v3[i]) / (var0 + var1 + 1.0)
+            100.0 * (v4[i] / v1[i] * var0 + v5[i] / v2[i] * var1 + v6[i] / v3[i])
+                / (var0 + var1 + 1.0)
         } else {
             NA
         }
@@ -308,7 +350,11 @@ fn literal(bars: &[Bar]) -> Literal {
     for i in 0..n {
         let c = close[i];
         let b1 = |x: &[f64]| ago(x, i, 1);
-        let mut v = [Cast { vote: None, margin: f64::INFINITY, ill: false }; 26];
+        let mut v = [Cast {
+            vote: None,
+            margin: f64::INFINITY,
+            ill: false,
+        }; 26];
         let mut x = [NA; 26];
         // Lines 453–509: Recommend.MA.
         for k in 0..6 {
@@ -328,7 +374,12 @@ fn literal(bars: &[Bar]) -> Literal {
         x[14] = bl;
         // Lines 511–571: Recommend.Other.
         let (r, r1) = (rsi14[i], b1(&rsi14));
-        v[15] = recommend(!(na(r) || na(r1)), r < 30.0 && r1 < r, r > 70.0 && r1 > r, &[(r, 30.0), (r, 70.0), (r1, r)]);
+        v[15] = recommend(
+            !(na(r) || na(r1)),
+            r < 30.0 && r1 < r,
+            r > 70.0 && r1 > r,
+            &[(r, 30.0), (r, 70.0), (r1, r)],
+        );
         x[15] = r;
         let (k, d, k1, d1) = (k_stoch[i], d_stoch[i], b1(&k_stoch), b1(&d_stoch));
         v[16] = recommend(
@@ -379,7 +430,14 @@ fn literal(bars: &[Bar]) -> Literal {
             !(na(sk) || na(sd) || na(sk1) || na(sd1)),
             down_trend && sk < 20.0 && sd < 20.0 && sk > sd,
             up_trend && sk > 80.0 && sd > 80.0 && sk < sd,
-            &[(c, price_avg), (sk, 20.0), (sd, 20.0), (sk, sd), (sk, 80.0), (sd, 80.0)],
+            &[
+                (c, price_avg),
+                (sk, 20.0),
+                (sd, 20.0),
+                (sk, sd),
+                (sk, 80.0),
+                (sd, 80.0),
+            ],
         );
         x[22] = sk;
         v[22].ill = any_tiny(&rsi_range_tiny, i, 5);
@@ -405,7 +463,10 @@ fn literal(bars: &[Bar]) -> Literal {
 
         // recMA / recOther: the mean of the cast votes; recTotal: the mean of the groups.
         let mean = |range: std::ops::Range<usize>| {
-            let cast: Vec<f64> = v[range].iter().filter_map(|c| c.vote.map(f64::from)).collect();
+            let cast: Vec<f64> = v[range]
+                .iter()
+                .filter_map(|c| c.vote.map(f64::from))
+                .collect();
             if cast.is_empty() {
                 NA
             } else {
@@ -476,8 +537,15 @@ fn compare(bars: &[Bar], what: &str) -> usize {
     }
     // Ill-conditioned values are the exception, not a way round the comparison: only flat
     // stretches make them (42 StochRSI and CCI votes in the 140 flat bars of the test below).
-    println!("{what}: {ties} votes tied to rounding, {ill} ill-conditioned, of {} bars", bars.len());
-    assert!(ill * 10 < bars.len(), "{what}: {ill} ill-conditioned votes of {} bars", bars.len());
+    println!(
+        "{what}: {ties} votes tied to rounding, {ill} ill-conditioned, of {} bars",
+        bars.len()
+    );
+    assert!(
+        ill * 10 < bars.len(),
+        "{what}: {ill} ill-conditioned votes of {} bars",
+        bars.len()
+    );
     ties
 }
 
@@ -500,7 +568,14 @@ fn random_walks_agree_vote_for_vote() {
 fn flat_stretches_and_zero_ranges_agree() {
     // Flat prices (zero ranges and deviations: Pine's division by zero, the guards), zero
     // volume, then a walk, then flat again.
-    let flat = |c: f64, v: f64| Bar { time: 0, open: c, high: c, low: c, close: c, volume: v };
+    let flat = |c: f64, v: f64| Bar {
+        time: 0,
+        open: c,
+        high: c,
+        low: c,
+        close: c,
+        volume: v,
+    };
     let mut bars = walk::bars(400, 7, 0.02);
     bars.extend((0..80).map(|_| flat(123.25, 0.0)));
     bars.extend(walk::bars(300, 11, 0.01));
@@ -532,7 +607,10 @@ fn the_literal_reading_can_tell_the_rule_sets_apart() {
         .filter(|(i, b)| {
             library.update(b).unwrap();
             let d = library.detail();
-            d.votes.iter().zip(&want.casts[*i]).any(|(v, c)| v.vote != c.vote)
+            d.votes
+                .iter()
+                .zip(&want.casts[*i])
+                .any(|(v, c)| v.vote != c.vote)
         })
         .count();
     assert!(differ > 100, "{differ} bars differ");

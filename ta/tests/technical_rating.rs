@@ -20,7 +20,12 @@ fn the_first_bar_has_only_the_votes_pine_can_cast() {
     // Bar 0: Pine's ta.ema is seeded with the first close, so the six EMAs equal the close and
     // vote 0; the MACD (EMA-based) is 0 against a signal of 0; the Stochastic RSI and Bull/Bear
     // Power votes only need EMA 50 to exist. Everything else lacks history.
-    let r = technical_rating(&Candles::from_bars(&[bar(0, 100.0, 1.0)]), false, Rules::LibraryV3).unwrap();
+    let r = technical_rating(
+        &Candles::from_bars(&[bar(0, 100.0, 1.0)]),
+        false,
+        Rules::LibraryV3,
+    )
+    .unwrap();
     let d = r.last.unwrap();
     let present: Vec<(&str, i8)> = d
         .votes
@@ -196,7 +201,9 @@ fn the_real_xrp_sample_rates_without_gaps_after_warm_up() {
 #[test]
 fn empty_series_has_no_rating() {
     assert_eq!(
-        technical_rating(&Candles::default(), false, Rules::LibraryV3).unwrap().last,
+        technical_rating(&Candles::default(), false, Rules::LibraryV3)
+            .unwrap()
+            .last,
         None
     );
 }

@@ -17,26 +17,45 @@ crate::enum_from_doc!(
     Credentials
 );
 
-crate::object_from_doc!(AssetProfile, ["$schema", "version", "id", "name", "symbol", "description", "persons",
-    "persons_disclaimer", "drivers", "influencers", "regimes", "impacts", "signals", "disclaimer",
-    "illustrative", "sources"], |f| AssetProfile {
-    schema: f.or_default("$schema")?,
-    version: f.req("version")?,
-    id: f.req("id")?,
-    name: f.req("name")?,
-    symbol: f.req("symbol")?,
-    description: f.or_default("description")?,
-    persons: f.or_default("persons")?,
-    persons_disclaimer: f.or_default("persons_disclaimer")?,
-    drivers: f.or_default("drivers")?,
-    influencers: f.or_default("influencers")?,
-    regimes: f.or_default("regimes")?,
-    impacts: f.or_default("impacts")?,
-    signals: f.or_default("signals")?,
-    disclaimer: f.or_default("disclaimer")?,
-    illustrative: f.or_default("illustrative")?,
-    sources: f.or_default("sources")?,
-});
+crate::object_from_doc!(
+    AssetProfile,
+    [
+        "$schema",
+        "version",
+        "id",
+        "name",
+        "symbol",
+        "description",
+        "persons",
+        "persons_disclaimer",
+        "drivers",
+        "influencers",
+        "regimes",
+        "impacts",
+        "signals",
+        "disclaimer",
+        "illustrative",
+        "sources"
+    ],
+    |f| AssetProfile {
+        schema: f.or_default("$schema")?,
+        version: f.req("version")?,
+        id: f.req("id")?,
+        name: f.req("name")?,
+        symbol: f.req("symbol")?,
+        description: f.or_default("description")?,
+        persons: f.or_default("persons")?,
+        persons_disclaimer: f.or_default("persons_disclaimer")?,
+        drivers: f.or_default("drivers")?,
+        influencers: f.or_default("influencers")?,
+        regimes: f.or_default("regimes")?,
+        impacts: f.or_default("impacts")?,
+        signals: f.or_default("signals")?,
+        disclaimer: f.or_default("disclaimer")?,
+        illustrative: f.or_default("illustrative")?,
+        sources: f.or_default("sources")?,
+    }
+);
 
 crate::object_from_doc!(Person, ["name", "role", "link"], |f| Person {
     name: f.req("name")?,
@@ -54,11 +73,13 @@ crate::object_from_doc!(Link, ["label", "url"], |f| Link {
     url: f.or_default("url")?,
 });
 
-crate::object_from_doc!(Driver, ["title", "direction", "category", "text"], |f| Driver {
-    title: f.req("title")?,
-    direction: f.req("direction")?,
-    category: f.req("category")?,
-    text: f.or_default("text")?,
+crate::object_from_doc!(Driver, ["title", "direction", "category", "text"], |f| {
+    Driver {
+        title: f.req("title")?,
+        direction: f.req("direction")?,
+        category: f.req("category")?,
+        text: f.or_default("text")?,
+    }
 });
 
 crate::object_from_doc!(Influencer, ["name", "group", "influence"], |f| Influencer {
@@ -67,10 +88,12 @@ crate::object_from_doc!(Influencer, ["name", "group", "influence"], |f| Influenc
     influence: f.or_default("influence")?,
 });
 
-crate::object_from_doc!(RegimeBehaviour, ["regime", "outcome", "text"], |f| RegimeBehaviour {
-    regime: f.req("regime")?,
-    outcome: f.req("outcome")?,
-    text: f.or_default("text")?,
+crate::object_from_doc!(RegimeBehaviour, ["regime", "outcome", "text"], |f| {
+    RegimeBehaviour {
+        regime: f.req("regime")?,
+        outcome: f.req("outcome")?,
+        text: f.or_default("text")?,
+    }
 });
 
 crate::object_from_doc!(Impact, ["name", "text"], |f| Impact {
@@ -78,29 +101,49 @@ crate::object_from_doc!(Impact, ["name", "text"], |f| Impact {
     text: f.or_default("text")?,
 });
 
-crate::object_from_doc!(Signal, ["category", "direction", "title", "description", "rule"], |f| Signal {
-    category: f.req("category")?,
-    direction: f.req("direction")?,
-    title: f.req("title")?,
-    description: f.or_default("description")?,
-    rule: f.or_default("rule")?,
-});
+crate::object_from_doc!(
+    Signal,
+    ["category", "direction", "title", "description", "rule"],
+    |f| Signal {
+        category: f.req("category")?,
+        direction: f.req("direction")?,
+        title: f.req("title")?,
+        description: f.or_default("description")?,
+        rule: f.or_default("rule")?,
+    }
+);
 
-crate::object_from_doc!(SeriesSource, ["series", "source", "symbol", "interval", "base_url", "fallbacks",
-    "synthetic", "credentials"], |f| SeriesSource {
-    series: f.req("series")?,
-    source: f.req("source")?,
-    symbol: f.or_default("symbol")?,
-    interval: f.or_default("interval")?,
-    base_url: f.or_default("base_url")?,
-    fallbacks: f.or_default("fallbacks")?,
-    synthetic: f.or_default("synthetic")?,
-    credentials: f.or_default("credentials")?,
-});
+crate::object_from_doc!(
+    SeriesSource,
+    [
+        "series",
+        "source",
+        "symbol",
+        "interval",
+        "base_url",
+        "fallbacks",
+        "synthetic",
+        "credentials"
+    ],
+    |f| SeriesSource {
+        series: f.req("series")?,
+        source: f.req("source")?,
+        symbol: f.or_default("symbol")?,
+        interval: f.or_default("interval")?,
+        base_url: f.or_default("base_url")?,
+        fallbacks: f.or_default("fallbacks")?,
+        synthetic: f.or_default("synthetic")?,
+        credentials: f.or_default("credentials")?,
+    }
+);
 
-crate::object_from_doc!(Endpoint, ["source", "symbol", "interval", "base_url"], |f| Endpoint {
-    source: f.req("source")?,
-    symbol: f.or_default("symbol")?,
-    interval: f.or_default("interval")?,
-    base_url: f.or_default("base_url")?,
-});
+crate::object_from_doc!(
+    Endpoint,
+    ["source", "symbol", "interval", "base_url"],
+    |f| Endpoint {
+        source: f.req("source")?,
+        symbol: f.or_default("symbol")?,
+        interval: f.or_default("interval")?,
+        base_url: f.or_default("base_url")?,
+    }
+);

@@ -102,17 +102,21 @@ pub fn parse_regime_rules(json: &str) -> Result<RegimeRules, String> {
     Ok(doc)
 }
 
-crate::object_from_doc!(RegimeRules, ["version", "note", "sources", "rules"], |f| RegimeRules {
-    version: f.req("version")?,
-    note: f.or_default("note")?,
-    sources: f.or_default("sources")?,
-    rules: f.req("rules")?,
+crate::object_from_doc!(RegimeRules, ["version", "note", "sources", "rules"], |f| {
+    RegimeRules {
+        version: f.req("version")?,
+        note: f.or_default("note")?,
+        sources: f.or_default("sources")?,
+        rules: f.req("rules")?,
+    }
 });
 
-crate::object_from_doc!(RegimeRule, ["regime", "description", "rule"], |f| RegimeRule {
-    regime: f.req("regime")?,
-    description: f.or_default("description")?,
-    rule: f.req("rule")?,
+crate::object_from_doc!(RegimeRule, ["regime", "description", "rule"], |f| {
+    RegimeRule {
+        regime: f.req("regime")?,
+        description: f.or_default("description")?,
+        rule: f.req("rule")?,
+    }
 });
 
 impl RegimeRules {

@@ -146,7 +146,9 @@ fn rating_options(options: Option<&Object>) -> Result<(bool, Rules), JsError> {
                 let name = value
                     .as_string()
                     .ok_or_else(|| err("options.rules: expected a string"))?;
-                out.1 = name.parse().map_err(|e| err(format!("options.rules: {e}")))?;
+                out.1 = name
+                    .parse()
+                    .map_err(|e| err(format!("options.rules: {e}")))?;
             }
             other => {
                 return Err(err(format!(

@@ -221,7 +221,11 @@ impl Vwma {
     pub fn update(&mut self, price: f64, volume: f64) -> f64 {
         let pv = self.pv.push(price * volume);
         let v = self.v.push(volume);
-        self.zeros = if volume == 0.0 { self.zeros.saturating_add(1) } else { 0 };
+        self.zeros = if volume == 0.0 {
+            self.zeros.saturating_add(1)
+        } else {
+            0
+        };
         if v == 0.0 || self.zeros >= self.n {
             f64::NAN
         } else {

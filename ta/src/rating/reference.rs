@@ -324,7 +324,10 @@ mod tests {
 
     /// Compares every vote and value; returns how many votes differed (only on ties).
     fn compare(bars: &[Bar], what: &str) -> usize {
-        let (mut fused, mut reference) = (TechnicalRating::with_rules(Rules::LibraryV3), Reference::new());
+        let (mut fused, mut reference) = (
+            TechnicalRating::with_rules(Rules::LibraryV3),
+            Reference::new(),
+        );
         let mut flips = 0;
         for (i, b) in bars.iter().enumerate() {
             fused.update(b).unwrap();

@@ -42,7 +42,9 @@ impl std::str::FromStr for Rules {
         Rules::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| format!("unknown rule set {s:?}, expected \"tradingview\", \"library-v3\""))
+            .ok_or_else(|| {
+                format!("unknown rule set {s:?}, expected \"tradingview\", \"library-v3\"")
+            })
     }
 }
 

@@ -148,11 +148,19 @@ mod tests {
     fn cci_wpr_need_both_values() {
         assert_eq!(cci(-120.0, -150.0), Some(1));
         assert_eq!(cci(120.0, 150.0), Some(-1));
-        assert_eq!(cci(NA, 150.0), None, "a zero deviation: the library votes 0");
+        assert_eq!(
+            cci(NA, 150.0),
+            None,
+            "a zero deviation: the library votes 0"
+        );
         assert_eq!(cci(120.0, NA), None);
         assert_eq!(wpr(-85.0, -90.0), Some(1));
         assert_eq!(wpr(-15.0, -10.0), Some(-1));
-        assert_eq!(wpr(NA, -10.0), None, "a zero 14-bar range: the library votes 0");
+        assert_eq!(
+            wpr(NA, -10.0),
+            None,
+            "a zero 14-bar range: the library votes 0"
+        );
         assert_eq!(wpr(-15.0, NA), None);
     }
 
@@ -161,7 +169,11 @@ mod tests {
         assert_eq!(adx(25.0, 24.0, 30.0, 10.0, 29.0, 11.0), Some(1));
         assert_eq!(adx(25.0, 24.0, 10.0, 30.0, 11.0, 29.0), Some(-1));
         assert_eq!(adx(25.0, 26.0, 30.0, 10.0, 29.0, 11.0), Some(0), "falling");
-        assert_eq!(adx(25.0, NA, 30.0, 10.0, 29.0, 11.0), Some(0), "no adx[1]: neutral");
+        assert_eq!(
+            adx(25.0, NA, 30.0, 10.0, 29.0, 11.0),
+            Some(0),
+            "no adx[1]: neutral"
+        );
         assert_eq!(adx(NA, 24.0, 30.0, 10.0, 29.0, 11.0), None);
         assert_eq!(adx(25.0, 24.0, 30.0, 10.0, NA, 11.0), None);
         assert_eq!(adx(25.0, 24.0, 30.0, 10.0, 29.0, NA), None);
@@ -172,10 +184,18 @@ mod tests {
         assert_eq!(stoch_rsi(100.0, 95.0, 15.0, 10.0, 9.0, 9.0), Some(1));
         assert_eq!(stoch_rsi(100.0, 105.0, 85.0, 90.0, 91.0, 91.0), Some(-1));
         assert_eq!(stoch_rsi(100.0, 105.0, 15.0, 10.0, 9.0, 9.0), Some(0));
-        assert_eq!(stoch_rsi(100.0, 95.0, NA, NA, 9.0, 9.0), None, "the library votes 0");
+        assert_eq!(
+            stoch_rsi(100.0, 95.0, NA, NA, 9.0, 9.0),
+            None,
+            "the library votes 0"
+        );
         assert_eq!(stoch_rsi(100.0, 95.0, 15.0, 10.0, NA, 9.0), None);
         assert_eq!(bb_power(100.0, 105.0, 3.0, 2.0, -1.0, -2.0), Some(1));
         assert_eq!(bb_power(100.0, 95.0, 1.0, 2.0, -3.0, -2.0), Some(-1));
-        assert_eq!(bb_power(100.0, 105.0, 3.0, NA, -1.0, NA), None, "the first bar");
+        assert_eq!(
+            bb_power(100.0, 105.0, 3.0, NA, -1.0, NA),
+            None,
+            "the first bar"
+        );
     }
 }

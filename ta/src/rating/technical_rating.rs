@@ -474,7 +474,11 @@ impl TechnicalRating {
         );
         let v = slide(&mut self.vwma[1], self.volume.ago(i, 20), b.volume);
         // 20 zero volumes in a row: no volume, whatever residue the running sum keeps.
-        self.zero_volumes = if b.volume == 0.0 { self.zero_volumes.saturating_add(1) } else { 0 };
+        self.zero_volumes = if b.volume == 0.0 {
+            self.zero_volumes.saturating_add(1)
+        } else {
+            0
+        };
         x[13] = when(seen(20) && v != 0.0 && self.zero_volumes < 20, pv / v);
         for (k, &ma) in x.iter().enumerate().take(MA_VOTES - 1) {
             ballot.cast(k, votes::ma(ma, close));

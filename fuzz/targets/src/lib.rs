@@ -21,21 +21,6 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("regime_rules", regime_rules),
 ];
 
-const KINDS: [SourceKind; 12] = [
-    SourceKind::BinanceSpotKlines,
-    SourceKind::BinanceFuturesKlines,
-    SourceKind::BinanceFuturesFunding,
-    SourceKind::BinanceFuturesOpenInterest,
-    SourceKind::BybitKline,
-    SourceKind::BybitFunding,
-    SourceKind::CoingeckoMarketChart,
-    SourceKind::CoingeckoOhlc,
-    SourceKind::KrakenOhlc,
-    SourceKind::GenericJson,
-    SourceKind::GenericCsv,
-    SourceKind::CandlesJson,
-];
-
 fn text(data: &[u8]) -> String {
     String::from_utf8_lossy(data).into_owned()
 }
@@ -73,7 +58,7 @@ pub fn wire(data: &[u8]) {
     let Some((&k, body)) = data.split_first() else {
         return;
     };
-    let kind = KINDS[usize::from(k) % KINDS.len()];
+    let kind = SourceKind::ALL[usize::from(k) % SourceKind::ALL.len()];
     let _ = parse_series(kind, &text(body), Some(1_700_000_000_000));
 }
 

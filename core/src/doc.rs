@@ -193,21 +193,35 @@ impl<'a, 'u> Fields<'a, 'u> {
 
     /// A field that must be there.
     pub fn req<T: FromDoc>(&mut self, key: &str) -> Result<T, DocError> {
-        self.opt(key)?
-            .ok_or_else(|| DocError::new(self.path, format!("missing field \"{key}\"")))
+        match self.opt(key)? {
+            Some(v) => Ok(v),
+            None => Err(self.missing(key)),
+        }
     }
 
     /// A field that may be absent (`None`).
     pub fn opt<T: FromDoc>(&mut self, key: &str) -> Result<Option<T>, DocError> {
-        self.map
-            .get(key)
-            .map(|v| T::from_doc(v, &field_path(self.path, key), self.unknown))
-            .transpose()
+        match self.field(key) {
+            None => Ok(None),
+            Some((v, path)) => T::from_doc(v, &path, self.unknown).map(Some),
+        }
     }
 
     /// A field that may be absent (its default).
     pub fn or_default<T: FromDoc + Default>(&mut self, key: &str) -> Result<T, DocError> {
         Ok(self.opt(key)?.unwrap_or_default())
+    }
+
+    // The parts that do not depend on the field's type, kept out of line: the readers above are
+    // instantiated once per field type.
+    #[inline(never)]
+    fn field(&self, key: &str) -> Option<(&'a Value, String)> {
+        self.map.get(key).map(|v| (v, field_path(self.path, key)))
+    }
+
+    #[inline(never)]
+    fn missing(&self, key: &str) -> DocError {
+        DocError::new(self.path, format!("missing field \"{key}\""))
     }
 }
 

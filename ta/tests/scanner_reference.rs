@@ -55,47 +55,26 @@ fn sum(x: &[f64], n: usize) -> Vec<f64> {
 fn sma(x: &[f64], n: usize) -> Vec<f64> {
     sum(x, n).iter().map(|s| s / n as f64).collect()
 }
-/// `ta.highest`, `ta.lowest`.
-fn highest(x: &[f64], n: usize) -> Vec<f64> {
+/// `ta.highest`, `ta.lowest`: `na` when the window holds an `na`.
+fn extreme(x: &[f64], n: usize, pick: fn(f64, f64) -> f64) -> Vec<f64> {
     map(x.len(), |i| {
         window(x, i, n).map_or(NA, |w| {
             if w.iter().any(|v| na(*v)) {
                 NA
             } else {
-                w.iter().copied().fold(f64::MIN, f64::max)
+                w.iter().copied().reduce(pick).unwrap_or(NA)
             }
         })
     })
+}
+fn highest(x: &[f64], n: usize) -> Vec<f64> {
+    extreme(x, n, f64::max)
 }
 fn lowest(x: &[f64], n: usize) -> Vec<f64> {
-    map(x.len(), |i| {
-        window(x, i, n).map_or(NA, |w| {
-            if w.iter().any(|v| na(*v)) {
-                NA
-            } else {
-                w.iter().copied().fold(f64::MAX, f64::min)
-            }
-        })
-    })
+    extreme(x, n, f64::min)
 }
-/// `ta.ema`: `sum := na(sum[1]) ? src : alpha * src + (1 - alpha) * nz(sum[1])`.
-fn ema(x: &[f64], n: usize) -> Vec<f64> {
-    let alpha = 2.0 / (n as f64 + 1.0);
-    let mut out: Vec<f64> = Vec::with_capacity(x.len());
-    for i in 0..x.len() {
-        let prev = ago(&out, i, 1);
-        out.push(if na(prev) {
-            x[i]
-        } else {
-            alpha * x[i] + (1.0 - alpha) * prev
-        });
-    }
-    out
-}
-/// `ta.rma`: `sum := na(sum[1]) ? ta.sma(src, length) : alpha * src + (1 - alpha) * nz(sum[1])`.
-fn rma(x: &[f64], n: usize) -> Vec<f64> {
-    let alpha = 1.0 / n as f64;
-    let seed = sma(x, n);
+/// `sum := na(sum[1]) ? seed : alpha * src + (1 - alpha) * nz(sum[1])`, Pine's recursive average.
+fn recursive(x: &[f64], alpha: f64, seed: &[f64]) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(x.len());
     for i in 0..x.len() {
         let prev = ago(&out, i, 1);
@@ -106,6 +85,14 @@ fn rma(x: &[f64], n: usize) -> Vec<f64> {
         });
     }
     out
+}
+/// `ta.ema`: seeded with `src` itself.
+fn ema(x: &[f64], n: usize) -> Vec<f64> {
+    recursive(x, 2.0 / (n as f64 + 1.0), x)
+}
+/// `ta.rma`: seeded with `ta.sma(src, length)`.
+fn rma(x: &[f64], n: usize) -> Vec<f64> {
+    recursive(x, 1.0 / n as f64, &sma(x, n))
 }
 /// `ta.wma`: weights `(length − i)·length`, newest heaviest.
 fn wma(x: &[f64], n: usize) -> Vec<f64> {

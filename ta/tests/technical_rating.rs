@@ -51,12 +51,12 @@ fn the_first_bar_has_only_the_votes_pine_can_cast() {
     assert_eq!((d.total, d.label), (Some(0.0), Some(Label::Neutral)));
 }
 
-#[test]
-fn warm_up_lengths_follow_pine() {
+/// The bar each vote is first cast on, over a 260-bar wave.
+fn first_votes(rules: Rules) -> std::collections::HashMap<&'static str, usize> {
     let bars: Vec<Bar> = (0..260)
         .map(|i| bar(i, 100.0 + (i as f64 * 0.3).sin() * 5.0, 1.0))
         .collect();
-    let mut r = TechnicalRating::with_rules(Rules::LibraryV3);
+    let mut r = TechnicalRating::with_rules(rules);
     let mut first = std::collections::HashMap::new();
     for (i, b) in bars.iter().enumerate() {
         r.update(b).unwrap();
@@ -66,6 +66,12 @@ fn warm_up_lengths_follow_pine() {
             }
         }
     }
+    first
+}
+
+#[test]
+fn warm_up_lengths_follow_pine() {
+    let first = first_votes(Rules::LibraryV3);
     // SMA n: n − 1; RSI: first at 14, vote needs rsi[1] → 15; Stoch: %K 13, smoothed 15, %D 17,
     // vote needs d[1] → 18; CCI 19 → 20; ADX: first DX at 14, ADX at 27; AO 33 → 34; Mom 10 → 11;
     // W%R 13 → 14; UO needs close[1] and 28 values → 28; HMA 9: 8 + 2 = 10; VWMA 19; Ichimoku
@@ -210,19 +216,7 @@ fn empty_series_has_no_rating() {
 
 #[test]
 fn the_scanners_warm_ups_follow_its_guards() {
-    let bars: Vec<Bar> = (0..260)
-        .map(|i| bar(i, 100.0 + (i as f64 * 0.3).sin() * 5.0, 1.0))
-        .collect();
-    let mut r = TechnicalRating::with_rules(Rules::TradingView);
-    let mut first = std::collections::HashMap::new();
-    for (i, b) in bars.iter().enumerate() {
-        r.update(b).unwrap();
-        for v in r.detail().votes {
-            if v.vote.is_some() {
-                first.entry(v.name).or_insert(i);
-            }
-        }
-    }
+    let first = first_votes(Rules::TradingView);
     // Stoch(8, 3, 3): raw %K at 7, %K 9, %D 11, and %K[1], %D[1] → 12. Stochastic RSI: RSI from
     // 14, 14 of them at 27, %K 29, %D 31, with [1] → 32. Bull/Bear Power needs [1] → 1.
     // Ichimoku: both leads and close[1] → 51. The rest as in the library.

@@ -34,6 +34,18 @@ if command -v rustup >/dev/null 2>&1; then
   rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown >&2; }
 fi
 
+# The nightly the wasm is built with (std rebuilt for size: scripts/build-pkg.sh says why and
+# pins it), with std's sources and the wasm32 target. About 20 s to install.
+nightly=$(sed -n 's/^NIGHTLY=\(nightly-[0-9-]*\)$/\1/p' scripts/build-pkg.sh)
+if ! command -v rustup >/dev/null 2>&1; then
+  say "rustup not found: the wasm is built with $nightly (rustup installs it: https://rustup.rs)"; exit 1
+fi
+if ! rustup "+$nightly" target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+  || ! rustup "+$nightly" component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing Rust $nightly with rust-src and the wasm32 target"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown >&2
+fi
+
 # wasm-bindgen CLI at exactly the crate's pinned version.
 want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

@@ -106,7 +106,9 @@ test("hostile values stay in their widget: named errors, a responsive page, a wi
 
   for (const c of cases) {
     // Each hostile widget ends in an error naming the fault: as text, and where it is a chart,
-    // in the canvas's text alternative too.
+    // in the canvas's text alternative too. A chart is drawn, and its range checked, when it
+    // nears the viewport (content-visibility: auto), as a reader scrolling to it would see.
+    await page.locator(`#${c.name}`).scrollIntoViewIfNeeded();
     await page.waitForFunction(({ id, re }) => {
       const root = document.getElementById(id)?.shadowRoot;
       const text = [...(root?.querySelectorAll(".bfx-state__message, .bfx-chart__error") ?? [])].map((e) => e.textContent).join(" ");

@@ -391,3 +391,35 @@ test("a chart with theme auto redraws in the new colours when the reader's syste
   const dark = await corner();
   assert.ok(dark.every((v) => v < 60), `dark background ${dark}`);
 });
+
+test("a chart far below the fold is drawn when it nears the viewport, at its box's width", async () => {
+  const page = await newPage(browser, { deviceScaleFactor: 2 });
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.evaluate(async ({ src, market }) => {
+    await import("/pkg/embed.js");
+    const spacer = document.createElement("div");
+    spacer.style.height = "6000px";
+    const el = document.createElement("bfx-sparkline");
+    el.id = "w";
+    el.setAttribute("src", src);
+    el.setAttribute("market", market);
+    document.body.append(spacer, el);
+  }, { src: XRP, market: server.market });
+  // Its data is in (the canvas says what it shows), but its bitmap is still the canvas default:
+  // off screen, the widget is not laid out (content-visibility), so nothing was drawn.
+  await page.waitForFunction(() => /close, last 48 points/.test(document.querySelector("#w").shadowRoot.querySelector("canvas")?.getAttribute("aria-label") ?? ""), null, { timeout: 15000 });
+  assert.deepEqual(await page.locator("#w canvas").evaluate((c) => [c.width, c.height]), [300, 150]);
+  await page.locator("#w").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const c = document.querySelector("#w").shadowRoot.querySelector("canvas");
+    return c.width > 0 && c.width === Math.round(c.getBoundingClientRect().width * 2);
+  }, null, { timeout: 5000 });
+  const inked = await page.locator("#w canvas").evaluate((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  assert.ok(inked > 100, `the line is drawn (${inked} px)`);
+  assert.deepEqual(page.errors, []);
+});

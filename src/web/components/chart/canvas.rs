@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea, RGBColor};
 use plotters_canvas::CanvasBackend;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, ResizeObserver};
+use web_sys::{Element, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 
 const SWATCHES: [&str; 7] = [
     "bg", "fg", "muted", "border", "accent", "positive", "negative",
@@ -25,6 +26,18 @@ fn parse_rgb(s: &str) -> Option<RGBColor> {
         [r, g, b, ..] => Some(RGBColor(*r as u8, *g as u8, *b as u8)),
         _ => None,
     }
+}
+
+/// The content-box width in the last entry, when `arg` is a ResizeObserver's list of entries.
+fn observed_width(arg: &JsValue) -> Option<f64> {
+    let entries = arg.dyn_ref::<js_sys::Array>()?;
+    let last = entries.get(entries.length().checked_sub(1)?);
+    Some(
+        last.dyn_into::<ResizeObserverEntry>()
+            .ok()?
+            .content_rect()
+            .width(),
+    )
 }
 
 /// Theme colours read from the widget's CSS custom properties (`--bfx-*` → `--_*`), resolved by
@@ -95,16 +108,16 @@ where
     let (failed, set_failed) = signal(None::<String>);
     let draw = Rc::new(draw);
     canvas_ref.on_load(move |canvas: HtmlCanvasElement| {
+        // The box's width, as the ResizeObserver last reported it.
+        let width = Rc::new(Cell::new(0.0_f64));
         let redraw = {
             let canvas = canvas.clone();
+            let width = Rc::clone(&width);
             move || {
                 let Some(swatches) = swatch_ref.get_untracked() else {
                     return;
                 };
-                let width = canvas
-                    .parent_element()
-                    .map_or(0, |p| p.client_width())
-                    .max(1) as f64;
+                let width = width.get().max(1.0);
                 let dpr = web_sys::window()
                     .map_or(1.0, |w| w.device_pixel_ratio())
                     .max(1.0);
@@ -123,18 +136,36 @@ where
                 }
             }
         };
-        redraw();
-        // Owned by the chart and dropped with it (a closure handed to JS for good would outlive
-        // every chart ever drawn).
-        let on_change = Closure::<dyn FnMut()>::new(redraw);
+        // Called with the ResizeObserver's entries, or with a colour-scheme change event. Owned
+        // by the chart and dropped with it (a closure handed to JS for good would outlive every
+        // chart ever drawn).
+        let on_change = Closure::<dyn FnMut(JsValue)>::new({
+            let width = Rc::clone(&width);
+            move |arg: JsValue| {
+                if let Some(w) = observed_width(&arg) {
+                    width.set(w);
+                }
+                redraw()
+            }
+        });
         let f: js_sys::Function = on_change
             .as_ref()
             .unchecked_ref::<js_sys::Function>()
             .clone();
         StoredValue::new_local(on_change);
-        if let (Ok(ro), Some(parent)) = (ResizeObserver::new(&f), canvas.parent_element()) {
-            ro.observe(&parent);
-            on_cleanup(move || ro.disconnect());
+        // The first draw waits for the observer's first report, delivered after layout with the
+        // box's width. Reading `clientWidth` here instead forced a layout per chart (and drew
+        // each chart twice); a chart off screen in a `content-visibility: auto` widget
+        // (theme.css) is drawn when it comes near the viewport.
+        match (ResizeObserver::new(&f), canvas.parent_element()) {
+            (Ok(ro), Some(parent)) => {
+                ro.observe(&parent);
+                on_cleanup(move || ro.disconnect());
+            }
+            (_, parent) => {
+                width.set(parent.map_or(0, |p| p.client_width()) as f64);
+                let _ = f.call0(&JsValue::NULL);
+            }
         }
         // With theme "auto" the colours follow the reader's system setting, which can flip
         // without any resize: redraw then too.

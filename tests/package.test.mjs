@@ -66,6 +66,8 @@ test("the manifest is valid against the Custom Elements Manifest schema and list
     assert.deepEqual(d.members.map((a) => a.name), e.attributes.map(prop), d.tagName);
     assert.deepEqual(d.members.map((a) => a.attribute), e.attributes, d.tagName);
     assert.deepEqual(d.events.map((a) => a.name), e.events, d.tagName);
+    assert.deepEqual(d.cssParts.map((p) => p.name), e.parts, d.tagName);
+    for (const p of d.cssParts) assert.ok(p.description, `${d.tagName} ::part(${p.name}) has no description`);
   }
   // The CSS custom properties listed are those the stylesheet reads, no more, no fewer.
   const css = readdirSync(path.join(ROOT, "src/web"), { recursive: true }).filter((f) => f.endsWith(".css"))

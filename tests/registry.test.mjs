@@ -28,6 +28,12 @@ test("an element's attributes must be defined", () => {
   assert.throws(() => generate(reg, readRepo), /bfx-asset-card: attribute nonesuch is not defined/);
 });
 
+test("an element's parts must be defined", () => {
+  const reg = loadRegistry();
+  reg.elements[1].parts.push("nonesuch");
+  assert.throws(() => generate(reg, readRepo), /bfx-driver-list: part nonesuch is not defined/);
+});
+
 test("bfx-error's kinds in the registry (and so the typings) are every kind the code reports", () => {
   const found = new Set();
   const scan = (file, re) => { for (const m of readRepo(file).matchAll(re)) found.add(m[1]); };

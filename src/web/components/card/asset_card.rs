@@ -35,7 +35,7 @@ pub fn AssetCard(
         }
     });
     view! {
-        <article class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
+        <article part="base" class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
@@ -69,10 +69,10 @@ pub fn AssetCardView(
     let funding_source = profile.source("funding");
     let breakout = profile.plan.breakout().map(|(_, b)| b);
     view! {
-        <header class="bfx-card__header">
+        <header part="header" class="bfx-card__header">
             <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
             <div class="bfx-card__names">
-                <h2 class="bfx-card__name" dir="auto">{p.name.clone()}</h2>
+                <h2 part="title" class="bfx-card__name" dir="auto">{p.name.clone()}</h2>
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
@@ -134,7 +134,7 @@ pub fn AssetCardView(
             </Section>
         })}
         {p.disclaimer.map(|n| view! {
-            <footer class="bfx-card__disclaimer"><NoticeView notice=n lead="For details, see"/></footer>
+            <footer part="disclaimer" class="bfx-card__disclaimer"><NoticeView notice=n lead="For details, see"/></footer>
         })}
     }
 }

@@ -88,7 +88,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> 
         .and_then(|rules| technical_rating(&candles, false, rules).ok())
         .and_then(|r| r.last);
     view! {
-        <div class="bfx-market" data-source=series.source.name()>
+        <div part="market" class="bfx-market" data-source=series.source.name()>
             <span class="bfx-market__price">{last.map(fmt_price).unwrap_or_else(|| "–".into())}</span>
             <span class=format!("bfx-market__change bfx-market__change--{tone}")>
                 {change.map(|c| format!("{} 24h", change_pct(c))).unwrap_or_else(|| "24h change –".into())}

@@ -15,7 +15,7 @@ pub fn SeriesList(
         return ().into_any();
     }
     view! {
-        <ul class="bfx-series">
+        <ul part="series" class="bfx-series">
             {sources.into_iter().map(|spec| view! { <SeriesRow spec=spec/> }).collect_view()}
         </ul>
     }

@@ -181,7 +181,7 @@ where
     });
     view! {
         <div class="bfx-chart__box">
-            <canvas node_ref=canvas_ref class="bfx-chart__canvas" style:block-size=format!("{height}px")
+            <canvas node_ref=canvas_ref part="canvas" class="bfx-chart__canvas" style:block-size=format!("{height}px")
                 role="img" aria-label=label></canvas>
             <span node_ref=swatch_ref class="bfx-chart__swatches" aria-hidden="true">
                 {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}

@@ -24,9 +24,9 @@ where
 {
     let label = words.clone();
     view! {
-        <figure class="bfx-chart">
+        <figure part="chart" class="bfx-chart">
             <ChartCanvas height=height label=label draw=draw/>
-            <figcaption class="bfx-chart__caption">
+            <figcaption part="caption" class="bfx-chart__caption">
                 {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> " " })}
                 <span aria-hidden="true">{words}</span>
                 <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), shown_url(&series.url))}</span>

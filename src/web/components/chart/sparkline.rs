@@ -38,7 +38,7 @@ pub fn Sparkline(
         label.push_str(&format!(". Not drawn: {e}"));
     }
     view! {
-        <span class="bfx-chart bfx-chart--spark">
+        <span part="chart" class="bfx-chart bfx-chart--spark">
             <ChartCanvas height=height label=label draw=move |ctx| sparkline::draw(&ctx.area()?, &ctx.style, &values, change >= 0.0)/>
         </span>
     }
@@ -66,7 +66,7 @@ pub fn SparklineChart(
             view! {
                 <div class="bfx-spark-row">
                     <Sparkline values=tail what=what.clone()/>
-                    <span class="bfx-chart__caption">{what}</span>
+                    <span part="caption" class="bfx-chart__caption">{what}</span>
                 </div>
             }.into_any()
         }/>

@@ -66,7 +66,7 @@ pub fn DriverList(
     view! {
         <div class=format!("bfx-drivers-widget bfx-drivers-widget--{layout}")>
             {show_controls.then(|| view! {
-                <div class="bfx-drivers__controls">
+                <div part="controls" class="bfx-drivers__controls">
                     <p class="bfx-drivers__counts">{summary}</p>
                     <div class="bfx-drivers__filters" role="group" aria-label="Filter by direction">
                         {directions.into_iter().map(|d| view! {
@@ -98,7 +98,7 @@ pub fn DriverList(
                     </p>
                 </div>
             })}
-            <ul class="bfx-drivers">
+            <ul part="drivers" class="bfx-drivers">
                 <For each=visible key=|(i, _)| *i let((_, d))>
                     <DriverItem driver=d compact=layout == "compact"/>
                 </For>
@@ -133,7 +133,7 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
         .into_any();
     }
     view! {
-        <li class="bfx-driver" data-direction=d.direction.as_str() data-category=d.category.as_str()>
+        <li part="driver" class="bfx-driver" data-direction=d.direction.as_str() data-category=d.category.as_str()>
             <div class="bfx-driver__head">
                 <h4 class="bfx-driver__title" dir="auto">{d.title}</h4>
                 {badges}

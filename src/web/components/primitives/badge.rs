@@ -95,7 +95,7 @@ pub fn Badge(
 ) -> impl IntoView {
     let glyph = tone.glyph();
     view! {
-        <span class=format!("bfx-badge bfx-badge--{}", tone.as_str())>
+        <span part="badge" class=format!("bfx-badge bfx-badge--{}", tone.as_str())>
             {(!glyph.is_empty()).then(|| view! { <span class="bfx-badge__glyph" aria-hidden="true">{glyph}</span> })}
             {label}
         </span>

@@ -17,9 +17,9 @@ pub fn Section(
     let id = crate::web::components::next_id("section");
     let labelled_by = id.clone();
     view! {
-        <section class="bfx-section" aria-labelledby=labelled_by>
+        <section part="section" class="bfx-section" aria-labelledby=labelled_by>
             <header class="bfx-section__head">
-                <h3 id=id class="bfx-section__title">{title}</h3>
+                <h3 id=id part="section-title" class="bfx-section__title">{title}</h3>
                 {count.map(|n| view! { <span class="bfx-section__count">{n}</span> })}
             </header>
             {subtitle.map(|s| view! { <p class="bfx-section__subtitle">{s}</p> })}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoadingState() -> impl IntoView {
     view! {
-        <div class="bfx-state bfx-state--loading" role="status">
+        <div part="state" class="bfx-state bfx-state--loading" role="status">
             <span class="bfx-state__spinner" aria-hidden="true"></span>
             "Loading…"
         </div>
@@ -36,7 +36,7 @@ pub fn ErrorState(
     let said = message.clone();
     Effect::new(move || events.error(kind, url.as_deref(), status, &said));
     view! {
-        <div class="bfx-state bfx-state--error" role="alert" data-error-kind=kind>
+        <div part="state" class="bfx-state bfx-state--error" role="alert" data-error-kind=kind>
             <strong class="bfx-state__title">"This widget could not load its data"</strong>
             <code class="bfx-state__message">{message}</code>
         </div>

@@ -37,15 +37,15 @@ pub fn WidgetShell(
         }
     });
     view! {
-        <section class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
+        <section part="base" class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 Some(Ok(p)) => {
                     let notice = p.disclaimer.clone().filter(|_| disclaimer);
                     view! {
-                        <header class="bfx-widget__header">
-                            <h2 class="bfx-widget__title">
+                        <header part="header" class="bfx-widget__header">
+                            <h2 part="title" class="bfx-widget__title">
                                 <span class="bfx-widget__asset" dir="auto">{p.name.clone()}</span>
                                 " "<span class="bfx-widget__symbol">{p.symbol.clone()}</span>
                                 <span class="bfx-widget__what">{format!(" · {title}")}</span>
@@ -54,7 +54,7 @@ pub fn WidgetShell(
                         </header>
                         {render.run(p.clone())}
                         {notice.map(|n| view! {
-                            <footer class="bfx-widget__disclaimer"><NoticeView notice=n lead="See" short=true/></footer>
+                            <footer part="disclaimer" class="bfx-widget__disclaimer"><NoticeView notice=n lead="See" short=true/></footer>
                         })}
                     }.into_any()
                 }

@@ -25,7 +25,7 @@ pub fn RatingDial(
     ];
     let needle = score.map(|s| point(s.clamp(-1.0, 1.0), 70.0));
     view! {
-        <svg class="bfx-rating__dial" viewBox="0 0 200 110" role="img" aria-label=aria data-score=score.map(|s| format!("{s:.4}"))>
+        <svg part="dial" class="bfx-rating__dial" viewBox="0 0 200 110" role="img" aria-label=aria data-score=score.map(|s| format!("{s:.4}"))>
             {BANDS.map(|(a, b, name)| {
                 let (x0, y0) = point(a, 86.0);
                 let (x1, y1) = point(b, 86.0);

@@ -115,9 +115,9 @@ pub fn TechnicalRatingView(
     let (rated, m) = (detail.clone(), meta.clone());
     Effect::new(move || events.rating(&rated, &m.symbol, &m.interval, &m.source, m.synthetic));
     view! {
-        <div class="bfx-rating" data-label=label>
+        <div part="rating" class="bfx-rating" data-label=label>
             <div class="bfx-rating__head">
-                <span class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label).as_str())>{label}</span>
+                <span part="rating-label" class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label).as_str())>{label}</span>
                 <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
                 {meta.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic data"/> })}
             </div>

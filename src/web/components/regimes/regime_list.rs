@@ -22,13 +22,13 @@ pub fn RegimeList(
         return view! { <Empty text="No market regimes listed."/> }.into_any();
     }
     view! {
-        <ul class="bfx-regimes">
+        <ul part="regimes" class="bfx-regimes">
             {regimes.into_iter().map(|r| {
                 let name = r.regime.clone();
                 let is_current = move || current.with(|c| c.as_deref() == Some(name.as_str()));
                 let (is_current2, is_current3) = (is_current.clone(), is_current.clone());
                 view! {
-                    <li class="bfx-regime" data-outcome=r.outcome.as_str()
+                    <li part="regime" class="bfx-regime" data-outcome=r.outcome.as_str()
                         class:bfx-regime--current=is_current3
                         aria-current=move || is_current2().then_some("true")>
                         <div class="bfx-regime__head">

@@ -57,8 +57,8 @@ pub fn RegimeMatrix(
         })
     });
     view! {
-        <section class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
-            <h2 class="bfx-widget__title">{if count == 1 { "Market regime behaviour" } else { "Market regime matrix" }}</h2>
+        <section part="base" class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
+            <h2 part="title" class="bfx-widget__title">{if count == 1 { "Market regime behaviour" } else { "Market regime matrix" }}</h2>
             <CurrentRegimeLine now=now/>
             {move || match profiles.get() {
                 None => view! { <LoadingState/> }.into_any(),
@@ -106,7 +106,7 @@ fn MatrixTable(
     let head = cols.clone();
     view! {
         <div class="bfx-matrix__scroll" tabindex="0" role="region" aria-label="Regime matrix, scrolls sideways">
-            <table class="bfx-matrix">
+            <table part="matrix" class="bfx-matrix">
                 <caption class="bfx-visually-hidden">"Outcome of each asset in each market regime"</caption>
                 <thead><tr>
                     <th scope="col">"Asset"</th>
@@ -137,7 +137,7 @@ fn MatrixTable(
                                         let label = format!("{asset}, {col}: {}", reg.outcome.as_str());
                                         view! {
                                             <td class="bfx-matrix__cell" data-outcome=reg.outcome.as_str() class:bfx-matrix__col--current=is_now>
-                                                <button type="button" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", Tone::from(reg.outcome).as_str())
+                                                <button type="button" part="badge" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", Tone::from(reg.outcome).as_str())
                                                     aria-label=label aria-describedby=detail_id.clone()
                                                     on:mouseenter=move |_| set_selected.set(Some(p1.clone()))
                                                     on:focus=move |_| set_selected.set(Some(p2.clone()))

@@ -36,7 +36,7 @@ pub fn SignalBadges(
     };
     view! {
         <p class="bfx-signals__summary" role="status" hidden=move || line().is_none()>{line}</p>
-        <ul class="bfx-signals">
+        <ul part="signals" class="bfx-signals">
             {signals.into_iter().enumerate().map(|(i, s)| {
                 let result = Signal::derive(move || results.with(|r| r.as_ref().and_then(|v| v.get(i).cloned())));
                 view! { <li><SignalBadge signal=s result=result/></li> }
@@ -92,7 +92,7 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
     let strength = move || result.with(|r| r.as_ref().and_then(|r| r.strength));
     let synthetic = move || result.with(|r| r.as_ref().is_some_and(|r| r.synthetic));
     view! {
-        <div class="bfx-signal" data-direction=signal.direction.as_str() data-state=state>
+        <div part="signal" class="bfx-signal" data-direction=signal.direction.as_str() data-state=state>
             <button type="button" class="bfx-signal__summary" popovertarget=pop_button aria-haspopup="dialog">
                 <span class="bfx-signal__badges">
                     <Badge tone=Tone::Category label=signal.category.as_str()/>
@@ -107,7 +107,7 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
                     <span class="bfx-signal__meter" aria-hidden="true"><span style:inline-size=format!("{s}%")></span></span>
                 })}
             </button>
-            <div class="bfx-signal__popover" id=pop popover="auto" role="dialog" aria-labelledby=heading_ref>
+            <div part="popover" class="bfx-signal__popover" id=pop popover="auto" role="dialog" aria-labelledby=heading_ref>
                 <div class="bfx-signal__popover-head">
                     <h3 id=heading dir="auto">{signal.title}</h3>
                     <button type="button" class="bfx-signal__close" popovertarget=pop_close popovertargetaction="hide" aria-label="Close">"×"</button>

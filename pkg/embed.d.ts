@@ -36,6 +36,8 @@ export interface BfxAssetCardElement extends HTMLElement {
   persist: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). Reflects the `rating-rules` attribute. */
   ratingRules: "tradingview" | "library-v3";
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -54,6 +56,8 @@ export interface BfxAssetCardAttributes {
   persist?: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). */
   "rating-rules"?: "tradingview" | "library-v3";
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -76,6 +80,8 @@ export interface BfxDriverListElement extends HTMLElement {
   src: string;
   /** full (filters, sort, expandable text) or compact (titles and badges). Reflects the `layout` attribute. */
   layout: "full" | "compact";
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -86,6 +92,8 @@ export interface BfxDriverListAttributes {
   src?: string;
   /** full (filters, sort, expandable text) or compact (titles and badges). */
   layout?: "full" | "compact";
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -112,6 +120,8 @@ export interface BfxRegimeMatrixElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -130,6 +140,8 @@ export interface BfxRegimeMatrixAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -152,6 +164,8 @@ export interface BfxSignalBadgesElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -166,6 +180,8 @@ export interface BfxSignalBadgesAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -194,6 +210,8 @@ export interface BfxTechnicalRatingElement extends HTMLElement {
   persist: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). Reflects the `rating-rules` attribute. */
   ratingRules: "tradingview" | "library-v3";
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -212,6 +230,8 @@ export interface BfxTechnicalRatingAttributes {
   persist?: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). */
   "rating-rules"?: "tradingview" | "library-v3";
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -236,6 +256,8 @@ export interface BfxPriceChartElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -250,6 +272,8 @@ export interface BfxPriceChartAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -272,6 +296,8 @@ export interface BfxFundingChartElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -286,6 +312,8 @@ export interface BfxFundingChartAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -308,6 +336,8 @@ export interface BfxSparklineElement extends HTMLElement {
   refresh: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. Reflects the `persist` attribute. */
   persist: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
+  headingLevel: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -322,6 +352,8 @@ export interface BfxSparklineAttributes {
   refresh?: number;
   /** Keep fetched market data in sessionStorage, so a reload within the tab starts from it. */
   persist?: boolean;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  "heading-level"?: number;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }

@@ -44,6 +44,8 @@ export interface MountOptions {
   current?: string;
   /** URL of a regime-rules document to compute the current regime from (with market). (regime-matrix) */
   rules?: string;
+  /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
+  headingLevel?: number;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). (asset-card, technical-rating) */
   ratingRules?: "tradingview" | "library-v3";
 }
@@ -233,6 +235,22 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
             .as_bool()
             .ok_or_else(|| JsError::new("mount options.persist: expected a boolean"))?,
     };
+    // 0 (an element without the attribute) or absent: the default, 2.
+    let heading_level = match field("headingLevel")? {
+        v if v.is_undefined() || v.is_null() => 0.0,
+        v => v
+            .as_f64()
+            .ok_or_else(|| JsError::new("mount options.headingLevel: expected a number"))?,
+    };
+    let heading_level = if heading_level == 0.0 {
+        2
+    } else if (1.0..=6.0).contains(&heading_level) && heading_level.fract() == 0.0 {
+        heading_level as u8
+    } else {
+        return Err(JsError::new(&format!(
+            "mount options.headingLevel: {heading_level} is not a heading level (1 to 6)"
+        )));
+    };
     let config = WidgetConfig {
         src: text("src")?.unwrap_or_default(),
         candles: text("candles")?,
@@ -242,6 +260,7 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
         layout: text("layout")?,
         current: text("current")?,
         rules: text("rules")?,
+        heading_level,
         rating_rules: match text("ratingRules")? {
             None => Rules::default(),
             Some(name) => name

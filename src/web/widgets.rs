@@ -3,8 +3,8 @@
 //! diverge.
 
 use super::components::{
-    AssetCard, AssetCardProps, DriverList, FundingChart, LiveSignals, MarketPanel, PriceChart,
-    RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
+    AssetCard, AssetCardProps, DriverList, FundingChart, HeadingLevel, LiveSignals, MarketPanel,
+    PriceChart, RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
 };
 use super::context::MarketContext;
 use super::load::Profile as Loaded;
@@ -40,12 +40,17 @@ pub struct WidgetConfig {
     pub rules: Option<String>,
     /// Technical rating (its element and the card): the rule set.
     pub rating_rules: Rules,
+    /// The level of the widget's title heading (1–6; `Default` gives 0, read as 2).
+    pub heading_level: u8,
 }
 
 /// The view for `widget`, or why there is none. Provides the widget's [`MarketContext`] (its
 /// `market`, `refresh` and `persist`) to every part of it.
 pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     provide_context(c.rating_rules);
+    if c.heading_level > 0 {
+        provide_context(HeadingLevel(c.heading_level));
+    }
     provide_context(MarketContext {
         market: c.market.clone(),
         refresh: c.refresh,
@@ -61,6 +66,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         current,
         rules,
         rating_rules: _,
+        heading_level: _,
     } = c;
     Ok(match widget {
         "asset-card" => AssetCard(AssetCardProps { src, candles }).into_any(),

@@ -188,7 +188,11 @@ test("the card shows the technical rating computed from served candles, marked s
   await panel.locator(".bfx-rating__votes summary").focus();
   await p.keyboard.press("Enter");
   assert.equal(await panel.locator(".bfx-rating__votes tbody tr").count(), 26);
-  assert.equal(await panel.locator(".bfx-rating__dial").getAttribute("role"), "img");
+  // The dial is a meter from −1 to +1, read as the label and the score.
+  const dial = panel.locator(".bfx-rating__dial");
+  assert.equal(await dial.getAttribute("role"), "meter");
+  assert.equal(await dial.getAttribute("aria-valuetext"),
+    `${await panel.locator(".bfx-rating__label").textContent()}, ${await panel.locator(".bfx-rating__score").textContent()}`);
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });

@@ -241,7 +241,12 @@ test("technical rating element: label, needle at the score, both groups' counts,
     x: Number(n.getAttribute("x2")) - 100, y: 100 - Number(n.getAttribute("y2")) }));
   const angle = Math.atan2(needle.y, needle.x);
   assert.ok(Math.abs(angle - Math.PI * (1 - (Math.max(-1, Math.min(1, score)) + 1) / 2)) < 0.01, `needle at ${angle} rad for score ${score}`);
-  assert.match(await page.locator("#w .bfx-rating__dial").getAttribute("aria-label"), new RegExp(`score ${score.toFixed(2)}`));
+  // A screen reader meets a meter from −1 to +1 at the score, read as label and score.
+  const dial = page.locator("#w .bfx-rating__dial");
+  assert.equal(await dial.getAttribute("role"), "meter");
+  assert.deepEqual([await dial.getAttribute("aria-valuemin"), await dial.getAttribute("aria-valuemax")], ["-1", "1"]);
+  assert.ok(Math.abs(Number(await dial.getAttribute("aria-valuenow")) - score) < 0.005, "aria-valuenow at the score");
+  assert.equal(await dial.getAttribute("aria-valuetext"), `${await page.locator("#w .bfx-rating__label").textContent()}, ${await page.locator("#w .bfx-rating__score").textContent()}`);
   assert.equal(await page.locator("#w .bfx-rating__group").count(), 2);
   for (const g of await page.locator("#w .bfx-rating__counts").allTextContents()) assert.match(g, /^Buy \d+Neutral \d+Sell \d+$/);
   const votes = page.locator("#w .bfx-rating__votes");

@@ -20,7 +20,8 @@ pub use chart::{
 };
 pub use drivers::DriverList;
 pub use primitives::{
-    Badge, CollapsibleText, Empty, ErrorState, LoadingState, NoticeView, Section, Tone, WidgetShell,
+    aria_level, below, Badge, CollapsibleText, Empty, ErrorState, HeadingLevel, LoadingState,
+    NoticeView, Section, Tone, WidgetShell,
 };
 pub use rating::{RatingDial, SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
 pub use regimes::{use_current_regime, CurrentRegimeLine, RegimeList, RegimeMatrix, RegimeNow};

@@ -1,7 +1,7 @@
 use crate::web::components::{
-    CollapsibleText, DriverList, Empty, ErrorState, FundingChart, InfluencerList, LiveSignals,
-    LoadingState, MarketPanel, NoticeView, PriceChart, RegimeList, Section, SeriesList,
-    TechnicalRatingPanel,
+    aria_level, below, CollapsibleText, DriverList, Empty, ErrorState, FundingChart, HeadingLevel,
+    InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView, PriceChart, RegimeList,
+    Section, SeriesList, TechnicalRatingPanel,
 };
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile};
@@ -68,14 +68,16 @@ pub fn AssetCardView(
     let signals_subtitle = format!("Most influential for {}", p.name);
     let funding_source = profile.source("funding");
     let breakout = profile.plan.breakout().map(|(_, b)| b);
+    let level = HeadingLevel::here();
     view! {
         <header part="header" class="bfx-card__header">
             <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
             <div class="bfx-card__names">
-                <h2 part="title" class="bfx-card__name" dir="auto">{p.name.clone()}</h2>
+                <div role="heading" {..aria_level(level)} part="title" class="bfx-card__name" dir="auto">{p.name.clone()}</div>
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
+        {below(level, move || view! {
         {candle_source.clone().map(|spec| view! { <MarketPanel spec=spec rating=candles.is_none()/> })}
         {(!p.description.is_empty()).then(|| view! {
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
@@ -133,6 +135,7 @@ pub fn AssetCardView(
                 </ul>
             </Section>
         })}
+        }.into_any())}
         {p.disclaimer.map(|n| view! {
             <footer part="disclaimer" class="bfx-card__disclaimer"><NoticeView notice=n lead="For details, see"/></footer>
         })}

@@ -1,4 +1,6 @@
-use crate::web::components::{next_id, Badge, CollapsibleText, Empty, Tone};
+use crate::web::components::{
+    aria_level, next_id, Badge, CollapsibleText, Empty, HeadingLevel, Tone,
+};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
 use leptos::prelude::*;
 
@@ -135,7 +137,7 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     view! {
         <li part="driver" class="bfx-driver" data-direction=d.direction.as_str() data-category=d.category.as_str()>
             <div class="bfx-driver__head">
-                <h4 class="bfx-driver__title" dir="auto">{d.title}</h4>
+                <div role="heading" {..aria_level(HeadingLevel::here())} class="bfx-driver__title" dir="auto">{d.title}</div>
                 {badges}
             </div>
             <CollapsibleText text=d.text limit=260/>

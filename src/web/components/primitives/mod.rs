@@ -4,6 +4,7 @@
 mod badge;
 mod collapsible_text;
 mod empty;
+mod heading;
 mod notice;
 mod section;
 mod state;
@@ -12,6 +13,7 @@ mod widget_shell;
 pub use badge::{Badge, Tone};
 pub use collapsible_text::CollapsibleText;
 pub use empty::Empty;
+pub use heading::{aria_level, below, HeadingLevel};
 pub use notice::NoticeView;
 pub use section::Section;
 pub use state::{ErrorState, LoadingState};

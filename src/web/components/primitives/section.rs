@@ -1,6 +1,9 @@
+use crate::web::components::{aria_level, below, HeadingLevel};
 use leptos::prelude::*;
 
-/// A titled card section. The heading labels the region for screen readers.
+/// A titled card section. Its heading takes the level where it sits ([`HeadingLevel`]); the
+/// headings in `children` are one deeper. Not a landmark: a page with two cards would have two
+/// regions of each name.
 #[component]
 pub fn Section(
     /// Heading text.
@@ -14,16 +17,15 @@ pub fn Section(
     subtitle: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let id = crate::web::components::next_id("section");
-    let labelled_by = id.clone();
+    let level = HeadingLevel::here();
     view! {
-        <section part="section" class="bfx-section" aria-labelledby=labelled_by>
+        <section part="section" class="bfx-section">
             <header class="bfx-section__head">
-                <h3 id=id part="section-title" class="bfx-section__title">{title}</h3>
+                <div role="heading" {..aria_level(level)} part="section-title" class="bfx-section__title">{title}</div>
                 {count.map(|n| view! { <span class="bfx-section__count">{n}</span> })}
             </header>
             {subtitle.map(|s| view! { <p class="bfx-section__subtitle">{s}</p> })}
-            {children()}
+            {below(level, children)}
         </section>
     }
 }

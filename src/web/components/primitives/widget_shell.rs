@@ -1,4 +1,6 @@
-use crate::web::components::{ErrorState, LoadingState, NoticeView, Tone};
+use crate::web::components::{
+    aria_level, below, ErrorState, HeadingLevel, LoadingState, NoticeView, Tone,
+};
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile};
 use leptos::prelude::*;
@@ -30,6 +32,7 @@ pub fn WidgetShell(
     disclaimer: bool,
 ) -> impl IntoView {
     let events = use_events();
+    let level = HeadingLevel::here();
     let profile = profile_resource(src.clone());
     Effect::new(move || {
         if let Some(Ok(p)) = profile.get() {
@@ -45,14 +48,14 @@ pub fn WidgetShell(
                     let notice = p.disclaimer.clone().filter(|_| disclaimer);
                     view! {
                         <header part="header" class="bfx-widget__header">
-                            <h2 part="title" class="bfx-widget__title">
+                            <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">
                                 <span class="bfx-widget__asset" dir="auto">{p.name.clone()}</span>
                                 " "<span class="bfx-widget__symbol">{p.symbol.clone()}</span>
                                 <span class="bfx-widget__what">{format!(" · {title}")}</span>
-                            </h2>
+                            </div>
                             {p.illustrative.then(|| view! { <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}
                         </header>
-                        {render.run(p.clone())}
+                        {below(level, || render.run(p.clone()))}
                         {notice.map(|n| view! {
                             <footer part="disclaimer" class="bfx-widget__disclaimer"><NoticeView notice=n lead="See" short=true/></footer>
                         })}

@@ -2,19 +2,20 @@ use leptos::prelude::*;
 
 /// TradingView-style rating dial: a half circle in five bands (Strong sell < −0.5 ≤ Sell < −0.1
 /// ≤ Neutral ≤ 0.1 < Buy ≤ 0.5 < Strong buy) and a needle at the score; no needle while there is
-/// no score. The `aria-label` states the label and score in words.
+/// no score. A screen reader meets it as a meter from −1 to +1 whose value is read as `text`
+/// ("Buy, +0.30"); with no score, as an image saying `text`.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::RatingDial;
-/// view! { <RatingDial score=Some(0.3) aria="Technical rating Buy, score 0.30"/> };
+/// view! { <RatingDial score=Some(0.3) text="Buy, +0.30"/> };
 /// ```
 #[component]
 pub fn RatingDial(
     /// −1 (strong sell) … +1 (strong buy); `None`: not enough data.
     score: Option<f64>,
-    /// What a screen reader hears.
+    /// What a screen reader hears as its value: the label and the score.
     #[prop(into)]
-    aria: String,
+    text: String,
 ) -> impl IntoView {
     const BANDS: [(f64, f64, &str); 5] = [
         (-1.0, -0.5, "strong-sell"),
@@ -24,8 +25,14 @@ pub fn RatingDial(
         (0.5, 1.0, "strong-buy"),
     ];
     let needle = score.map(|s| point(s.clamp(-1.0, 1.0), 70.0));
+    let now = score.map(|s| format!("{:.4}", s.clamp(-1.0, 1.0)));
+    let (role, label) = match score {
+        Some(_) => ("meter", "Technical rating".to_owned()),
+        None => ("img", format!("Technical rating: {text}")),
+    };
     view! {
-        <svg part="dial" class="bfx-rating__dial" viewBox="0 0 200 110" role="img" aria-label=aria data-score=score.map(|s| format!("{s:.4}"))>
+        <svg part="dial" class="bfx-rating__dial" viewBox="0 0 200 110" role=role aria-label=label
+            aria-valuemin=score.map(|_| "-1") aria-valuemax=score.map(|_| "1") aria-valuenow=now.clone() aria-valuetext=score.map(|_| text) data-score=now>
             {BANDS.map(|(a, b, name)| {
                 let (x0, y0) = point(a, 86.0);
                 let (x1, y1) = point(b, 86.0);

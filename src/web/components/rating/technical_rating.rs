@@ -86,10 +86,10 @@ pub fn TechnicalRatingView(
     meta: SeriesMeta,
 ) -> impl IntoView {
     let label = detail.label.map_or("Not enough data", Label::as_str);
-    let aria = format!(
-        "Technical rating {label}, score {} on a scale from −1 (strong sell) to +1 (strong buy)",
-        fmt_score(detail.total)
-    );
+    let said = match detail.total {
+        Some(_) => format!("{label}, {}", fmt_score(detail.total)),
+        None => label.to_owned(),
+    };
     let group = |name: &'static str, g: GroupScore| {
         view! {
             <div class="bfx-rating__group">
@@ -121,7 +121,7 @@ pub fn TechnicalRatingView(
                 <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
                 {meta.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic data"/> })}
             </div>
-            <RatingDial score=detail.total aria=aria/>
+            <RatingDial score=detail.total text=said/>
             <div class="bfx-rating__scale" aria-hidden="true">
                 <span>"Strong sell"</span><span>"Sell"</span><span>"Neutral"</span><span>"Buy"</span><span>"Strong buy"</span>
             </div>

@@ -1,4 +1,4 @@
-use crate::web::components::{Badge, CollapsibleText, Empty};
+use crate::web::components::{aria_level, Badge, CollapsibleText, Empty, HeadingLevel};
 use barfinex_core::model::RegimeBehaviour;
 use leptos::prelude::*;
 
@@ -21,6 +21,7 @@ pub fn RegimeList(
     if regimes.is_empty() {
         return view! { <Empty text="No market regimes listed."/> }.into_any();
     }
+    let level = HeadingLevel::here();
     view! {
         <ul part="regimes" class="bfx-regimes">
             {regimes.into_iter().map(|r| {
@@ -32,7 +33,7 @@ pub fn RegimeList(
                         class:bfx-regime--current=is_current3
                         aria-current=move || is_current2().then_some("true")>
                         <div class="bfx-regime__head">
-                            <h4 class="bfx-regime__name" dir="auto">{r.regime}</h4>
+                            <div role="heading" {..aria_level(level)} class="bfx-regime__name" dir="auto">{r.regime}</div>
                             {move || is_current().then(|| view! { <span class="bfx-regime__now">"Current"</span> })}
                             <Badge tone=r.outcome label=r.outcome.as_str()/>
                         </div>

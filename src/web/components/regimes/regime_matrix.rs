@@ -1,6 +1,6 @@
 use crate::web::components::{
-    next_id, use_current_regime, CurrentRegimeLine, ErrorState, LoadingState, RegimeList,
-    RegimeNow, Tone,
+    aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, HeadingLevel,
+    LoadingState, RegimeList, RegimeNow, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{fetch_profile, LoadError, Profile};
@@ -56,9 +56,10 @@ pub fn RegimeMatrix(
             }
         })
     });
+    let level = HeadingLevel::here();
     view! {
         <section part="base" class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
-            <h2 part="title" class="bfx-widget__title">{if count == 1 { "Market regime behaviour" } else { "Market regime matrix" }}</h2>
+            <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">{if count == 1 { "Market regime behaviour" } else { "Market regime matrix" }}</div>
             <CurrentRegimeLine now=now/>
             {move || match profiles.get() {
                 None => view! { <LoadingState/> }.into_any(),
@@ -67,7 +68,7 @@ pub fn RegimeMatrix(
                     Ok(p) => view! {
                         <p class="bfx-matrix__asset"><strong dir="auto">{p.name.clone()}</strong>" "{p.symbol.clone()}
                             {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}</p>
-                        <RegimeList regimes=p.regimes.clone() current=current_name/>
+                        {below(level, || view! { <RegimeList regimes=p.regimes.clone() current=current_name/> }.into_any())}
                     }.into_any(),
                     Err(e) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 },
@@ -105,7 +106,7 @@ fn MatrixTable(
     let ncols = cols.len();
     let head = cols.clone();
     view! {
-        <div class="bfx-matrix__scroll" tabindex="0" role="region" aria-label="Regime matrix, scrolls sideways">
+        <div class="bfx-matrix__scroll" tabindex="0" role="group" aria-label="Regime matrix, scrolls sideways">
             <table part="matrix" class="bfx-matrix">
                 <caption class="bfx-visually-hidden">"Outcome of each asset in each market regime"</caption>
                 <thead><tr>

@@ -1,4 +1,4 @@
-use crate::web::components::{next_id, Badge, Empty, Tone};
+use crate::web::components::{aria_level, next_id, Badge, Empty, HeadingLevel, Tone};
 use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
 use barfinex_core::signals::{Check, SignalResult, State};
@@ -109,7 +109,7 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
             </button>
             <div part="popover" class="bfx-signal__popover" id=pop popover="auto" role="dialog" aria-labelledby=heading_ref>
                 <div class="bfx-signal__popover-head">
-                    <h3 id=heading dir="auto">{signal.title}</h3>
+                    <div role="heading" {..aria_level(HeadingLevel::here())} id=heading class="bfx-signal__heading" dir="auto">{signal.title}</div>
                     <button type="button" class="bfx-signal__close" popovertarget=pop_close popovertargetaction="hide" aria-label="Close">"×"</button>
                 </div>
                 <p class="bfx-signal__description" dir="auto">{signal.description}</p>

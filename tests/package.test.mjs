@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Ajv from "ajv";
-import { ROOT, serve, launch, newPage } from "./browser/harness.mjs";
+import { ROOT, serve, launch, newPage, watchLayoutShifts } from "./browser/harness.mjs";
 import { loadRegistry } from "../scripts/gen-registry.mjs";
 import { prop } from "../scripts/gen-types.mjs";
 
@@ -109,6 +109,18 @@ test("vite build of a React 19 app: the card renders with its market data, event
     assert.ok(seen.includes(`rating ${label === "Not enough data" ? "none" : label}`), seen.join(", "));
     assert.equal(await page.locator("#card .bfx-root").getAttribute("data-theme"), "light");
     await page.context().close();
+    // No layout shift: the card and the host's paragraph after it stay put while data arrives.
+    for (const width of [360, 1280]) {
+      const page = await newPage(browser, { width, height: 800 });
+      await watchLayoutShifts(page);
+      await page.goto(`${app.url}/index.html?src=/flux.json&market=${encodeURIComponent(app.market)}`);
+      await page.locator("#card .bfx-rating").waitFor({ timeout: 20_000 });
+      await page.locator("#card figure canvas").first().waitFor();
+      await page.waitForTimeout(500);
+      const shift = await page.evaluate(() => window.layoutShift);
+      assert.ok(shift <= 0.05, `cumulative layout shift ${shift} at ${width} px`);
+      await page.context().close();
+    }
   } finally {
     app.stop();
   }

@@ -102,6 +102,18 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   return page;
 }
 
+/** Sums the page's layout shifts from now on (as Chromium scores them, shifts inside shadow
+ * roots included, none after input): `await page.evaluate(() => window.layoutShift)`. Call
+ * before `goto`. */
+export async function watchLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.layoutShift += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
 /** Loads the package into `page` (a served page) with `mount` at hand: `window.mountInto(id,
  * options)` mounts into a new `<div id>` and returns `{ el, handle }`, and `window.wasmBytes()`
  * is the size of the module's memory. */

@@ -10,6 +10,7 @@ const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
 
 function App() {
   return (
+    <>
     <bfx-asset-card
       id="card"
       src={params.get("src") ?? "/flux.json"}
@@ -18,6 +19,8 @@ function App() {
       onbfx-load={(e: CustomEvent<BfxLoadDetail>) => seen.push(`load ${e.detail.symbol}`)}
       onbfx-rating={(e: CustomEvent<BfxRatingDetail>) => seen.push(`rating ${e.detail.rating.label ?? "none"}`)}
     />
+    <p id="after">The host page's own content, after the card: it must not jump when the card loads.</p>
+    </>
   );
 }
 

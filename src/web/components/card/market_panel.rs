@@ -32,7 +32,7 @@ pub fn MarketPanel(
     let data = use_series(spec);
     move || {
         match data.get() {
-        None => view! { <LoadingState/> }.into_any(),
+        None => view! { <LoadingState reserve=Some(if rating { "market-rated" } else { "market" })/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState message=format!("Market data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
         Some(Ok(s)) => match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating.then_some(rules)/> }.into_any(),

@@ -69,7 +69,7 @@ pub fn FundingChart(
     spec: Option<SeriesSource>,
 ) -> impl IntoView {
     view! {
-        <SeriesView spec=spec render=move |s: LoadedSeries| match s.data.as_ref() {
+        <SeriesView spec=spec reserve=Some("funding") render=move |s: LoadedSeries| match s.data.as_ref() {
             SeriesData::Points(p) => view! { <FundingChartView series=s.clone() funding=p.clone()/> }.into_any(),
             SeriesData::Candles(_) => view! { <ErrorState message=format!("{}: the funding chart needs a single-valued series", shown_url(&s.url))/> }.into_any(),
         }/>

@@ -105,7 +105,7 @@ pub fn PriceChart(
     breakout: Option<BreakoutParams>,
 ) -> impl IntoView {
     view! {
-        <SeriesView spec=spec render=move |s: LoadedSeries| match s.data.as_ref() {
+        <SeriesView spec=spec reserve=Some("price") render=move |s: LoadedSeries| match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <PriceChartView series=s.clone() candles=c.clone() breakout=breakout/> }.into_any(),
             SeriesData::Points(_) => view! { <ErrorState message=format!("{}: the price chart needs candles", shown_url(&s.url))/> }.into_any(),
         }/>

@@ -13,13 +13,16 @@ pub(super) fn SeriesView(
     /// What to draw once loaded.
     #[prop(into)]
     render: Callback<LoadedSeries, AnyView>,
+    /// The room the loading state holds (see `LoadingState`).
+    #[prop(default = None)]
+    reserve: Option<&'static str>,
 ) -> impl IntoView {
     let Some(spec) = spec else {
         return view! { <Empty text="No market data for this chart."/> }.into_any();
     };
     let data = use_series(spec);
     (move || match data.get() {
-        None => view! { <LoadingState/> }.into_any(),
+        None => view! { <LoadingState reserve=reserve/> }.into_any(),
         Some(Err(e)) => {
             view! { <ErrorState message=format!("Chart data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any()
         }

@@ -1,11 +1,20 @@
 use crate::web::events::use_events;
 use leptos::prelude::*;
 
-/// Shown while a widget's data loads.
+/// Shown while a widget's data loads. With `reserve`, it holds the room of what will replace
+/// it (`bfx-reserve--{reserve}` in `state.css`), so nothing after it moves when the data comes.
 #[component]
-pub fn LoadingState() -> impl IntoView {
+pub fn LoadingState(
+    /// The block it stands in for: `market`, `market-rated`, `price`, `funding`.
+    #[prop(default = None)]
+    reserve: Option<&'static str>,
+) -> impl IntoView {
+    let class = match reserve {
+        Some(r) => format!("bfx-state bfx-state--loading bfx-reserve--{r}"),
+        None => "bfx-state bfx-state--loading".to_owned(),
+    };
     view! {
-        <div part="state" class="bfx-state bfx-state--loading" role="status">
+        <div part="state" class=class role="status">
             <span class="bfx-state__spinner" aria-hidden="true"></span>
             "Loading…"
         </div>

@@ -10,8 +10,9 @@ export type BfxErrorKind = "network" | "http" | "timeout" | "aborted" | "too-lar
 
 /** `bfx-load`: the profile a widget loaded. */
 export interface BfxLoadDetail { id: string; name: string; symbol: string; src: string; }
-/** `bfx-error`: what a widget shows instead of its content. `url` is shown as readers see it
- * (no credentials, query cut); `attribute` names a refused attribute. */
+/** `bfx-error`: what a widget shows instead of its content (readers see a short line; this is
+ * the detail). `url` is shown as readers see it (no credentials, query cut), the last one tried
+ * when every source of a series failed, with its `status`; `attribute` names a refused attribute. */
 export interface BfxErrorDetail {
   kind: BfxErrorKind; url: string | null; status: number | null; message: string; attribute?: string | null;
 }
@@ -38,6 +39,10 @@ export interface BfxAssetCardElement extends HTMLElement {
   ratingRules: "tradingview" | "library-v3";
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -58,6 +63,10 @@ export interface BfxAssetCardAttributes {
   "rating-rules"?: "tradingview" | "library-v3";
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -82,6 +91,10 @@ export interface BfxDriverListElement extends HTMLElement {
   layout: "full" | "compact";
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -94,6 +107,10 @@ export interface BfxDriverListAttributes {
   layout?: "full" | "compact";
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -122,6 +139,10 @@ export interface BfxRegimeMatrixElement extends HTMLElement {
   persist: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -142,6 +163,10 @@ export interface BfxRegimeMatrixAttributes {
   persist?: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -166,6 +191,10 @@ export interface BfxSignalBadgesElement extends HTMLElement {
   persist: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -182,6 +211,10 @@ export interface BfxSignalBadgesAttributes {
   persist?: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -212,6 +245,10 @@ export interface BfxTechnicalRatingElement extends HTMLElement {
   ratingRules: "tradingview" | "library-v3";
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -232,6 +269,10 @@ export interface BfxTechnicalRatingAttributes {
   "rating-rules"?: "tradingview" | "library-v3";
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -258,6 +299,10 @@ export interface BfxPriceChartElement extends HTMLElement {
   persist: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -274,6 +319,10 @@ export interface BfxPriceChartAttributes {
   persist?: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -298,6 +347,10 @@ export interface BfxFundingChartElement extends HTMLElement {
   persist: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -314,6 +367,10 @@ export interface BfxFundingChartAttributes {
   persist?: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }
@@ -338,6 +395,10 @@ export interface BfxSparklineElement extends HTMLElement {
   persist: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
+  locale: string | null;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. Reflects the `timezone` attribute. */
+  timezone: string | null;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. Reflects the `theme` attribute. */
   theme: "auto" | "light" | "dark";
 }
@@ -354,6 +415,10 @@ export interface BfxSparklineAttributes {
   persist?: boolean;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** Colour theme; auto follows the reader's system setting. Changing it restyles in place. */
   theme?: "auto" | "light" | "dark";
 }

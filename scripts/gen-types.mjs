@@ -77,8 +77,9 @@ export type BfxErrorKind = ${kinds};
 
 /** \`bfx-load\`: the profile a widget loaded. */
 export interface BfxLoadDetail { id: string; name: string; symbol: string; src: string; }
-/** \`bfx-error\`: what a widget shows instead of its content. \`url\` is shown as readers see it
- * (no credentials, query cut); \`attribute\` names a refused attribute. */
+/** \`bfx-error\`: what a widget shows instead of its content (readers see a short line; this is
+ * the detail). \`url\` is shown as readers see it (no credentials, query cut), the last one tried
+ * when every source of a series failed, with its \`status\`; \`attribute\` names a refused attribute. */
 export interface BfxErrorDetail {
   kind: BfxErrorKind; url: string | null; status: number | null; message: string; attribute?: string | null;
 }

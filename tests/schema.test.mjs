@@ -33,6 +33,8 @@ test("the schema rejects what the parser rejects", () => {
     [{ ...base, regimes: [{ regime: "x", outcome: "Great" }] }, "/regimes/0/outcome"],
     [{ ...base, signals: [{ category: "vibes", direction: "Bullish", title: "t" }] }, "/signals/0/category"],
     [{ ...base, persons: [{ name: "A", link: "javascript:alert(1)" }] }, "/persons/0/link"],
+    [{ ...base, sources: [{ series: "s", label: "", source: "generic-json" }] }, "/sources/0/label"],
+    [{ ...base, sources: [{ series: "s", label: "é".repeat(81), source: "generic-json" }] }, "/sources/0/label"],
     [{ ...base, disclaimer: { text: "x", links: [{ label: "l", url: "//evil.example" }] } }, "/disclaimer/links/0/url"],
     [{ ...base, sources: [{ series: "candles", source: "binanse", symbol: "X" }] }, "/sources/0/source"],
     [{ ...base, signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "sometimes" } }] }, "/signals/0/rule/kind"],
@@ -57,6 +59,7 @@ test("the schema rejects what the parser rejects", () => {
   // Unknown profile fields are allowed (ignored and reported by the parser); rules are checked.
   assert.ok(validate({ ...base, mood: 1, sources: [], signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "persistence", series: "funding", op: "<", value: 0, periods: 3 } }] }));
   assert.ok(validate({ ...base, sources: [{ series: "funding", source: "binance-futures-funding", symbol: "FLUXUSDT", fallbacks: [{ source: "bybit-funding", symbol: "FLUXUSDT" }] }] }));
+  assert.ok(validate({ ...base, sources: [{ series: "s", label: "é".repeat(80), source: "generic-json" }] }));
   assert.ok(validate({ ...base, drivers: Array(500).fill({ title: "d", direction: "Mixed", category: "macro", text: "€".repeat(100000) }) }));
   assert.ok(validate({ ...base, sources: [{ series: "candles", source: "binance-spot-klines", symbol: "X", interval: "1M", fallbacks: [{ source: "kraken-ohlc", symbol: "X", interval: "15d" }] }],
     signals: [{ category: "technical", direction: "Mixed", title: "t", rule: { kind: "threshold", series: "x", op: ">", value: 1, timeframe: "60m" } }] }));

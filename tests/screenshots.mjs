@@ -26,6 +26,18 @@ try {
       await page.context().close();
     }
   }
+  // The Russian card (locale=ru, Moscow time).
+  for (const width of [360, 1280]) {
+    const page = await newPage(browser, { width, height: 900, locale: "ru-RU", timezoneId: "Europe/Moscow" });
+    await page.goto(`${server.url}/index.html?theme=light&locale=ru&market=${server.market}`);
+    await page.locator("#flux .bfx-driver").first().waitFor();
+    await page.locator("#flux .bfx-rating").waitFor();
+    await page.locator("#flux .bfx-signal__state").first().waitFor();
+    const file = path.join(out, `card-${width}-light-ru.png`);
+    await page.screenshot({ path: file, fullPage: width === 1280 });
+    console.log(file);
+    await page.context().close();
+  }
   for (const id of GALLERY_IDS) {
     const page = await newPage(browser, { width: 1360, height: 900 });
     await page.goto(`${server.url}/www/gallery.html?market=${server.market}&only=${id}`);

@@ -1,4 +1,5 @@
-// Demo page only: the theme picker sets the `theme` attribute on every card.
+// Demo page only: the theme and language pickers set the `theme` and `locale` attributes on
+// every card.
 // Market data comes from the local market-data server (`make demo` runs it on port 8081), or
 // from the server named by ?market=…
 const params = new URLSearchParams(location.search);
@@ -14,3 +15,12 @@ const initial = params.get("theme");
 if (initial) picker.value = initial;
 picker.addEventListener("change", apply);
 apply();
+
+const language = document.getElementById("locale");
+const speak = () => {
+  for (const card of document.querySelectorAll("bfx-asset-card")) card.setAttribute("locale", language.value);
+};
+const asked = params.get("locale");
+if (asked) language.value = asked;
+language.addEventListener("change", speak);
+speak();

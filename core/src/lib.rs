@@ -12,6 +12,7 @@
 pub mod doc;
 pub mod format;
 pub mod interval;
+pub mod locale;
 pub mod model;
 pub mod retry;
 pub mod signals;

@@ -9,6 +9,12 @@ fn err(json: &str) -> ProfileError {
 }
 
 #[test]
+fn a_language_tag_is_kept() {
+    let p = parse_profile(&format!("{{{MIN},\"lang\":\"ru-RU\"}}")).expect("valid");
+    assert_eq!(p.profile.lang.as_deref(), Some("ru-RU"));
+}
+
+#[test]
 fn faults_name_their_field_path() {
     let cases: &[(&str, &str, &str)] = &[
         (
@@ -35,6 +41,11 @@ fn faults_name_their_field_path() {
         (r#"[1,2]"#, "", "a profile must be a JSON object, found an array"),
         (r#"null"#, "", "a profile must be a JSON object, found null"),
         (&format!("{{{MIN}}} trailing"), "", "trailing characters"),
+        (&format!("{{{MIN},\"lang\":\"en\\\" onload=x\"}}"), "lang", "is not a language tag"),
+        (&format!("{{{MIN},\"lang\":\"e\"}}"), "lang", "is not a language tag"),
+        (&format!("{{{MIN},\"lang\":5}}"), "lang", "invalid type: integer"),
+        (&format!("{{{MIN},\"sources\":[{{\"series\":\"s\",\"label\":\"\",\"source\":\"generic-json\"}}]}}"), "sources[0].label", "0 characters; a label has 1 to 80"),
+        (&format!("{{{MIN},\"sources\":[{{\"series\":\"s\",\"label\":\"{}\",\"source\":\"generic-json\"}}]}}", "é".repeat(81)), "sources[0].label", "81 characters; a label has 1 to 80"),
     ];
     for (json, path, message) in cases {
         let e = err(json);

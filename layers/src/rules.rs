@@ -5,7 +5,8 @@ use super::Rule;
 
 /// `barfinex-core`: `interval`, `format`, `doc` and `retry` are leaves; `model` (the profile) sits on
 /// them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
-/// and never on each other.
+/// and never on each other; `locale` (readers' words and numbers) names `model`'s and `signals`'
+/// values, and nothing below it reads it.
 pub const CORE: &[Rule] = &[
     Rule::deny(
         "interval",
@@ -61,6 +62,26 @@ pub const CORE: &[Rule] = &[
         "sources",
         "crate::signals",
         "sources never imports signals: parsers know nothing of rules",
+    ),
+    Rule::deny(
+        "model",
+        "crate::locale",
+        "the profile model is in no reader's language: the components translate",
+    ),
+    Rule::deny(
+        "signals",
+        "crate::locale",
+        "scoring's results are the computing API's, in no reader's language",
+    ),
+    Rule::deny(
+        "sources",
+        "crate::locale",
+        "parsers' errors are developers' words",
+    ),
+    Rule::deny(
+        "locale",
+        "crate::sources",
+        "locale words know nothing of wire formats",
     ),
     SIGNALS[0],
     SIGNALS[1],
@@ -205,5 +226,25 @@ pub const WEB: &[Rule] = &[
         "web::net",
         "crate::web::events",
         "net/ is transport: it fires nothing",
+    ),
+    Rule::deny(
+        "web::net",
+        "crate::web::reader",
+        "net/ is transport: its errors are developers' words",
+    ),
+    Rule::deny(
+        "web::load",
+        "crate::web::reader",
+        "loading errors are developers' words; readers' words are the components'",
+    ),
+    Rule::deny(
+        "web::reader",
+        "crate::web::components",
+        "the reader's context is below the components that read it",
+    ),
+    Rule::deny(
+        "web::reader",
+        "crate::web::load",
+        "the reader's context knows nothing of loading",
     ),
 ];

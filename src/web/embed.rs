@@ -46,6 +46,10 @@ export interface MountOptions {
   rules?: string;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   headingLevel?: number;
+  /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
+  locale?: string;
+  /** IANA time zone of the times shown (Europe/Moscow, UTC). Absent: the reader's own. */
+  timezone?: string;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). (asset-card, technical-rating) */
   ratingRules?: "tradingview" | "library-v3";
 }
@@ -98,6 +102,8 @@ impl MountHandle {
         if container.get_attribute("data-theme").as_deref() != Some(theme) {
             let _ = container.set_attribute("data-theme", theme);
         }
+        // Screen readers pronounce the widget's words in the reader's language.
+        let _ = container.set_attribute("lang", &config.locale);
         let next = (widget, config);
         if live.with_untracked(|now| *now != next) {
             live.set(next);
@@ -136,6 +142,7 @@ pub fn mount(
     let root = shadow_root_of(&target)?;
     adopt_sheet(&root)?;
     let container = make_container(&root, theme)?;
+    let _ = container.set_attribute("lang", &config.locale);
     // The signal is created inside the widget's owner (disposed with it) and handed out here.
     let slot: Rc<Cell<Option<RwSignal<Live>>>> = Rc::default();
     let out = Rc::clone(&slot);
@@ -251,6 +258,21 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
             "mount options.headingLevel: {heading_level} is not a heading level (1 to 6)"
         )));
     };
+    // A language tag and a zone name are short; anything longer is not one.
+    let short = |key: &str| -> Result<Option<String>, JsError> {
+        match text(key)? {
+            Some(v) if v.len() > 64 => Err(JsError::new(&format!(
+                "mount options.{key}: {} bytes; the limit is 64",
+                v.len()
+            ))),
+            v => Ok(v.map(|v| v.trim().to_owned())),
+        }
+    };
+    let time_zone = short("timezone")?;
+    let locale = short("locale")?.unwrap_or_else(page_language);
+    if let Some(why) = super::reader::refuse(&locale, time_zone.as_deref()) {
+        return Err(JsError::new(&format!("mount options.{why}")));
+    }
     let config = WidgetConfig {
         src: text("src")?.unwrap_or_default(),
         candles: text("candles")?,
@@ -261,6 +283,8 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
         current: text("current")?,
         rules: text("rules")?,
         heading_level,
+        locale,
+        time_zone,
         rating_rules: match text("ratingRules")? {
             None => Rules::default(),
             Some(name) => name
@@ -270,6 +294,26 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
     };
     let widget = text("widget")?.unwrap_or_else(|| "asset-card".into());
     Ok((widget, theme, config))
+}
+
+/// The page's language (`<html lang>`), else the browser's (`navigator.language`), else `en`.
+fn page_language() -> String {
+    let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    let browser = || {
+        let navigator = js_sys::Reflect::get(window.as_ref()?, &"navigator".into()).ok()?;
+        js_sys::Reflect::get(&navigator, &"language".into())
+            .ok()?
+            .as_string()
+    };
+    page.filter(|l| !l.trim().is_empty() && l.len() <= 64)
+        .or_else(browser)
+        .filter(|l| l.len() <= 64)
+        .unwrap_or_else(|| "en".to_owned())
 }
 
 fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {

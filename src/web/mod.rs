@@ -7,6 +7,7 @@ pub mod embed;
 pub mod events;
 pub mod load;
 pub mod net;
+pub mod reader;
 // Generated (scripts/gen-registry.mjs): formatted by its generator, not rustfmt.
 #[rustfmt::skip]
 pub mod registry;

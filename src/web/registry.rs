@@ -14,42 +14,42 @@ pub const ELEMENTS: [Element; 8] = [
     Element {
         tag: "bfx-asset-card",
         widget: "asset-card",
-        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "heading-level", "theme"],
+        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-driver-list",
         widget: "driver-list",
-        attributes: &["src", "layout", "heading-level", "theme"],
+        attributes: &["src", "layout", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-regime-matrix",
         widget: "regime-matrix",
-        attributes: &["src", "current", "rules", "market", "refresh", "persist", "heading-level", "theme"],
+        attributes: &["src", "current", "rules", "market", "refresh", "persist", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-signal-badges",
         widget: "signal-badges",
-        attributes: &["src", "market", "refresh", "persist", "heading-level", "theme"],
+        attributes: &["src", "market", "refresh", "persist", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-technical-rating",
         widget: "technical-rating",
-        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "heading-level", "theme"],
+        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-price-chart",
         widget: "price-chart",
-        attributes: &["src", "market", "refresh", "persist", "heading-level", "theme"],
+        attributes: &["src", "market", "refresh", "persist", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-funding-chart",
         widget: "funding-chart",
-        attributes: &["src", "market", "refresh", "persist", "heading-level", "theme"],
+        attributes: &["src", "market", "refresh", "persist", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-sparkline",
         widget: "sparkline",
-        attributes: &["src", "market", "refresh", "persist", "heading-level", "theme"],
+        attributes: &["src", "market", "refresh", "persist", "heading-level", "locale", "timezone", "theme"],
     },
 ];
 

@@ -8,6 +8,7 @@ use super::components::{
 };
 use super::context::MarketContext;
 use super::load::Profile as Loaded;
+use super::reader::{use_reader, Reader};
 use super::registry::ELEMENTS;
 use barfinex_core::rating::Rules;
 use leptos::prelude::*;
@@ -42,6 +43,10 @@ pub struct WidgetConfig {
     pub rating_rules: Rules,
     /// The level of the widget's title heading (1–6; `Default` gives 0, read as 2).
     pub heading_level: u8,
+    /// The reader's language, a BCP 47 tag (`Default` gives "", read as English).
+    pub locale: String,
+    /// The time zone of the times shown; none: the reader's own.
+    pub time_zone: Option<String>,
 }
 
 /// The view for `widget`, or why there is none. Provides the widget's [`MarketContext`] (its
@@ -51,6 +56,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     if c.heading_level > 0 {
         provide_context(HeadingLevel(c.heading_level));
     }
+    provide_context(Reader::new(&c.locale, c.time_zone.as_deref()));
     provide_context(MarketContext {
         market: c.market.clone(),
         refresh: c.refresh,
@@ -67,7 +73,10 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         rules,
         rating_rules: _,
         heading_level: _,
+        locale: _,
+        time_zone: _,
     } = c;
+    let t = use_reader().t();
     Ok(match widget {
         "asset-card" => AssetCard(AssetCardProps { src, candles }).into_any(),
         "driver-list" => {
@@ -77,7 +86,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
                 Some(other) => return Err(format!("layout {other:?}: expected \"full\" or \"compact\"")),
             };
             view! {
-                <WidgetShell src=src title="Key drivers"
+                <WidgetShell src=src title=t.key_drivers
                     render=move |p: Profile| view! { <DriverList drivers=p.drivers.clone() layout=layout/> }.into_any()/>
             }
             .into_any()
@@ -93,39 +102,39 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
             view! { <RegimeMatrix sources=sources current=current rules=rules/> }.into_any()
         }
         "signal-badges" => view! {
-            <WidgetShell src=src title="Market signals"
+            <WidgetShell src=src title=t.market_signals
                 render=move |p: Profile| view! {
                     <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>
                 }.into_any()/>
         }
         .into_any(),
         "technical-rating" => view! {
-            <WidgetShell src=src title="Technical rating"
+            <WidgetShell src=src title=t.technical_rating
                 render=move |p: Profile| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
                     (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
                     (None, Some(spec)) => view! {
                         <MarketPanel spec=spec.clone()/>
                     }.into_any(),
                     (None, None) => view! {
-                        <p class="bfx-empty">"No candles source in this profile: no rating to compute."</p>
+                        <p class="bfx-empty">{t.no_candles_source}</p>
                     }.into_any(),
                 }/>
         }
         .into_any(),
         "price-chart" => view! {
-            <WidgetShell src=src title="Price and volume"
+            <WidgetShell src=src title=t.price_and_volume
                 render=move |p: Profile| view! {
                     <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
                 }.into_any()/>
         }
         .into_any(),
         "funding-chart" => view! {
-            <WidgetShell src=src title="Funding rate"
+            <WidgetShell src=src title=t.funding_rate
                 render=move |p: Profile| view! { <FundingChart spec=p.source("funding")/> }.into_any()/>
         }
         .into_any(),
         "sparkline" => view! {
-            <WidgetShell src=src title="Price" disclaimer=false
+            <WidgetShell src=src title=t.price disclaimer=false
                 render=move |p: Profile| view! { <SparklineChart spec=p.source("candles")/> }.into_any()/>
         }
         .into_any(),

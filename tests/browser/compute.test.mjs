@@ -2,7 +2,7 @@
 // TA-Lib agreement inside the browser, clear errors, and the card's rating from served candles.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage } from "./harness.mjs";
+import { serve, launch, newPage, shownTime } from "./harness.mjs";
 
 let server, browser, page;
 before(async () => {
@@ -183,7 +183,8 @@ test("the card shows the technical rating computed from served candles, marked s
   const g = (x) => `Buy ${x.buy}Neutral ${x.neutral}Sell ${x.sell}`;
   assert.deepEqual(groups, [g(expected.movingAverages), g(expected.oscillators)]);
   assert.equal(await panel.locator(".bfx-badge--mixed").textContent(), "◆Synthetic data");
-  assert.match(await panel.locator(".bfx-rating__meta").textContent(), /^FLUX · 1d · as of 2026-11-26 00:00 UTCSource: Synthetic series/);
+  // The last bar's time (2026-11-26 00:00 UTC), as Intl writes it for this reader (en-US, UTC).
+  assert.ok((await panel.locator(".bfx-rating__meta").textContent()).startsWith(`FLUX · 1d · as of ${await shownTime(p, 1795651200000)}Source: Synthetic series`));
   // Every vote on demand, from the keyboard.
   await panel.locator(".bfx-rating__votes summary").focus();
   await p.keyboard.press("Enter");
@@ -202,7 +203,7 @@ test("bad candles give the rating panel an error; the rest of the card renders",
   await p.route("**/bad-candles.json", (r) => r.fulfill({ status: 200, contentType: "application/json", body: '{"symbol":"X","synthetic":true,"candles":[[1,1,1,1,1,1],[1,1,1,1,1,1]]}' }));
   await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>
     <bfx-asset-card id="c" src="${server.url}/www/data/flux.json" candles="${server.url}/bad-candles.json"></bfx-asset-card>`);
-  assert.match(await p.locator("#c .bfx-state__message").textContent(), /bad-candles\.json: invalid candles: candles: time\[1\] = 1 is not after time\[0\] = 1/);
+  assert.match(await p.locator("#c .bfx-state--error .bfx-state__message").textContent(), /bad-candles\.json: invalid candles: candles: time\[1\] = 1 is not after time\[0\] = 1/);
   await p.locator("#c .bfx-driver").nth(5).waitFor();
   await p.context().close();
 });

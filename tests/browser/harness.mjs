@@ -79,8 +79,10 @@ afterEach(() => {
  * exchange then shows its network error). That guard is a route, and Playwright turns the HTTP
  * cache off while routes exist, so `{ httpCache: true }` skips it for tests of revalidation,
  * whose pages must name only local URLs. */
-export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", httpCache = false, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor });
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", httpCache = false, deviceScaleFactor = 1, locale = "en-US", timezoneId = "UTC" } = {}) {
+  // The reader's language and zone are fixed, so the times a widget shows are the same on any
+  // machine (a test of other readers passes its own).
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor, locale, timezoneId });
   if (!httpCache) {
     await context.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:" && url.protocol !== "about:",
       (route) => route.abort("blockedbyclient"));
@@ -139,4 +141,12 @@ export async function appendElement(page, tag, id, attrs = {}) {
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
     document.body.append(el);
   }, { tag, id, attrs });
+}
+
+/** How a widget shows time `ms` (Unix ms) to a reader of `locale` in `timeZone`: the page's own
+ * `Intl`, with the options src/web/elements.js gives it (Node's ICU may space it differently). */
+export async function shownTime(page, ms, locale = "en-US", timeZone = "UTC") {
+  return page.evaluate(({ ms, locale, timeZone }) => new Intl.DateTimeFormat(locale, {
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short",
+  }).format(ms), { ms, locale, timeZone });
 }

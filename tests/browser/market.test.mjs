@@ -18,13 +18,13 @@ let n = 0;
 
 /** A page whose cards use a profile with the given sources (served by Playwright: the profile
  * is page data; the market data comes from the real local server). */
-async function cards(sources, { count = 1, attrs = "", page } = {}) {
+async function cards(sources, { count = 1, attrs = "", page, head = "" } = {}) {
   const p = page ?? (await newPage(browser));
   const name = `profile-${++n}.json`;
   await p.route(`**/${name}`, (r) => r.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...base, sources }) }));
   const els = Array.from({ length: count }, (_, i) => `<bfx-asset-card id="c${i}" src="${server.url}/${name}" market="${server.market}" ${attrs}></bfx-asset-card>`);
   await p.goto(`${server.url}/tests/pages/blank.html`);
-  await p.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>${els.join("")}`);
+  await p.setContent(`${head}<script type="module" src="${server.url}/pkg/embed.js"></script>${els.join("")}`);
   return p;
 }
 
@@ -54,7 +54,7 @@ test("each exchange adapter's data reaches the card, with real numbers unmarked 
   await p.locator("#c0 .bfx-market__price").waitFor(settle);
   assert.equal(await p.locator("#c0 .bfx-market .bfx-badge--mixed").textContent(), "◆Synthetic data");
   assert.match(await p.locator("#c0 .bfx-market__change").textContent(), /^[+-]\d+\.\d\d% 24h$/);
-  assert.match(await p.locator("#c0 .bfx-market__asof").textContent(), /^as of \d{4}-\d\d-\d\d \d\d:00 UTC · binance-futures-klines/);
+  assert.match(await p.locator("#c0 .bfx-market__asof").textContent(), /^as of [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:00 [AP]M UTC · binance-futures-klines/);
   assert.equal(await p.locator("#c0 .bfx-rating__votes tbody tr").count(), 26, "the rating is computed from the served candles");
   await p.context().close();
 });
@@ -89,7 +89,11 @@ test("faults that fail name their cause within 10 s", async () => {
     // The market panel's message (the charts below it report the same failure as "Chart data").
     const msg = await p.locator("#c0 .bfx-state__message").first().textContent(settle);
     assert.ok(Date.now() - t0 < 10_500, `${fault} took ${Date.now() - t0} ms`);
-    assert.match(msg, /^Market data: no source could provide "candles": 1\) binance-futures-klines: /, fault);
+    assert.match(msg, /^no source could provide "candles": 1\) binance-futures-klines: /, fault);
+    // Readers see a line in their words; the detail sits in a closed disclosure.
+    assert.equal(await p.locator("#c0 .bfx-state__title").first().textContent(), "Market data unavailable", fault);
+    assert.equal(await p.locator("#c0 .bfx-details").first().evaluate((d) => d.open), false, fault);
+    assert.equal(await p.locator("#c0 .bfx-state__retry").count(), 0, `${fault}: no refresh, no "retrying"`);
     assert.match(msg, re, fault);
     assert.ok(msg.includes(server.market), `${fault}: names the URL`);
     // The rest of the card is intact.
@@ -127,6 +131,39 @@ test("removing a card aborts its in-flight request", async () => {
   await p.context().close();
 });
 
+test("a failed source: readers see a line in their words, with a countdown while a refresh is due; the detail is behind a disclosure and in bfx-error", async () => {
+  const failing = candles("binance-futures-klines", "XRPUSDT", "1h", { base_url: `${server.market}/fault/status:503/binance` });
+  for (const [locale, title, retry, details] of [
+    ["en", "Market data unavailable", /^ — retrying in (\d+) s$/, "Details"],
+    ["ru", "Рыночные данные недоступны", /^ — повтор через (\d+) с$/, "Подробности"],
+  ]) {
+    const p = await cards(failing, { attrs: `refresh="30" locale="${locale}"`,
+      head: `<script>window.seen = []; document.addEventListener("bfx-error", (e) => window.seen.push(e.detail));</script>` });
+    const state = p.locator("#c0 .bfx-state--error").first();
+    await state.waitFor(settle);
+    assert.equal(await state.locator(".bfx-state__title").textContent(), title);
+    assert.equal(await state.locator(".bfx-state__title").getAttribute("role"), "alert");
+    // A countdown to the next refresh, outside the alert, going down.
+    const n1 = Number((await state.locator(".bfx-state__retry").textContent()).match(retry)?.[1]);
+    assert.ok(n1 >= 1 && n1 <= 30, `${locale}: ${n1}`);
+    await p.waitForTimeout(2_100);
+    const n2 = Number((await state.locator(".bfx-state__retry").textContent()).match(retry)?.[1]);
+    assert.ok(n2 < n1 && n2 >= n1 - 3, `${locale}: ${n1} → ${n2}`);
+    // The detail: closed until asked for, then the URL, the status and the cause, as bfx-error says.
+    const message = state.locator(".bfx-state__message");
+    assert.equal(await message.isVisible(), false);
+    assert.equal(await state.locator("summary").textContent(), details);
+    await state.locator("summary").click();
+    assert.equal(await message.isVisible(), true);
+    const text = await message.textContent();
+    assert.match(text, /HTTP 503/);
+    assert.ok(text.includes(`${server.market}/fault/status:503/binance`), text);
+    const seen = await p.evaluate(() => window.seen);
+    assert.ok(seen.some((d) => d.kind === "http" && d.status === 503 && d.message === text), JSON.stringify(seen));
+    await p.context().close();
+  }
+});
+
 test("refresh revalidates with ETag (304) and keeps the last good data, marked stale, when it fails", async () => {
   // A profile file, not a routed response: Playwright's routing turns the HTTP cache off, and
   // revalidation is the HTTP cache's job.
@@ -141,9 +178,10 @@ test("refresh revalidates with ETag (304) and keeps the last good data, marked s
   await p.locator("#c0 .bfx-market__price").waitFor(settle);
   // Refreshes re-score in place: the rest of the card is not re-rendered.
   await p.locator("#c0 .bfx-card__name").evaluate((el) => { el.dataset.before = "refresh"; });
-  const stale = await p.locator("#c0 .bfx-market__stale").textContent({ timeout: 15_000 });
+  const stale = await p.locator("#c0 .bfx-market__stale [role=status]").textContent({ timeout: 15_000 });
   assert.equal(await p.locator("#c0 .bfx-card__name").getAttribute("data-before"), "refresh");
-  assert.match(stale, /^Stale: data from \d+ min ago \(refresh failed: GET .*HTTP 503 Service Unavailable/);
+  assert.equal(stale, "Data is under a minute old");
+  assert.match(await p.locator("#c0 .bfx-market__stale .bfx-state__message").textContent(), /^GET .*HTTP 503 Service Unavailable/);
   assert.equal(Number(await p.locator("#c0 .bfx-market__price").textContent()), Number(XRP.at(-1)[4].toFixed(4)));
   const log = (await stats()).filter((l) => l.includes("[after:2:503]"));
   assert.match(log[0], /^200 \[after:2:503\] \/binance/);
@@ -169,7 +207,7 @@ test("funding, open interest, price and generic series reach the card's market d
     { series: "open_interest", source: "binance-futures-open-interest", symbol: "FLUXUSDT", interval: "1h" },
     { series: "price", source: "coingecko-market-chart", symbol: "xrp" },
     { series: "exchange_supply_share", source: "generic-json", symbol: "exchange_supply_share" },
-    { series: "lth_supply_share", source: "generic-csv", symbol: "lth_supply_share" },
+    { series: "lth_supply_share", label: "Long-term holders' share", source: "generic-csv", symbol: "lth_supply_share" },
   ]);
   const rows = p.locator("#c0 .bfx-series__row");
   // The element may not be upgraded (no shadow root) yet when polling starts.
@@ -182,12 +220,12 @@ test("funding, open interest, price and generic series reach the card's market d
   })));
   const lastFunding = `${(FUNDING.at(-1)[1] * 100).toFixed(4)}%`;
   assert.deepEqual(got.map((g) => [g.name, g.source, g.synthetic]), [
-    ["funding", "binance-futures-funding", false],
+    ["Funding rate", "binance-futures-funding", false],
     ["funding bybit", "bybit-funding", false],
-    ["open interest", "binance-futures-open-interest", true],
-    ["price", "coingecko-market-chart", false],
+    ["Open interest", "binance-futures-open-interest", true],
+    ["Price", "coingecko-market-chart", false],
     ["exchange supply share", "generic-json", true],
-    ["lth supply share", "generic-csv", true],
+    ["Long-term holders' share", "generic-csv", true],
   ]);
   assert.equal(got[0].value, lastFunding);
   assert.equal(got[1].value, lastFunding);

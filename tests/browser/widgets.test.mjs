@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { serve, launch, newPage, ROOT } from "./harness.mjs";
+import { serve, launch, newPage, ROOT, shownTime } from "./harness.mjs";
 import { SEED } from "./seed.mjs";
 
 let server, browser;
@@ -177,7 +177,7 @@ test("regime matrix: the current regime computed from rules over served data, wi
   }, null, { timeout: 15000 });
   const text = await line.textContent();
   const rules = JSON.parse(readFileSync(path.join(ROOT, "www/data/regime-rules.json"), "utf8")).rules;
-  const m = text.match(/Current regime: (\S+) · decided by: (.*) · data as of (\d{4}-\d\d-\d\d \d\d:\d\d UTC)/);
+  const m = text.match(/Current regime: (\S+) · decided by: (.*) · data as of ([A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d [AP]M UTC)/);
   assert.ok(m, text);
   const rule = rules.find((r) => r.regime === m[1]);
   assert.equal(m[2], rule.description);
@@ -277,7 +277,8 @@ test("price chart on recorded XRP candles: sharp at devicePixelRatio 2, marks th
   assert.equal(info.role, "img");
   // The independent scan in core/tests/signals.rs finds the breakout at 2021-11-19 14:00 UTC over
   // the 20-bar high 1.06965 and the retest at 2021-11-20 15:00 UTC.
-  assert.match(info.label, /Breakout above 1\.0696 at 2021-11-19 14:00 UTC on 2\.6528× average volume; retest at 2021-11-20 15:00 UTC on lower volume, level held\./);
+  const [broke, retest] = [await shownTime(page, Date.UTC(2021, 10, 19, 14)), await shownTime(page, Date.UTC(2021, 10, 20, 15))];
+  assert.ok(info.label.includes(`Breakout above 1.0696 at ${broke} on 2.6528× average volume; retest at ${retest} on lower volume, level held.`), info.label);
   assert.ok((await page.locator("#w figcaption").textContent()).includes("Breakout above 1.0696"));
   assert.ok(!(await page.locator("#w figcaption").textContent()).includes("Synthetic"), "recorded data is not synthetic");
   // Drawn: the accent colour (the marks) is on the canvas.
@@ -327,11 +328,11 @@ test("funding chart on recorded XRP funding: the negative streak, checked agains
   for (let i = shown.length - 1; i >= 0; i--) if (shown[i][1] < 0) { end = i; break; }
   let start = end;
   while (start > 0 && shown[start - 1][1] < 0) start--;
-  const iso = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
   const page = await widget("bfx-funding-chart", { src: XRP, market: "$market" });
+  const [from, to] = [await shownTime(page, shown[start][0]), await shownTime(page, shown[end][0])];
   await page.locator("#w canvas").waitFor({ timeout: 15000 });
   const { label } = await canvasInfo(page);
-  assert.ok(label.includes(`Latest negative streak: ${end - start + 1} events from ${iso(shown[start][0])} to ${iso(shown[end][0])}; positive since.`), label);
+  assert.ok(label.includes(`Latest negative streak: ${end - start + 1} events from ${from} to ${to}; positive since.`), label);
   assert.ok(label.startsWith("Funding rate of XRPUSDT, 90 events"), label);
 });
 

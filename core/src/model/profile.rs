@@ -38,6 +38,10 @@ pub struct AssetProfile {
     /// True when the content is illustrative (an example, not research): widgets say so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub illustrative: bool,
+    /// The language of the profile's own text (a BCP 47 tag, `en`, `ru-RU`), so screen readers
+    /// pronounce it right whatever the reader's interface language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// The market data the widgets fetch (see [`super::SeriesSource`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<super::SeriesSource>,

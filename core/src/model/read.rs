@@ -35,6 +35,7 @@ crate::object_from_doc!(
         "signals",
         "disclaimer",
         "illustrative",
+        "lang",
         "sources"
     ],
     |f| AssetProfile {
@@ -53,6 +54,7 @@ crate::object_from_doc!(
         signals: f.or_default("signals")?,
         disclaimer: f.or_default("disclaimer")?,
         illustrative: f.or_default("illustrative")?,
+        lang: f.or_default("lang")?,
         sources: f.or_default("sources")?,
     }
 );
@@ -117,6 +119,7 @@ crate::object_from_doc!(
     SeriesSource,
     [
         "series",
+        "label",
         "source",
         "symbol",
         "interval",
@@ -127,6 +130,7 @@ crate::object_from_doc!(
     ],
     |f| SeriesSource {
         series: f.req("series")?,
+        label: f.or_default("label")?,
         source: f.req("source")?,
         symbol: f.or_default("symbol")?,
         interval: f.or_default("interval")?,

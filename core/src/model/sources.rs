@@ -16,6 +16,10 @@ pub struct SeriesSource {
     /// The series' name: `candles`, `funding`, `open_interest`, or any name a rule uses
     /// (`exchange_supply_share`, `lth_supply_share`, …).
     pub series: String,
+    /// What readers see for the series ("Long-term holders' share of supply"), in the
+    /// profile's language; absent, widgets name the series from their own table or its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The first choice (its fields sit beside `series`; serde's `flatten` would lose error paths).
     pub source: SourceKind,
     #[serde(default)]

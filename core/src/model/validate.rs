@@ -6,6 +6,8 @@ use super::{AssetProfile, Link, ProfileError};
 
 /// Characters (Unicode scalar values, as JSON Schema's `maxLength` counts them) in one text.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The most characters in a series' `label` (it names a row, not a paragraph).
+pub const MAX_LABEL_CHARS: usize = 80;
 /// Drivers, influencers, key persons and impacts, each.
 pub const MAX_ENTRIES: usize = 500;
 /// Signals (each may carry a rule scored on every refresh).
@@ -44,6 +46,14 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
         ("regimes", p.regimes.len(), MAX_REGIMES),
     ] {
         count(at, n, max)?;
+    }
+    if let Some(lang) = &p.lang {
+        if !is_language_tag(lang) {
+            return Err(ProfileError::new(
+                "lang",
+                format!("{lang:?} is not a language tag (en, ru-RU)"),
+            ));
+        }
     }
     non_empty("name", &p.name)?;
     non_empty("symbol", &p.symbol)?;
@@ -96,6 +106,15 @@ pub fn check_sources(sources: &[super::SeriesSource]) -> Result<(), ProfileError
     count("sources", sources.len(), MAX_SOURCES)?;
     for (i, src) in sources.iter().enumerate() {
         non_empty(&format!("sources[{i}].series"), &src.series)?;
+        if let Some(label) = &src.label {
+            let n = label.chars().count();
+            if n == 0 || n > MAX_LABEL_CHARS {
+                return Err(ProfileError::new(
+                    format!("sources[{i}].label"),
+                    format!("{n} characters; a label has 1 to {MAX_LABEL_CHARS}"),
+                ));
+            }
+        }
         count(
             &format!("sources[{i}].fallbacks"),
             src.fallbacks.len(),
@@ -195,4 +214,15 @@ pub fn check_http_url(url: &str) -> Result<(), String> {
         }
         _ => Err(format!("{shown:?} is not an absolute http(s) URL")),
     }
+}
+
+/// A BCP 47 tag's shape: a 2–8 letter language, then subtags of 1–8 letters or digits, at most
+/// 35 bytes (it lands in a `lang` attribute; `Intl` is not asked here, in the pure core).
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    s.len() <= 35
+        && (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }

@@ -20,8 +20,8 @@ pub use chart::{
 };
 pub use drivers::DriverList;
 pub use primitives::{
-    aria_level, below, Badge, CollapsibleText, Empty, ErrorState, HeadingLevel, LoadingState,
-    NoticeView, Section, Tone, WidgetShell,
+    aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel,
+    LoadingState, NoticeView, ProfileLang, Section, TechnicalDetails, Tone, WidgetShell,
 };
 pub use rating::{RatingDial, SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
 pub use regimes::{use_current_regime, CurrentRegimeLine, RegimeList, RegimeMatrix, RegimeNow};

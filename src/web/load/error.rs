@@ -16,12 +16,14 @@ pub enum LoadError {
     Net(NetError),
     /// A body the source's parser refused; `error` names the position.
     Parse { url: String, error: SourceError },
-    /// Every source of a series failed; one line per source, in the order tried, and the kind
-    /// of the last failure.
+    /// Every source of a series failed; one line per source, in the order tried, and the kind,
+    /// URL and HTTP status of the last failure.
     AllSources {
         series: String,
         failures: Vec<String>,
         kind: &'static str,
+        url: Option<String>,
+        status: Option<u16>,
     },
     /// The body is not a valid profile; `error` names the field path.
     Profile { url: String, error: ProfileError },
@@ -49,11 +51,12 @@ impl LoadError {
 }
 
 impl LoadError {
-    /// The URL that failed, as readers see it (no credentials, query cut); `None` when no one
-    /// URL did (no `src`, every source of a series).
+    /// The URL that failed, as readers see it (no credentials, query cut): the last one tried
+    /// when every source of a series failed; `None` when there was none (no `src`, no URL built).
     pub fn url(&self) -> Option<String> {
         let url = match self {
-            Self::NoSource | Self::AllSources { .. } => return None,
+            Self::NoSource => return None,
+            Self::AllSources { url, .. } => url.as_ref()?,
             Self::Net(e) => e.url(),
             Self::Parse { url, .. }
             | Self::Profile { url, .. }
@@ -63,10 +66,11 @@ impl LoadError {
         Some(shown_url(url))
     }
 
-    /// The HTTP status of a refused request.
+    /// The HTTP status of a refused request (the last one tried, for a series).
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Net(NetError::Http { status, .. }) => Some(*status),
+            Self::AllSources { status, .. } => *status,
             _ => None,
         }
     }

@@ -46,6 +46,7 @@ pub async fn load_series(
 ) -> Result<LoadedSeries, LoadError> {
     let mut failures = Vec::new();
     let mut kind = "no-source";
+    let (mut last_url, mut last_status) = (None, None);
     let policy = &Policy {
         same_origin_credentials: spec.credentials == Credentials::SameOrigin,
         ..policy.clone()
@@ -56,6 +57,7 @@ pub async fn load_series(
             Err(m) => {
                 failures.push(format!("{}: {m}", e.source.name()));
                 kind = "endpoint";
+                (last_url, last_status) = (None, None);
                 continue;
             }
         };
@@ -65,6 +67,11 @@ pub async fn load_series(
             Err(err) => {
                 failures.push(format!("{}: {err}", e.source.name()));
                 kind = err.kind();
+                last_status = match &err {
+                    NetError::Http { status, .. } => Some(*status),
+                    _ => None,
+                };
+                last_url = Some(url);
                 continue;
             }
         };
@@ -84,6 +91,7 @@ pub async fn load_series(
             }
             Err(error) => {
                 kind = "parse";
+                (last_url, last_status) = (Some(url.clone()), None);
                 failures.push(format!(
                     "{}: {}",
                     e.source.name(),
@@ -99,5 +107,7 @@ pub async fn load_series(
         series: spec.series.clone(),
         failures,
         kind,
+        url: last_url,
+        status: last_status,
     })
 }

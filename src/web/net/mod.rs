@@ -19,6 +19,6 @@ pub use cancel::Cancel;
 pub use client::get_text;
 pub use error::NetError;
 pub use policy::{Fetched, Policy, DOCUMENT_BYTES, MARKET_BYTES};
-pub use refresh::{refresh_tick, Attached};
+pub use refresh::{refresh_tick, Attached, NextRefresh};
 pub(crate) use sleep::now_ms;
 pub use url::absolute_url;

@@ -1,3 +1,4 @@
+use super::now_ms;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -17,6 +18,13 @@ impl Attached {
     }
 }
 
+/// When the next refresh of the component that called [`refresh_tick`] is due, in ms since the
+/// epoch; 0 while none is scheduled (the widget out of the document). Provided by `refresh_tick`
+/// when `refresh` is set, in the caller's owner: read it there, in the component's body (a
+/// view built later may sit under another owner), and give it to an `ErrorState` to count down.
+#[derive(Clone, Copy)]
+pub struct NextRefresh(pub ReadSignal<f64>);
+
 /// A counter that goes up every `secs` seconds (never, for 0), cleared with the calling owner.
 /// Resources that read it refetch on each tick; the tick count tells a refresh from the first load.
 /// A widget that leaves the document ([`Attached`]) stops its timer at the next tick: no
@@ -35,6 +43,9 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
     }
     let attached = use_context::<Attached>();
     let every = Duration::from_secs(u64::from(secs));
+    let (next, set_next) = signal(0.0);
+    provide_context(NextRefresh(next));
+    let due = move || set_next.try_set(now_ms() + every.as_millis() as f64);
     let timer = StoredValue::new_local(None::<IntervalHandle>);
     let connected = move || {
         attached
@@ -47,6 +58,7 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
                 h.clear();
             }
         });
+        set_next.try_set(0.0);
     };
     // Starts the timer unless it runs; true when it was started.
     let start = move || {
@@ -55,13 +67,17 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
         }
         let on_tick = move || {
             if connected() {
+                due();
                 set_tick.update(|t| *t += 1);
             } else {
                 stop();
             }
         };
         match set_interval_with_handle(on_tick, every) {
-            Ok(h) => timer.try_set_value(Some(h)).is_none(),
+            Ok(h) => {
+                due();
+                timer.try_set_value(Some(h)).is_none()
+            }
             Err(_) => false,
         }
     };

@@ -1,10 +1,11 @@
 use crate::web::components::{
-    aria_level, below, CollapsibleText, DriverList, Empty, ErrorState, FundingChart, HeadingLevel,
-    InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView, PriceChart, RegimeList,
-    Section, SeriesList, TechnicalRatingPanel,
+    aria_level, below, CollapsibleText, DriverList, Empty, ErrorState, Failed, FundingChart,
+    HeadingLevel, InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView, PriceChart,
+    ProfileLang, RegimeList, Section, SeriesList, TechnicalRatingPanel,
 };
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile};
+use crate::web::reader::use_reader;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -38,7 +39,7 @@ pub fn AssetCard(
         <article part="base" class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 Some(Ok(p)) => view! {
                     <AssetCardView profile=p candles=candles.clone()/>
                 }.into_any(),
@@ -65,7 +66,11 @@ pub fn AssetCardView(
         .filter(|s| s.series != "candles")
         .cloned()
         .collect();
-    let signals_subtitle = format!("Most influential for {}", p.name);
+    let t = use_reader().t();
+    ProfileLang::provide(p.lang.as_deref());
+    let text_lang = ProfileLang::here();
+    let (lang_persons, lang_impacts) = (text_lang.clone(), text_lang.clone());
+    let signals_subtitle = barfinex_core::locale::fill(t.most_influential, &[&p.name]);
     let funding_source = profile.source("funding");
     let breakout = profile.plan.breakout().map(|(_, b)| b);
     let level = HeadingLevel::here();
@@ -73,7 +78,7 @@ pub fn AssetCardView(
         <header part="header" class="bfx-card__header">
             <div class="bfx-card__mark" aria-hidden="true">{p.symbol.chars().next().map(String::from)}</div>
             <div class="bfx-card__names">
-                <div role="heading" {..aria_level(level)} part="title" class="bfx-card__name" dir="auto">{p.name.clone()}</div>
+                <div role="heading" {..aria_level(level)} part="title" class="bfx-card__name" dir="auto" lang=text_lang>{p.name.clone()}</div>
                 <span class="bfx-card__symbol">{p.symbol.clone()}</span>
             </div>
         </header>
@@ -83,43 +88,43 @@ pub fn AssetCardView(
             <div class="bfx-card__description"><CollapsibleText text=p.description.clone() limit=400/></div>
         })}
         {candles.map(|url| view! {
-            <Section title="Technical rating">
+            <Section title=t.technical_rating>
                 <TechnicalRatingPanel candles=url/>
             </Section>
         })}
         {(!other_series.is_empty()).then(|| view! {
-            <Section title="Market data">
+            <Section title=t.market_data>
                 <SeriesList sources=other_series/>
             </Section>
         })}
         {(candle_source.is_some() || funding_source.is_some()).then(|| view! {
-            <Section title="Charts">
+            <Section title=t.charts>
                 <div class="bfx-card__charts">
                     {candle_source.clone().map(|spec| view! { <PriceChart spec=Some(spec) breakout=breakout/> })}
                     {funding_source.clone().map(|spec| view! { <FundingChart spec=Some(spec)/> })}
                 </div>
             </Section>
         })}
-        <Section title="Key drivers" count=p.drivers.len()>
+        <Section title=t.key_drivers count=p.drivers.len()>
             <DriverList drivers=p.drivers/>
         </Section>
-        <Section title="Market signals" count=p.signals.len() subtitle=signals_subtitle>
+        <Section title=t.market_signals count=p.signals.len() subtitle=signals_subtitle>
             <LiveSignals signals=p.signals plan=plan sources=p.sources.clone()/>
         </Section>
-        <Section title="Market regime behaviour">
+        <Section title=t.regimes_title>
             <RegimeList regimes=p.regimes/>
         </Section>
-        <Section title="Institutional & market influencers" count=p.influencers.len()>
+        <Section title=t.influencers count=p.influencers.len()>
             <InfluencerList influencers=p.influencers/>
         </Section>
-        <Section title="Key persons">
+        <Section title=t.key_persons>
             {if p.persons.is_empty() {
-                view! { <Empty text="No key persons listed."/> }.into_any()
+                view! { <Empty text=t.no_persons/> }.into_any()
             } else {
                 view! {
                     <ul class="bfx-persons">
                         {p.persons.into_iter().map(|person| view! {
-                            <li><strong dir="auto">{person.name}</strong>" "<span class="bfx-persons__role">{person.role}</span></li>
+                            <li lang=lang_persons.clone()><strong dir="auto">{person.name}</strong>" "<span class="bfx-persons__role">{person.role}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -127,17 +132,17 @@ pub fn AssetCardView(
             {p.persons_disclaimer.map(|n| view! { <NoticeView notice=n/> })}
         </Section>
         {(!p.impacts.is_empty()).then(|| view! {
-            <Section title="Market impacts">
+            <Section title=t.market_impacts>
                 <ul class="bfx-impacts">
                     {p.impacts.into_iter().map(|m| view! {
-                        <li><strong dir="auto">{m.name}</strong>" "<span dir="auto">{m.text}</span></li>
+                        <li lang=lang_impacts.clone()><strong dir="auto">{m.name}</strong>" "<span dir="auto">{m.text}</span></li>
                     }).collect_view()}
                 </ul>
             </Section>
         })}
         }.into_any())}
         {p.disclaimer.map(|n| view! {
-            <footer part="disclaimer" class="bfx-card__disclaimer"><NoticeView notice=n lead="For details, see"/></footer>
+            <footer part="disclaimer" class="bfx-card__disclaimer"><NoticeView notice=n lead=t.for_details/></footer>
         })}
     }
 }

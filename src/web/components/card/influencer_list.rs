@@ -1,4 +1,5 @@
 use crate::web::components::Empty;
+use crate::web::reader::use_reader;
 use barfinex_core::model::Influencer;
 use leptos::prelude::*;
 
@@ -9,13 +10,13 @@ pub fn InfluencerList(
     influencers: Vec<Influencer>,
 ) -> impl IntoView {
     if influencers.is_empty() {
-        return view! { <Empty text="No influencers listed."/> }.into_any();
+        return view! { <Empty text=use_reader().t().no_influencers/> }.into_any();
     }
     view! {
         <ul class="bfx-influencers">
             {influencers.into_iter().map(|i| view! {
                 <li class="bfx-influencer">
-                    <span class="bfx-influencer__name" dir="auto">{i.name}</span>
+                    <span class="bfx-influencer__name" dir="auto" lang=crate::web::components::ProfileLang::here()>{i.name}</span>
                     <span class="bfx-influencer__meta">
                         <span class="bfx-influencer__group">{i.group}</span>
                         <span class="bfx-influencer__influence">{i.influence}</span>

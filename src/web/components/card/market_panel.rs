@@ -1,10 +1,12 @@
 use crate::web::components::{
-    use_series, Badge, ErrorState, LoadingState, Section, SeriesMeta, TechnicalRatingView, Tone,
+    use_series, Badge, ErrorState, Failed, LoadingState, Section, SeriesMeta, TechnicalDetails,
+    TechnicalRatingView, Tone,
 };
 use crate::web::load::LoadedSeries;
-use crate::web::net::{now_ms, NetError};
-use barfinex_core::format::shown_url;
-use barfinex_core::format::{change_pct, minutes, price as fmt_price, utc_minute as fmt_time};
+use crate::web::net::{now_ms, NetError, NextRefresh};
+use crate::web::reader::use_reader;
+use barfinex_core::format::{minutes, shown_url};
+use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::{technical_rating, Rules};
 use barfinex_core::series::Candles;
@@ -30,10 +32,11 @@ pub fn MarketPanel(
 ) -> impl IntoView {
     let rules = rules.or_else(use_context::<Rules>).unwrap_or_default();
     let data = use_series(spec);
+    let retry = use_context::<NextRefresh>();
     move || {
         match data.get() {
         None => view! { <LoadingState reserve=Some(if rating { "market-rated" } else { "market" })/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState message=format!("Market data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState what=Failed::Market message=e.to_string() kind=e.kind() url=e.url() status=e.status() retry=retry/> }.into_any(),
         Some(Ok(s)) => match s.data.as_ref() {
             SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating.then_some(rules)/> }.into_any(),
             SeriesData::Points(_) => {
@@ -54,25 +57,32 @@ fn change_24h(c: &Candles) -> Option<f64> {
 
 #[component]
 fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> impl IntoView {
+    let r = use_reader();
+    let (t, n) = (r.t(), r.n());
     let last = candles.close.last().copied();
     let change = change_24h(&candles);
     let as_of = candles
         .time
         .last()
-        .map(|t| fmt_time(*t))
+        .map(|ms| r.time(*ms))
         .unwrap_or_else(|| "–".into());
     let tone = match change {
         Some(c) if c > 0.0 => "up",
         Some(c) if c < 0.0 => "down",
         _ => "flat",
     };
+    // The data's age: a cache that served it stale says how old; else since it was fetched.
     let stale = series.stale.as_ref().map(|e| {
-        let mins = minutes(now_ms() - series.fetched_at);
-        match e {
-            // Its message gives the age in seconds, from the cache's own headers.
-            NetError::ServedStale { .. } => format!("Stale: {e}"),
-            _ => format!("Stale: data from {mins} min ago (refresh failed: {e})"),
-        }
+        let age = match e {
+            NetError::ServedStale { age_ms, .. } => *age_ms,
+            _ => now_ms() - series.fetched_at,
+        };
+        let words = if age < 60_000.0 {
+            t.stale_recent.to_owned()
+        } else {
+            fill(t.stale_age, &[&minutes(age)])
+        };
+        (words, e.to_string())
     });
     let meta = SeriesMeta {
         symbol: series.symbol(),
@@ -89,16 +99,21 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> 
         .and_then(|r| r.last);
     view! {
         <div part="market" class="bfx-market" data-source=series.source.name()>
-            <span class="bfx-market__price">{last.map(fmt_price).unwrap_or_else(|| "–".into())}</span>
+            <span class="bfx-market__price">{last.map(|x| n.price(x)).unwrap_or_else(|| "–".into())}</span>
             <span class=format!("bfx-market__change bfx-market__change--{tone}")>
-                {change.map(|c| format!("{} 24h", change_pct(c))).unwrap_or_else(|| "24h change –".into())}
+                {change.map(|c| fill(t.change_24h, &[&n.percent(c, 2, true)])).unwrap_or_else(|| t.change_24h_none.into())}
             </span>
-            {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic data"/> })}
-            <span class="bfx-market__asof">{format!("as of {as_of} · {}", meta.source)}</span>
-            {stale.map(|s| view! { <p class="bfx-market__stale" role="status">{s}</p> })}
+            {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic_data/> })}
+            <span class="bfx-market__asof">{format!("{} · {}", fill(t.as_of, &[&as_of]), meta.source)}</span>
+            {stale.map(|(age, detail)| view! {
+                <div class="bfx-market__stale">
+                    <span role="status">{age}</span>
+                    <TechnicalDetails message=detail/>
+                </div>
+            })}
         </div>
         {detail.map(|d| view! {
-            <Section title="Technical rating">
+            <Section title=t.technical_rating>
                 <TechnicalRatingView detail=d meta=meta.clone()/>
             </Section>
         })}

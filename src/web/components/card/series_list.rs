@@ -1,5 +1,6 @@
-use crate::web::components::{use_series, Badge, Tone};
-use barfinex_core::format::{series_value as fmt_value, utc_minute as fmt_time};
+use crate::web::components::{use_series, Badge, ProfileLang, TechnicalDetails, Tone};
+use crate::web::reader::use_reader;
+use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use leptos::prelude::*;
 
@@ -24,23 +25,41 @@ pub fn SeriesList(
 
 #[component]
 fn SeriesRow(spec: SeriesSource) -> impl IntoView {
-    let name = spec.series.replace('_', " ");
+    let r = use_reader();
+    let t = r.t();
+    // The profile's label, in the profile's language; else the reader's word for a series we
+    // know; else its name.
+    let (name, lang) = match &spec.label {
+        Some(label) => (label.clone(), ProfileLang::here()),
+        None => (
+            match spec.series.as_str() {
+                "funding" => t.funding_rate.to_owned(),
+                "open_interest" => t.open_interest.to_owned(),
+                "candles" | "price" => t.price.to_owned(),
+                other => other.replace('_', " "),
+            },
+            None,
+        ),
+    };
     let data = use_series(spec);
     view! {
         <li class="bfx-series__row">
-            <span class="bfx-series__name">{name}</span>
+            <span class="bfx-series__name" dir="auto" lang=lang>{name}</span>
             {move || match data.get() {
                 None => view! { <span class="bfx-series__value">"…"</span> }.into_any(),
-                Some(Err(e)) => view! { <span class="bfx-series__error" role="status">{e.to_string()}</span> }.into_any(),
+                Some(Err(e)) => view! {
+                    <span class="bfx-series__error" role="status">{t.unavailable}</span>
+                    <TechnicalDetails message=e.to_string()/>
+                }.into_any(),
                 Some(Ok(s)) => {
                     let last = s.data.last();
                     let (value, when) = match last {
-                        Some((t, v)) => (fmt_value(&s.name, v), format!("as of {}", fmt_time(t))),
-                        None => ("no data".to_owned(), String::new()),
+                        Some((ms, v)) => (r.n().series_value(&s.name, v), fill(t.as_of, &[&r.time(ms)])),
+                        None => (t.no_data.to_owned(), String::new()),
                     };
                     view! {
                         <span class="bfx-series__value">{value}</span>
-                        {s.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> })}
+                        {s.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> })}
                         <span class="bfx-series__meta" data-source=s.source.name()>{format!("{when} · {}", s.source.name())}</span>
                     }
                     .into_any()

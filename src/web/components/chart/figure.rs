@@ -1,6 +1,7 @@
 use super::canvas::{ChartCanvas, DrawCtx};
 use crate::web::components::{Badge, Tone};
 use crate::web::load::LoadedSeries;
+use crate::web::reader::use_reader;
 use barfinex_charts::ChartError;
 use barfinex_core::format::shown_url;
 use leptos::prelude::*;
@@ -23,13 +24,14 @@ where
     F: Fn(&DrawCtx) -> Result<(), ChartError> + 'static,
 {
     let label = words.clone();
+    let t = use_reader().t();
     view! {
         <figure part="chart" class="bfx-chart">
             <ChartCanvas height=height label=label draw=draw/>
             <figcaption part="caption" class="bfx-chart__caption">
-                {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> " " })}
+                {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> " " })}
                 <span aria-hidden="true">{words}</span>
-                <span class="bfx-chart__source">{format!(" Source: {} ({}).", series.source.name(), shown_url(&series.url))}</span>
+                <span class="bfx-chart__source">{format!(" {}.", barfinex_core::locale::fill(t.source, &[&format!("{} ({})", series.source.name(), shown_url(&series.url))]))}</span>
             </figcaption>
         </figure>
     }

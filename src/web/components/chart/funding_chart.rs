@@ -2,9 +2,10 @@ use super::figure::ChartFigure;
 use super::series_view::SeriesView;
 use crate::web::components::{Empty, ErrorState};
 use crate::web::load::LoadedSeries;
+use crate::web::reader::use_reader;
 use barfinex_charts::funding;
 use barfinex_core::format::shown_url;
-use barfinex_core::format::{rate_pct, utc_minute as fmt_time};
+use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::Series;
 use barfinex_core::series::SeriesData;
@@ -22,40 +23,47 @@ pub fn FundingChartView(
     #[prop(default = 90)]
     points: usize,
 ) -> impl IntoView {
+    let r = use_reader();
+    let t = r.t();
     let n = funding.len();
     if n == 0 {
-        return view! { <Empty text="No funding data for this chart."/> }.into_any();
+        return view! { <Empty text=t.no_funding_chart/> }.into_any();
     }
     let start = n.saturating_sub(points.max(2));
-    let pct = rate_pct;
+    let fmt_time = |ms| r.time(ms);
     let symbol = series.symbol();
     let run =
         latest_run(&funding.value[start..], |v| v < 0.0).map(|(s, len, on)| (s + start, len, on));
-    let mut words = format!(
-        "Funding rate of {symbol}, {} events from {} to {}, last {}.",
-        n - start,
-        fmt_time(funding.time[start]),
-        fmt_time(funding.time[n - 1]),
-        pct(funding.value[n - 1])
+    let mut words = fill(
+        t.funding_caption,
+        &[
+            &symbol,
+            &(n - start).to_string(),
+            &fmt_time(funding.time[start]),
+            &fmt_time(funding.time[n - 1]),
+            &r.n().rate(funding.value[n - 1]),
+        ],
     );
     words.push_str(&match run {
-        Some((s, len, true)) => format!(
-            " Negative for the last {len} events in a row, since {}.",
-            fmt_time(funding.time[s])
+        Some((s, len, true)) => fill(
+            t.negative_run,
+            &[&len.to_string(), &fmt_time(funding.time[s])],
         ),
-        Some((s, len, false)) => format!(
-            " Latest negative streak: {len} event{} from {} to {}; positive since.",
-            if len == 1 { "" } else { "s" },
-            fmt_time(funding.time[s]),
-            fmt_time(funding.time[s + len - 1])
+        Some((s, len, false)) => fill(
+            t.negative_streak,
+            &[
+                &len.to_string(),
+                &fmt_time(funding.time[s]),
+                &fmt_time(funding.time[s + len - 1]),
+            ],
         ),
-        None => " No negative funding in this period.".into(),
+        None => t.no_negative.into(),
     });
     if series.synthetic {
-        words.push_str(" Synthetic data.");
+        words.push_str(t.synthetic_sentence);
     }
     if let Err(e) = funding::percent_range(&funding, start) {
-        words.push_str(&format!(" Not drawn: {e}."));
+        words.push_str(&fill(t.not_drawn, &[&e.to_string()]));
     }
     let f = funding.clone();
     view! { <ChartFigure series=series words=words height=180 draw=move |ctx| funding::draw(&ctx.area()?, &ctx.style, &f, start, run)/> }

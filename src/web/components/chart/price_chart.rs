@@ -2,9 +2,11 @@ use super::figure::ChartFigure;
 use super::series_view::SeriesView;
 use crate::web::components::{Empty, ErrorState};
 use crate::web::load::LoadedSeries;
+use crate::web::reader::use_reader;
+use crate::web::reader::Reader;
 use barfinex_charts::price;
 use barfinex_core::format::shown_url;
-use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
+use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::Candles;
 use barfinex_core::series::SeriesData;
@@ -26,9 +28,11 @@ pub fn PriceChartView(
     #[prop(default = 120)]
     bars: usize,
 ) -> impl IntoView {
+    let r = use_reader();
+    let t = r.t();
     let n = candles.len();
     if n == 0 {
-        return view! { <Empty text="No market data for this chart."/> }.into_any();
+        return view! { <Empty text=t.no_market_chart/> }.into_any();
     }
     let start = n.saturating_sub(bars.max(2));
     let found = breakout.and_then(|p| find_breakout(&candles, &p));
@@ -39,56 +43,72 @@ pub fn PriceChartView(
         .clone()
         .unwrap_or_else(|| "1h".into());
     let shown = n - start;
-    let mut words = format!(
-        "Price of {symbol}, {shown} {interval} candles from {} to {}, last close {}.",
-        fmt_time(candles.time[start]),
-        fmt_time(candles.time[n - 1]),
-        fmt_num(candles.close[n - 1])
+    let mut words = fill(
+        t.price_caption,
+        &[
+            &symbol,
+            &shown.to_string(),
+            &interval,
+            &r.time(candles.time[start]),
+            &r.time(candles.time[n - 1]),
+            &r.n().num(candles.close[n - 1]),
+        ],
     );
     words.push(' ');
-    words.push_str(&describe(&candles, found, breakout.is_some()));
+    words.push_str(&describe(&r, &candles, found, breakout.is_some()));
     if series.synthetic {
-        words.push_str(" Synthetic data.");
+        words.push_str(t.synthetic_sentence);
     }
     if let Err(e) = price::ranges(&candles, start) {
-        words.push_str(&format!(" Not drawn: {e}."));
+        words.push_str(&fill(t.not_drawn, &[&e.to_string()]));
     }
     let c = candles.clone();
     view! { <ChartFigure series=series words=words height=260 draw=move |ctx| price::draw(&ctx.area()?, &ctx.style, &c, start, found)/> }
     .into_any()
 }
 
-fn describe(c: &Candles, found: Option<(Breakout, Retest)>, asked: bool) -> String {
+fn describe(
+    reader: &Reader,
+    c: &Candles,
+    found: Option<(Breakout, Retest)>,
+    asked: bool,
+) -> String {
+    let (t, n) = (reader.t(), reader.n());
     let Some((k, r)) = found else {
         return if asked {
-            "No high-volume breakout in the rule's window.".into()
+            t.no_breakout.into()
         } else {
             String::new()
         };
     };
-    let side = if k.up { "above" } else { "below" };
-    let mut s = format!(
-        "Breakout {side} {} at {} on {}× average volume;",
-        fmt_num(k.level),
-        fmt_time(c.time[k.bar]),
-        fmt_num(k.volume_ratio)
+    let side = if k.up { t.above } else { t.below };
+    let mut s = fill(
+        t.breakout,
+        &[
+            side,
+            &n.num(k.level),
+            &reader.time(c.time[k.bar]),
+            &n.num(k.volume_ratio),
+        ],
     );
     match r {
-        Retest::Awaiting => s.push_str(" no retest yet."),
+        Retest::Awaiting => s.push_str(t.no_retest),
         Retest::Seen {
             bar,
             lower_volume,
             held,
             ..
-        } => s.push_str(&format!(
-            " retest at {}{}{}.",
-            fmt_time(c.time[bar]),
-            if lower_volume {
-                " on lower volume"
-            } else {
-                " on higher volume"
-            },
-            if held { ", level held" } else { ", level lost" }
+        } => s.push_str(&fill(
+            t.retest,
+            &[
+                &reader.time(c.time[bar]),
+                if lower_volume {
+                    t.lower_volume
+                } else {
+                    t.higher_volume
+                },
+                if held { t.level_held } else { t.level_lost },
+            ],
         )),
     }
     s

@@ -1,5 +1,7 @@
-use crate::web::components::{use_series, Empty, ErrorState, LoadingState};
+use crate::web::components::{use_series, Empty, ErrorState, Failed, LoadingState};
 use crate::web::load::LoadedSeries;
+use crate::web::net::NextRefresh;
+use crate::web::reader::use_reader;
 use barfinex_core::model::SeriesSource;
 use leptos::prelude::*;
 
@@ -17,14 +19,16 @@ pub(super) fn SeriesView(
     #[prop(default = None)]
     reserve: Option<&'static str>,
 ) -> impl IntoView {
+    let t = use_reader().t();
     let Some(spec) = spec else {
-        return view! { <Empty text="No market data for this chart."/> }.into_any();
+        return view! { <Empty text=t.no_market_chart/> }.into_any();
     };
     let data = use_series(spec);
+    let retry = use_context::<NextRefresh>();
     (move || match data.get() {
         None => view! { <LoadingState reserve=reserve/> }.into_any(),
         Some(Err(e)) => {
-            view! { <ErrorState message=format!("Chart data: {e}") kind=e.kind() url=e.url() status=e.status()/> }.into_any()
+            view! { <ErrorState what=Failed::Market message=e.to_string() kind=e.kind() url=e.url() status=e.status() retry=retry/> }.into_any()
         }
         Some(Ok(s)) => render.run(s),
     })

@@ -1,8 +1,9 @@
 use super::canvas::ChartCanvas;
 use super::series_view::SeriesView;
 use crate::web::load::LoadedSeries;
+use crate::web::reader::use_reader;
 use barfinex_charts::sparkline;
-use barfinex_core::format::fmt_num;
+use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
@@ -21,21 +22,28 @@ pub fn Sparkline(
     #[prop(default = 40)]
     height: u32,
 ) -> impl IntoView {
+    let r = use_reader();
+    let (t, n) = (r.t(), r.n());
     let (Some(first), Some(last)) = (values.first().copied(), values.last().copied()) else {
-        return view! { <span class="bfx-empty">"No data"</span> }.into_any();
+        return view! { <span class="bfx-empty">{t.no_data}</span> }.into_any();
     };
     let change = if first != 0.0 {
         (last / first - 1.0) * 100.0
     } else {
         0.0
     };
-    let mut label = format!(
-        "{what}: from {} to {} ({change:+.2}%)",
-        fmt_num(first),
-        fmt_num(last)
+    let mut label = fill(
+        t.sparkline,
+        &[
+            &what,
+            &n.num(first),
+            &n.num(last),
+            &n.percent(change, 2, true),
+        ],
     );
     if let Err(e) = sparkline::value_range(&values) {
-        label.push_str(&format!(". Not drawn: {e}"));
+        label.push('.');
+        label.push_str(fill(t.not_drawn, &[&e.to_string()]).trim_end_matches('.'));
     }
     view! {
         <span part="chart" class="bfx-chart bfx-chart--spark">
@@ -54,15 +62,19 @@ pub fn SparklineChart(
     #[prop(default = 48)]
     points: usize,
 ) -> impl IntoView {
+    let t = use_reader().t();
     view! {
         <SeriesView spec=spec render=move |s: LoadedSeries| {
-            let (values, unit) = match s.data.as_ref() {
-                SeriesData::Candles(c) => (c.close.clone(), "close"),
-                SeriesData::Points(p) => (p.value.clone(), "value"),
+            let (values, template) = match s.data.as_ref() {
+                SeriesData::Candles(c) => (c.close.clone(), t.sparkline_close),
+                SeriesData::Points(p) => (p.value.clone(), t.sparkline_value),
             };
             let tail = values[values.len().saturating_sub(points)..].to_vec();
             let symbol = s.symbol();
-            let what = format!("{symbol} {unit}, last {} points{}", tail.len(), if s.synthetic { " (synthetic data)" } else { "" });
+            let mut what = fill(template, &[&symbol, &tail.len().to_string()]);
+            if s.synthetic {
+                what.push_str(t.synthetic_suffix);
+            }
             view! {
                 <div class="bfx-spark-row">
                     <Sparkline values=tail what=what.clone()/>

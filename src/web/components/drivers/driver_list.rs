@@ -1,6 +1,8 @@
 use crate::web::components::{
-    aria_level, next_id, Badge, CollapsibleText, Empty, HeadingLevel, Tone,
+    aria_level, next_id, Badge, CollapsibleText, Empty, HeadingLevel, ProfileLang, Tone,
 };
+use crate::web::reader::use_reader;
+use barfinex_core::locale::{fill, lower};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
 use leptos::prelude::*;
 
@@ -24,8 +26,10 @@ pub fn DriverList(
     #[prop(default = true)]
     controls: bool,
 ) -> impl IntoView {
+    let l = use_reader().locale;
+    let t = &l.text;
     if drivers.is_empty() {
-        return view! { <Empty text="No key drivers listed."/> }.into_any();
+        return view! { <Empty text=t.no_drivers/> }.into_any();
     }
     let total = drivers.len();
     let counts = direction_counts(&drivers);
@@ -62,7 +66,7 @@ pub fn DriverList(
     let show_controls = controls && total > 1;
     let summary = counts
         .iter()
-        .map(|(d, n)| format!("{n} {}", d.as_str().to_ascii_lowercase()))
+        .map(|(d, n)| fill(t.count, &[&n.to_string(), &lower(l.direction(*d))]))
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
@@ -70,32 +74,32 @@ pub fn DriverList(
             {show_controls.then(|| view! {
                 <div part="controls" class="bfx-drivers__controls">
                     <p class="bfx-drivers__counts">{summary}</p>
-                    <div class="bfx-drivers__filters" role="group" aria-label="Filter by direction">
+                    <div class="bfx-drivers__filters" role="group" aria-label=t.filter_direction>
                         {directions.into_iter().map(|d| view! {
-                            <ToggleChip label=d.as_str() tone=Tone::from(d)
+                            <ToggleChip label=l.direction(d) tone=Tone::from(d)
                                 pressed=Signal::derive(move || dir_filter.with(|f| f.contains(&d)))
                                 on_toggle=move || set_dir_filter.update(|f| toggle(f, d))/>
                         }).collect_view()}
                     </div>
-                    <div class="bfx-drivers__filters" role="group" aria-label="Filter by category">
+                    <div class="bfx-drivers__filters" role="group" aria-label=t.filter_category>
                         {categories.into_iter().map(|c| view! {
-                            <ToggleChip label=c.as_str() tone=Tone::Category
+                            <ToggleChip label=l.category(c) tone=Tone::Category
                                 pressed=Signal::derive(move || cat_filter.with(|f| f.contains(&c)))
                                 on_toggle=move || set_cat_filter.update(|f| toggle(f, c))/>
                         }).collect_view()}
                     </div>
-                    <label class="bfx-drivers__sort" for=sort_for>"Sort "
+                    <label class="bfx-drivers__sort" for=sort_for>{t.sort}" "
                         <select id=sort_id on:change=move |ev| set_sort.set(Sort::from_value(&event_target_value(&ev)))>
-                            <option value="given">"as given"</option>
-                            <option value="direction">"by direction"</option>
-                            <option value="category">"by category"</option>
+                            <option value="given">{t.sort_given}</option>
+                            <option value="direction">{t.sort_direction}</option>
+                            <option value="category">{t.sort_category}</option>
                         </select>
                     </label>
                     <p class="bfx-drivers__shown" role="status">
-                        {move || format!("Showing {} of {total}", shown.get())}
+                        {move || fill(t.showing, &[&shown.get().to_string(), &total.to_string()])}
                         {move || (dir_filter.with(|f| !f.is_empty()) || cat_filter.with(|f| !f.is_empty())).then(|| view! {
                             " " <button type="button" class="bfx-drivers__clear"
-                                on:click=move |_| { set_dir_filter.set(vec![]); set_cat_filter.set(vec![]); }>"Clear filters"</button>
+                                on:click=move |_| { set_dir_filter.set(vec![]); set_cat_filter.set(vec![]); }>{t.clear_filters}</button>
                         })}
                     </p>
                 </div>
@@ -105,7 +109,7 @@ pub fn DriverList(
                     <DriverItem driver=d compact=layout == "compact"/>
                 </For>
             </ul>
-            {move || (shown.get() == 0).then(|| view! { <Empty text="No drivers match these filters."/> })}
+            {move || (shown.get() == 0).then(|| view! { <Empty text=t.no_drivers_match/> })}
         </div>
     }
     .into_any()
@@ -114,10 +118,12 @@ pub fn DriverList(
 #[component]
 fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     let d = driver;
+    let l = use_reader().locale;
+    let text_lang = ProfileLang::here();
     let badges = view! {
         <span class="bfx-driver__badges">
-            <Badge tone=d.direction label=d.direction.as_str()/>
-            <Badge tone=Tone::Category label=d.category.as_str()/>
+            <Badge tone=d.direction label=l.direction(d.direction)/>
+            <Badge tone=Tone::Category label=l.category(d.category)/>
         </span>
     };
     if compact {
@@ -125,7 +131,7 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
             <li class="bfx-driver bfx-driver--compact" data-direction=d.direction.as_str() data-category=d.category.as_str()>
                 <details>
                     <summary class="bfx-driver__head">
-                        <span class="bfx-driver__title" dir="auto">{d.title}</span>
+                        <span class="bfx-driver__title" dir="auto" lang=text_lang.clone()>{d.title}</span>
                         {badges}
                     </summary>
                     <CollapsibleText text=d.text limit=600/>
@@ -137,7 +143,7 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     view! {
         <li part="driver" class="bfx-driver" data-direction=d.direction.as_str() data-category=d.category.as_str()>
             <div class="bfx-driver__head">
-                <div role="heading" {..aria_level(HeadingLevel::here())} class="bfx-driver__title" dir="auto">{d.title}</div>
+                <div role="heading" {..aria_level(HeadingLevel::here())} class="bfx-driver__title" dir="auto" lang=text_lang>{d.title}</div>
                 {badges}
             </div>
             <CollapsibleText text=d.text limit=260/>

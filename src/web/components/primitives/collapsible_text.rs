@@ -1,3 +1,4 @@
+use crate::web::reader::use_reader;
 use barfinex_core::model::paragraphs;
 use leptos::prelude::*;
 
@@ -17,6 +18,8 @@ pub fn CollapsibleText(
     #[prop(default = 320)]
     limit: usize,
 ) -> impl IntoView {
+    let t = use_reader().t();
+    let text_lang = super::ProfileLang::here();
     let collapsible = text.chars().count() > limit;
     let (expanded, set_expanded) = signal(false);
     let id = crate::web::components::next_id("text");
@@ -29,7 +32,7 @@ pub fn CollapsibleText(
                 class="bfx-text__body"
                 class:bfx-text__body--collapsed=move || collapsible && !expanded.get()
             >
-                {paras.into_iter().map(|p| view! { <p dir="auto">{p}</p> }).collect_view()}
+                {paras.into_iter().map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p}</p> }).collect_view()}
             </div>
             {collapsible.then(|| view! {
                 <button
@@ -39,7 +42,7 @@ pub fn CollapsibleText(
                     aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| set_expanded.update(|e| *e = !*e)
                 >
-                    {move || if expanded.get() { "Show less" } else { "Show more" }}
+                    {move || if expanded.get() { t.show_less } else { t.show_more }}
                 </button>
             })}
         </div>

@@ -8,6 +8,7 @@ mod heading;
 mod notice;
 mod section;
 mod state;
+mod text_lang;
 mod widget_shell;
 
 pub use badge::{Badge, Tone};
@@ -16,5 +17,6 @@ pub use empty::Empty;
 pub use heading::{aria_level, below, HeadingLevel};
 pub use notice::NoticeView;
 pub use section::Section;
-pub use state::{ErrorState, LoadingState};
+pub use state::{ErrorState, Failed, LoadingState, TechnicalDetails};
+pub use text_lang::ProfileLang;
 pub use widget_shell::WidgetShell;

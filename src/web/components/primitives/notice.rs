@@ -15,10 +15,11 @@ pub fn NoticeView(
     short: bool,
 ) -> impl IntoView {
     let links = notice.links;
+    let text_lang = super::ProfileLang::here();
     let take = if short { 1 } else { usize::MAX };
     view! {
         <div class="bfx-notice">
-            {paragraphs(&notice.text).take(take).map(|p| view! { <p dir="auto">{p.to_owned()}</p> }).collect_view()}
+            {paragraphs(&notice.text).take(take).map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p.to_owned()}</p> }).collect_view()}
             {(!links.is_empty()).then(|| view! {
                 <p class="bfx-notice__links">
                     {lead.map(|l| format!("{l} "))}

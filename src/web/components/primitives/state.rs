@@ -1,5 +1,9 @@
 use crate::web::events::use_events;
+use crate::web::net::{now_ms, NextRefresh};
+use crate::web::reader::use_reader;
+use barfinex_core::locale::{fill, Texts};
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// Shown while a widget's data loads. With `reserve`, it holds the room of what will replace
 /// it (`bfx-reserve--{reserve}` in `state.css`), so nothing after it moves when the data comes.
@@ -16,21 +20,37 @@ pub fn LoadingState(
     view! {
         <div part="state" class=class role="status">
             <span class="bfx-state__spinner" aria-hidden="true"></span>
-            "Loading…"
+            {use_reader().t().loading}
         </div>
     }
 }
 
-/// Shown in place of a widget whose data could not be loaded. The message names the cause
-/// (URL and HTTP status, or the failing field path); it is text, never markup. Fires
-/// `bfx-error` on the widget's element once shown.
+/// What a widget could not show: the reader's words for it (an [`ErrorState`]'s title).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Failed {
+    /// Its profile, or another document it reads (regime rules): not fetched, or not valid.
+    Profile,
+    /// Its market data: no source answered. Tried again at the next refresh, if one is due.
+    Market,
+    /// Its own settings: an attribute or option, or a series of the wrong kind.
+    #[default]
+    Setup,
+}
+
+/// Shown in place of a widget, or a block of one, whose data could not be shown: a short line in
+/// the reader's words ("Market data unavailable — retrying in 42 s"), and the technical detail
+/// (URL, HTTP status, cause, or the failing field path) behind a disclosure. The detail is text,
+/// never markup. Fires `bfx-error` on the widget's element, with the same detail, once shown.
 #[component]
 pub fn ErrorState(
-    /// What went wrong.
+    /// What could not be shown: chooses the reader's words.
+    #[prop(optional)]
+    what: Failed,
+    /// What went wrong, for developers.
     #[prop(into)]
     message: String,
     /// What kind of failure, for scripts and tests (`data-error-kind`: `timeout`, `http`,
-    /// `too-large`, `parse`, … see `LoadError::kind`); readers see the message.
+    /// `too-large`, `parse`, … see `LoadError::kind`).
     #[prop(optional)]
     kind: Option<&'static str>,
     /// The URL that failed, as readers see it (`LoadError::url`), for `bfx-error`.
@@ -39,15 +59,70 @@ pub fn ErrorState(
     /// The HTTP status, when there was one, for `bfx-error`.
     #[prop(default = None)]
     status: Option<u16>,
+    /// The refresh that tries again (read where `refresh_tick` was called): while one is due,
+    /// readers see "retrying in N s".
+    #[prop(default = None)]
+    retry: Option<NextRefresh>,
 ) -> impl IntoView {
     let kind = kind.unwrap_or("config");
     let events = use_events();
     let said = message.clone();
     Effect::new(move || events.error(kind, url.as_deref(), status, &said));
+    let t = use_reader().t();
+    let title = match what {
+        Failed::Profile => t.profile_unavailable,
+        Failed::Market => t.market_unavailable,
+        Failed::Setup => t.setup_wrong,
+    };
+    let retry = retry.map(|next| retry_line(next, t));
     view! {
-        <div part="state" class="bfx-state bfx-state--error" role="alert" data-error-kind=kind>
-            <strong class="bfx-state__title">"This widget could not load its data"</strong>
-            <code class="bfx-state__message">{message}</code>
+        <div part="state" class="bfx-state bfx-state--error" data-error-kind=kind>
+            <strong class="bfx-state__title" role="alert">{title}</strong>
+            {retry.map(|r| view! { <span class="bfx-state__retry">{r}</span> })}
+            <TechnicalDetails message=message/>
         </div>
+    }
+}
+
+/// " — retrying in N s" until the next refresh, counted down each second (outside the alert, so
+/// a screen reader hears the title once); empty while none is scheduled.
+fn retry_line(next: NextRefresh, t: &'static Texts) -> impl Fn() -> String {
+    let now = RwSignal::new(now_ms());
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            now.try_set(now_ms());
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || h.clear());
+    }
+    move || {
+        let at = next.0.get();
+        if at <= 0.0 {
+            return String::new();
+        }
+        let secs = ((at - now.get()) / 1000.0).ceil();
+        let words = if secs >= 1.0 {
+            fill(t.retry_in, &[&(secs as u32).to_string()])
+        } else {
+            t.retrying.to_owned()
+        };
+        format!(" — {words}")
+    }
+}
+
+/// The technical detail of a failure (URL, status, cause) behind a disclosure, for developers;
+/// English, as the computing API words it.
+#[component]
+pub fn TechnicalDetails(
+    /// The detail, shown as text.
+    #[prop(into)]
+    message: String,
+) -> impl IntoView {
+    view! {
+        <details class="bfx-details">
+            <summary>{use_reader().t().details}</summary>
+            <code class="bfx-state__message" lang="en">{message}</code>
+        </details>
     }
 }

@@ -1,8 +1,9 @@
 use crate::web::components::{
-    aria_level, below, ErrorState, HeadingLevel, LoadingState, NoticeView, Tone,
+    aria_level, below, ErrorState, Failed, HeadingLevel, LoadingState, NoticeView, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile};
+use crate::web::reader::use_reader;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -32,6 +33,7 @@ pub fn WidgetShell(
     disclaimer: bool,
 ) -> impl IntoView {
     let events = use_events();
+    let t = use_reader().t();
     let level = HeadingLevel::here();
     let profile = profile_resource(src.clone());
     Effect::new(move || {
@@ -43,21 +45,24 @@ pub fn WidgetShell(
         <section part="base" class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
-                Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 Some(Ok(p)) => {
                     let notice = p.disclaimer.clone().filter(|_| disclaimer);
                     view! {
                         <header part="header" class="bfx-widget__header">
                             <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">
-                                <span class="bfx-widget__asset" dir="auto">{p.name.clone()}</span>
+                                <span class="bfx-widget__asset" dir="auto" lang=p.lang.clone()>{p.name.clone()}</span>
                                 " "<span class="bfx-widget__symbol">{p.symbol.clone()}</span>
                                 <span class="bfx-widget__what">{format!(" · {title}")}</span>
                             </div>
-                            {p.illustrative.then(|| view! { <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}
+                            {p.illustrative.then(|| view! { <crate::web::components::Badge tone=Tone::Conditional label=t.illustrative/> })}
                         </header>
-                        {below(level, || render.run(p.clone()))}
+                        {below(level, || {
+                            super::ProfileLang::provide(p.lang.as_deref());
+                            render.run(p.clone())
+                        })}
                         {notice.map(|n| view! {
-                            <footer part="disclaimer" class="bfx-widget__disclaimer"><NoticeView notice=n lead="See" short=true/></footer>
+                            <footer part="disclaimer" class="bfx-widget__disclaimer"><NoticeView notice=n lead=t.see short=true/></footer>
                         })}
                     }.into_any()
                 }

@@ -16,6 +16,9 @@ pub fn RatingDial(
     /// What a screen reader hears as its value: the label and the score.
     #[prop(into)]
     text: String,
+    /// Its name ("Technical rating"), in the reader's language.
+    #[prop(default = "Technical rating")]
+    label: &'static str,
 ) -> impl IntoView {
     const BANDS: [(f64, f64, &str); 5] = [
         (-1.0, -0.5, "strong-sell"),
@@ -27,8 +30,8 @@ pub fn RatingDial(
     let needle = score.map(|s| point(s.clamp(-1.0, 1.0), 70.0));
     let now = score.map(|s| format!("{:.4}", s.clamp(-1.0, 1.0)));
     let (role, label) = match score {
-        Some(_) => ("meter", "Technical rating".to_owned()),
-        None => ("img", format!("Technical rating: {text}")),
+        Some(_) => ("meter", label.to_owned()),
+        None => ("img", format!("{label}: {text}")),
     };
     view! {
         <svg part="dial" class="bfx-rating__dial" viewBox="0 0 200 110" role=role aria-label=label

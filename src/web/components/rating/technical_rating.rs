@@ -1,9 +1,10 @@
-use crate::web::components::{Badge, Empty, ErrorState, LoadingState, RatingDial, Tone};
+use crate::web::components::{Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
 use crate::web::load::fetch_candles;
-use crate::web::net::{refresh_tick, Cancel};
-use barfinex_core::format::{fixed4, score as fmt_score, utc_minute as fmt_time};
+use crate::web::net::{refresh_tick, Cancel, NextRefresh};
+use crate::web::reader::use_reader;
+use barfinex_core::locale::fill;
 use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail, Rules};
 use leptos::prelude::*;
 
@@ -37,10 +38,12 @@ pub fn TechnicalRatingPanel(
     rules: Option<Rules>,
 ) -> impl IntoView {
     let rules = rules.or_else(use_context::<Rules>).unwrap_or_default();
+    let t = use_reader().t();
     let ctx = use_market();
     let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
+    let retry = use_context::<NextRefresh>();
     let data = LocalResource::new(move || {
         let (src, policy, signal, n) =
             (candles.clone(), policy.clone(), cancel.signal(), tick.get());
@@ -49,7 +52,7 @@ pub fn TechnicalRatingPanel(
     move || {
         match data.get() {
         None => view! { <LoadingState/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+        Some(Err(e)) => view! { <ErrorState what=Failed::Market message=e.to_string() kind=e.kind() url=e.url() status=e.status() retry=retry/> }.into_any(),
         Some(Ok(doc)) => match technical_rating(&doc.candles, false, rules) {
             Ok(r) => match r.last {
                 Some(detail) => {
@@ -61,9 +64,9 @@ pub fn TechnicalRatingPanel(
                     };
                     view! { <TechnicalRatingView detail=detail meta=meta/> }.into_any()
                 }
-                None => view! { <Empty text="No candles: nothing to rate."/> }.into_any(),
+                None => view! { <Empty text=t.no_candles_to_rate/> }.into_any(),
             },
-            Err(e) => view! { <ErrorState message=e.to_string() kind="series"/> }.into_any(),
+            Err(e) => view! { <ErrorState what=Failed::Market message=e.to_string() kind="series" retry=retry/> }.into_any(),
         },
     }
     }
@@ -85,10 +88,15 @@ pub fn TechnicalRatingView(
     /// The series it was computed from.
     meta: SeriesMeta,
 ) -> impl IntoView {
+    let r = use_reader();
+    let (t, n) = (r.t(), r.n());
+    // `data-label` stays the rule set's English label, for scripts; readers see their words.
     let label = detail.label.map_or("Not enough data", Label::as_str);
+    let shown = r.locale.rating(detail.label);
+    let fmt_score = |s| n.score(s);
     let said = match detail.total {
-        Some(_) => format!("{label}, {}", fmt_score(detail.total)),
-        None => label.to_owned(),
+        Some(_) => format!("{shown}, {}", fmt_score(detail.total)),
+        None => shown.to_owned(),
     };
     let group = |name: &'static str, g: GroupScore| {
         view! {
@@ -96,18 +104,18 @@ pub fn TechnicalRatingView(
                 <span class="bfx-rating__group-name">{name}</span>
                 <span class="bfx-rating__group-score">{fmt_score(g.score)}</span>
                 <span class="bfx-rating__counts">
-                    <span class="bfx-rating__buy">{format!("Buy {}", g.buy)}</span>
-                    <span class="bfx-rating__neutral">{format!("Neutral {}", g.neutral)}</span>
-                    <span class="bfx-rating__sell">{format!("Sell {}", g.sell)}</span>
+                    <span class="bfx-rating__buy">{format!("{} {}", t.ratings[3], g.buy)}</span>
+                    <span class="bfx-rating__neutral">{format!("{} {}", t.ratings[2], g.neutral)}</span>
+                    <span class="bfx-rating__sell">{format!("{} {}", t.ratings[1], g.sell)}</span>
                 </span>
             </div>
         }
     };
     let meta_line = format!(
-        "{} · {} · as of {}",
+        "{} · {} · {}",
         meta.symbol,
         meta.interval,
-        fmt_time(detail.time)
+        fill(t.as_of, &[&r.time(detail.time)])
     );
     let votes = detail.votes.clone();
     // Each new rating renders a new view: one event per result, refreshes included.
@@ -117,30 +125,30 @@ pub fn TechnicalRatingView(
     view! {
         <div part="rating" class="bfx-rating" data-label=label>
             <div class="bfx-rating__head">
-                <span part="rating-label" class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label).as_str())>{label}</span>
+                <span part="rating-label" class=format!("bfx-rating__label bfx-rating__label--{}", label_tone(detail.label).as_str())>{shown}</span>
                 <span class="bfx-rating__score">{fmt_score(detail.total)}</span>
-                {meta.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic data"/> })}
+                {meta.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic_data/> })}
             </div>
-            <RatingDial score=detail.total text=said/>
+            <RatingDial score=detail.total text=said label=t.technical_rating/>
             <div class="bfx-rating__scale" aria-hidden="true">
-                <span>"Strong sell"</span><span>"Sell"</span><span>"Neutral"</span><span>"Buy"</span><span>"Strong buy"</span>
+                {t.ratings.map(|w| view! { <span>{w}</span> })}
             </div>
-            {group("Moving averages", detail.ma)}
-            {group("Oscillators", detail.other)}
-            <p class="bfx-rating__meta">{meta_line}<br/>{format!("Source: {}", meta.source)}</p>
+            {group(t.moving_averages, detail.ma)}
+            {group(t.oscillators, detail.other)}
+            <p class="bfx-rating__meta">{meta_line}<br/>{fill(t.source, &[&meta.source])}</p>
             <details class="bfx-rating__votes">
-                <summary>{format!("All {} votes", votes.len())}</summary>
+                <summary>{fill(t.all_votes, &[&votes.len().to_string()])}</summary>
                 <table>
-                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Value"</th><th scope="col">"Vote"</th></tr></thead>
+                    <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.value}</th><th scope="col">{t.vote}</th></tr></thead>
                     <tbody>
                         {votes.into_iter().map(|v| {
                             let (vote, tone) = match v.vote {
-                                Some(1) => ("Buy", "buy"),
-                                Some(-1) => ("Sell", "sell"),
-                                Some(_) => ("Neutral", "neutral"),
+                                Some(1) => (t.ratings[3], "buy"),
+                                Some(-1) => (t.ratings[1], "sell"),
+                                Some(_) => (t.ratings[2], "neutral"),
                                 None => ("–", "none"),
                             };
-                            let value = fixed4(v.value);
+                            let value = n.fixed(v.value, 4);
                             let group = if v.group == Group::MovingAverages { "ma" } else { "osc" };
                             view! {
                                 <tr data-group=group>

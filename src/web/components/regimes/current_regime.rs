@@ -2,7 +2,8 @@ use crate::web::components::{Badge, Tone};
 use crate::web::context::use_market;
 use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
 use crate::web::net::{refresh_tick, Cancel};
-use barfinex_core::format::utc_minute as fmt_time;
+use crate::web::reader::use_reader;
+use barfinex_core::locale::fill;
 use barfinex_core::signals::current_regime_with_plan;
 use leptos::prelude::*;
 
@@ -94,24 +95,27 @@ pub fn CurrentRegimeLine(
     /// From [`use_current_regime`].
     now: Signal<Option<RegimeNow>>,
 ) -> impl IntoView {
+    let reader = use_reader();
+    let t = reader.t();
+    let lead = format!("{} ", t.current_regime);
     view! {
         <p class="bfx-current-regime" role="status">
             {move || match now.get() {
-                None => view! { "Current regime: working it out…" }.into_any(),
+                None => view! { {lead.clone()}{t.working_it_out} }.into_any(),
                 Some(RegimeNow::Given(r)) => view! {
-                    "Current regime: " <strong class="bfx-current-regime__name">{r}</strong> " (set by this page)"
+                    {lead.clone()} <strong class="bfx-current-regime__name">{r}</strong> {format!(" {}", t.set_by_page)}
                 }.into_any(),
                 Some(RegimeNow::Decided { regime, description, as_of, synthetic }) => view! {
-                    "Current regime: " <strong class="bfx-current-regime__name">{regime}</strong>
-                    <span class="bfx-current-regime__why" dir="auto">{format!(" · decided by: {description}")}</span>
-                    {as_of.map(|t| format!(" · data as of {}", fmt_time(t)))}
-                    {synthetic.then(|| view! { " " <Badge tone=Tone::Mixed label="Synthetic data"/> })}
+                    {lead.clone()} <strong class="bfx-current-regime__name">{regime}</strong>
+                    <span class="bfx-current-regime__why" dir="auto">{format!(" · {}", fill(t.decided_by, &[&description]))}</span>
+                    {as_of.map(|ms| format!(" · {}", fill(t.data_as_of, &[&reader.time(ms)])))}
+                    {synthetic.then(|| view! { " " <Badge tone=Tone::Mixed label=t.synthetic_data/> })}
                 }.into_any(),
                 Some(RegimeNow::Unknown { reason }) => view! {
-                    "Current regime: " <strong class="bfx-current-regime__name">"unknown"</strong> {format!(" ({reason})")}
+                    {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong> {format!(" ({reason})")}
                 }.into_any(),
                 Some(RegimeNow::Failed(e)) => view! {
-                    "Current regime: " <strong class="bfx-current-regime__name">"unknown"</strong>
+                    {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong>
                     <span class="bfx-current-regime__error">{format!(" ({e})")}</span>
                 }.into_any(),
             }}

@@ -1,4 +1,5 @@
 use crate::web::components::{aria_level, Badge, CollapsibleText, Empty, HeadingLevel};
+use crate::web::reader::use_reader;
 use barfinex_core::model::RegimeBehaviour;
 use leptos::prelude::*;
 
@@ -18,10 +19,12 @@ pub fn RegimeList(
     #[prop(into, default = Signal::stored(None))]
     current: Signal<Option<String>>,
 ) -> impl IntoView {
+    let l = use_reader().locale;
     if regimes.is_empty() {
-        return view! { <Empty text="No market regimes listed."/> }.into_any();
+        return view! { <Empty text=l.text.no_regimes/> }.into_any();
     }
     let level = HeadingLevel::here();
+    let text_lang = crate::web::components::ProfileLang::here();
     view! {
         <ul part="regimes" class="bfx-regimes">
             {regimes.into_iter().map(|r| {
@@ -33,9 +36,9 @@ pub fn RegimeList(
                         class:bfx-regime--current=is_current3
                         aria-current=move || is_current2().then_some("true")>
                         <div class="bfx-regime__head">
-                            <div role="heading" {..aria_level(level)} class="bfx-regime__name" dir="auto">{r.regime}</div>
-                            {move || is_current().then(|| view! { <span class="bfx-regime__now">"Current"</span> })}
-                            <Badge tone=r.outcome label=r.outcome.as_str()/>
+                            <div role="heading" {..aria_level(level)} class="bfx-regime__name" dir="auto" lang=text_lang.clone()>{r.regime}</div>
+                            {move || is_current().then(|| view! { <span class="bfx-regime__now">{l.text.current}</span> })}
+                            <Badge tone=r.outcome label=l.outcome(r.outcome)/>
                         </div>
                         <CollapsibleText text=r.text limit=180/>
                     </li>

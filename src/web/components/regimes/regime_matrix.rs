@@ -1,10 +1,11 @@
 use crate::web::components::{
-    aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, HeadingLevel,
-    LoadingState, RegimeList, RegimeNow, Tone,
+    aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
+    HeadingLevel, LoadingState, RegimeList, RegimeNow, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{fetch_profile, LoadError, Profile};
 use crate::web::net::Cancel;
+use crate::web::reader::use_reader;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -57,20 +58,24 @@ pub fn RegimeMatrix(
         })
     });
     let level = HeadingLevel::here();
+    let t = use_reader().t();
     view! {
         <section part="base" class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
-            <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">{if count == 1 { "Market regime behaviour" } else { "Market regime matrix" }}</div>
+            <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">{if count == 1 { t.regimes_title } else { t.matrix_title }}</div>
             <CurrentRegimeLine now=now/>
             {move || match profiles.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(list) if list.is_empty() => view! { <ErrorState message="no profile URLs given (set the src attribute)".to_owned()/> }.into_any(),
                 Some(mut list) if list.len() == 1 => match list.remove(0).1 {
                     Ok(p) => view! {
-                        <p class="bfx-matrix__asset"><strong dir="auto">{p.name.clone()}</strong>" "{p.symbol.clone()}
-                            {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label="Illustrative content"/> })}</p>
-                        {below(level, || view! { <RegimeList regimes=p.regimes.clone() current=current_name/> }.into_any())}
+                        <p class="bfx-matrix__asset"><strong dir="auto" lang=p.lang.clone()>{p.name.clone()}</strong>" "{p.symbol.clone()}
+                            {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label=t.illustrative/> })}</p>
+                        {below(level, || {
+                            crate::web::components::ProfileLang::provide(p.lang.as_deref());
+                            view! { <RegimeList regimes=p.regimes.clone() current=current_name/> }.into_any()
+                        })}
                     }.into_any(),
-                    Err(e) => view! { <ErrorState message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+                    Err(e) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 },
                 Some(list) => view! { <MatrixTable rows=list current=current_name/> }.into_any(),
             }}
@@ -100,17 +105,19 @@ fn MatrixTable(
     rows: Vec<(String, Result<Rc<Profile>, LoadError>)>,
     current: Signal<Option<String>>,
 ) -> impl IntoView {
+    let l = use_reader().locale;
+    let t = &l.text;
     let cols = columns(&rows);
     let (selected, set_selected) = signal(None::<(String, String, Outcome, String)>);
     let detail_id = next_id("matrix-detail");
     let ncols = cols.len();
     let head = cols.clone();
     view! {
-        <div class="bfx-matrix__scroll" tabindex="0" role="group" aria-label="Regime matrix, scrolls sideways">
+        <div class="bfx-matrix__scroll" tabindex="0" role="group" aria-label=t.matrix_scroller>
             <table part="matrix" class="bfx-matrix">
-                <caption class="bfx-visually-hidden">"Outcome of each asset in each market regime"</caption>
+                <caption class="bfx-visually-hidden">{t.matrix_caption}</caption>
                 <thead><tr>
-                    <th scope="col">"Asset"</th>
+                    <th scope="col">{t.asset}</th>
                     {head.into_iter().map(|c| {
                         let name = c.clone();
                         view! {
@@ -131,11 +138,11 @@ fn MatrixTable(
                                 let col2 = c.clone();
                                 let is_now = move || current.with(|x| x.as_deref() == Some(col2.as_str()));
                                 match found {
-                                    None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">" not rated"</span></td> }.into_any(),
+                                    None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">{format!(" {}", t.not_rated)}</span></td> }.into_any(),
                                     Some(reg) => {
                                         let pick = (asset.clone(), col.clone(), reg.outcome, reg.text.clone());
                                         let (p1, p2, p3) = (pick.clone(), pick.clone(), pick);
-                                        let label = format!("{asset}, {col}: {}", reg.outcome.as_str());
+                                        let label = format!("{asset}, {col}: {}", l.outcome(reg.outcome));
                                         view! {
                                             <td class="bfx-matrix__cell" data-outcome=reg.outcome.as_str() class:bfx-matrix__col--current=is_now>
                                                 <button type="button" part="badge" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", Tone::from(reg.outcome).as_str())
@@ -144,7 +151,7 @@ fn MatrixTable(
                                                     on:focus=move |_| set_selected.set(Some(p2.clone()))
                                                     on:click=move |_| set_selected.set(Some(p3.clone()))>
                                                     <span class="bfx-badge__glyph" aria-hidden="true">{glyph(reg.outcome)}</span>
-                                                    {reg.outcome.as_str()}
+                                                    {l.outcome(reg.outcome)}
                                                 </button>
                                             </td>
                                         }.into_any()
@@ -153,8 +160,8 @@ fn MatrixTable(
                             }).collect_view();
                             view! {
                                 <tr>
-                                    <th scope="row" dir="auto">{p.name.clone()}" "<span class="bfx-matrix__symbol">{p.symbol.clone()}</span>
-                                        {p.illustrative.then(|| view! { <span class="bfx-matrix__illustrative" title="Illustrative content">" (illustrative)"</span> })}</th>
+                                    <th scope="row" dir="auto" lang=p.lang.clone()>{p.name.clone()}" "<span class="bfx-matrix__symbol">{p.symbol.clone()}</span>
+                                        {p.illustrative.then(|| view! { <span class="bfx-matrix__illustrative" title=t.illustrative>{format!(" {}", t.illustrative_short)}</span> })}</th>
                                     {cells}
                                 </tr>
                             }.into_any()
@@ -165,10 +172,10 @@ fn MatrixTable(
         </div>
         <div class="bfx-matrix__detail" id=detail_id aria-live="polite">
             {move || match selected.get() {
-                None => view! { <p class="bfx-matrix__hint">"Hover, focus or tap a cell to read why."</p> }.into_any(),
+                None => view! { <p class="bfx-matrix__hint">{t.matrix_hint}</p> }.into_any(),
                 Some((asset, regime, outcome, text)) => view! {
-                    <p><strong dir="auto">{format!("{asset} in {regime}: ")}</strong>{outcome.as_str()}</p>
-                    <p dir="auto">{if text.is_empty() { "No text given.".to_owned() } else { text }}</p>
+                    <p><strong dir="auto">{barfinex_core::locale::fill(t.asset_in_regime, &[&asset, &regime])}</strong>{l.outcome(outcome)}</p>
+                    <p dir="auto">{if text.is_empty() { t.no_text.to_owned() } else { text }}</p>
                 }.into_any(),
             }}
         </div>

@@ -1,5 +1,6 @@
-use crate::web::components::{aria_level, next_id, Badge, Empty, HeadingLevel, Tone};
-use barfinex_core::format::{fmt_num, utc_minute as fmt_time};
+use crate::web::components::{aria_level, next_id, Badge, Empty, HeadingLevel, ProfileLang, Tone};
+use crate::web::reader::use_reader;
+use barfinex_core::locale::{fill, lower, Locale};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
 use barfinex_core::signals::{Check, SignalResult, State};
 use leptos::prelude::*;
@@ -26,12 +27,13 @@ pub fn SignalBadges(
     #[prop(default = true)]
     summary: bool,
 ) -> impl IntoView {
+    let locale = use_reader().locale;
     if signals.is_empty() {
-        return view! { <Empty text="No market signals listed."/> }.into_any();
+        return view! { <Empty text=locale.text.no_signals/> }.into_any();
     }
     let line = move || {
         results
-            .with(|r| r.as_ref().map(|r| summary_line(r)))
+            .with(|r| r.as_ref().map(|r| summary_line(r, locale)))
             .filter(|_| summary)
     };
     view! {
@@ -48,20 +50,21 @@ pub fn SignalBadges(
 
 /// "2 bearish active · 1 bullish inactive · 2 insufficient data": active and inactive counted
 /// by direction, the other states by state alone.
-pub fn summary_line(results: &[SignalResult]) -> String {
+pub fn summary_line(results: &[SignalResult], l: &Locale) -> String {
+    let t = &l.text;
     let mut parts: Vec<(String, usize)> = Vec::new();
     for r in results {
         let key = match r.state {
-            State::Active | State::Inactive => format!(
-                "{} {}",
-                r.observed_direction
-                    .unwrap_or(r.direction)
-                    .as_str()
-                    .to_ascii_lowercase(),
-                r.state.as_str()
+            State::Active | State::Inactive => fill(
+                t.direction_state,
+                &[
+                    l.signal_direction(r.observed_direction.unwrap_or(r.direction)),
+                    l.state(r.state),
+                ],
             ),
-            s => s.label().to_ascii_lowercase(),
+            s => l.state(s).to_owned(),
         };
+        let key = lower(&key);
         match parts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
             None => parts.push((key, 1)),
@@ -69,7 +72,7 @@ pub fn summary_line(results: &[SignalResult]) -> String {
     }
     parts
         .iter()
-        .map(|(k, n)| format!("{n} {k}"))
+        .map(|(k, n)| fill(t.count, &[&n.to_string(), k]))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -79,13 +82,16 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
     let pop = next_id("evidence");
     let heading = format!("{pop}-title");
     let (pop_button, pop_close, heading_ref) = (pop.clone(), pop.clone(), heading.clone());
+    let reader = use_reader();
+    let (l, t) = (reader.locale, reader.t());
     let declared = signal.direction;
+    let text_lang = ProfileLang::here();
     let state = move || result.with(|r| r.as_ref().map(|r| r.state.as_str()));
     let state_text = move || {
         result.with(|r| {
             r.as_ref().map(|r| match r.strength {
-                Some(s) => format!("{} · {s}/100", r.state.label()),
-                None => r.state.label().to_owned(),
+                Some(s) => format!("{} · {s}/100", l.state(r.state)),
+                None => l.state(r.state).to_owned(),
             })
         })
     };
@@ -95,11 +101,11 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
         <div part="signal" class="bfx-signal" data-direction=signal.direction.as_str() data-state=state>
             <button type="button" class="bfx-signal__summary" popovertarget=pop_button aria-haspopup="dialog">
                 <span class="bfx-signal__badges">
-                    <Badge tone=Tone::Category label=signal.category.as_str()/>
-                    <Badge tone=signal.direction label=signal.direction.as_str()/>
-                    {move || synthetic().then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> })}
+                    <Badge tone=Tone::Category label=l.signal_category(signal.category)/>
+                    <Badge tone=signal.direction label=l.signal_direction(signal.direction)/>
+                    {move || synthetic().then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> })}
                 </span>
-                <span class="bfx-signal__title" dir="auto">{signal.title.clone()}</span>
+                <span class="bfx-signal__title" dir="auto" lang=text_lang.clone()>{signal.title.clone()}</span>
                 {move || state_text().map(|t| view! {
                     <span class=format!("bfx-signal__state bfx-signal__state--{}", state().unwrap_or(""))>{t}</span>
                 })}
@@ -109,16 +115,16 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
             </button>
             <div part="popover" class="bfx-signal__popover" id=pop popover="auto" role="dialog" aria-labelledby=heading_ref>
                 <div class="bfx-signal__popover-head">
-                    <div role="heading" {..aria_level(HeadingLevel::here())} id=heading class="bfx-signal__heading" dir="auto">{signal.title}</div>
-                    <button type="button" class="bfx-signal__close" popovertarget=pop_close popovertargetaction="hide" aria-label="Close">"×"</button>
+                    <div role="heading" {..aria_level(HeadingLevel::here())} id=heading class="bfx-signal__heading" dir="auto" lang=text_lang.clone()>{signal.title}</div>
+                    <button type="button" class="bfx-signal__close" popovertarget=pop_close popovertargetaction="hide" aria-label=t.close>"×"</button>
                 </div>
-                <p class="bfx-signal__description" dir="auto">{signal.description}</p>
+                <p class="bfx-signal__description" dir="auto" lang=text_lang>{signal.description}</p>
                 {move || match result.get() {
                     Some(r) => {
                         let direction = r.observed_direction.unwrap_or(declared);
                         view! { <Evidence result=r direction=direction/> }.into_any()
                     }
-                    None => view! { <p class="bfx-evidence__reason">"Scoring…"</p> }.into_any(),
+                    None => view! { <p class="bfx-evidence__reason">{t.scoring}</p> }.into_any(),
                 }}
             </div>
         </div>
@@ -127,24 +133,26 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
 
 #[component]
 fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
+    let reader = use_reader();
+    let (l, t) = (reader.locale, reader.t());
     let head = match (result.state, result.strength) {
-        (s, Some(n)) => format!("{}: strength {n}/100", s.label()),
-        (s, None) => s.label().to_owned(),
+        (s, Some(n)) => fill(t.strength, &[l.state(s), &n.to_string()]),
+        (s, None) => l.state(s).to_owned(),
     };
     let mut facts = Vec::new();
     if let Some(tf) = &result.timeframe {
-        facts.push(format!("timeframe {tf}"));
+        facts.push(fill(t.timeframe, &[tf]));
     }
-    if let Some(t) = result.as_of {
-        facts.push(format!("data as of {}", fmt_time(t)));
+    if let Some(ms) = result.as_of {
+        facts.push(fill(t.data_as_of, &[&reader.time(ms)]));
     }
     if result.observed_direction.is_some() {
-        facts.push(format!("observed direction {}", direction.as_str()));
+        facts.push(fill(t.observed_direction, &[l.signal_direction(direction)]));
     }
     view! {
         <div class="bfx-evidence">
             <p class="bfx-evidence__head"><strong>{head}</strong>{(!facts.is_empty()).then(|| format!(" · {}", facts.join(" · ")))}</p>
-            {result.reason.map(|r| view! { <p class="bfx-evidence__reason" dir="auto">{r}</p> })}
+            {result.reason.map(|r| view! { <p class="bfx-evidence__reason" dir="auto" lang="en">{r}</p> })}
             {(!result.evidence.is_empty()).then(|| view! {
                 <ul class="bfx-evidence__checks">
                     {result.evidence.into_iter().map(|c| view! { <CheckRow check=c/> }).collect_view()}
@@ -155,8 +163,8 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
                     {result.data.into_iter().map(|d| view! {
                         <li>
                             <span class="bfx-evidence__series">{d.series}</span>
-                            {format!(": {} points{}, ", d.points, d.as_of.map(|t| format!(" to {}", fmt_time(t))).unwrap_or_default())}
-                            {d.synthetic.then(|| view! { <Badge tone=Tone::Mixed label="Synthetic"/> " " })}
+                            {format!(": {}{}, ", fill(t.points, &[&d.points.to_string()]), d.as_of.map(|ms| fill(t.to_time, &[&reader.time(ms)])).unwrap_or_default())}
+                            {d.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> " " })}
                             <span class="bfx-evidence__source">{d.source}</span>
                         </li>
                     }).collect_view()}
@@ -168,24 +176,26 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
 
 #[component]
 fn CheckRow(check: Check) -> impl IntoView {
+    let reader = use_reader();
+    let (t, n) = (reader.t(), reader.n());
     let (mark, word) = match check.passed {
-        Some(true) => ("✓", "met"),
-        Some(false) => ("✗", "not met"),
-        None => ("?", "no data"),
+        Some(true) => ("✓", t.met),
+        Some(false) => ("✗", t.not_met),
+        None => ("?", t.no_data),
     };
     let comparison = match (check.value, check.op, check.threshold) {
-        (Some(v), Some(op), Some(t)) => format!("{} {op} {}", fmt_num(v), fmt_num(t)),
-        (Some(v), _, _) => fmt_num(v),
+        (Some(v), Some(op), Some(th)) => format!("{} {op} {}", n.num(v), n.num(th)),
+        (Some(v), _, _) => n.num(v),
         _ => String::new(),
     };
     view! {
         <li class="bfx-evidence__check" data-passed=check.passed.map(|p| p.to_string())>
             <span class="bfx-evidence__mark" aria-hidden="true">{mark}</span>
             <span class="bfx-visually-hidden">{word}": "</span>
-            <span dir="auto">{check.label}</span>
+            <span dir="auto" lang="en">{check.label}</span>
             {(!comparison.is_empty()).then(|| view! { ": " <span class="bfx-evidence__value">{comparison}</span> })}
-            {check.time.map(|t| format!(" at {}", fmt_time(t)))}
-            {check.note.map(|n| view! { <span class="bfx-evidence__note" dir="auto">{format!(" ({n})")}</span> })}
+            {check.time.map(|ms| fill(t.at_time, &[&reader.time(ms)]))}
+            {check.note.map(|n| view! { <span class="bfx-evidence__note" dir="auto" lang="en">{format!(" ({n})")}</span> })}
         </li>
     }
 }

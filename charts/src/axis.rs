@@ -1,17 +1,15 @@
 //! Axis labels.
 
 use barfinex_core::format::fmt_num;
-use barfinex_core::format::utc_minute;
 
-/// An x-axis label for bar index `x`: the bar's UTC time, `chars` picking the part of
-/// "YYYY-MM-DD HH:MM UTC" to show (e.g. `5..10` for "MM-DD"); empty off the series.
-pub fn time_label(times: &[i64], x: f64, chars: std::ops::Range<usize>) -> String {
+/// An x-axis label for bar index `x`: the bar's time written by `write`; empty off the series.
+pub fn time_label(times: &[i64], x: f64, write: impl Fn(i64) -> String) -> String {
     if !x.is_finite() || x < -0.5 {
         return String::new();
     }
     times
         .get(x.round() as usize)
-        .map(|t| utc_minute(*t).get(chars).unwrap_or("").to_owned())
+        .map(|t| write(*t))
         .unwrap_or_default()
 }
 

@@ -52,8 +52,8 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(p.border.stroke_width(style.px(1.0)))
         .x_label_style(font(10.0))
         .y_label_style(font(10.0))
-        .x_label_formatter(&|x| time_label(&f.time, *x, 5..10))
-        .y_label_formatter(&|v| format!("{v:.3}%"))
+        .x_label_formatter(&|x| time_label(&f.time, *x, |t| style.text.day(t)))
+        .y_label_formatter(&|v| style.text.percent(*v))
         .draw()
         .map_err(draw_err)?;
     if let Some((s, len, _)) = run {
@@ -77,6 +77,18 @@ pub fn draw<DB: DrawingBackend>(
             p.fg.stroke_width(style.px(1.0)),
         )))
         .map_err(draw_err)?;
+    if let Some(i) = style
+        .cursor
+        .filter(|i| crate::price::range_has(start, f.len(), *i))
+    {
+        let x = i as f64;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(x, y.start), (x, y.end)],
+                p.fg.stroke_width(style.px(1.0)),
+            )))
+            .map_err(draw_err)?;
+    }
     root.present().map_err(draw_err)?;
     Ok(())
 }

@@ -17,8 +17,10 @@ pub mod price;
 pub mod range;
 pub mod sparkline;
 mod style;
+mod text;
 
 pub use style::{Palette, Style};
+pub use text::{ChartText, Plain};
 
 use std::fmt;
 

@@ -1,10 +1,9 @@
 //! Candles with volume beneath, and the breakout/retest marks of a profile's rule.
 
-use crate::axis::{compact, time_label};
+use crate::axis::time_label;
 use crate::range::{checked, extent, padded};
 use crate::style::sans;
 use crate::{draw_err, ChartError, Style};
-use barfinex_core::format::fmt_num;
 use barfinex_core::series::Candles;
 use barfinex_core::signals::{Breakout, Retest};
 use plotters::coord::Shift;
@@ -24,6 +23,11 @@ pub fn ranges(c: &Candles, start: usize) -> Result<(Range<f64>, Range<f64>), Cha
         .map_or(0.0, |(_, v)| v)
         .max(1e-12);
     Ok((price, checked(0.0, vmax * 1.05)?))
+}
+
+/// Whether point `i` is among `start..len`, the points drawn.
+pub(crate) fn range_has(start: usize, len: usize, i: usize) -> bool {
+    (start..len).contains(&i)
 }
 
 /// Draws bars `start..` of `c` on `root`, marking `found` (a breakout and its retest).
@@ -46,7 +50,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_top(style.px(8.0))
         .margin_right(style.px(8.0))
         .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(x0..x1, y)
+        .build_cartesian_2d(x0..x1, y.clone())
         .map_err(draw_err)?;
     chart
         .configure_mesh()
@@ -57,7 +61,7 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(p.border.stroke_width(style.px(1.0)))
         .axis_style(p.border.stroke_width(style.px(1.0)))
         .y_label_style(font(11.0))
-        .y_label_formatter(&|v| fmt_num(*v))
+        .y_label_formatter(&|v| style.text.price(*v))
         .draw()
         .map_err(draw_err)?;
     let slot = upper.dim_in_pixel().0 as f64 / (c.len() - start).max(1) as f64;
@@ -94,7 +98,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(draw_err)?;
         chart
             .draw_series(std::iter::once(Text::new(
-                format!("breakout {}", fmt_num(k.level)),
+                style.text.breakout(k.level),
                 (k.bar as f64, k.level),
                 sans(11.0 * style.dpr).color(&p.accent),
             )))
@@ -116,7 +120,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(style.px(8.0))
         .y_label_area_size(style.px(56.0))
         .x_label_area_size(style.px(22.0))
-        .build_cartesian_2d(x0..x1, v)
+        .build_cartesian_2d(x0..x1, v.clone())
         .map_err(draw_err)?;
     vol.configure_mesh()
         .disable_mesh()
@@ -125,8 +129,8 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(p.border.stroke_width(style.px(1.0)))
         .x_label_style(font(10.0))
         .y_label_style(font(10.0))
-        .x_label_formatter(&|x| time_label(&c.time, *x, 5..16))
-        .y_label_formatter(&|v| compact(*v))
+        .x_label_formatter(&|x| time_label(&c.time, *x, |t| style.text.minute(t)))
+        .y_label_formatter(&|v| style.text.volume(*v))
         .draw()
         .map_err(draw_err)?;
     let mark = found.map(|(k, _)| k.bar);
@@ -138,6 +142,21 @@ pub fn draw<DB: DrawingBackend>(
         )
     }))
     .map_err(draw_err)?;
+    if let Some(i) = style.cursor.filter(|i| range_has(start, c.len(), *i)) {
+        let line = p.fg.stroke_width(style.px(1.0));
+        let x = i as f64;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(x, y.start), (x, y.end)],
+                line,
+            )))
+            .map_err(draw_err)?;
+        vol.draw_series(std::iter::once(PathElement::new(
+            vec![(x, 0.0), (x, v.end)],
+            line,
+        )))
+        .map_err(draw_err)?;
+    }
     root.present().map_err(draw_err)?;
     Ok(())
 }

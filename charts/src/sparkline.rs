@@ -42,6 +42,15 @@ pub fn draw<DB: DrawingBackend>(
             colour.filled(),
         )))
         .map_err(draw_err)?;
+    if let Some(i) = style.cursor.filter(|i| *i < v.len()) {
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (i as f64, v[i]),
+                style.px(3.5),
+                p.fg.stroke_width(style.px(1.5)),
+            )))
+            .map_err(draw_err)?;
+    }
     root.present().map_err(draw_err)?;
     Ok(())
 }

@@ -1,3 +1,4 @@
+use crate::text::{ChartText, Plain};
 use plotters::prelude::{FontDesc, FontFamily, FontStyle, RGBColor};
 
 /// The sans-serif font at `px` pixels. Named by its family, not by `"sans-serif"`: plotters
@@ -34,14 +35,30 @@ impl Default for Palette {
     }
 }
 
-/// Colours and the device pixel ratio that fonts and strokes are scaled by.
-#[derive(Clone, Copy, Debug)]
-pub struct Style {
+/// How one drawing looks: colours, the device pixel ratio that fonts and strokes are scaled by,
+/// how labels are written, and the point a keyboard reader is on (marked), if any.
+#[derive(Clone, Copy)]
+pub struct Style<'a> {
     pub palette: Palette,
     pub dpr: f64,
+    pub text: &'a dyn ChartText,
+    /// A point's index in the series (as `start..` counts), marked with a line or a dot.
+    pub cursor: Option<usize>,
 }
 
-impl Style {
+impl Default for Style<'_> {
+    /// The light theme at 1×, plain labels, no cursor.
+    fn default() -> Self {
+        Style {
+            palette: Palette::default(),
+            dpr: 1.0,
+            text: &Plain,
+            cursor: None,
+        }
+    }
+}
+
+impl Style<'_> {
     /// `css_px` in bitmap pixels.
     pub fn px(&self, css_px: f64) -> u32 {
         (css_px * self.dpr).round().max(1.0) as u32

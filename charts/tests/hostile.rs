@@ -103,8 +103,8 @@ fn watched(
     std::thread::spawn(move || {
         let root = counter.into_drawing_area();
         let style = Style {
-            palette: Default::default(),
             dpr: 2.0,
+            ..Style::default()
         };
         let _ = tx.send(draw(&root, &style));
     });
@@ -261,4 +261,42 @@ fn unchecked_max_range_hangs_plotters() {
         rx.recv_timeout(Duration::from_secs(3)).is_err(),
         "plotters no longer hangs on an infinite span: the range checks may be revisited"
     );
+}
+
+/// A keyboard reader's cursor adds one mark on a drawn point, and none anywhere else (before the
+/// first drawn point, past the end, at `usize::MAX`): never a panic on an index from outside.
+#[test]
+fn cursor_marks_only_drawn_points() {
+    let rows: Vec<[f64; 5]> = (0..10)
+        .map(|i| {
+            let p = 1.0 + i as f64 * 0.01;
+            [p, p + 0.02, p - 0.02, p + 0.01, 100.0 + i as f64]
+        })
+        .collect();
+    let values: Vec<f64> = rows.iter().map(|r| r[3]).collect();
+    let drawn = |cursor: Option<usize>| {
+        let (c, f, v) = (candles(&rows), series(&values), values.clone());
+        let at = |what: &str| format!("{what}, cursor {cursor:?}");
+        let (a, n1) = watched(at("price"), move |root, style| {
+            price::draw(root, &Style { cursor, ..*style }, &c, 4, None)
+        });
+        let (b, n2) = watched(at("funding"), move |root, style| {
+            funding::draw(root, &Style { cursor, ..*style }, &f, 4, None)
+        });
+        let (s, n3) = watched(at("sparkline"), move |root, style| {
+            sparkline::draw(root, &Style { cursor, ..*style }, &v, true)
+        });
+        assert!(a.is_ok() && b.is_ok() && s.is_ok(), "{a:?} {b:?} {s:?}");
+        [n1, n2, n3]
+    };
+    let none = drawn(None);
+    for off in [Some(3), Some(10), Some(usize::MAX)] {
+        let [p, f, _] = drawn(off);
+        assert_eq!([p, f], [none[0], none[1]], "cursor {off:?} is not drawn");
+    }
+    let [p, f, s] = drawn(Some(9));
+    assert_eq!(p, none[0] + 2, "price and volume each get a line");
+    assert_eq!(f, none[1] + 1);
+    assert_eq!(s, none[2] + 1);
+    assert_eq!(drawn(Some(usize::MAX))[2], none[2]);
 }

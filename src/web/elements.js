@@ -86,13 +86,15 @@ function watch(event) {
   if (fromThisModule(error)) moduleStopped();
 }
 
-/** The widgets' date format in `locale` and `timeZone` (the reader's own when absent). Throws
- * on an unknown locale or time zone: the caller (src/web/reader.rs) catches. */
-export function dateFormat(locale, timeZone) {
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit",
-    timeZone: timeZone ?? undefined, timeZoneName: "short",
-  });
+/** The widgets' date formats in `locale` and `timeZone` (the reader's own when absent): `form`
+ * 0 is a full time ("Nov 30, 2026, 08:00 PM UTC"), 1 a day tick ("Nov 30"), 2 a day-and-minute
+ * tick ("11/30, 8:00 PM"). Throws on an unknown locale or time zone: the caller
+ * (src/web/reader.rs) catches. */
+export function dateFormat(locale, timeZone, form) {
+  const zone = timeZone ?? undefined;
+  return new Intl.DateTimeFormat(locale, form === 1 ? { month: "short", day: "numeric", timeZone: zone }
+    : form === 2 ? { month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: zone }
+    : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short" });
 }
 
 // <registry>

@@ -58,11 +58,33 @@ impl Reader {
     /// (`Nov 30, 2026, 08:00 PM UTC`, `30 нояб. 2026 г., 20:00 UTC`). Outside the range of
     /// `Date`, or if `Intl` refuses, the same instant in ISO form (`2026-11-30 20:00 UTC`).
     pub fn time(&self, ms: i64) -> String {
-        if ms.unsigned_abs() > MAX_TIME_MS.unsigned_abs() {
-            return utc_minute(ms);
-        }
-        intl::format(&self.lang, self.time_zone.as_deref(), ms).unwrap_or_else(|| utc_minute(ms))
+        self.format(Form::Full, ms)
+            .unwrap_or_else(|| utc_minute(ms))
     }
+
+    /// A time in one of the shorter forms, for chart ticks: `None` outside the range of `Date`
+    /// or when `Intl` refuses (the caller then writes the plain form).
+    pub fn tick(&self, form: Form, ms: i64) -> Option<String> {
+        self.format(form, ms)
+    }
+
+    fn format(&self, form: Form, ms: i64) -> Option<String> {
+        if ms.unsigned_abs() > MAX_TIME_MS.unsigned_abs() {
+            return None;
+        }
+        intl::format(&self.lang, self.time_zone.as_deref(), form as u8, ms)
+    }
+}
+
+/// How much of a time to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Date, minute and zone: `Nov 30, 2026, 08:00 PM UTC`.
+    Full = 0,
+    /// The day: `Nov 30`.
+    Day = 1,
+    /// Day and minute: `11/30, 8:00 PM`.
+    Minute = 2,
 }
 
 /// The widget's reader (English, the reader's time zone, when none was provided).
@@ -73,11 +95,11 @@ pub fn use_reader() -> Reader {
 /// Why `lang` or `time_zone` cannot be used, in the words of the option that is wrong; `None`
 /// when `Intl` accepts both (natively, always).
 pub fn refuse(lang: &str, time_zone: Option<&str>) -> Option<String> {
-    if intl::formatter(lang, None).is_none() {
+    if intl::formatter(lang, None, 0).is_none() {
         return Some(format!("locale: {lang:?} is not a language tag"));
     }
     match time_zone {
-        Some(tz) if intl::formatter(lang, Some(tz)).is_none() => {
+        Some(tz) if intl::formatter(lang, Some(tz), 0).is_none() => {
             Some(format!("timezone: unknown time zone {tz:?}"))
         }
         _ => None,
@@ -95,53 +117,57 @@ mod intl {
         pub type DateFormat;
         /// Throws on an unknown locale or time zone: caught here.
         #[wasm_bindgen(catch, js_name = dateFormat)]
-        fn date_format(locale: &str, time_zone: Option<&str>) -> Result<DateFormat, JsValue>;
+        fn date_format(
+            locale: &str,
+            time_zone: Option<&str>,
+            form: u8,
+        ) -> Result<DateFormat, JsValue>;
         #[wasm_bindgen(method, catch)]
         fn format(this: &DateFormat, ms: f64) -> Result<String, JsValue>;
     }
 
-    type Key = (String, Option<String>);
+    type Key = (String, Option<String>, u8);
 
     thread_local! {
         // One formatter per language and zone: constructing one costs far more than formatting.
         static MADE: RefCell<Vec<(Key, DateFormat)>> = const { RefCell::new(Vec::new()) };
     }
 
-    pub fn formatter(lang: &str, tz: Option<&str>) -> Option<DateFormat> {
+    pub fn formatter(lang: &str, tz: Option<&str>, form: u8) -> Option<DateFormat> {
         let hit = MADE.with(|m| {
             m.borrow()
                 .iter()
-                .find(|((l, z), _)| l == lang && z.as_deref() == tz)
+                .find(|((l, z, f), _)| l == lang && z.as_deref() == tz && *f == form)
                 .map(|(_, f)| f.clone())
         });
         if hit.is_some() {
             return hit;
         }
-        let made = date_format(lang, tz).ok()?;
+        let made = date_format(lang, tz, form).ok()?;
         MADE.with(|m| {
             let mut m = m.borrow_mut();
             // Bounded: a page cycling through attributes cannot grow it for ever.
             if m.len() >= 16 {
                 m.remove(0);
             }
-            m.push(((lang.to_owned(), tz.map(str::to_owned)), made.clone()));
+            m.push(((lang.to_owned(), tz.map(str::to_owned), form), made.clone()));
         });
         Some(made)
     }
 
-    pub fn format(lang: &str, tz: Option<&str>, ms: i64) -> Option<String> {
-        formatter(lang, tz)?.format(ms as f64).ok()
+    pub fn format(lang: &str, tz: Option<&str>, form: u8, ms: i64) -> Option<String> {
+        formatter(lang, tz, form)?.format(ms as f64).ok()
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod intl {
     /// Natively (server rendering) there is no `Intl`: every tag passes, times print in ISO form.
-    pub fn formatter(_: &str, _: Option<&str>) -> Option<()> {
+    pub fn formatter(_: &str, _: Option<&str>, _: u8) -> Option<()> {
         Some(())
     }
 
-    pub fn format(_: &str, _: Option<&str>, _: i64) -> Option<String> {
+    pub fn format(_: &str, _: Option<&str>, _: u8, _: i64) -> Option<String> {
         None
     }
 }

@@ -109,7 +109,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         }
         .into_any(),
         "technical-rating" => view! {
-            <WidgetShell src=src title=t.technical_rating
+            <WidgetShell src=src title=t.technical_rating reserve=Some("rating-widget")
                 render=move |p: Profile| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
                     (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
                     (None, Some(spec)) => view! {
@@ -122,19 +122,19 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         }
         .into_any(),
         "price-chart" => view! {
-            <WidgetShell src=src title=t.price_and_volume
+            <WidgetShell src=src title=t.price_and_volume reserve=Some("price-widget")
                 render=move |p: Profile| view! {
                     <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
                 }.into_any()/>
         }
         .into_any(),
         "funding-chart" => view! {
-            <WidgetShell src=src title=t.funding_rate
+            <WidgetShell src=src title=t.funding_rate reserve=Some("funding-widget")
                 render=move |p: Profile| view! { <FundingChart spec=p.source("funding")/> }.into_any()/>
         }
         .into_any(),
         "sparkline" => view! {
-            <WidgetShell src=src title=t.price disclaimer=false
+            <WidgetShell src=src title=t.price disclaimer=false reserve=Some("sparkline-widget")
                 render=move |p: Profile| view! { <SparklineChart spec=p.source("candles")/> }.into_any()/>
         }
         .into_any(),

@@ -37,3 +37,33 @@ test("a shift inside a card's shadow root is counted (the check on the check)", 
   await page.waitForFunction(({ b, max }) => window.layoutShift > b + max, { b: before, max: MAX });
   await page.context().close();
 });
+
+// A standalone chart or rating holds its frame's height while its profile loads, and its chart's
+// while the market data loads: the paragraph after it does not move. (Before the module has
+// defined the element, the page's own `:not(:defined)` rule holds the room: README.)
+for (const width of [360, 1280]) {
+  test(`standalone widgets at ${width} px: cumulative layout shift ≤ ${MAX} while each loads`, async () => {
+    const shifts = {};
+    for (const tag of ["bfx-price-chart", "bfx-funding-chart", "bfx-sparkline", "bfx-technical-rating"]) {
+      const page = await newPage(browser, { width, height: 900 });
+      await watchLayoutShifts(page);
+      await page.goto(`${server.url}/tests/pages/blank.html`);
+      // The profile and candles arrive late, so the loading states are laid out and painted first.
+      await page.route(/flux\.json|klines|fundingRate/, async (route) => {
+        await new Promise((r) => setTimeout(r, 400));
+        await route.continue();
+      });
+      await page.evaluate(async ({ tag, market }) => {
+        await import("/pkg/embed.js");
+        document.body.insertAdjacentHTML("beforeend", `<p>Before</p><${tag} src="/www/data/flux.json" market="${market}"></${tag}>
+          <p id="after">Host content after the widget, which must not move.</p>`);
+      }, { tag, market: server.market });
+      await page.locator(`${tag} .bfx-widget[aria-busy=false]`).waitFor({ timeout: 15_000 });
+      await page.locator(`${tag} :is(canvas, .bfx-rating)`).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(300);
+      shifts[tag] = await page.evaluate(() => window.layoutShift);
+      await page.context().close();
+    }
+    for (const [tag, shift] of Object.entries(shifts)) assert.ok(shift <= MAX, `${tag}: ${shift} (${JSON.stringify(shifts)})`);
+  });
+}

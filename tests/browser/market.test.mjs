@@ -162,6 +162,17 @@ test("a failed source: readers see a line in their words, with a countdown while
     assert.ok(seen.some((d) => d.kind === "http" && d.status === 503 && d.message === text), JSON.stringify(seen));
     await p.context().close();
   }
+  // A failed series row says the same in a word, with the same countdown and the detail closed.
+  const p = await cards([...candles("binance-futures-klines", "XRPUSDT", "1h"),
+    { series: "funding", source: "binance-futures-funding", symbol: "XRPUSDT", base_url: `${server.market}/fault/status:503/binance` }],
+  { attrs: 'refresh="30"' });
+  const row = p.locator("#c0 .bfx-series__row").filter({ has: p.locator(".bfx-series__error") });
+  await row.waitFor(settle);
+  assert.equal(await row.locator(".bfx-series__error").textContent(), "unavailable");
+  assert.match(await row.locator(".bfx-state__retry").textContent(), /^ — retrying in ([12]?\d|30) s$/);
+  assert.equal(await row.locator(".bfx-state__message").isVisible(), false);
+  assert.match(await row.locator(".bfx-state__message").textContent(), /HTTP 503/);
+  await p.context().close();
 });
 
 test("refresh revalidates with ETag (304) and keeps the last good data, marked stale, when it fails", async () => {

@@ -165,7 +165,31 @@ test("regime matrix: several fetched profiles as a table, cells by outcome, text
   // Keyboard: Tab moves cell to cell.
   await page.keyboard.press("Tab");
   assert.match(await detail.textContent(), /Ethereum \(example\) in recession/);
+  // The profile's own text carries the profile's language (FLUX's is English).
+  await rows.nth(0).locator("td").nth(5).locator("button").focus();
+  assert.equal(await detail.locator("p[lang]").getAttribute("lang"), FLUX.lang ?? null);
   assert.deepEqual(page.errors, []);
+});
+
+test("regime matrix: regime rules that cannot be read leave the regime unknown, retried at the next refresh, the detail behind a disclosure", async () => {
+  const page = await widget("bfx-regime-matrix", { src: PROFILES[0], rules: "/tests/output/no-such-rules.json", refresh: "30" });
+  page.expectErrors(/404/);
+  const line = page.locator("#w .bfx-current-regime");
+  await line.locator("summary").waitFor();
+  assert.equal(await line.locator(".bfx-current-regime__name").textContent(), "unknown");
+  assert.match(await line.locator(".bfx-state__retry").textContent(), /^ — retrying in ([12]?\d|30) s$/);
+  assert.equal(await line.locator(".bfx-state__message").isVisible(), false);
+  assert.match(await line.locator(".bfx-state__message").textContent(), /404/);
+});
+
+test("regime matrix: a profile that fails is a row in the reader's words, the detail behind a disclosure", async () => {
+  const page = await widget("bfx-regime-matrix", { src: `${PROFILES[0]} /www/data/missing-profile.json` });
+  page.expectErrors(/404/);
+  const cell = page.locator("#w .bfx-matrix__error");
+  await cell.waitFor();
+  assert.match(await cell.textContent(), /^Profile unavailableDetails/);
+  assert.equal(await cell.locator(".bfx-state__message").isVisible(), false);
+  assert.match(await cell.locator(".bfx-state__message").textContent(), /404/);
 });
 
 test("regime matrix: the current regime computed from rules over served data, with what decided it", async () => {

@@ -302,6 +302,22 @@ pub struct Texts {
     /// {symbol} {count}
     pub sparkline_value: &'static str,
     pub synthetic_suffix: &'static str,
+    // A chart's data, for keyboard and screen-reader readers.
+    /// {level}: the label on the breakout level's line.
+    pub breakout_mark: &'static str,
+    pub show_data: &'static str,
+    /// Said after a focusable chart's description.
+    pub chart_keys: &'static str,
+    /// {n} {count}
+    pub point_of: &'static str,
+    pub col_time: &'static str,
+    pub col_open: &'static str,
+    pub col_high: &'static str,
+    pub col_low: &'static str,
+    pub col_close: &'static str,
+    pub col_volume: &'static str,
+    pub col_rate: &'static str,
+    pub col_value: &'static str,
 }
 
 #[cfg(test)]

@@ -15,13 +15,13 @@ mod use_series;
 pub use card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
 pub use card::{InfluencerList, MarketPanel, SeriesList};
 pub use chart::{
-    ChartCanvas, ChartError, ChartFigure, DrawCtx, FundingChart, FundingChartView, Palette,
-    PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
+    ChartCanvas, ChartData, ChartError, ChartFigure, DataTable, DrawCtx, FundingChart,
+    FundingChartView, Palette, PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
 };
 pub use drivers::DriverList;
 pub use primitives::{
     aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel,
-    LoadingState, NoticeView, ProfileLang, Section, TechnicalDetails, Tone, WidgetShell,
+    LoadingState, NoticeView, ProfileLang, RetryIn, Section, TechnicalDetails, Tone, WidgetShell,
 };
 pub use rating::{RatingDial, SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
 pub use regimes::{use_current_regime, CurrentRegimeLine, RegimeList, RegimeMatrix, RegimeNow};

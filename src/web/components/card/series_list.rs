@@ -1,4 +1,5 @@
-use crate::web::components::{use_series, Badge, ProfileLang, TechnicalDetails, Tone};
+use crate::web::components::{use_series, Badge, ProfileLang, RetryIn, TechnicalDetails, Tone};
+use crate::web::net::NextRefresh;
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
@@ -42,6 +43,7 @@ fn SeriesRow(spec: SeriesSource) -> impl IntoView {
         ),
     };
     let data = use_series(spec);
+    let retry = use_context::<NextRefresh>();
     view! {
         <li class="bfx-series__row">
             <span class="bfx-series__name" dir="auto" lang=lang>{name}</span>
@@ -49,6 +51,7 @@ fn SeriesRow(spec: SeriesSource) -> impl IntoView {
                 None => view! { <span class="bfx-series__value">"…"</span> }.into_any(),
                 Some(Err(e)) => view! {
                     <span class="bfx-series__error" role="status">{t.unavailable}</span>
+                    {retry.map(|next| view! { <RetryIn next=next/> })}
                     <TechnicalDetails message=e.to_string()/>
                 }.into_any(),
                 Some(Ok(s)) => {

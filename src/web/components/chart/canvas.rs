@@ -1,4 +1,7 @@
+use super::data::ChartData;
+use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Style};
+use barfinex_core::locale::fill;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -8,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Element, HtmlCanvasElement, KeyboardEvent, ResizeObserver, ResizeObserverEntry};
 
 const SWATCHES: [&str; 7] = [
     "bg", "fg", "muted", "border", "accent", "positive", "negative",
@@ -67,10 +70,34 @@ fn read_palette(swatches: &Element) -> Palette {
 }
 
 /// What a draw function gets: the canvas (its bitmap already CSS size × devicePixelRatio), and
-/// the palette and ratio to scale fonts and strokes by.
+/// the style: palette, ratio to scale fonts and strokes by, the reader's labels and the point a
+/// keyboard reader is on.
 pub struct DrawCtx<'a> {
     pub canvas: &'a HtmlCanvasElement,
-    pub style: Style,
+    pub style: Style<'a>,
+}
+
+/// Where a key moves the cursor among `points` (`None`: the key is not the chart's).
+fn step(key: &str, at: Option<usize>, points: &std::ops::Range<usize>) -> Option<usize> {
+    let last = points.end.checked_sub(1).filter(|l| *l >= points.start)?;
+    let Some(at) = at else {
+        return match key {
+            "Home" => Some(points.start),
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "End" | "PageUp"
+            | "PageDown" => Some(last),
+            _ => None,
+        };
+    };
+    let to = match key {
+        "ArrowLeft" | "ArrowDown" => at.saturating_sub(1),
+        "ArrowRight" | "ArrowUp" => at.saturating_add(1),
+        "PageDown" => at.saturating_sub(10),
+        "PageUp" => at.saturating_add(10),
+        "Home" => points.start,
+        "End" => last,
+        _ => return None,
+    };
+    Some(to.clamp(points.start, last))
 }
 
 impl DrawCtx<'_> {
@@ -99,14 +126,32 @@ pub fn ChartCanvas<F>(
     label: String,
     /// Draws the chart; an error is logged and shown as the chart's text.
     draw: F,
+    /// The points as text: with them the canvas takes focus, and arrow keys (Home, End, Page Up
+    /// and Page Down too) move a marked point and announce it; Escape leaves.
+    #[prop(default = None)]
+    data: Option<ChartData>,
 ) -> impl IntoView
 where
     F: Fn(&DrawCtx) -> Result<(), ChartError> + 'static,
 {
+    canvas_view(height, label, Rc::new(draw), data)
+}
+
+/// A drawing function, erased: one copy of the canvas's code serves every chart.
+pub(super) type Draw = Rc<dyn Fn(&DrawCtx) -> Result<(), ChartError>>;
+
+pub(super) fn canvas_view(
+    height: u32,
+    label: String,
+    draw: Draw,
+    data: Option<ChartData>,
+) -> AnyView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let swatch_ref = NodeRef::<leptos::html::Span>::new();
     let (failed, set_failed) = signal(None::<String>);
-    let draw = Rc::new(draw);
+    let cursor = RwSignal::new(None::<usize>);
+    let reader: Reader = use_reader();
+    let redraw_now = StoredValue::new_local(None::<Rc<dyn Fn()>>);
     canvas_ref.on_load(move |canvas: HtmlCanvasElement| {
         // The box's width, as the ResizeObserver last reported it.
         let width = Rc::new(Cell::new(0.0_f64));
@@ -128,6 +173,8 @@ where
                     style: Style {
                         palette: read_palette(&swatches),
                         dpr,
+                        text: &reader,
+                        cursor: cursor.get_untracked(),
                     },
                 };
                 if let Err(e) = draw(&ctx) {
@@ -136,6 +183,8 @@ where
                 }
             }
         };
+        let redraw = Rc::new(redraw);
+        redraw_now.set_value(Some(Rc::clone(&redraw) as Rc<dyn Fn()>));
         // Called with the ResizeObserver's entries, or with a colour-scheme change event. Owned
         // by the chart and dropped with it (a closure handed to JS for good would outlive every
         // chart ever drawn).
@@ -167,26 +216,62 @@ where
                 let _ = f.call0(&JsValue::NULL);
             }
         }
-        // With theme "auto" the colours follow the reader's system setting, which can flip
-        // without any resize: redraw then too.
-        let scheme = web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-        if let Some(mq) = scheme {
-            if mq.add_event_listener_with_callback("change", &f).is_ok() {
-                on_cleanup(move || {
-                    let _ = mq.remove_event_listener_with_callback("change", &f);
-                });
+        // With theme "auto" the colours follow the reader's system setting, and in forced
+        // colours the system's palette: either can flip without any resize, so redraw then too.
+        for query in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
+            let mq = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
+            if let Some(mq) = mq {
+                if mq.add_event_listener_with_callback("change", &f).is_ok() {
+                    let f = f.clone();
+                    on_cleanup(move || {
+                        let _ = mq.remove_event_listener_with_callback("change", &f);
+                    });
+                }
             }
         }
     });
+    let t = use_reader().t();
+    let said = {
+        let data = data.clone();
+        move || Some(data.as_ref()?.announce(t, cursor.get()?))
+    };
+    let on_key = {
+        let data = data.clone();
+        move |ev: KeyboardEvent| {
+            let Some(data) = data.as_ref() else { return };
+            let key = ev.key();
+            let to = if key == "Escape" {
+                cursor.get_untracked().map(|_| None)
+            } else {
+                step(&key, cursor.get_untracked(), &data.points).map(Some)
+            };
+            if let Some(to) = to {
+                ev.prevent_default();
+                cursor.set(to);
+                if let Some(redraw) = redraw_now.get_value() {
+                    redraw();
+                }
+            }
+        }
+    };
+    let focusable = data.is_some();
+    let label = if focusable {
+        // The keys follow the description as its own sentence.
+        let stop = if label.ends_with('.') { "" } else { "." };
+        format!("{label}{stop}{}", t.chart_keys)
+    } else {
+        label
+    };
     view! {
         <div class="bfx-chart__box">
             <canvas node_ref=canvas_ref part="canvas" class="bfx-chart__canvas" style:block-size=format!("{height}px")
-                role="img" aria-label=label></canvas>
+                role="img" aria-label=label tabindex=focusable.then_some("0") on:keydown=on_key></canvas>
             <span node_ref=swatch_ref class="bfx-chart__swatches" aria-hidden="true">
                 {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}
             </span>
-            {move || failed.get().map(|e| view! { <p class="bfx-chart__error" role="status">{format!("Chart could not be drawn: {e}")}</p> })}
+            {focusable.then(|| view! { <p class="bfx-chart__point" aria-live="polite">{said}</p> })}
+            {move || failed.get().map(|e| view! { <p class="bfx-chart__error" role="status">{fill(t.not_drawn, &[&e]).trim().to_owned()}</p> })}
         </div>
     }
+    .into_any()
 }

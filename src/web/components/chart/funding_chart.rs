@@ -1,3 +1,4 @@
+use super::data::ChartData;
 use super::figure::ChartFigure;
 use super::series_view::SeriesView;
 use crate::web::components::{Empty, ErrorState};
@@ -11,6 +12,7 @@ use barfinex_core::series::Series;
 use barfinex_core::series::SeriesData;
 use barfinex_core::signals::latest_run;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A funding-rate chart: one bar per funding event (green above zero, red below), the zero line,
 /// and the latest negative streak shaded and stated in the caption and `aria-label`.
@@ -65,8 +67,16 @@ pub fn FundingChartView(
     if let Err(e) = funding::percent_range(&funding, start) {
         words.push_str(&fill(t.not_drawn, &[&e.to_string()]));
     }
+    let data = ChartData {
+        columns: vec![t.col_time, t.col_rate],
+        points: start..n,
+        cells: Arc::new({
+            let (r, f) = (r.clone(), funding.clone());
+            move |i| vec![r.time(f.time[i]), r.n().rate(f.value[i])]
+        }),
+    };
     let f = funding.clone();
-    view! { <ChartFigure series=series words=words height=180 draw=move |ctx| funding::draw(&ctx.area()?, &ctx.style, &f, start, run)/> }
+    view! { <ChartFigure series=series words=words height=180 data=data draw=move |ctx| funding::draw(&ctx.area()?, &ctx.style, &f, start, run)/> }
     .into_any()
 }
 

@@ -3,14 +3,17 @@
 //! alternative that states what it shows.
 
 mod canvas;
+mod data;
 mod figure;
 mod funding_chart;
 mod price_chart;
 mod series_view;
 mod sparkline;
+mod text;
 
 pub use barfinex_charts::{ChartError, Palette, Style};
 pub use canvas::{ChartCanvas, DrawCtx};
+pub use data::{ChartData, DataTable};
 pub use figure::ChartFigure;
 pub use funding_chart::{FundingChart, FundingChartView};
 pub use price_chart::{PriceChart, PriceChartView};

@@ -1,3 +1,4 @@
+use super::data::ChartData;
 use super::figure::ChartFigure;
 use super::series_view::SeriesView;
 use crate::web::components::{Empty, ErrorState};
@@ -12,6 +13,7 @@ use barfinex_core::series::Candles;
 use barfinex_core::series::SeriesData;
 use barfinex_core::signals::{find_breakout, Breakout, BreakoutParams, Retest};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A price chart (candles) with volume beneath, drawn with plotters. With breakout parameters (a
 /// profile's `breakout_retest` rule) it marks the level, the breakout bar and the retest the rule
@@ -62,8 +64,33 @@ pub fn PriceChartView(
     if let Err(e) = price::ranges(&candles, start) {
         words.push_str(&fill(t.not_drawn, &[&e.to_string()]));
     }
+    let data = ChartData {
+        columns: vec![
+            t.col_time,
+            t.col_open,
+            t.col_high,
+            t.col_low,
+            t.col_close,
+            t.col_volume,
+        ],
+        points: start..n,
+        cells: Arc::new({
+            let (r, c) = (r.clone(), candles.clone());
+            move |i| {
+                let n = r.n();
+                vec![
+                    r.time(c.time[i]),
+                    n.price(c.open[i]),
+                    n.price(c.high[i]),
+                    n.price(c.low[i]),
+                    n.price(c.close[i]),
+                    n.num(c.volume[i]),
+                ]
+            }
+        }),
+    };
     let c = candles.clone();
-    view! { <ChartFigure series=series words=words height=260 draw=move |ctx| price::draw(&ctx.area()?, &ctx.style, &c, start, found)/> }
+    view! { <ChartFigure series=series words=words height=260 data=data draw=move |ctx| price::draw(&ctx.area()?, &ctx.style, &c, start, found)/> }
     .into_any()
 }
 

@@ -1,4 +1,5 @@
 use super::canvas::ChartCanvas;
+use super::data::{ChartData, DataTable};
 use super::series_view::SeriesView;
 use crate::web::load::LoadedSeries;
 use crate::web::reader::use_reader;
@@ -7,6 +8,7 @@ use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A compact price line for tickers and compact cards: no axes, the last point dotted, coloured
 /// by the change over the period. Its `aria-label` states the first and last values and the
@@ -21,6 +23,10 @@ pub fn Sparkline(
     /// Height in CSS pixels.
     #[prop(default = 40)]
     height: u32,
+    /// The points as text, indexed as `values` (with them, the line takes focus and arrow keys
+    /// move along it).
+    #[prop(default = None)]
+    data: Option<ChartData>,
 ) -> impl IntoView {
     let r = use_reader();
     let (t, n) = (r.t(), r.n());
@@ -47,7 +53,7 @@ pub fn Sparkline(
     }
     view! {
         <span part="chart" class="bfx-chart bfx-chart--spark">
-            <ChartCanvas height=height label=label draw=move |ctx| sparkline::draw(&ctx.area()?, &ctx.style, &values, change >= 0.0)/>
+            <ChartCanvas height=height label=label data=data draw=move |ctx| sparkline::draw(&ctx.area()?, &ctx.style, &values, change >= 0.0)/>
         </span>
     }
     .into_any()
@@ -62,14 +68,24 @@ pub fn SparklineChart(
     #[prop(default = 48)]
     points: usize,
 ) -> impl IntoView {
-    let t = use_reader().t();
+    let r = use_reader();
+    let t = r.t();
     view! {
         <SeriesView spec=spec render=move |s: LoadedSeries| {
-            let (values, template) = match s.data.as_ref() {
-                SeriesData::Candles(c) => (c.close.clone(), t.sparkline_close),
-                SeriesData::Points(p) => (p.value.clone(), t.sparkline_value),
+            let (times, values, template, column) = match s.data.as_ref() {
+                SeriesData::Candles(c) => (&c.time, &c.close, t.sparkline_close, t.col_close),
+                SeriesData::Points(p) => (&p.time, &p.value, t.sparkline_value, t.col_value),
             };
-            let tail = values[values.len().saturating_sub(points)..].to_vec();
+            let from = values.len().saturating_sub(points);
+            let tail = values[from..].to_vec();
+            let data = ChartData {
+                columns: vec![t.col_time, column],
+                points: 0..tail.len(),
+                cells: Arc::new({
+                    let (r, times, values) = (r.clone(), times[from..].to_vec(), tail.clone());
+                    move |i| vec![r.time(times.get(i).copied().unwrap_or_default()), r.n().price(values.get(i).copied().unwrap_or(f64::NAN))]
+                }),
+            };
             let symbol = s.symbol();
             let mut what = fill(template, &[&symbol, &tail.len().to_string()]);
             if s.synthetic {
@@ -77,9 +93,10 @@ pub fn SparklineChart(
             }
             view! {
                 <div class="bfx-spark-row">
-                    <Sparkline values=tail what=what.clone()/>
+                    <Sparkline values=tail what=what.clone() data=Some(data.clone())/>
                     <span part="caption" class="bfx-chart__caption">{what}</span>
                 </div>
+                <DataTable data=data/>
             }.into_any()
         }/>
     }

@@ -17,6 +17,6 @@ pub use empty::Empty;
 pub use heading::{aria_level, below, HeadingLevel};
 pub use notice::NoticeView;
 pub use section::Section;
-pub use state::{ErrorState, Failed, LoadingState, TechnicalDetails};
+pub use state::{ErrorState, Failed, LoadingState, RetryIn, TechnicalDetails};
 pub use text_lang::ProfileLang;
 pub use widget_shell::WidgetShell;

@@ -74,18 +74,27 @@ pub fn ErrorState(
         Failed::Market => t.market_unavailable,
         Failed::Setup => t.setup_wrong,
     };
-    let retry = retry.map(|next| retry_line(next, t));
     view! {
         <div part="state" class="bfx-state bfx-state--error" data-error-kind=kind>
             <strong class="bfx-state__title" role="alert">{title}</strong>
-            {retry.map(|r| view! { <span class="bfx-state__retry">{r}</span> })}
+            {retry.map(|next| view! { <RetryIn next=next/> })}
             <TechnicalDetails message=message/>
         </div>
     }
 }
 
-/// " — retrying in N s" until the next refresh, counted down each second (outside the alert, so
-/// a screen reader hears the title once); empty while none is scheduled.
+/// " — retrying in N s" after a failure's words, until the next refresh: counted down each
+/// second (outside any alert, so a screen reader hears the failure once); empty while none is
+/// scheduled.
+#[component]
+pub fn RetryIn(
+    /// The refresh that tries again (read where `refresh_tick` was called).
+    next: NextRefresh,
+) -> impl IntoView {
+    let line = retry_line(next, use_reader().t());
+    view! { <span class="bfx-state__retry">{line}</span> }
+}
+
 fn retry_line(next: NextRefresh, t: &'static Texts) -> impl Fn() -> String {
     let now = RwSignal::new(now_ms());
     if let Ok(h) = set_interval_with_handle(

@@ -31,6 +31,11 @@ pub fn WidgetShell(
     /// Show the profile's disclaimer under the body.
     #[prop(default = true)]
     disclaimer: bool,
+    /// The room the widget takes once shown, held while the profile loads
+    /// (`bfx-reserve--{reserve}` in `state.css`): `price-widget`, `funding-widget`,
+    /// `sparkline-widget`, `rating-widget`; none for widgets as tall as their profile's text.
+    #[prop(default = None)]
+    reserve: Option<&'static str>,
 ) -> impl IntoView {
     let events = use_events();
     let t = use_reader().t();
@@ -44,7 +49,7 @@ pub fn WidgetShell(
     view! {
         <section part="base" class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
             {move || match profile.get() {
-                None => view! { <LoadingState/> }.into_any(),
+                None => view! { <LoadingState reserve=reserve/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 Some(Ok(p)) => {
                     let notice = p.disclaimer.clone().filter(|_| disclaimer);

@@ -1,7 +1,7 @@
-use crate::web::components::{Badge, Tone};
+use crate::web::components::{Badge, RetryIn, TechnicalDetails, Tone};
 use crate::web::context::use_market;
 use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
-use crate::web::net::{refresh_tick, Cancel};
+use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
 use barfinex_core::signals::current_regime_with_plan;
@@ -98,8 +98,10 @@ pub fn CurrentRegimeLine(
     let reader = use_reader();
     let t = reader.t();
     let lead = format!("{} ", t.current_regime);
+    // The refresh that tries a failed series again, when this line is under its owner.
+    let retry = use_context::<NextRefresh>();
     view! {
-        <p class="bfx-current-regime" role="status">
+        <div class="bfx-current-regime" role="status">
             {move || match now.get() {
                 None => view! { {lead.clone()}{t.working_it_out} }.into_any(),
                 Some(RegimeNow::Given(r)) => view! {
@@ -116,9 +118,10 @@ pub fn CurrentRegimeLine(
                 }.into_any(),
                 Some(RegimeNow::Failed(e)) => view! {
                     {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong>
-                    <span class="bfx-current-regime__error">{format!(" ({e})")}</span>
+                    {retry.map(|next| view! { <RetryIn next=next/> })}
+                    <TechnicalDetails message=e.to_string()/>
                 }.into_any(),
             }}
-        </p>
+        </div>
     }
 }

@@ -1,6 +1,6 @@
 use crate::web::components::{
     aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
-    HeadingLevel, LoadingState, RegimeList, RegimeNow, Tone,
+    HeadingLevel, LoadingState, RegimeList, RegimeNow, TechnicalDetails, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{fetch_profile, LoadError, Profile};
@@ -108,7 +108,8 @@ fn MatrixTable(
     let l = use_reader().locale;
     let t = &l.text;
     let cols = columns(&rows);
-    let (selected, set_selected) = signal(None::<(String, String, Outcome, String)>);
+    let (selected, set_selected) =
+        signal(None::<(String, String, Outcome, String, Option<String>)>);
     let detail_id = next_id("matrix-detail");
     let ncols = cols.len();
     let head = cols.clone();
@@ -128,7 +129,7 @@ fn MatrixTable(
                 <tbody>
                     {rows.into_iter().map(|(url, r)| match r {
                         Err(e) => view! {
-                            <tr><th scope="row">{url}</th><td colspan=ncols.to_string() class="bfx-matrix__error">{e.to_string()}</td></tr>
+                            <tr><th scope="row">{url}</th><td colspan=ncols.to_string() class="bfx-matrix__error">{t.profile_unavailable}<TechnicalDetails message=e.to_string()/></td></tr>
                         }.into_any(),
                         Ok(p) => {
                             let cells = cols.iter().map(|c| {
@@ -140,7 +141,7 @@ fn MatrixTable(
                                 match found {
                                     None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">{format!(" {}", t.not_rated)}</span></td> }.into_any(),
                                     Some(reg) => {
-                                        let pick = (asset.clone(), col.clone(), reg.outcome, reg.text.clone());
+                                        let pick = (asset.clone(), col.clone(), reg.outcome, reg.text.clone(), p.lang.clone());
                                         let (p1, p2, p3) = (pick.clone(), pick.clone(), pick);
                                         let label = format!("{asset}, {col}: {}", l.outcome(reg.outcome));
                                         view! {
@@ -173,9 +174,14 @@ fn MatrixTable(
         <div class="bfx-matrix__detail" id=detail_id aria-live="polite">
             {move || match selected.get() {
                 None => view! { <p class="bfx-matrix__hint">{t.matrix_hint}</p> }.into_any(),
-                Some((asset, regime, outcome, text)) => view! {
+                Some((asset, regime, outcome, text, lang)) => view! {
                     <p><strong dir="auto">{barfinex_core::locale::fill(t.asset_in_regime, &[&asset, &regime])}</strong>{l.outcome(outcome)}</p>
-                    <p dir="auto">{if text.is_empty() { t.no_text.to_owned() } else { text }}</p>
+                    {if text.is_empty() {
+                        view! { <p>{t.no_text}</p> }.into_any()
+                    } else {
+                        // The profile's own words, marked with its language for screen readers.
+                        view! { <p dir="auto" lang=lang>{text}</p> }.into_any()
+                    }}
                 }.into_any(),
             }}
         </div>

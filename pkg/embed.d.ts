@@ -37,6 +37,8 @@ export interface BfxAssetCardElement extends HTMLElement {
   persist: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). Reflects the `rating-rules` attribute. */
   ratingRules: "tradingview" | "library-v3";
+  /** The rating's summary row: intervals separated by spaces (15m 1h 4h 1D), each shown with its rating and choosing its tab. The tabs themselves are every interval of 1m, 5m, 15m, 30m, 1h, 2h, 4h, 1D, 1W, 1M that each source of the candles chain serves, and the profile's own. Reflects the `intervals` attribute. */
+  intervals: string | null;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
   /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
@@ -61,6 +63,8 @@ export interface BfxAssetCardAttributes {
   persist?: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). */
   "rating-rules"?: "tradingview" | "library-v3";
+  /** The rating's summary row: intervals separated by spaces (15m 1h 4h 1D), each shown with its rating and choosing its tab. The tabs themselves are every interval of 1m, 5m, 15m, 30m, 1h, 2h, 4h, 1D, 1W, 1M that each source of the candles chain serves, and the profile's own. */
+  intervals?: string;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
   /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
@@ -79,7 +83,7 @@ export interface BfxAssetCardEventMap {
   "bfx-error": CustomEvent<BfxErrorDetail>;
   /** The signals were scored (each refresh too); detail: results, as scoreSignals returns them. */
   "bfx-signals": CustomEvent<BfxSignalsDetail>;
-  /** The technical rating was computed (each refresh too); detail: rating, as technicalRating returns it, and symbol, interval, source, synthetic. */
+  /** The technical rating was computed (each refresh too, and each interval tab shown); detail: rating, as technicalRating returns it, and symbol, interval (the tab's), source, synthetic. */
   "bfx-rating": CustomEvent<BfxRatingDetail>;
 }
 
@@ -243,6 +247,8 @@ export interface BfxTechnicalRatingElement extends HTMLElement {
   persist: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). Reflects the `rating-rules` attribute. */
   ratingRules: "tradingview" | "library-v3";
+  /** The rating's summary row: intervals separated by spaces (15m 1h 4h 1D), each shown with its rating and choosing its tab. The tabs themselves are every interval of 1m, 5m, 15m, 30m, 1h, 2h, 4h, 1D, 1W, 1M that each source of the candles chain serves, and the profile's own. Reflects the `intervals` attribute. */
+  intervals: string | null;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. Reflects the `heading-level` attribute. */
   headingLevel: number;
   /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. Reflects the `locale` attribute. */
@@ -267,6 +273,8 @@ export interface BfxTechnicalRatingAttributes {
   persist?: boolean;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). */
   "rating-rules"?: "tradingview" | "library-v3";
+  /** The rating's summary row: intervals separated by spaces (15m 1h 4h 1D), each shown with its rating and choosing its tab. The tabs themselves are every interval of 1m, 5m, 15m, 30m, 1h, 2h, 4h, 1D, 1W, 1M that each source of the candles chain serves, and the profile's own. */
+  intervals?: string;
   /** Level of the widget's title heading (1 to 6), to fit the page's outline; its sections' headings are one deeper, their items' one more. */
   "heading-level"?: number;
   /** The reader's language, a BCP 47 tag (en, ru-RU): the widget's words, numbers and dates. Absent: the nearest lang attribute, then the browser's language. A language without a table shows English words with its own dates. */
@@ -283,7 +291,7 @@ export interface BfxTechnicalRatingEventMap {
   "bfx-load": CustomEvent<BfxLoadDetail>;
   /** The widget shows an error (a failed load, a refused attribute, a browser that cannot run the module); detail: kind, url, status, message. */
   "bfx-error": CustomEvent<BfxErrorDetail>;
-  /** The technical rating was computed (each refresh too); detail: rating, as technicalRating returns it, and symbol, interval, source, synthetic. */
+  /** The technical rating was computed (each refresh too, and each interval tab shown); detail: rating, as technicalRating returns it, and symbol, interval (the tab's), source, synthetic. */
   "bfx-rating": CustomEvent<BfxRatingDetail>;
 }
 

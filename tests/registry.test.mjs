@@ -11,15 +11,15 @@ test("every generated file matches the registry", () => {
 
 test("an attribute added to the registry and not generated fails in every generated file", () => {
   const reg = loadRegistry();
-  reg.attributes.interval = { type: "string", default: null, reloads: true, description: "Bar interval." };
-  reg.elements.find((e) => e.tag === "bfx-sparkline").attributes.push("interval");
+  reg.attributes.granularity = { type: "string", default: null, reloads: true, description: "Bar granularity." };
+  reg.elements.find((e) => e.tag === "bfx-sparkline").attributes.push("granularity");
   const problems = check(reg, readRepo);
   for (const file of Object.keys(TARGETS).filter((f) => !TARGETS[f].tagsOnly)) {
-    assert.ok(problems.includes(`${file}: attribute interval is missing`), `${file} not reported:\n${problems.join("\n")}`);
+    assert.ok(problems.includes(`${file}: attribute granularity is missing`), `${file} not reported:\n${problems.join("\n")}`);
   }
   // Generating from it puts the attribute in each of them.
   const out = generate(reg, readRepo);
-  for (const [file, text] of Object.entries(out)) if (!TARGETS[file].tagsOnly) assert.match(text, /interval/, file);
+  for (const [file, text] of Object.entries(out)) if (!TARGETS[file].tagsOnly) assert.match(text, /granularity/, file);
 });
 
 test("an element's attributes must be defined", () => {
@@ -45,6 +45,7 @@ test("bfx-error's kinds in the registry (and so the typings) are every kind the 
   for (const f of ["src/web/components/rating/technical_rating.rs", "src/web/components/primitives/state.rs"]) {
     scan(f, /kind(?:=|\.unwrap_or\()"([a-z-]+)"/g);
   }
+  scan("src/web/components/rating/technical_rating.rs", /=> "([a-z-]+)",/g);
   scan("src/web/elements.js", /kind: "([a-z-]+)"/g);
   scan("pkg/embed.js", /"(unsupported|module)"/g);
   assert.ok(found.size >= 15, [...found].join(", "));

@@ -18,6 +18,9 @@ use std::fmt;
 /// The largest `N`: five digits, as rules have always allowed.
 pub const MAX_COUNT: u32 = 99_999;
 
+/// The most intervals one list (a rating's summary row) names.
+pub const MAX_LIST: usize = 12;
+
 /// An interval's unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -96,6 +99,73 @@ impl std::str::FromStr for Interval {
 }
 
 impl Interval {
+    /// Reads an interval as the grammar writes it or as TradingView labels it: `1D`, `1W` for a
+    /// day and a week, and the bare `D`, `W`, `M` for one of each. For the `intervals` attribute,
+    /// whose readers copy TradingView's spelling.
+    ///
+    /// ```
+    /// use barfinex_core::interval::Interval;
+    /// let d = Interval::from_label("1D").unwrap();
+    /// assert_eq!(d, "1d".parse().unwrap());
+    /// assert_eq!(d.label(), "1D");
+    /// assert_eq!(Interval::from_label("W").unwrap().label(), "1W");
+    /// assert_eq!(Interval::from_label("60m").unwrap().label(), "1h");
+    /// ```
+    pub fn from_label(s: &str) -> Result<Interval, IntervalError> {
+        let s = match s {
+            "D" | "W" | "M" => return format!("1{}", s.to_ascii_lowercase().replace('m', "M")).parse(),
+            _ => s,
+        };
+        match s.strip_suffix(['D', 'W']) {
+            Some(n) if !n.is_empty() => format!("{n}{}", &s[n.len()..].to_ascii_lowercase())
+                .parse()
+                .map_err(|_| IntervalError(s.chars().take(24).collect())),
+            _ => s.parse(),
+        }
+    }
+
+    /// A list of labels separated by spaces or commas (the `intervals` attribute: `15m 1h 4h 1D`),
+    /// each read by [`Self::from_label`], repeats dropped, at most [`MAX_LIST`].
+    ///
+    /// ```
+    /// use barfinex_core::interval::Interval;
+    /// let l = Interval::list("15m, 1h 4h 1D 60m").unwrap();
+    /// assert_eq!(l.iter().map(|i| i.label()).collect::<Vec<_>>(), ["15m", "1h", "4h", "1D"]);
+    /// assert!(Interval::list("1h 1y").is_err());
+    /// ```
+    pub fn list(s: &str) -> Result<Vec<Interval>, String> {
+        let mut out: Vec<Interval> = Vec::new();
+        for word in s.split([' ', ',', '\t', '\n']).filter(|w| !w.is_empty()) {
+            let iv = Interval::from_label(word).map_err(|e| e.to_string())?;
+            if !out.contains(&iv) {
+                out.push(iv);
+            }
+            if out.len() > MAX_LIST {
+                return Err(format!("more than {MAX_LIST} intervals"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// How a tab names it, in TradingView's spelling: normalised, days and weeks in capitals
+    /// (`15m`, `4h`, `1D`, `1W`, `1M`).
+    pub fn label(self) -> String {
+        let n = self.normal();
+        match n.unit {
+            Unit::Day => format!("{}D", n.count),
+            Unit::Week => format!("{}W", n.count),
+            _ => n.to_string(),
+        }
+    }
+
+    /// An order for lists: by length, months after every fixed length.
+    pub fn sort_key(self) -> u64 {
+        match self.minutes() {
+            Some(m) => m,
+            None => u64::MAX / 2 + u64::from(self.count),
+        }
+    }
+
     /// Its length in minutes; `None` for months.
     pub fn minutes(self) -> Option<u64> {
         Some(u64::from(self.count) * self.unit.minutes()?)
@@ -184,5 +254,26 @@ mod tests {
             "99999M".parse::<Interval>().map(|i| i.months()),
             Ok(Some(MAX_COUNT))
         );
+    }
+
+    #[test]
+    fn labels_read_tradingview_spellings_and_nothing_looser() {
+        let l = |s: &str| Interval::from_label(s).map(Interval::label);
+        for (given, label) in [
+            ("1D", "1D"), ("1d", "1D"), ("D", "1D"), ("24h", "1D"), ("1W", "1W"), ("W", "1W"),
+            ("7d", "1W"), ("M", "1M"), ("1M", "1M"), ("15m", "15m"), ("240m", "4h"), ("3D", "3D"),
+        ] {
+            assert_eq!(l(given).as_deref(), Ok(label), "{given}");
+        }
+        for s in ["", "1H", "0D", "DD", "1DW", "d", "w", "m", "1Y", "01D", "100000D", "-1D"] {
+            assert!(Interval::from_label(s).is_err(), "{s:?} read");
+        }
+        let mut v: Vec<Interval> = ["1M", "1w", "15m", "1d", "4h"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        v.sort_by_key(|i| i.sort_key());
+        let order: Vec<String> = v.iter().map(|i| i.label()).collect();
+        assert_eq!(order, ["15m", "4h", "1D", "1W", "1M"]);
     }
 }

@@ -283,7 +283,7 @@ fn endpoint_urls_for_public_hosts_proxies_and_the_local_server() {
     );
     assert_eq!(
         endpoint_url(&e(SourceKind::BybitKline, "FLUXUSDT", Some("1d"), None), Some("http://127.0.0.1:8081")).unwrap(),
-        "http://127.0.0.1:8081/bybit/v5/market/kline?category=linear&symbol=FLUXUSDT&interval=D&limit=200"
+        "http://127.0.0.1:8081/bybit/v5/market/kline?category=linear&symbol=FLUXUSDT&interval=D&limit=500"
     );
     assert_eq!(
         endpoint_url(
@@ -312,6 +312,52 @@ fn endpoint_urls_for_public_hosts_proxies_and_the_local_server() {
         .unwrap(),
         "https://site.example/lth.csv"
     );
+}
+
+#[test]
+fn rating_tabs_are_the_intervals_every_source_in_the_chain_serves() {
+    use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind::*};
+    use barfinex_core::sources::chain_intervals;
+    let spec = |kinds: &[barfinex_core::model::SourceKind], interval: Option<&str>| {
+        let e = |k| Endpoint {
+            source: k,
+            symbol: "FLUXUSDT".into(),
+            interval: interval.map(Into::into),
+            base_url: Some("https://site.example/doc.json".into()),
+        };
+        SeriesSource {
+            series: "candles".into(),
+            label: None,
+            source: kinds[0],
+            symbol: "FLUXUSDT".into(),
+            interval: interval.map(Into::into),
+            base_url: None,
+            fallbacks: kinds[1..].iter().map(|&k| e(k)).collect(),
+            synthetic: false,
+            credentials: Credentials::Omit,
+        }
+    };
+    let tabs = |kinds: &[_], iv| {
+        chain_intervals(&spec(kinds, iv))
+            .iter()
+            .map(|i| i.label())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let all = "1m 5m 15m 30m 1h 2h 4h 1D 1W 1M";
+    assert_eq!(tabs(&[BinanceFuturesKlines], Some("1h")), all);
+    assert_eq!(tabs(&[BinanceSpotKlines, BybitKline], None), all);
+    // Kraken has no 2h and no 1M; the profile's own interval joins the list when all serve it.
+    assert_eq!(
+        tabs(&[BinanceFuturesKlines, BybitKline, KrakenOhlc], Some("1h")),
+        "1m 5m 15m 30m 1h 4h 1D 1W"
+    );
+    assert_eq!(tabs(&[BybitKline], Some("6h")), "1m 5m 15m 30m 1h 2h 4h 6h 1D 1W 1M");
+    assert_eq!(tabs(&[KrakenOhlc], Some("15d")), "1m 5m 15m 30m 1h 4h 1D 1W 15D");
+    // One source that takes no interval, or an interval outside the grammar: no tabs.
+    assert_eq!(tabs(&[CandlesJson], None), "");
+    assert_eq!(tabs(&[BinanceFuturesKlines, CoingeckoOhlc], Some("1h")), "");
+    assert_eq!(tabs(&[BinanceFuturesKlines], Some("1y")), "");
 }
 
 #[test]

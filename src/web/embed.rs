@@ -52,6 +52,8 @@ export interface MountOptions {
   timezone?: string;
   /** The technical rating's rule set: tradingview (the scanner script behind tradingview.com's gauge) or library-v3 (TradingView's published Pine library TechnicalRating v3). (asset-card, technical-rating) */
   ratingRules?: "tradingview" | "library-v3";
+  /** The rating's summary row: intervals separated by spaces (15m 1h 4h 1D), each shown with its rating and choosing its tab. The tabs themselves are every interval of 1m, 5m, 15m, 30m, 1h, 2h, 4h, 1D, 1W, 1M that each source of the candles chain serves, and the profile's own. (asset-card, technical-rating) */
+  intervals?: string;
 }
 /* </registry> */
 "#;
@@ -285,6 +287,11 @@ fn read_options(options: JsValue) -> Result<(String, &'static str, WidgetConfig)
         heading_level,
         locale,
         time_zone,
+        intervals: match text("intervals")? {
+            None => Vec::new(),
+            Some(list) => barfinex_core::interval::Interval::list(&list)
+                .map_err(|e| JsError::new(&format!("mount options.intervals: {e}")))?,
+        },
         rating_rules: match text("ratingRules")? {
             None => Rules::default(),
             Some(name) => name

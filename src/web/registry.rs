@@ -14,7 +14,7 @@ pub const ELEMENTS: [Element; 8] = [
     Element {
         tag: "bfx-asset-card",
         widget: "asset-card",
-        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "heading-level", "locale", "timezone", "theme"],
+        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "intervals", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-driver-list",
@@ -34,7 +34,7 @@ pub const ELEMENTS: [Element; 8] = [
     Element {
         tag: "bfx-technical-rating",
         widget: "technical-rating",
-        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "heading-level", "locale", "timezone", "theme"],
+        attributes: &["src", "candles", "market", "refresh", "persist", "rating-rules", "intervals", "heading-level", "locale", "timezone", "theme"],
     },
     Element {
         tag: "bfx-price-chart",
@@ -54,4 +54,4 @@ pub const ELEMENTS: [Element; 8] = [
 ];
 
 /// The attributes whose change fetches the element's data again (the others redraw).
-pub const RELOADING: [&str; 5] = ["src", "candles", "market", "refresh", "rules"];
+pub const RELOADING: [&str; 6] = ["src", "candles", "market", "refresh", "rules", "intervals"];

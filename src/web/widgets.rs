@@ -4,7 +4,7 @@
 
 use super::components::{
     AssetCard, AssetCardProps, DriverList, FundingChart, HeadingLevel, LiveSignals, MarketPanel,
-    PriceChart, RegimeMatrix, SparklineChart, TechnicalRatingPanel, WidgetShell,
+    PriceChart, RegimeMatrix, SparklineChart, SummaryIntervals, TechnicalRatingPanel, WidgetShell,
 };
 use super::context::MarketContext;
 use super::load::Profile as Loaded;
@@ -47,12 +47,17 @@ pub struct WidgetConfig {
     pub locale: String,
     /// The time zone of the times shown; none: the reader's own.
     pub time_zone: Option<String>,
+    /// Technical rating (its element and the card): the intervals of the summary row.
+    pub intervals: Vec<barfinex_core::interval::Interval>,
 }
 
 /// The view for `widget`, or why there is none. Provides the widget's [`MarketContext`] (its
 /// `market`, `refresh` and `persist`) to every part of it.
 pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     provide_context(c.rating_rules);
+    if !c.intervals.is_empty() {
+        provide_context(SummaryIntervals(c.intervals.clone()));
+    }
     if c.heading_level > 0 {
         provide_context(HeadingLevel(c.heading_level));
     }
@@ -75,6 +80,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         heading_level: _,
         locale: _,
         time_zone: _,
+        intervals: _,
     } = c;
     let t = use_reader().t();
     Ok(match widget {

@@ -28,7 +28,8 @@ test("every element shows the ::part() names the registry lists for it, and no o
   const market = server.market;
   const missing = "/tests/output/no-such-profile.json";
   const pages = [
-    ...REG.elements.map((e) => [e.tag, { src: "/parts/flux-synthetic.json", market }]),
+    // With a summary row where the element has one (the rating's `intervals`).
+    ...REG.elements.map((e) => [e.tag, { src: "/parts/flux-synthetic.json", market, ...(e.attributes.includes("intervals") ? { intervals: "1h 4h" } : {}) }]),
     ...REG.elements.map((e) => [e.tag, { src: missing }]),
     ["bfx-regime-matrix", { src: "/www/data/flux.json /parts/flux-synthetic.json" }],
   ];

@@ -146,5 +146,8 @@ pub const EN: Locale = Locale {
         col_volume: "Volume",
         col_rate: "Funding rate",
         col_value: "Value",
+        interval: "Interval",
+        by_interval: "Rating by interval",
+        not_offered: "not offered by the sources",
     },
 };

@@ -318,6 +318,11 @@ pub struct Texts {
     pub col_volume: &'static str,
     pub col_rate: &'static str,
     pub col_value: &'static str,
+    // The rating's interval tabs and summary row.
+    pub interval: &'static str,
+    pub by_interval: &'static str,
+    /// Beside an interval the summary asks for and the sources do not serve.
+    pub not_offered: &'static str,
 }
 
 #[cfg(test)]

@@ -165,5 +165,8 @@ pub const RU: Locale = Locale {
         col_volume: "Объём",
         col_rate: "Ставка финансирования",
         col_value: "Значение",
+        interval: "Интервал",
+        by_interval: "Рейтинг по интервалам",
+        not_offered: "источники не дают",
     },
 };

@@ -68,6 +68,28 @@ impl Credentials {
 }
 
 impl SeriesSource {
+    /// The same series at another interval: every endpoint asks for `interval`.
+    ///
+    /// ```
+    /// # use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind};
+    /// let kraken = Endpoint { source: SourceKind::KrakenOhlc, symbol: "FLUXUSD".into(),
+    ///                         interval: None, base_url: None };
+    /// let spec = SeriesSource { series: "candles".into(), label: None,
+    ///     source: SourceKind::BybitKline, symbol: "FLUXUSDT".into(), interval: Some("1h".into()),
+    ///     base_url: None, fallbacks: vec![kraken], synthetic: false,
+    ///     credentials: Credentials::Omit };
+    /// let day = spec.at_interval("1d");
+    /// assert!(day.endpoints().iter().all(|e| e.interval.as_deref() == Some("1d")));
+    /// ```
+    pub fn at_interval(&self, interval: &str) -> SeriesSource {
+        let mut s = self.clone();
+        s.interval = Some(interval.to_owned());
+        for f in &mut s.fallbacks {
+            f.interval = Some(interval.to_owned());
+        }
+        s
+    }
+
     /// The first choice, then the fallbacks, in the order they are tried.
     pub fn endpoints(&self) -> Vec<Endpoint> {
         let primary = Endpoint {

@@ -22,4 +22,4 @@ mod wire;
 
 pub use candles_json::{parse_candles_json, CandlesDoc, SourceError};
 pub use parse::parse_series;
-pub use url::{endpoint_url, exchange_interval};
+pub use url::{chain_intervals, endpoint_url, exchange_interval, TAB_INTERVALS};

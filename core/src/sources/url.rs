@@ -15,7 +15,7 @@ use crate::model::{Endpoint, SourceKind};
 /// let e = Endpoint { source: SourceKind::BybitKline, symbol: "FLUXUSDT".into(),
 ///                    interval: Some("24h".into()), base_url: None };
 /// assert_eq!(endpoint_url(&e, None).unwrap(),
-///     "https://api.bybit.com/v5/market/kline?category=linear&symbol=FLUXUSDT&interval=D&limit=200");
+///     "https://api.bybit.com/v5/market/kline?category=linear&symbol=FLUXUSDT&interval=D&limit=500");
 /// ```
 pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, String> {
     let kind = e.source;
@@ -52,6 +52,10 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
             kind.name()
         )
     })?;
+    // Bars asked for: the rating's longest warm-up is SMA 200, and Pine's EMA 200 (seeded with
+    // the first close) keeps (1 − 2/201)^n of that seed: 0.7% after 500 bars. So 500 where the
+    // exchange lets us choose (Binance's default; Bybit's default 200 leaves 199 closed bars, one
+    // short of SMA 200); Kraken answers its last 720 bars and takes no count.
     use SourceKind::*;
     Ok(match kind {
         BinanceSpotKlines => {
@@ -65,7 +69,7 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
             "{base}/futures/data/openInterestHist?symbol={symbol}&period={spelled}&limit=200"
         ),
         BybitKline => format!(
-            "{base}/v5/market/kline?category=linear&symbol={symbol}&interval={spelled}&limit=200"
+            "{base}/v5/market/kline?category=linear&symbol={symbol}&interval={spelled}&limit=500"
         ),
         BybitFunding => {
             format!("{base}/v5/market/funding/history?category=linear&symbol={symbol}&limit=200")
@@ -78,6 +82,44 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
         // Returned above (no host); kept so the match stays total without a panic.
         GenericJson | GenericCsv | CandlesJson => e.base_url.clone().unwrap_or_default(),
     })
+}
+
+/// The intervals a rating can switch between, as TradingView's technical-analysis widget offers
+/// them: 1m, 5m, 15m, 30m, 1h, 2h, 4h, 1D, 1W, 1M.
+#[rustfmt::skip]
+pub const TAB_INTERVALS: &[&str] = &["1m", "5m", "15m", "30m", "1h", "2h", "4h", "1d", "1w", "1M"];
+
+/// The intervals every endpoint of `spec` can serve, of [`TAB_INTERVALS`] and the spec's own,
+/// shortest first. None when a source takes no interval (a site's document, CoinGecko's OHLC)
+/// or the spec's interval is not in the grammar: switching would show the same series or fail.
+///
+/// ```
+/// use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind};
+/// use barfinex_core::sources::chain_intervals;
+/// let kraken = Endpoint { source: SourceKind::KrakenOhlc, symbol: "FLUXUSD".into(),
+///                         interval: None, base_url: None };
+/// let spec = SeriesSource { series: "candles".into(), label: None,
+///     source: SourceKind::BinanceFuturesKlines, symbol: "FLUXUSDT".into(), interval: None,
+///     base_url: None, fallbacks: vec![kraken], synthetic: false,
+///     credentials: Credentials::Omit };
+/// let tabs: Vec<String> = chain_intervals(&spec).iter().map(|i| i.label()).collect();
+/// assert_eq!(tabs, ["1m", "5m", "15m", "30m", "1h", "4h", "1D", "1W"]); // Kraken: no 2h, no 1M
+/// ```
+pub fn chain_intervals(spec: &crate::model::SeriesSource) -> Vec<Interval> {
+    let endpoints = spec.endpoints();
+    let Some(own) = endpoints.first().and_then(|e| e.interval().ok()) else {
+        return Vec::new();
+    };
+    if endpoints.iter().any(|e| !e.source.has_bars()) {
+        return Vec::new();
+    }
+    let mut all: Vec<Interval> = TAB_INTERVALS.iter().filter_map(|s| s.parse().ok()).collect();
+    if !all.contains(&own) {
+        all.push(own);
+    }
+    all.retain(|&iv| endpoints.iter().all(|e| exchange_interval(e.source, iv).is_some()));
+    all.sort_by_key(|i| i.sort_key());
+    all
 }
 
 /// Binance's kline intervals (`/api/v3/klines`, `/fapi/v1/klines`).

@@ -23,7 +23,10 @@ pub use primitives::{
     aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel,
     LoadingState, NoticeView, ProfileLang, RetryIn, Section, TechnicalDetails, Tone, WidgetShell,
 };
-pub use rating::{RatingDial, SeriesMeta, TechnicalRatingPanel, TechnicalRatingView};
+pub use rating::{
+    IntervalRating, RatingDial, SeriesMeta, SummaryIntervals, TechnicalRatingPanel,
+    TechnicalRatingView,
+};
 pub use regimes::{use_current_regime, CurrentRegimeLine, RegimeList, RegimeMatrix, RegimeNow};
 pub use signals::{LiveSignals, SignalBadges};
 pub use use_series::use_series;
@@ -46,6 +49,7 @@ pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("signals/signal_badges.css"),
     include_str!("primitives/state.css"),
     include_str!("rating/technical_rating.css"),
+    include_str!("rating/interval_rating.css"),
     include_str!("primitives/widget_shell.css"),
 );
 

@@ -15,17 +15,27 @@ use leptos::prelude::*;
 /// # }
 /// ```
 pub fn use_series(spec: SeriesSource) -> LocalResource<Result<LoadedSeries, LoadError>> {
+    let tick = refresh_tick(use_market().refresh);
+    series_resource(spec, Cancel::for_this_owner(), tick.into())
+}
+
+/// `spec` loaded under the widget's market context, again each time `reload` changes (a load
+/// after the first is a refresh). One function for every series resource, so the resource's
+/// code is compiled once.
+pub(crate) fn series_resource(
+    spec: SeriesSource,
+    cancel: Cancel,
+    reload: Signal<u32>,
+) -> LocalResource<Result<LoadedSeries, LoadError>> {
     let ctx = use_market();
     let policy = ctx.policy();
-    let cancel = Cancel::for_this_owner();
-    let tick = refresh_tick(ctx.refresh);
     LocalResource::new(move || {
         let (spec, market, policy, signal, n) = (
             spec.clone(),
             ctx.market.clone(),
             policy.clone(),
             cancel.signal(),
-            tick.get(),
+            reload.get(),
         );
         async move { load_series(&spec, market, &policy, signal, n > 0).await }
     })

@@ -13,3 +13,6 @@ pub use error::LoadError;
 pub use profile::Profile;
 pub use series::{load_series, LoadedSeries};
 pub use series_set::{input, load_series_set};
+/// The intervals a series can be loaded at through every source of its chain (the rating's
+/// tabs): the sources' URL builders decide, so components ask here.
+pub use barfinex_core::sources::chain_intervals;

@@ -1,6 +1,5 @@
 use crate::web::components::{
-    use_series, Badge, ErrorState, Failed, LoadingState, Section, SeriesMeta, TechnicalDetails,
-    TechnicalRatingView, Tone,
+    use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, TechnicalDetails, Tone,
 };
 use crate::web::load::LoadedSeries;
 use crate::web::net::{now_ms, NetError, NextRefresh};
@@ -8,14 +7,14 @@ use crate::web::reader::use_reader;
 use barfinex_core::format::{minutes, shown_url};
 use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
-use barfinex_core::rating::{technical_rating, Rules};
+use barfinex_core::rating::Rules;
 use barfinex_core::series::Candles;
 use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
 
 /// A profile's candle series, fetched from its sources (with fallbacks) and shown as the last
 /// price, the 24-hour change and the data's "as of" time, plus the technical rating computed
-/// from it. Loaded under the widget's market context: with `refresh`, it refetches on a timer
+/// from it on every interval its sources serve ([`IntervalRating`]). Loaded under the widget's market context: with `refresh`, it refetches on a timer
 /// and re-scores in place; when a refresh fails it keeps the last good data and says how old it
 /// is.
 #[component]
@@ -31,19 +30,31 @@ pub fn MarketPanel(
     rules: Option<Rules>,
 ) -> impl IntoView {
     let rules = rules.or_else(use_context::<Rules>).unwrap_or_default();
-    let data = use_series(spec);
+    let data = use_series(spec.clone());
     let retry = use_context::<NextRefresh>();
-    move || {
+    let market = move || {
         match data.get() {
         None => view! { <LoadingState reserve=Some(if rating { "market-rated" } else { "market" })/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState what=Failed::Market message=e.to_string() kind=e.kind() url=e.url() status=e.status() retry=retry/> }.into_any(),
         Some(Ok(s)) => match s.data.as_ref() {
-            SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone() rating=rating.then_some(rules)/> }.into_any(),
+            SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone()/> }.into_any(),
             SeriesData::Points(_) => {
                 view! { <ErrorState message=format!("{}: the candles series must come from a candles source", shown_url(&s.url))/> }.into_any()
             }
         },
     }
+    };
+    // Built once the candles are here and kept across refreshes: its tabs keep what they loaded.
+    let has_candles = move || {
+        data.with(|d| matches!(d, Some(Ok(s)) if matches!(s.data.as_ref(), SeriesData::Candles(_))))
+    };
+    view! {
+        {market}
+        {rating.then(|| view! {
+            <Show when=has_candles>
+                <IntervalRating spec=spec.clone() base=data rules=rules/>
+            </Show>
+        })}
     }
 }
 
@@ -56,7 +67,7 @@ fn change_24h(c: &Candles) -> Option<f64> {
 }
 
 #[component]
-fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> impl IntoView {
+fn MarketView(series: LoadedSeries, candles: Candles) -> impl IntoView {
     let r = use_reader();
     let (t, n) = (r.t(), r.n());
     let last = candles.close.last().copied();
@@ -84,19 +95,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> 
         };
         (words, e.to_string())
     });
-    let meta = SeriesMeta {
-        symbol: series.symbol(),
-        interval: series
-            .endpoint
-            .interval
-            .clone()
-            .unwrap_or_else(|| "1h".into()),
-        source: format!("{} ({})", series.source.name(), shown_url(&series.url)),
-        synthetic: series.synthetic,
-    };
-    let detail = rating
-        .and_then(|rules| technical_rating(&candles, false, rules).ok())
-        .and_then(|r| r.last);
+    let source = format!("{} ({})", series.source.name(), shown_url(&series.url));
     view! {
         <div part="market" class="bfx-market" data-source=series.source.name()>
             <span class="bfx-market__price">{last.map(|x| n.price(x)).unwrap_or_else(|| "–".into())}</span>
@@ -104,7 +103,7 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> 
                 {change.map(|c| fill(t.change_24h, &[&n.percent(c, 2, true)])).unwrap_or_else(|| t.change_24h_none.into())}
             </span>
             {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic_data/> })}
-            <span class="bfx-market__asof">{format!("{} · {}", fill(t.as_of, &[&as_of]), meta.source)}</span>
+            <span class="bfx-market__asof">{format!("{} · {}", fill(t.as_of, &[&as_of]), source)}</span>
             {stale.map(|(age, detail)| view! {
                 <div class="bfx-market__stale">
                     <span role="status">{age}</span>
@@ -112,10 +111,5 @@ fn MarketView(series: LoadedSeries, candles: Candles, rating: Option<Rules>) -> 
                 </div>
             })}
         </div>
-        {detail.map(|d| view! {
-            <Section title=t.technical_rating>
-                <TechnicalRatingView detail=d meta=meta.clone()/>
-            </Section>
-        })}
     }
 }

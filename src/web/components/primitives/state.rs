@@ -9,7 +9,7 @@ use std::time::Duration;
 /// it (`bfx-reserve--{reserve}` in `state.css`), so nothing after it moves when the data comes.
 #[component]
 pub fn LoadingState(
-    /// The block it stands in for: `market`, `market-rated`, `price`, `funding`.
+    /// The block it stands in for: `market`, `market-rated`, `rating` (one interval tab), `price`, `funding`.
     #[prop(default = None)]
     reserve: Option<&'static str>,
 ) -> impl IntoView {

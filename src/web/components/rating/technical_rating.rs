@@ -1,11 +1,12 @@
 use crate::web::components::{Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
-use crate::web::load::fetch_candles;
+use crate::web::load::{fetch_candles, LoadError};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
 use barfinex_core::rating::{technical_rating, Group, GroupScore, Label, RatingDetail, Rules};
+use barfinex_core::series::Candles;
 use leptos::prelude::*;
 
 /// What a rating was computed from, as shown beside it.
@@ -38,7 +39,6 @@ pub fn TechnicalRatingPanel(
     rules: Option<Rules>,
 ) -> impl IntoView {
     let rules = rules.or_else(use_context::<Rules>).unwrap_or_default();
-    let t = use_reader().t();
     let ctx = use_market();
     let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
@@ -50,29 +50,84 @@ pub fn TechnicalRatingPanel(
         async move { fetch_candles(&src, &policy, signal, n > 0).await }
     });
     move || {
-        match data.get() {
-        None => view! { <LoadingState/> }.into_any(),
-        Some(Err(e)) => view! { <ErrorState what=Failed::Market message=e.to_string() kind=e.kind() url=e.url() status=e.status() retry=retry/> }.into_any(),
-        Some(Ok(doc)) => match technical_rating(&doc.candles, false, rules) {
-            Ok(r) => match r.last {
-                Some(detail) => {
-                    let meta = SeriesMeta {
-                        symbol: doc.symbol.clone(),
-                        interval: doc.interval.clone(),
-                        source: doc.source.clone(),
-                        synthetic: doc.synthetic,
-                    };
-                    view! { <TechnicalRatingView detail=detail meta=meta/> }.into_any()
-                }
-                None => view! { <Empty text=t.no_candles_to_rate/> }.into_any(),
-            },
-            Err(e) => view! { <ErrorState what=Failed::Market message=e.to_string() kind="series" retry=retry/> }.into_any(),
-        },
-    }
+        let rated = data.get().map(|r| {
+            r.map_err(Failure::Load).and_then(|doc| {
+                rate(&doc.candles, rules, || SeriesMeta {
+                    symbol: doc.symbol.clone(),
+                    interval: doc.interval.clone(),
+                    source: doc.source.clone(),
+                    synthetic: doc.synthetic,
+                })
+            })
+        });
+        outcome_view(rated, retry)
     }
 }
 
-fn label_tone(l: Option<Label>) -> Tone {
+/// A rating as a panel shows it: the rated bar (none for an empty series) and its series.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Rated {
+    pub detail: Option<RatingDetail>,
+    pub meta: SeriesMeta,
+}
+
+/// Why a panel has no rating: its series did not load, or cannot be rated.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Failure {
+    Load(LoadError),
+    Series(String),
+}
+
+impl Failure {
+    /// The kind `bfx-error` reports: the load's, or `series` for candles that cannot be rated.
+    fn kind(&self) -> &'static str {
+        match self {
+            Self::Load(e) => e.kind(),
+            Self::Series(_) => "series",
+        }
+    }
+}
+
+/// A rating's state: `None` while its series loads.
+pub(crate) type Outcome = Option<Result<Rated, Failure>>;
+
+/// Rates `candles` under `rules`, with what they came from.
+pub(crate) fn rate(
+    candles: &Candles,
+    rules: Rules,
+    meta: impl FnOnce() -> SeriesMeta,
+) -> Result<Rated, Failure> {
+    technical_rating(candles, false, rules)
+        .map(|r| Rated {
+            detail: r.last,
+            meta: meta(),
+        })
+        .map_err(|e| Failure::Series(e.to_string()))
+}
+
+/// Every state of a rating panel, one view each: loading (holding the rating's room), failed
+/// (with the countdown to `retry`), rated, or nothing to rate. Shared by every panel, so each
+/// state's view is compiled once.
+pub(crate) fn outcome_view(o: Outcome, retry: Option<NextRefresh>) -> AnyView {
+    match o {
+        None => view! { <LoadingState reserve=Some("rating")/> }.into_any(),
+        Some(Err(f)) => {
+            let kind = f.kind();
+            let (message, url, status) = match f {
+                Failure::Load(e) => (e.to_string(), e.url(), e.status()),
+                Failure::Series(m) => (m, None, None),
+            };
+            view! { <ErrorState what=Failed::Market message=message kind=kind url=url status=status retry=retry/> }
+                .into_any()
+        }
+        Some(Ok(Rated { detail: Some(d), meta })) => {
+            view! { <TechnicalRatingView detail=d meta=meta/> }.into_any()
+        }
+        Some(Ok(_)) => view! { <Empty text=use_reader().t().no_candles_to_rate/> }.into_any(),
+    }
+}
+
+pub(crate) fn label_tone(l: Option<Label>) -> Tone {
     match l {
         Some(Label::StrongBuy | Label::Buy) => Tone::Bullish,
         Some(Label::StrongSell | Label::Sell) => Tone::Bearish,

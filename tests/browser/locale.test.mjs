@@ -17,7 +17,8 @@ const LAST_DAILY = 1795651200000; // the document's last bar (2026-11-26 00:00 U
 // Interface strings that must not survive in a Russian widget (none is in the FLUX profile).
 const ENGLISH = ["Loading", "Key drivers", "Market signals", "Technical rating", "Show more", "as of", "Charts",
   "Moving averages", "Oscillators", "Showing", "Filter by", "Synthetic data", "◆Synthetic", "Source:", "Price of", "Funding rate of",
-  " 24h", "Strong", "All 26 votes", "Key persons", "Market regime", "Clear filters", "Sort"];
+  " 24h", "Strong", "All 26 votes", "Key persons", "Market regime", "Clear filters", "Sort",
+  "consecutive latest points", "t-statistic of the slope", "z-score of the latest", "streak began", "breakout close vs"];
 const NBSP = "\u00a0";
 
 /** The widget's words: its shadow root's text and every aria-label in it. */
@@ -60,8 +61,7 @@ test("locale=ru: the card's words in Russian, numbers with a decimal comma, time
   assert.match(await card.locator(".bfx-market__price").textContent(), /^\d+,\d{2,}$/);
   assert.match(await card.locator(".bfx-market__change").textContent(), new RegExp(`^[+-]\\d+,\\d\\d${NBSP}% за 24 ч$`));
   assert.match(await card.locator(".bfx-market__asof").textContent(), /^на \d{1,2} [а-я]+\.? 20\d\d г\., \d\d:\d\d [^·]+ · /);
-  // The profile's own text keeps its language (the profile's `lang`) for screen readers; the rule
-  // engine's evidence is English.
+  // The profile's own text keeps its language (the profile's `lang`) for screen readers.
   assert.equal(await card.locator(".bfx-driver__title").first().getAttribute("lang"), "en");
   assert.equal(await card.locator(".bfx-card__name").getAttribute("lang"), "en");
   assert.equal(await card.locator(".bfx-text__body p").first().getAttribute("lang"), "en");
@@ -75,6 +75,11 @@ test("locale=ru: the card's words in Russian, numbers with a decimal comma, time
   const captions = await card.locator("canvas").evaluateAll((cs) => cs.map((c) => c.getAttribute("aria-label")));
   assert.ok(captions.some((c) => c.startsWith("Цена FLUX")), captions.join("\n"));
   assert.ok(captions.some((c) => c.startsWith("Ставка финансирования FLUX")), captions.join("\n"));
+  // The rule engine's evidence in the reader's words (scoreSignals keeps its English for scripts).
+  const said = await card.locator(".bfx-evidence__check > span[dir=auto]:not(.bfx-evidence__note)").allTextContents();
+  assert.ok(said.length >= 5, said.join("\n"));
+  for (const label of said) assert.match(label, /[А-Яа-яЁё]/u, label);
+  assert.equal(await card.locator(".bfx-evidence__check [lang=en]").count(), 0);
 });
 
 test("without a locale the nearest lang decides, then the browser's language; a language without a table gets English words and its own dates", async () => {

@@ -17,7 +17,7 @@ pub use numbers::Numbers;
 
 use crate::model::{Direction, DriverCategory, Outcome, SignalCategory, SignalDirection};
 use crate::rating::Label;
-use crate::signals::State;
+use crate::signals::{Phrase, State};
 
 /// Every locale, English first (the fallback).
 pub const LOCALES: &[&Locale] = &[&en::EN, &ru::RU];
@@ -114,6 +114,10 @@ impl Locale {
             State::Invalid => 3,
             State::Unscored => 4,
         }]
+    }
+    /// An evidence phrase's template (its `{}` filled by [`fill`] in the phrase's order).
+    pub fn evidence(&self, p: Phrase) -> &'static str {
+        self.text.evidence[p as usize]
     }
     /// A rating label in words; `None`: not enough data.
     pub fn rating(&self, l: Option<Label>) -> &'static str {
@@ -318,6 +322,9 @@ pub struct Texts {
     pub col_volume: &'static str,
     pub col_rate: &'static str,
     pub col_value: &'static str,
+    /// Evidence, one template per `signals::Phrase` in its order; each `{}` as that phrase's
+    /// comment says.
+    pub evidence: [&'static str; 24],
     // The rating's interval tabs and summary row.
     pub interval: &'static str,
     pub by_interval: &'static str,

@@ -2,7 +2,7 @@
 
 use super::node::Node;
 use super::pattern::{complete, find_breakout, Retest};
-use super::result::Check;
+use super::result::{Arg, Check, Phrase, Said};
 use super::rule::BreakoutParams as Params;
 use crate::model::SignalDirection;
 use crate::series::Candles;
@@ -13,28 +13,36 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
     let n = c.len();
     let first = p.lookback.max(p.volume_window);
     if n <= first {
-        return Node::unknown(
+        let said = vec![Arg::Num(first as f64), Arg::Text(series.into()), Arg::Num(n as f64)];
+        return Node::unknown_said(
             path,
             "breakout_retest",
             format!("needs more than {first} bars of `{series}`, has {n}"),
+            Some(Said(Phrase::NeedsBars, said)),
         );
     }
     let start = first.max(n.saturating_sub(p.within));
     let pick = find_breakout(c, p);
-    let check =
-        |label: String, value: f64, op: &'static str, threshold: f64, passed: bool, bar: usize| {
-            Check {
-                rule: path.into(),
-                kind: "breakout_retest",
-                label,
-                value: Some(value),
-                op: Some(op),
-                threshold: Some(threshold),
-                passed: Some(passed),
-                time: c.time.get(bar).copied(),
-                note: None,
-            }
-        };
+    let check = |said: Said,
+                 label: String,
+                 value: f64,
+                 op: &'static str,
+                 threshold: f64,
+                 passed: bool,
+                 bar: usize| Check {
+        rule: path.into(),
+        kind: "breakout_retest",
+        label,
+        value: Some(value),
+        op: Some(op),
+        threshold: Some(threshold),
+        passed: Some(passed),
+        time: c.time.get(bar).copied(),
+        note: None,
+        said: Some(said),
+        note_said: None,
+    };
+    let num = |x: f64| Arg::Num(x);
     let Some((k, r)) = pick.as_ref().map(|(k, r)| (k, r)) else {
         let mut node = Node::leaf(false, 0.0);
         node.checks.push(Check {
@@ -50,12 +58,27 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
             passed: Some(false),
             time: c.time.last().copied(),
             note: Some("no breakout found".into()),
+            said: Some(Said(
+                Phrase::BreakoutSought,
+                vec![
+                    num(p.lookback as f64),
+                    num(p.volume_factor),
+                    num(p.volume_window as f64),
+                    num((n - start) as f64),
+                ],
+            )),
+            note_said: Some(Said(Phrase::NoBreakout, Vec::new())),
         });
         return node;
     };
-    let (word, op_b) = if k.up { ("high", ">") } else { ("low", "<") };
+    let (word, op_b, side) = if k.up {
+        ("high", ">", Phrase::BreakoutHigh)
+    } else {
+        ("low", "<", Phrase::BreakoutLow)
+    };
     let mut checks = vec![
         check(
+            Said(side, vec![num(p.lookback as f64)]),
             format!("breakout close vs the prior {}-bar {word}", p.lookback),
             c.close[k.bar],
             op_b,
@@ -64,6 +87,7 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
             k.bar,
         ),
         check(
+            Said(Phrase::BreakoutVolume, vec![num(p.volume_window as f64)]),
             format!("breakout volume ÷ its {}-bar average", p.volume_window),
             k.volume_ratio,
             ">=",
@@ -84,6 +108,8 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                 passed: Some(false),
                 time: c.time.last().copied(),
                 note: Some("awaiting retest: price has not come back to the level".into()),
+                said: Some(Said(Phrase::Retest, vec![num(k.level)])),
+                note_said: Some(Said(Phrase::AwaitingRetest, Vec::new())),
             });
             25.0
         }
@@ -110,7 +136,9 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                     k.level * (1.0 + p.tolerance),
                 )
             };
+            let retest = if k.up { Phrase::RetestLow } else { Phrase::RetestHigh };
             checks.push(check(
+                Said(retest, vec![num(p.tolerance * 100.0)]),
                 format!(
                     "retest bar's {} vs the level ± {}%",
                     if k.up { "low" } else { "high" },
@@ -123,6 +151,7 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                 *bar,
             ));
             checks.push(check(
+                Said(Phrase::RetestVolume, Vec::new()),
                 "retest volume vs breakout volume".into(),
                 c.volume[*bar],
                 "<",
@@ -130,7 +159,9 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                 *lower_volume,
                 *bar,
             ));
+            let since = if k.up { Phrase::LowestSince } else { Phrase::HighestSince };
             checks.push(check(
+                Said(since, Vec::new()),
                 format!(
                     "{} close since the retest",
                     if k.up { "lowest" } else { "highest" }

@@ -7,7 +7,7 @@ use super::breakout::breakout_retest;
 use super::derive::{eval, mean_sd, zscore, Line};
 use super::input::SeriesSet;
 use super::node::Node;
-use super::result::Check;
+use super::result::{Arg, Check, Phrase, Said};
 use super::rule::{Op, Rule, SeriesExpr, Trend};
 use crate::format::fmt_num;
 use crate::series::SeriesData;
@@ -79,11 +79,18 @@ fn line(expr: &SeriesExpr, path: &str, kind: &'static str, set: &SeriesSet) -> R
     eval(expr, set).map_err(|m| Node::unknown(path, kind, m.to_string()))
 }
 
+/// A series expression or an operator, as a phrase's argument.
+fn text(s: &str) -> Arg {
+    Arg::Text(s.to_owned())
+}
+
 fn too_short(path: &str, kind: &'static str, expr: &SeriesExpr, need: usize, has: usize) -> Node {
-    Node::unknown(
+    let (n, of) = (|x: usize| Arg::Num(x as f64), expr.label());
+    Node::unknown_said(
         path,
         kind,
-        format!("needs {need} points of {}, has {has}", expr.label()),
+        format!("needs {need} points of {of}, has {has}"),
+        Some(Said(Phrase::Needs, vec![n(need), Arg::Text(of), n(has)])),
     )
 }
 
@@ -93,7 +100,7 @@ struct Leaf<'a> {
 }
 
 impl Leaf<'_> {
-    fn check(&self, label: String, value: f64, op: Op, threshold: f64, time: i64) -> Check {
+    fn check(&self, said: Said, label: String, value: f64, op: Op, threshold: f64, time: i64) -> Check {
         Check {
             rule: self.path.into(),
             kind: self.kind,
@@ -104,6 +111,8 @@ impl Leaf<'_> {
             passed: Some(op.holds(value, threshold)),
             time: Some(time),
             note: None,
+            said: Some(said),
+            note_said: None,
         }
     }
 }
@@ -132,7 +141,8 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
     };
     match rule {
         Rule::Threshold { op, value, .. } => {
-            let c = leaf.check(format!("latest {label}"), x, *op, *value, t);
+            let said = Said(Phrase::Latest, vec![text(&label)]);
+            let c = leaf.check(said, format!("latest {label}"), x, *op, *value, t);
             let (_, sd) = mean_sd(&l.value);
             let s = graded(op.sign() * (x - value), sd, c.passed == Some(true));
             with_checks(c.passed == Some(true), s, vec![c])
@@ -149,6 +159,7 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             let n = l.len();
             let z = zscore(x, &l.value[n - 1 - lookback..n - 1]);
             let c = leaf.check(
+                Said(Phrase::ZScore, vec![text(&label), Arg::Num(*lookback as f64)]),
                 format!("z-score of the latest {label} against the {lookback} before it"),
                 z,
                 *op,
@@ -170,7 +181,9 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             if streak == l.len() && streak < *periods {
                 return too_short(path, kind, expr, need, l.len());
             }
+            let said = vec![text(&label), text(op.as_str()), Arg::Num(*value)];
             let mut c = leaf.check(
+                Said(Phrase::Streak, said),
                 format!(
                     "consecutive latest points with {label} {} {value}",
                     op.as_str()
@@ -183,6 +196,7 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             if streak > 0 {
                 let start = l.time[l.len() - streak];
                 c.note = Some(format!("streak began at {start}"));
+                c.note_said = Some(Said(Phrase::StreakBegan, vec![Arg::Time(start)]));
             }
             let pass = streak >= *periods;
             with_checks(pass, 50.0 * streak as f64 / *periods as f64, vec![c])
@@ -205,7 +219,9 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             } else {
                 (Op::Le, -1.0)
             };
+            let over = vec![text(&label), Arg::Num(*window as f64)];
             let mut checks = vec![leaf.check(
+                Said(Phrase::TrendT, over.clone()),
                 format!("t-statistic of the slope of {label} over {window} points"),
                 tstat,
                 op,
@@ -221,6 +237,7 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             };
             if let Some(mc) = min_change {
                 checks.push(leaf.check(
+                    Said(Phrase::TrendChange, over),
                     format!("fitted change of {label} over {window} points"),
                     change,
                     op,
@@ -323,6 +340,7 @@ fn divergence(
         }
     };
     let mut ca = leaf.check(
+        Said(Phrase::AbsLatest, vec![Arg::Text(a.label())]),
         format!("|latest {}|", a.label()),
         xa.abs(),
         Op::Ge,
@@ -330,7 +348,9 @@ fn divergence(
         ta,
     );
     ca.note = Some(format!("value {}", fmt_num(xa)));
+    ca.note_said = Some(Said(Phrase::Value, vec![Arg::Num(xa)]));
     let mut cb = leaf.check(
+        Said(Phrase::AbsLatest, vec![Arg::Text(b.label())]),
         format!("|latest {}|", b.label()),
         xb.abs(),
         Op::Ge,
@@ -338,6 +358,7 @@ fn divergence(
         tb,
     );
     cb.note = Some(format!("value {}", fmt_num(xb)));
+    cb.note_said = Some(Said(Phrase::Value, vec![Arg::Num(xb)]));
     let product = xa * xb;
     let cs = Check {
         rule: path.into(),
@@ -349,6 +370,11 @@ fn divergence(
         passed: Some(product < 0.0),
         time: Some(ta.max(tb)),
         note: None,
+        said: Some(Said(
+            Phrase::SignProduct,
+            vec![Arg::Text(a.label()), Arg::Text(b.label())],
+        )),
+        note_said: None,
     };
     let pass = [&ca, &cb, &cs].iter().all(|c| c.passed == Some(true));
     let s = if product < 0.0 {

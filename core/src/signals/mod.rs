@@ -59,7 +59,7 @@ pub use regime::{
     current_regime, current_regime_with_plan, parse_regime_rules, CurrentRegime, RegimeRule,
     RegimeRules,
 };
-pub use result::{Check, DataUsed, SignalResult, State};
+pub use result::{Arg, Check, DataUsed, Phrase, Said, SignalResult, State};
 pub use rule::{
     BreakoutParams, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH,
     MAX_NODES, MAX_WINDOW,

@@ -1,6 +1,6 @@
 //! A rule's outcome as evaluation builds it: truth, strength, checks and reasons.
 
-use super::result::Check;
+use super::result::{Check, Phrase, Said};
 use crate::model::SignalDirection;
 
 /// A rule's outcome: true, false, or unknown (`None`) for lack of data.
@@ -28,6 +28,11 @@ impl Node {
     }
 
     pub fn unknown(path: &str, kind: &'static str, reason: String) -> Node {
+        Node::unknown_said(path, kind, reason, None)
+    }
+
+    /// [`Self::unknown`], with the reason as a phrase readers' locales can word.
+    pub fn unknown_said(path: &str, kind: &'static str, reason: String, said: Option<Said>) -> Node {
         Node {
             truth: None,
             strength: f64::NAN,
@@ -41,6 +46,8 @@ impl Node {
                 passed: None,
                 time: None,
                 note: Some(reason.clone()),
+                said: Some(Said(Phrase::Data, Vec::new())),
+                note_said: said,
             }],
             reasons: vec![reason],
             direction: None,

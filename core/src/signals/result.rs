@@ -42,6 +42,74 @@ impl State {
     }
 }
 
+/// The phrases evidence is told in, so a reader's locale can word them
+/// (`locale::Locale::evidence`); a check's `label` and `note` keep the English, for scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phrase {
+    /// latest {series}
+    Latest,
+    /// |latest {series}|
+    AbsLatest,
+    /// z-score of the latest {series} against the {n} before it
+    ZScore,
+    /// consecutive latest points with {series} {op} {value}
+    Streak,
+    /// t-statistic of the slope of {series} over {n} points
+    TrendT,
+    /// fitted change of {series} over {n} points
+    TrendChange,
+    /// sign of {series} × sign of {series}
+    SignProduct,
+    /// close beyond the {n}-bar high/low on volume ≥ {factor}× its {n}-bar average, in the last {n} bars
+    BreakoutSought,
+    /// breakout close vs the prior {n}-bar high
+    BreakoutHigh,
+    /// breakout close vs the prior {n}-bar low
+    BreakoutLow,
+    /// breakout volume ÷ its {n}-bar average
+    BreakoutVolume,
+    /// retest of the level {level}
+    Retest,
+    /// retest bar's low vs the level ± {percent}%
+    RetestLow,
+    /// retest bar's high vs the level ± {percent}%
+    RetestHigh,
+    /// retest volume vs breakout volume
+    RetestVolume,
+    /// lowest close since the retest
+    LowestSince,
+    /// highest close since the retest
+    HighestSince,
+    /// data (a check that could not be made)
+    Data,
+    /// Notes: streak began at {time}
+    StreakBegan,
+    /// value {number}
+    Value,
+    /// no breakout found
+    NoBreakout,
+    /// awaiting retest: price has not come back to the level
+    AwaitingRetest,
+    /// needs {n} points of {series}, has {n}
+    Needs,
+    /// needs more than {n} bars of {series}, has {n}
+    NeedsBars,
+}
+
+/// One argument of a [`Phrase`], kept typed so a locale writes numbers and times its way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// A series expression (`funding`, `ema(close, 20)`) or an operator: written as it is.
+    Text(String),
+    Num(f64),
+    /// Unix ms.
+    Time(i64),
+}
+
+/// A phrase with its arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said(pub Phrase, pub Vec<Arg>);
+
 /// One number behind a result: what was measured, against what, and whether it passed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -63,6 +131,12 @@ pub struct Check {
     pub time: Option<i64>,
     /// Why the value is missing, or a remark.
     pub note: Option<String>,
+    /// `label` as a phrase, for readers (not serialised: scripts read `label`).
+    #[serde(skip)]
+    pub said: Option<Said>,
+    /// `note` as a phrase, likewise.
+    #[serde(skip)]
+    pub note_said: Option<Said>,
 }
 
 /// A series a result read.

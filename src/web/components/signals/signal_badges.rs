@@ -1,8 +1,10 @@
-use crate::web::components::{aria_level, next_id, Badge, Empty, HeadingLevel, ProfileLang, Tone};
+use crate::web::components::{
+    aria_level, next_id, Badge, Empty, HeadingLevel, ProfileLang, TechnicalDetails, Tone,
+};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, lower, Locale};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
-use barfinex_core::signals::{Check, SignalResult, State};
+use barfinex_core::signals::{Arg, Check, Said, SignalResult, State};
 use leptos::prelude::*;
 
 /// Market signals as badges: category, direction, title and, once scored, the live state and
@@ -152,7 +154,9 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
     view! {
         <div class="bfx-evidence">
             <p class="bfx-evidence__head"><strong>{head}</strong>{(!facts.is_empty()).then(|| format!(" · {}", facts.join(" · ")))}</p>
-            {result.reason.map(|r| view! { <p class="bfx-evidence__reason" dir="auto" lang="en">{r}</p> })}
+            // Why it could not be scored, in the engine's English: a detail for developers, since
+            // the state above and the checks below say it in the reader's words.
+            {result.reason.map(|r| view! { <div class="bfx-evidence__reason"><TechnicalDetails message=r/></div> })}
             {(!result.evidence.is_empty()).then(|| view! {
                 <ul class="bfx-evidence__checks">
                     {result.evidence.into_iter().map(|c| view! { <CheckRow check=c/> }).collect_view()}
@@ -188,14 +192,32 @@ fn CheckRow(check: Check) -> impl IntoView {
         (Some(v), _, _) => n.num(v),
         _ => String::new(),
     };
+    // The reader's words where the engine gave a phrase; else its English, marked as such.
+    let say = |said: Option<Said>, english: String| match said {
+        Some(Said(p, args)) => {
+            let args: Vec<String> = args
+                .iter()
+                .map(|a| match a {
+                    Arg::Text(s) => s.clone(),
+                    Arg::Num(x) => n.num(*x),
+                    Arg::Time(ms) => reader.time(*ms),
+                })
+                .collect();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            (fill(reader.locale.evidence(p), &args), None)
+        }
+        None => (english, Some("en")),
+    };
+    let (label, label_lang) = say(check.said, check.label);
+    let note = check.note.map(|n| say(check.note_said, n));
     view! {
         <li class="bfx-evidence__check" data-passed=check.passed.map(|p| p.to_string())>
             <span class="bfx-evidence__mark" aria-hidden="true">{mark}</span>
             <span class="bfx-visually-hidden">{word}": "</span>
-            <span dir="auto" lang="en">{check.label}</span>
+            <span dir="auto" lang=label_lang>{label}</span>
             {(!comparison.is_empty()).then(|| view! { ": " <span class="bfx-evidence__value">{comparison}</span> })}
             {check.time.map(|ms| fill(t.at_time, &[&reader.time(ms)]))}
-            {check.note.map(|n| view! { <span class="bfx-evidence__note" dir="auto" lang="en">{format!(" ({n})")}</span> })}
+            {note.map(|(n, lang)| view! { <span class="bfx-evidence__note" dir="auto" lang=lang>{format!(" ({n})")}</span> })}
         </li>
     }
 }

@@ -113,7 +113,9 @@ impl Interval {
     /// ```
     pub fn from_label(s: &str) -> Result<Interval, IntervalError> {
         let s = match s {
-            "D" | "W" | "M" => return format!("1{}", s.to_ascii_lowercase().replace('m', "M")).parse(),
+            "D" | "W" | "M" => {
+                return format!("1{}", s.to_ascii_lowercase().replace('m', "M")).parse()
+            }
             _ => s,
         };
         match s.strip_suffix(['D', 'W']) {
@@ -260,12 +262,24 @@ mod tests {
     fn labels_read_tradingview_spellings_and_nothing_looser() {
         let l = |s: &str| Interval::from_label(s).map(Interval::label);
         for (given, label) in [
-            ("1D", "1D"), ("1d", "1D"), ("D", "1D"), ("24h", "1D"), ("1W", "1W"), ("W", "1W"),
-            ("7d", "1W"), ("M", "1M"), ("1M", "1M"), ("15m", "15m"), ("240m", "4h"), ("3D", "3D"),
+            ("1D", "1D"),
+            ("1d", "1D"),
+            ("D", "1D"),
+            ("24h", "1D"),
+            ("1W", "1W"),
+            ("W", "1W"),
+            ("7d", "1W"),
+            ("M", "1M"),
+            ("1M", "1M"),
+            ("15m", "15m"),
+            ("240m", "4h"),
+            ("3D", "3D"),
         ] {
             assert_eq!(l(given).as_deref(), Ok(label), "{given}");
         }
-        for s in ["", "1H", "0D", "DD", "1DW", "d", "w", "m", "1Y", "01D", "100000D", "-1D"] {
+        for s in [
+            "", "1H", "0D", "DD", "1DW", "d", "w", "m", "1Y", "01D", "100000D", "-1D",
+        ] {
             assert!(Interval::from_label(s).is_err(), "{s:?} read");
         }
         let mut v: Vec<Interval> = ["1M", "1w", "15m", "1d", "4h"]

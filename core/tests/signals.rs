@@ -1147,18 +1147,56 @@ fn every_check_is_a_phrase_that_the_english_table_words_as_its_label() {
     d.insert("a".into(), Input::points(points(&[0.0, 3.0], H), "t"));
     d.insert("b".into(), Input::points(points(&[0.0, -0.05], H), "t"));
     let rising: Vec<f64> = (0..40).map(|i| i as f64 + (i % 3) as f64).collect();
-    let bo = |after: &[(f64, f64)]| set(vec![("candles", Input::candles(breakout_series(300.0, after), "t"))]);
+    let bo = |after: &[(f64, f64)]| {
+        set(vec![(
+            "candles",
+            Input::candles(breakout_series(300.0, after), "t"),
+        )])
+    };
     let results = [
-        score(json!({"kind":"threshold","series":"f","op":">","value":1.5}), &one("f", &[1.0, 2.0])),
-        score(json!({"kind":"zscore","series":"f","lookback":5,"op":">","value":1}), &one("f", &[1.0, 2.0, 1.0, 2.0, 1.0, 9.0])),
-        score(json!({"kind":"persistence","series":"f","op":"<","value":0,"periods":3}), &one("f", &[1.0, -1.0, -2.0])),
-        score(json!({"kind":"trend","series":"f","window":30,"direction":"up","min_t":2,"min_change":5}), &one("f", &rising)),
-        score(json!({"kind":"divergence","a":"a","b":"b","min_a":2,"min_b":0.02}), &d),
-        score(json!({"kind":"zscore","series":"f","lookback":20,"op":">","value":1}), &one("f", &[1.0, 2.0])),
-        score(breakout_rule(), &bo(&[(102.0, 200.0), (100.5, 150.0), (101.5, 120.0)])),
+        score(
+            json!({"kind":"threshold","series":"f","op":">","value":1.5}),
+            &one("f", &[1.0, 2.0]),
+        ),
+        score(
+            json!({"kind":"zscore","series":"f","lookback":5,"op":">","value":1}),
+            &one("f", &[1.0, 2.0, 1.0, 2.0, 1.0, 9.0]),
+        ),
+        score(
+            json!({"kind":"persistence","series":"f","op":"<","value":0,"periods":3}),
+            &one("f", &[1.0, -1.0, -2.0]),
+        ),
+        score(
+            json!({"kind":"trend","series":"f","window":30,"direction":"up","min_t":2,"min_change":5}),
+            &one("f", &rising),
+        ),
+        score(
+            json!({"kind":"divergence","a":"a","b":"b","min_a":2,"min_b":0.02}),
+            &d,
+        ),
+        score(
+            json!({"kind":"zscore","series":"f","lookback":20,"op":">","value":1}),
+            &one("f", &[1.0, 2.0]),
+        ),
+        score(
+            breakout_rule(),
+            &bo(&[(102.0, 200.0), (100.5, 150.0), (101.5, 120.0)]),
+        ),
         score(breakout_rule(), &bo(&[(104.0, 100.0)])),
-        score(breakout_rule(), &set(vec![("candles", Input::candles(candles(&[100.0; 30], &[100.0; 30]), "t"))])),
-        score(breakout_rule(), &set(vec![("candles", Input::candles(candles(&[100.0; 5], &[100.0; 5]), "t"))])),
+        score(
+            breakout_rule(),
+            &set(vec![(
+                "candles",
+                Input::candles(candles(&[100.0; 30], &[100.0; 30]), "t"),
+            )]),
+        ),
+        score(
+            breakout_rule(),
+            &set(vec![(
+                "candles",
+                Input::candles(candles(&[100.0; 5], &[100.0; 5]), "t"),
+            )]),
+        ),
     ];
     let en = pick("en");
     let plain = |args: &[Arg]| -> Vec<String> {
@@ -1175,13 +1213,21 @@ fn every_check_is_a_phrase_that_the_english_table_words_as_its_label() {
         assert!(!r.evidence.is_empty(), "{r:#?}");
         for c in &r.evidence {
             checks += 1;
-            let Some(Said(p, args)) = &c.said else { panic!("no phrase for {:?}", c.label) };
+            let Some(Said(p, args)) = &c.said else {
+                panic!("no phrase for {:?}", c.label)
+            };
             let args = plain(args);
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let worded = fill(en.evidence(*p), &args);
             // `needs … of `series`` quotes the series in the label, not in the reader's words.
             assert_eq!(worded, c.label.replace('`', ""), "{p:?}");
-            assert_eq!(c.note.is_some(), c.note_said.is_some(), "{:?}: {:?}", c.label, c.note);
+            assert_eq!(
+                c.note.is_some(),
+                c.note_said.is_some(),
+                "{:?}: {:?}",
+                c.label,
+                c.note
+            );
         }
     }
     assert!(checks >= 15, "{checks}");

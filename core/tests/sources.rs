@@ -352,8 +352,14 @@ fn rating_tabs_are_the_intervals_every_source_in_the_chain_serves() {
         tabs(&[BinanceFuturesKlines, BybitKline, KrakenOhlc], Some("1h")),
         "1m 5m 15m 30m 1h 4h 1D 1W"
     );
-    assert_eq!(tabs(&[BybitKline], Some("6h")), "1m 5m 15m 30m 1h 2h 4h 6h 1D 1W 1M");
-    assert_eq!(tabs(&[KrakenOhlc], Some("15d")), "1m 5m 15m 30m 1h 4h 1D 1W 15D");
+    assert_eq!(
+        tabs(&[BybitKline], Some("6h")),
+        "1m 5m 15m 30m 1h 2h 4h 6h 1D 1W 1M"
+    );
+    assert_eq!(
+        tabs(&[KrakenOhlc], Some("15d")),
+        "1m 5m 15m 30m 1h 4h 1D 1W 15D"
+    );
     // One source that takes no interval, or an interval outside the grammar: no tabs.
     assert_eq!(tabs(&[CandlesJson], None), "");
     assert_eq!(tabs(&[BinanceFuturesKlines, CoingeckoOhlc], Some("1h")), "");

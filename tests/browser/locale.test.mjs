@@ -18,7 +18,8 @@ const LAST_DAILY = 1795651200000; // the document's last bar (2026-11-26 00:00 U
 const ENGLISH = ["Loading", "Key drivers", "Market signals", "Technical rating", "Show more", "as of", "Charts",
   "Moving averages", "Oscillators", "Showing", "Filter by", "Synthetic data", "◆Synthetic", "Source:", "Price of", "Funding rate of",
   " 24h", "Strong", "All 26 votes", "Key persons", "Market regime", "Clear filters", "Sort",
-  "consecutive latest points", "t-statistic of the slope", "z-score of the latest", "streak began", "breakout close vs"];
+  "consecutive latest points", "t-statistic of the slope", "z-score of the latest", "streak began", "breakout close vs",
+  "no current regime given", "no rule holds", "no rule has data"];
 const NBSP = "\u00a0";
 
 /** The widget's words: its shadow root's text and every aria-label in it. */

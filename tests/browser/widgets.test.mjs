@@ -216,6 +216,11 @@ test("regime matrix: the current regime computed from rules over served data, wi
   await p2.waitForFunction(() => !document.querySelector("#w").shadowRoot.querySelector(".bfx-current-regime").textContent.includes("working"));
   assert.equal(await p2.locator("#w .bfx-current-regime").textContent(), "Current regime: unknown (no rule has data)");
   assert.equal(await p2.locator("#w .bfx-regime--current").count(), 0);
+  // The same, to a Russian reader: the reason in their words too.
+  const p3 = await widget("bfx-regime-matrix", { src: PROFILES[0], rules: "/tests/output/rules-nodata.json", locale: "ru" });
+  await p3.locator("#w .bfx-regime").first().waitFor();
+  await p3.waitForFunction(() => /\(/.test(document.querySelector("#w").shadowRoot.querySelector(".bfx-current-regime").textContent));
+  assert.match(await p3.locator("#w .bfx-current-regime").textContent(), /\(ни у одного правила нет данных\)$/);
 });
 
 test("regime matrix edge cases: one asset is a list, a failing profile stays in its row, unfamiliar and missing regimes", async () => {

@@ -325,6 +325,10 @@ pub struct Texts {
     /// Evidence, one template per `signals::Phrase` in its order; each `{}` as that phrase's
     /// comment says.
     pub evidence: [&'static str; 24],
+    /// Why the current regime is unknown: no `current` and no rules; no rule holds; no data.
+    pub regime_not_given: &'static str,
+    pub regime_no_rule_holds: &'static str,
+    pub regime_no_data: &'static str,
     // The rating's interval tabs and summary row.
     pub interval: &'static str,
     pub by_interval: &'static str,

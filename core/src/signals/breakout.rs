@@ -13,7 +13,11 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
     let n = c.len();
     let first = p.lookback.max(p.volume_window);
     if n <= first {
-        let said = vec![Arg::Num(first as f64), Arg::Text(series.into()), Arg::Num(n as f64)];
+        let said = vec![
+            Arg::Num(first as f64),
+            Arg::Text(series.into()),
+            Arg::Num(n as f64),
+        ];
         return Node::unknown_said(
             path,
             "breakout_retest",
@@ -136,7 +140,11 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                     k.level * (1.0 + p.tolerance),
                 )
             };
-            let retest = if k.up { Phrase::RetestLow } else { Phrase::RetestHigh };
+            let retest = if k.up {
+                Phrase::RetestLow
+            } else {
+                Phrase::RetestHigh
+            };
             checks.push(check(
                 Said(retest, vec![num(p.tolerance * 100.0)]),
                 format!(
@@ -159,7 +167,11 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                 *lower_volume,
                 *bar,
             ));
-            let since = if k.up { Phrase::LowestSince } else { Phrase::HighestSince };
+            let since = if k.up {
+                Phrase::LowestSince
+            } else {
+                Phrase::HighestSince
+            };
             checks.push(check(
                 Said(since, Vec::new()),
                 format!(

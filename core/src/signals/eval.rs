@@ -100,7 +100,15 @@ struct Leaf<'a> {
 }
 
 impl Leaf<'_> {
-    fn check(&self, said: Said, label: String, value: f64, op: Op, threshold: f64, time: i64) -> Check {
+    fn check(
+        &self,
+        said: Said,
+        label: String,
+        value: f64,
+        op: Op,
+        threshold: f64,
+        time: i64,
+    ) -> Check {
         Check {
             rule: self.path.into(),
             kind: self.kind,
@@ -159,7 +167,10 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             let n = l.len();
             let z = zscore(x, &l.value[n - 1 - lookback..n - 1]);
             let c = leaf.check(
-                Said(Phrase::ZScore, vec![text(&label), Arg::Num(*lookback as f64)]),
+                Said(
+                    Phrase::ZScore,
+                    vec![text(&label), Arg::Num(*lookback as f64)],
+                ),
                 format!("z-score of the latest {label} against the {lookback} before it"),
                 z,
                 *op,

@@ -32,7 +32,12 @@ impl Node {
     }
 
     /// [`Self::unknown`], with the reason as a phrase readers' locales can word.
-    pub fn unknown_said(path: &str, kind: &'static str, reason: String, said: Option<Said>) -> Node {
+    pub fn unknown_said(
+        path: &str,
+        kind: &'static str,
+        reason: String,
+        said: Option<Said>,
+    ) -> Node {
         Node {
             truth: None,
             strength: f64::NAN,

@@ -113,11 +113,18 @@ pub fn chain_intervals(spec: &crate::model::SeriesSource) -> Vec<Interval> {
     if endpoints.iter().any(|e| !e.source.has_bars()) {
         return Vec::new();
     }
-    let mut all: Vec<Interval> = TAB_INTERVALS.iter().filter_map(|s| s.parse().ok()).collect();
+    let mut all: Vec<Interval> = TAB_INTERVALS
+        .iter()
+        .filter_map(|s| s.parse().ok())
+        .collect();
     if !all.contains(&own) {
         all.push(own);
     }
-    all.retain(|&iv| endpoints.iter().all(|e| exchange_interval(e.source, iv).is_some()));
+    all.retain(|&iv| {
+        endpoints
+            .iter()
+            .all(|e| exchange_interval(e.source, iv).is_some())
+    });
     all.sort_by_key(|i| i.sort_key());
     all
 }

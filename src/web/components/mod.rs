@@ -27,7 +27,9 @@ pub use rating::{
     IntervalRating, RatingDial, SeriesMeta, SummaryIntervals, TechnicalRatingPanel,
     TechnicalRatingView,
 };
-pub use regimes::{use_current_regime, CurrentRegimeLine, RegimeList, RegimeMatrix, RegimeNow};
+pub use regimes::{
+    use_current_regime, CurrentRegimeLine, NoRegime, RegimeList, RegimeMatrix, RegimeNow,
+};
 pub use signals::{LiveSignals, SignalBadges};
 pub use use_series::use_series;
 

@@ -8,11 +8,11 @@ mod profile;
 mod series;
 mod series_set;
 
+/// The intervals a series can be loaded at through every source of its chain (the rating's
+/// tabs): the sources' URL builders decide, so components ask here.
+pub use barfinex_core::sources::chain_intervals;
 pub use documents::{fetch_candles, fetch_profile, fetch_regime_rules, profile_resource};
 pub use error::LoadError;
 pub use profile::Profile;
 pub use series::{load_series, LoadedSeries};
 pub use series_set::{input, load_series_set};
-/// The intervals a series can be loaded at through every source of its chain (the rating's
-/// tabs): the sources' URL builders decide, so components ask here.
-pub use barfinex_core::sources::chain_intervals;

@@ -120,9 +120,10 @@ pub(crate) fn outcome_view(o: Outcome, retry: Option<NextRefresh>) -> AnyView {
             view! { <ErrorState what=Failed::Market message=message kind=kind url=url status=status retry=retry/> }
                 .into_any()
         }
-        Some(Ok(Rated { detail: Some(d), meta })) => {
-            view! { <TechnicalRatingView detail=d meta=meta/> }.into_any()
-        }
+        Some(Ok(Rated {
+            detail: Some(d),
+            meta,
+        })) => view! { <TechnicalRatingView detail=d meta=meta/> }.into_any(),
         Some(Ok(_)) => view! { <Empty text=use_reader().t().no_candles_to_rate/> }.into_any(),
     }
 }

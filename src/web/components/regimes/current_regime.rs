@@ -4,7 +4,7 @@ use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
-use barfinex_core::signals::current_regime_with_plan;
+use barfinex_core::signals::{current_regime_with_plan, State};
 use leptos::prelude::*;
 
 /// The current market regime as the widgets know it, and how they know it.
@@ -19,10 +19,21 @@ pub enum RegimeNow {
         as_of: Option<i64>,
         synthetic: bool,
     },
-    /// No rule decided it.
-    Unknown { reason: String },
+    /// No rule decided it, for this reason.
+    Unknown(NoRegime),
     /// The rules could not be loaded.
     Failed(LoadError),
+}
+
+/// Why no regime is shown (worded in the reader's language where it is shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoRegime {
+    /// The page gave no `current` and no regime rules.
+    NotGiven,
+    /// Rules with data, none of which holds on the latest data.
+    NoRuleHolds,
+    /// No rule had the data it reads.
+    NoData,
 }
 
 impl RegimeNow {
@@ -60,9 +71,7 @@ pub fn use_current_regime(
                 return RegimeNow::Given(c.trim().to_owned());
             }
             let Some(url) = rules else {
-                return RegimeNow::Unknown {
-                    reason: "no current regime given and no regime rules".into(),
-                };
+                return RegimeNow::Unknown(NoRegime::NotGiven);
             };
             let doc = match fetch_regime_rules(&url, &policy, signal.clone()).await {
                 Ok(d) => d,
@@ -79,9 +88,17 @@ pub fn use_current_regime(
                     as_of: r.as_of,
                     synthetic: r.synthetic,
                 },
-                _ => RegimeNow::Unknown {
-                    reason: now.reason.unwrap_or_default(),
-                },
+                // As the core's `reason` says it: a rule with data held nowhere, or none had data.
+                _ => RegimeNow::Unknown(
+                    match now
+                        .results
+                        .iter()
+                        .any(|r| matches!(r.state, State::Active | State::Inactive))
+                    {
+                        true => NoRegime::NoRuleHolds,
+                        false => NoRegime::NoData,
+                    },
+                ),
             }
         }
     });
@@ -113,8 +130,13 @@ pub fn CurrentRegimeLine(
                     {as_of.map(|ms| format!(" · {}", fill(t.data_as_of, &[&reader.time(ms)])))}
                     {synthetic.then(|| view! { " " <Badge tone=Tone::Mixed label=t.synthetic_data/> })}
                 }.into_any(),
-                Some(RegimeNow::Unknown { reason }) => view! {
-                    {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong> {format!(" ({reason})")}
+                Some(RegimeNow::Unknown(why)) => view! {
+                    {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong>
+                    {format!(" ({})", match why {
+                        NoRegime::NotGiven => t.regime_not_given,
+                        NoRegime::NoRuleHolds => t.regime_no_rule_holds,
+                        NoRegime::NoData => t.regime_no_data,
+                    })}
                 }.into_any(),
                 Some(RegimeNow::Failed(e)) => view! {
                     {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong>

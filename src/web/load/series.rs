@@ -2,8 +2,9 @@
 
 use super::LoadError;
 use crate::web::net::{absolute_url, get_text, now_ms, NetError, Policy};
+use barfinex_core::format::shown_url;
 use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind};
-use barfinex_core::series::SeriesData;
+use barfinex_core::series::{Candles, SeriesData};
 use barfinex_core::sources::{endpoint_url, parse_series};
 use std::rc::Rc;
 use web_sys::AbortSignal;
@@ -24,6 +25,23 @@ pub struct LoadedSeries {
 }
 
 impl LoadedSeries {
+    /// Where it came from, as readers see it: the source and its URL, shortened
+    /// (`binance-futures-klines (https://…/klines?…)`).
+    pub fn source_line(&self) -> String {
+        format!("{} ({})", self.source.name(), shown_url(&self.url))
+    }
+
+    /// Its candles, or why a series that should be candles is not (a source of single values).
+    pub fn candles(&self) -> Result<&Candles, String> {
+        match self.data.as_ref() {
+            SeriesData::Candles(c) => Ok(c),
+            SeriesData::Points(_) => Err(format!(
+                "{}: the candles series must come from a candles source",
+                shown_url(&self.url)
+            )),
+        }
+    }
+
     /// The symbol to name beside its numbers: the answering endpoint's, else the series name.
     pub fn symbol(&self) -> String {
         if self.endpoint.symbol.is_empty() {

@@ -4,19 +4,18 @@ use crate::web::components::{
 use crate::web::load::LoadedSeries;
 use crate::web::net::{now_ms, NetError, NextRefresh};
 use crate::web::reader::use_reader;
-use barfinex_core::format::{minutes, shown_url};
+use barfinex_core::format::minutes;
 use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::Rules;
 use barfinex_core::series::Candles;
-use barfinex_core::series::SeriesData;
 use leptos::prelude::*;
 
 /// A profile's candle series, fetched from its sources (with fallbacks) and shown as the last
 /// price, the 24-hour change and the data's "as of" time, plus the technical rating computed
-/// from it on every interval its sources serve ([`IntervalRating`]). Loaded under the widget's market context: with `refresh`, it refetches on a timer
-/// and re-scores in place; when a refresh fails it keeps the last good data and says how old it
-/// is.
+/// from it on every interval its sources serve ([`IntervalRating`]). Loaded under the widget's
+/// market context: with `refresh`, it refetches on a timer and re-scores in place; when a
+/// refresh fails it keeps the last good data and says how old it is.
 #[component]
 pub fn MarketPanel(
     /// The `candles` entry of the profile's `sources`.
@@ -36,18 +35,14 @@ pub fn MarketPanel(
         match data.get() {
         None => view! { <LoadingState reserve=Some(if rating { "market-rated" } else { "market" })/> }.into_any(),
         Some(Err(e)) => view! { <ErrorState what=Failed::Market message=e.to_string() kind=e.kind() url=e.url() status=e.status() retry=retry/> }.into_any(),
-        Some(Ok(s)) => match s.data.as_ref() {
-            SeriesData::Candles(c) => view! { <MarketView series=s.clone() candles=c.clone()/> }.into_any(),
-            SeriesData::Points(_) => {
-                view! { <ErrorState message=format!("{}: the candles series must come from a candles source", shown_url(&s.url))/> }.into_any()
-            }
+        Some(Ok(s)) => match s.candles() {
+            Ok(c) => view! { <MarketView series=s.clone() candles=c.clone()/> }.into_any(),
+            Err(why) => view! { <ErrorState message=why/> }.into_any(),
         },
     }
     };
     // Built once the candles are here and kept across refreshes: its tabs keep what they loaded.
-    let has_candles = move || {
-        data.with(|d| matches!(d, Some(Ok(s)) if matches!(s.data.as_ref(), SeriesData::Candles(_))))
-    };
+    let has_candles = move || data.with(|d| matches!(d, Some(Ok(s)) if s.candles().is_ok()));
     view! {
         {market}
         {rating.then(|| view! {
@@ -95,7 +90,7 @@ fn MarketView(series: LoadedSeries, candles: Candles) -> impl IntoView {
         };
         (words, e.to_string())
     });
-    let source = format!("{} ({})", series.source.name(), shown_url(&series.url));
+    let source = series.source_line();
     view! {
         <div part="market" class="bfx-market" data-source=series.source.name()>
             <span class="bfx-market__price">{last.map(|x| n.price(x)).unwrap_or_else(|| "–".into())}</span>

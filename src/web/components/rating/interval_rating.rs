@@ -5,11 +5,9 @@ use crate::web::context::use_market;
 use crate::web::load::{chain_intervals, LoadError, LoadedSeries};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
-use barfinex_core::format::shown_url;
 use barfinex_core::interval::Interval;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::{Label, Rules};
-use barfinex_core::series::SeriesData;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,16 +23,11 @@ pub struct SummaryIntervals(pub Vec<Interval>);
 /// the 500 bars an exchange is asked for.
 fn rated(loaded: Option<Result<LoadedSeries, LoadError>>, rules: Rules) -> Outcome {
     Some(loaded?.map_err(Failure::Load).and_then(|s| {
-        let SeriesData::Candles(c) = s.data.as_ref() else {
-            return Err(Failure::Series(format!(
-                "{}: the candles series must come from a candles source",
-                shown_url(&s.url)
-            )));
-        };
+        let c = s.candles().map_err(Failure::Series)?;
         rate(c, rules, || SeriesMeta {
             symbol: s.symbol(),
             interval: s.endpoint.interval.clone().unwrap_or_else(|| "1h".into()),
-            source: format!("{} ({})", s.source.name(), shown_url(&s.url)),
+            source: s.source_line(),
             synthetic: s.synthetic,
         })
     }))

@@ -48,6 +48,11 @@ wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
 dispose_unmounts pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
 cp LICENSE CHANGELOG.md pkg/
+# Before wasm-opt: exports nobody calls dropped (wasm-opt then drops their code), and imports and
+# internal exports renamed short, in the wasm, the glue and its typings together
+# (scripts/trim-module.mjs says why; measured in the README, "Where the bytes went").
+node scripts/trim-module.mjs pkg/barfinex_widgets_bg.wasm pkg/barfinex_widgets.js \
+  pkg/barfinex_widgets.d.ts pkg/barfinex_widgets_bg.wasm.d.ts
 # binaryen from npm (v132): Debian's wasm-opt 108 corrupts modules that use reference types.
 # The feature flags are those rustc enables by default for wasm32-unknown-unknown, and SIMD
 # (.cargo/config.toml). -Os gzips smaller than -Oz here (the budget counts gzipped bytes).

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Removes from wasm-bindgen's .d.ts what is not ours to offer: the start function (it runs on
-// init) and the IntoUnderlying* stream classes wasm-bindgen-futures exports. They stay in the
-// JS (the glue uses them); the types no longer offer them. Fails if one is not found, so a new
-// wasm-bindgen that changes their shape is noticed.
+// init) and the IntoUnderlying* stream classes wasm-streams exports (through Leptos's
+// server_fn). The start function stays in the JS (init calls it); the classes leave the JS and
+// the wasm too (trim-module.mjs). Fails if one is not found, so a new wasm-bindgen that changes
+// their shape is noticed.
 //   node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
 import { readFileSync, writeFileSync } from "node:fs";
 

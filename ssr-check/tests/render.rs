@@ -20,42 +20,80 @@ fn the_card_renders_on_the_server() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-/// The stylesheet a page receives has no comments and loses nothing else: its length is the
-/// sources' without their comments (stripped here by other code: split at the markers).
+/// The stylesheet a page receives is minified and loses nothing else: its characters other than
+/// whitespace are the sources' without their comments (stripped here by other code: split at
+/// the markers), bar the `;` before a `}`; it splits into the same words; and no whitespace is
+/// left that a browser does not need.
 #[test]
-fn the_stylesheet_ships_without_comments_and_loses_nothing_else() {
+fn the_stylesheet_ships_minified_and_loses_nothing_else() {
     let css = barfinex_widgets::web::styles::stylesheet_text();
     assert!(!css.contains("/*") && !css.contains("*/"));
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../src/web");
+    // In the order they are concatenated: the theme, then `COMPONENT_CSS`'s `include_str!`s.
+    let list = std::fs::read_to_string(format!("{root}/components/mod.rs")).expect("mod.rs");
     let mut files = vec![format!("{root}/theme.css")];
+    for part in list.split("include_str!(\"").skip(1) {
+        let name = part.split('"').next().expect("a path");
+        files.push(format!("{root}/components/{name}"));
+    }
+    // Every component's stylesheet is in that list.
     for dir in std::fs::read_dir(format!("{root}/components")).expect("components") {
         for f in std::fs::read_dir(dir.expect("entry").path())
             .into_iter()
             .flatten()
         {
-            let p = f.expect("entry").path();
-            if p.extension().is_some_and(|e| e == "css") {
-                files.push(p.display().to_string());
+            let p = f.expect("entry").path().display().to_string();
+            if p.ends_with(".css") {
+                assert!(files.contains(&p), "{p} is not in COMPONENT_CSS");
             }
         }
     }
-    let bare = |text: &str| -> usize {
-        let mut n = 0;
+    assert!(files.len() > 15, "{files:?}");
+    let bare = |text: &str| -> String {
+        let mut kept = String::new();
         for (i, part) in text.split("/*").enumerate() {
-            n += if i == 0 {
-                part.len()
+            kept += if i == 0 {
+                part
             } else {
-                part.split_once("*/").map_or(0, |(_, rest)| rest.len())
+                part.split_once("*/").map_or("", |(_, rest)| rest)
             };
         }
-        n
+        kept
     };
-    let expected: usize = files
+    let sources: String = files
         .iter()
         .map(|f| bare(&std::fs::read_to_string(f).expect("css")))
-        .sum::<usize>()
-        + 1; // the newline after the theme
-    assert!(files.len() > 15, "{files:?}");
-    assert_eq!(css.len(), expected);
+        .collect();
+    // Nothing but whitespace (and `;` before `}`) is gone.
+    let dense = |text: &str| -> String {
+        let no_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        no_space.replace(";}", "}")
+    };
+    assert_eq!(dense(&css), dense(&sources));
+    // No two words were glued together: the same words, split at whitespace and punctuation.
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| c.is_whitespace() || "{};,:".contains(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(words(&css), words(&sources));
+    // It did shrink: no runs, no line breaks, no spaces beside braces, semicolons or commas.
+    for needless in ["  ", "\n", " {", "{ ", " }", "} ", "; ", ", ", ": ", ";}"] {
+        assert!(
+            !css.contains(needless),
+            "{needless:?} in the shipped stylesheet"
+        );
+    }
+    assert!(
+        css.len() * 10 < sources.len() * 9,
+        "{} of {} bytes",
+        css.len(),
+        sources.len()
+    );
     assert!(css.contains(".bfx-intervals__tab[aria-selected=\"true\"]"));
+    assert!(
+        css.contains("border:1px solid"),
+        "words inside a value keep their space"
+    );
 }

@@ -383,7 +383,8 @@ test("sparkline states its range; charts without market data say so; the card co
   page = await newPage(browser);
   await page.goto(`${server.url}/index.html?market=${server.market}`);
   await page.locator("#flux .bfx-chip").first().waitFor({ timeout: 15000 });
-  await page.locator("#flux figure.bfx-chart canvas").first().waitFor({ timeout: 15000 });
+  // Both charts (price and funding), each drawn when its data arrives.
+  await page.locator("#flux figure.bfx-chart canvas").nth(1).waitFor({ timeout: 15000 });
   assert.ok(await page.locator("#flux .bfx-drivers__counts").isVisible());
   assert.equal(await page.locator("#flux figure.bfx-chart").count(), 2);
 });

@@ -1,0 +1,220 @@
+// Trims the module's interface, in the .wasm, wasm-bindgen's glue and its typings together,
+// before wasm-opt (which then drops the code only the removed exports reached).
+//
+//   node scripts/trim-module.mjs pkg/barfinex_widgets_bg.wasm pkg/barfinex_widgets.js \
+//     pkg/barfinex_widgets.d.ts pkg/barfinex_widgets_bg.wasm.d.ts
+//
+// Exports nobody calls go. Leptos links server_fn, whose `browser` feature brings wasm-streams
+// and its three `#[wasm_bindgen]` classes (`IntoUnderlyingByteSource`, `…Sink`, `…Source`):
+// wasm-bindgen exports them and their methods, so their code and the futures behind it stayed in
+// the module, and their classes in the glue, though no widget makes a Rust stream into a JS one
+// (our bodies are read with a `ReadableStreamDefaultReader`, `web/net/body.rs`) and no import
+// constructs them. trim-dts.mjs already kept them out of the package's types.
+//
+// Names get short. wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` and files it
+// under the module "./barfinex_widgets_bg.js", written again for every import: ~13 KB of names
+// in the wasm and as many in the glue, the hashes incompressible; its closure exports carry
+// mangled type names. With `--target web` the glue builds the imports object itself
+// (`__wbg_get_imports`) and calls the exports as `wasm.<name>`, so both ends are ours to rename:
+// - the glue's module keys and its own functions' keys become `a`, `b`, …; the snippets'
+//   modules get short keys too, and a snippet's functions keep their names (the glue passes the
+//   snippet's module namespace). binaryen's `--minify-imports` renames every import, snippets'
+//   included, so it is not used;
+// - every export but `memory` and those the package exports under the same name (`mount`, …)
+//   becomes `a`, `b`, …, in `InitOutput` and the .wasm.d.ts too.
+// The build stops if a class to drop is not found as expected, a renamed import is not keyed
+// exactly once in the glue, or an old export name is left anywhere in the glue or its typings.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [wasmPath, jsPath, dtsPath, wasmDtsPath] = process.argv.slice(2);
+if (!wasmDtsPath) {
+  console.error("usage: trim-module.mjs <module.wasm> <glue.js> <glue.d.ts> <module.wasm.d.ts>");
+  process.exit(2);
+}
+const fail = (why) => {
+  console.error(`trim-module.mjs: ${why}`);
+  process.exit(1);
+};
+
+// --- the wasm's bytes ---------------------------------------------------------------------
+const bytes = readFileSync(wasmPath);
+let at = 0;
+const u32 = () => {
+  let v = 0, shift = 0, b;
+  do {
+    b = bytes[at++];
+    v += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return v;
+};
+const leb = (v) => {
+  const out = [];
+  do {
+    let b = v % 128;
+    v = Math.floor(v / 128);
+    if (v) b |= 0x80;
+    out.push(b);
+  } while (v);
+  return Buffer.from(out);
+};
+const name = () => {
+  const n = u32();
+  const s = bytes.toString("utf8", at, at + n);
+  at += n;
+  return s;
+};
+const encodeName = (s) => {
+  const b = Buffer.from(s, "utf8");
+  return Buffer.concat([leb(b.length), b]);
+};
+const limits = () => {
+  const flags = bytes[at++];
+  u32();
+  if (flags & 1) u32();
+};
+
+if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
+at = 8;
+const parts = [bytes.subarray(0, 8)];
+const glueModule = "./barfinex_widgets_bg.js";
+// Short JS identifiers, in order: a … z, A … Z, then two characters.
+const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const short = (i) =>
+  i < letters.length ? letters[i] : short(Math.floor(i / letters.length) - 1) + letters[i % letters.length];
+const moduleKeys = new Map(); // module → short key
+const fieldKeys = new Map(); // glue function → short key
+let seenImports = false;
+let exports = []; // [name, kind and index]
+let exportSection = -1; // where the export section goes in parts (encoded once renamed)
+while (at < bytes.length) {
+  const id = bytes[at++];
+  const size = u32();
+  const start = at;
+  const end = at + size;
+  if (id === 7) {
+    const count = u32();
+    for (let i = 0; i < count; i++) {
+      const field = name();
+      const descStart = at;
+      at++;
+      u32();
+      exports.push([field, bytes.subarray(descStart, at)]);
+    }
+    if (at !== end) fail("the export section did not end where its size says");
+    exportSection = parts.length;
+    parts.push(null);
+    continue;
+  }
+  if (id !== 2) {
+    parts.push(bytes.subarray(start - 1 - leb(size).length, end));
+    at = end;
+    continue;
+  }
+  seenImports = true;
+  const count = u32();
+  const out = [leb(count)];
+  for (let i = 0; i < count; i++) {
+    const module = name();
+    const field = name();
+    const descStart = at;
+    const kind = bytes[at++];
+    if (kind === 0x00) u32();
+    else if (kind === 0x01) {
+      at++;
+      limits();
+    } else if (kind === 0x02) limits();
+    else if (kind === 0x03) at += 2;
+    else if (kind === 0x04) {
+      at++;
+      u32();
+    } else fail(`import ${module}.${field}: unknown kind ${kind}`);
+    if (!moduleKeys.has(module)) moduleKeys.set(module, short(moduleKeys.size));
+    let newField = field;
+    if (module === glueModule) {
+      if (fieldKeys.has(field)) fail(`import ${field} twice`);
+      newField = short(fieldKeys.size);
+      fieldKeys.set(field, newField);
+    }
+    out.push(encodeName(moduleKeys.get(module)), encodeName(newField), bytes.subarray(descStart, at));
+  }
+  if (at !== end) fail("the import section did not end where its size says");
+  const body = Buffer.concat(out);
+  parts.push(Buffer.from([2]), leb(body.length), body);
+}
+if (!seenImports || !fieldKeys.size) fail(`no imports from ${glueModule} in ${wasmPath}`);
+if (exportSection < 0) fail(`no exports in ${wasmPath}`);
+
+// --- the glue ------------------------------------------------------------------------------
+let js = readFileSync(jsPath, "utf8");
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const rename = (pattern, to, what, once) => {
+  const re = new RegExp(pattern, "g");
+  const n = (js.match(re) || []).length;
+  if (once ? n !== 1 : n < 1) fail(`${what} occurs ${n} times in ${jsPath}, expected ${once ? "once" : "at least once"}`);
+  js = js.replace(re, to);
+};
+for (const [field, key] of fieldKeys) {
+  rename(`(?<![\\w$])${escape(field)}(?=\\s*:)`, key, `the import key ${field}`, true);
+}
+// A snippet imported twice (`import * as import1`, `import2`) is keyed twice in the same object.
+for (const [module, key] of moduleKeys) {
+  rename(`(["'])${escape(module)}\\1(?=\\s*:)`, key, `the module key "${module}"`, false);
+}
+let dts = readFileSync(dtsPath, "utf8");
+let wasmDts = readFileSync(wasmDtsPath, "utf8");
+// wasm-streams' classes: each class with its dispose line, and its finalization registry.
+const drop = (pattern, what, count) => {
+  const re = new RegExp(pattern, "g");
+  const n = (js.match(re) || []).length;
+  if (n !== count) fail(`${what}: ${n} found in ${jsPath}, expected ${count}`);
+  js = js.replace(re, "");
+};
+drop(
+  "export class (IntoUnderlying\\w+) \\{\\n[\\s\\S]*?\\n\\}\\nif \\(Symbol\\.dispose\\) \\1\\.prototype\\[Symbol\\.dispose\\] = \\1\\.prototype\\.free;\\n",
+  "wasm-streams' classes",
+  3,
+);
+drop(
+  "const IntoUnderlying\\w+Finalization = \\(typeof FinalizationRegistry === 'undefined'\\)\\n[^\\n]*\\n[^\\n]*\\n",
+  "wasm-streams' finalization registries",
+  3,
+);
+if (/intounderlying/i.test(js)) fail(`wasm-streams' classes are still named in ${jsPath}`);
+const unused = exports.filter(([field]) => /intounderlying/.test(field)).map(([field]) => field);
+if (unused.length !== 13) fail(`${unused.length} exports of wasm-streams' classes, expected 13`);
+for (const field of unused) {
+  dts = dts.replace(new RegExp(`\\n\\s*readonly ${escape(field)}:[^\\n]*`), "");
+  wasmDts = wasmDts.replace(new RegExp(`\\nexport const ${escape(field)}:[^\\n]*`), "");
+}
+exports = exports.filter(([field]) => !unused.includes(field));
+
+// Exports: the package's own functions (`export function mount`) keep their names.
+const api = new Set([...js.matchAll(/^export function (\w+)/gm)].map((m) => m[1]));
+const exportKeys = new Map();
+for (const [field] of exports) {
+  if (field === "memory" || api.has(field)) continue;
+  const key = short(exportKeys.size);
+  exportKeys.set(field, key);
+  js = js.replace(new RegExp(`(?<=\\bwasm\\.)${escape(field)}(?![\\w$])`, "g"), key);
+  dts = dts.replace(new RegExp(`(?<=\\n\\s*readonly )${escape(field)}(?=:)`), key);
+  wasmDts = wasmDts.replace(new RegExp(`(?<=\\nexport const )${escape(field)}(?=:)`), key);
+  // The glue wraps some exports in local functions of the same name (terser renames those);
+  // a property or a string naming the export is what must be gone.
+  const left = new RegExp(`(?<=[.'"]\\s*)${escape(field)}(?![\\w$])|(?<![\\w$])${escape(field)}(?=\\??:)`);
+  for (const [file, text] of [[jsPath, js], [dtsPath, dts], [wasmDtsPath, wasmDts]]) {
+    if (left.test(text)) fail(`the export ${field} is still named in ${file}`);
+  }
+}
+const exported = [leb(exports.length)];
+for (const [field, desc] of exports) exported.push(encodeName(exportKeys.get(field) ?? field), desc);
+const exportBody = Buffer.concat(exported);
+parts[exportSection] = Buffer.concat([Buffer.from([7]), leb(exportBody.length), exportBody]);
+
+writeFileSync(jsPath, js);
+writeFileSync(dtsPath, dts);
+writeFileSync(wasmDtsPath, wasmDts);
+writeFileSync(wasmPath, Buffer.concat(parts));
+console.error(
+  `trim-module.mjs: ${unused.length} unused exports dropped; ${fieldKeys.size} imports, ${moduleKeys.size} modules and ${exportKeys.size} exports renamed`,
+);

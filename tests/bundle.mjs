@@ -1,6 +1,7 @@
-// The bytes a page pays for one embed, counted as scripts/build-pkg.sh prints them: the wasm,
-// and every .js the embed loads, each group gzip -9 from stdin. Used by the budget test and by
-// make bench's size table.
+// The bytes a page pays: for one embed, counted as scripts/build-pkg.sh prints them (the wasm,
+// and every .js the embed loads, each group gzip -9 from stdin), and for a page of light widgets
+// up to the first one's data, counted in a browser. Used by the budget tests and by make bench's
+// size table.
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -17,3 +18,29 @@ export function bundleBytes() {
   const js = gz([path.join(pkg, "barfinex_widgets.js"), ...snippets, path.join(pkg, "embed.js")]);
   return { wasm, js, total: wasm + js };
 }
+
+/** The light widgets of the first-paint budget. */
+export const LIGHT = ["bfx-driver-list", "bfx-regime-matrix", "bfx-sparkline", "bfx-signal-badges"];
+
+/** What a page of the light widgets only has received of .js and .wasm when the first of them
+ * shows its data (a widget root with content and no loading state): `{ total, files }`, each
+ * file gzip -9 as a server would send it. `page` is a fresh page; `server` the dev server. */
+export async function firstPaintBytes(page, server) {
+  const bodies = [];
+  page.on("response", (r) => {
+    const { pathname } = new URL(r.url());
+    if (/\.(m?js|wasm)$/.test(pathname)) bodies.push(r.body().then((b) => ({ file: path.basename(pathname), gz: gzip(b) })));
+  });
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(LIGHT.map((tag) => `<${tag} src="${src}" market="${server.market}"></${tag}>`).join("\n")
+    + `<script type="module" src="${server.url}/pkg/embed.js"></script>`);
+  await page.waitForFunction((tags) => tags.some((tag) => {
+    const root = document.querySelector(tag)?.shadowRoot?.querySelector(".bfx-root");
+    return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading, [aria-busy=true]");
+  }), LIGHT, { timeout: 30_000, polling: 50 });
+  const files = await Promise.all(bodies.splice(0));
+  return { total: files.reduce((sum, f) => sum + f.gz, 0), files };
+}
+
+const gzip = (bytes) => execFileSync("gzip", ["-9", "-c"], { input: bytes }).length;

@@ -10,13 +10,16 @@
 //   is loading. Beside it, the static page of the same 200, serialised the same way.
 //
 // Cold cache (a new browser context each time), best of BENCH_ROUNDS (default 3) alternating
-// rounds, ratios from the same run: our machines drift ±40%.
+// rounds, ratios from the same run: our machines drift ±40%. BENCH_LATENCY adds a round trip.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, serve, launch } from "./browser/harness.mjs";
 import { bundleBytes, firstPaintBytes } from "./bundle.mjs";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+// BENCH_LATENCY=50: every request of every page takes 50 ms more (Chromium's network emulation),
+// as on a real network; default 0, this machine's loopback.
+const latency = Number(process.env.BENCH_LATENCY ?? 0);
 const budgets = JSON.parse(readFileSync(path.join(ROOT, "budgets.json"), "utf8"));
 const TAGS = JSON.parse(readFileSync(path.join(ROOT, "src/web/registry.json"), "utf8")).elements.map((e) => e.tag);
 
@@ -34,6 +37,11 @@ let pages = 0;
 async function timed(html, done, extra) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  if (latency) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   const name = `page-${++pages}.html`;
   writeFileSync(path.join(DIR, name), html);
   await page.goto(`${server.url}/tests/output/bench-pages/${name}`);
@@ -99,7 +107,7 @@ try {
   console.log(`| whole library (wasm + JS) | ${b.total} | ${bundle.max} | ${bundle.target} |`);
   console.log(`| JS glue | ${b.js} | ${bundle.js.max} | ${bundle.js.target} |`);
   console.log(`| light page, first paint | ${paint.total} (${paint.files.length} files) | ${bundle.first_paint.max} | ${bundle.first_paint.target} |`);
-  console.log(`\nBest of ${rounds} alternating rounds, cold cache, headless Chromium, ms from navigation:\n`);
+  console.log(`\nBest of ${rounds} alternating rounds, cold cache, headless Chromium${latency ? `, ${latency} ms added to every request` : ""}, ms from navigation:\n`);
   console.log("| page | widgets | static HTML | ratio | target |\n| --- | ---: | ---: | ---: | --- |");
   console.log(`| first card complete | ${best.card.toFixed(0)} | ${best.cardStatic.toFixed(0)} | ${(best.card / best.cardStatic).toFixed(2)}× | ≤ ${t.first_card_over_static_max ?? "?"}× static |`);
   console.log(`| 200 mixed widgets, none loading | ${best.many.toFixed(0)} | ${best.manyStatic.toFixed(0)} | ${(best.many / best.manyStatic).toFixed(2)}× | ≤ ${t.many_widgets_ms_target ?? "?"} ms |`);

@@ -69,6 +69,22 @@ test("three cards on a page make one .wasm request and share one instance", asyn
   await page.context().close();
 });
 
+test("embed.js asks for the .wasm without waiting for the glue", async () => {
+  const page = await newPage(browser);
+  const order = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) order.push("wasm requested"); });
+  // The glue is held back 500 ms: the module's request must not wait for it.
+  await page.route("**/pkg/barfinex_widgets.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    order.push("glue served");
+    await route.continue();
+  });
+  await page.goto(`${server.url}/tests/pages/three-cards.html`);
+  await page.locator(".c").first().locator(".bfx-driver").first().waitFor();
+  assert.deepEqual(order, ["wasm requested", "glue served"]);
+  await page.context().close();
+});
+
 test("mount() returns a handle whose unmount() removes the widget", async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/tests/pages/api.html`);

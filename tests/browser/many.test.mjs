@@ -51,3 +51,37 @@ test("200 mixed widgets: one profile request and one profile read", { timeout: 1
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("widgets of one series share one parse of each body", { timeout: 120_000 }, async () => {
+  // The test build (target/test-trap-pkg/) counts the series bodies it parses: seriesReads().
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<script type="module">
+      import init, { seriesReads } from "${server.url}/target/test-trap-pkg/barfinex_widgets.js";
+      await init();
+      window.seriesReads = seriesReads;
+    </script>
+    <bfx-asset-card id="first" src="${src}" market="${server.market}"></bfx-asset-card>`);
+  const settled = (ids) => page.waitForFunction((ids) => ids.every((id) => {
+    const root = document.getElementById(id)?.shadowRoot?.querySelector(".bfx-root");
+    return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading")
+      && !root.querySelector(".bfx-market__price:empty") && root.querySelector("canvas, .bfx-rating[data-label], .bfx-signal");
+  }), ids, { timeout: 60_000, polling: 100 });
+  await settled(["first"]);
+  const once = await page.evaluate(() => window.seriesReads());
+  assert.ok(once >= 3, `the card parsed its candles, funding and more: ${once}`);
+  // Seven more widgets of the same profile, within the bodies' 30 s freshness: no body is
+  // parsed again.
+  const more = ["bfx-asset-card", "bfx-asset-card", "bfx-price-chart", "bfx-funding-chart", "bfx-sparkline", "bfx-technical-rating", "bfx-signal-badges"];
+  await page.evaluate(({ more, src, market }) => more.forEach((tag, i) => {
+    const el = document.createElement(tag);
+    el.id = `more${i}`;
+    el.setAttribute("src", src);
+    el.setAttribute("market", market);
+    document.body.append(el);
+  }), { more, src, market: server.market });
+  await settled(more.map((_, i) => `more${i}`));
+  assert.equal(await page.evaluate(() => window.seriesReads()), once);
+  await page.context().close();
+});

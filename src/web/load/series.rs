@@ -1,12 +1,13 @@
 //! One market series loaded: its source, then each fallback, parsed by the core.
 
 use super::LoadError;
-use crate::web::net::{absolute_url, get_text, now_ms, NetError, Policy};
+use crate::web::net::{absolute_url, get_text, Fetched, NetError, Policy};
 use barfinex_core::format::shown_url;
 use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind};
 use barfinex_core::series::{Candles, SeriesData};
-use barfinex_core::sources::{endpoint_url, parse_series};
-use std::rc::Rc;
+use barfinex_core::sources::{endpoint_url, parse_series, SourceError};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use web_sys::AbortSignal;
 
 /// A series as loaded: the data, where it came from, and how fresh it is.
@@ -93,12 +94,11 @@ pub async fn load_series(
                 continue;
             }
         };
-        let now = now_ms() as i64;
-        match parse_series(e.source, &fetched.body, Some(now)) {
+        match read_series(e.source, &fetched) {
             Ok(data) => {
                 return Ok(LoadedSeries {
                     name: spec.series.clone(),
-                    data: Rc::new(data),
+                    data,
                     url: fetched.url,
                     source: e.source,
                     endpoint: e.clone(),
@@ -128,4 +128,68 @@ pub async fn load_series(
         url: last_url,
         status: last_status,
     })
+}
+
+/// Series bodies read, newest last: the widgets of one series on a page share one parse (200
+/// widgets of one profile read each body once). An entry holds neither the body nor the data,
+/// only weak references to them: the net cache's byte budget still bounds the bodies, and the
+/// data lives as long as a widget shows it. A body is known by its allocation (the net layer
+/// hands every widget the same `Rc` while it is fresh).
+const READ_SERIES: usize = 32;
+
+struct Read {
+    url: String,
+    kind: SourceKind,
+    body: Weak<String>,
+    at: f64,
+    data: Result<Weak<SeriesData>, SourceError>,
+}
+
+thread_local! {
+    static READ: RefCell<Vec<Read>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The series in `fetched`, parsed once per body. Bars still forming when the body was received
+/// are dropped (`fetched_at`, not the time of parsing: a bar that closed since holds only what
+/// it had then), so the same body always reads the same, and a body read before and still
+/// alive (the same one from the same URL, for the same source) gives the same result without
+/// parsing again.
+fn read_series(kind: SourceKind, fetched: &Fetched) -> Result<Rc<SeriesData>, SourceError> {
+    let (url, body, at) = (&fetched.url, &fetched.body, fetched.fetched_at);
+    let hit = READ.with(|r| {
+        let r = r.borrow();
+        let e = r.iter().find(|e| {
+            e.url == *url
+                && e.kind == kind
+                && e.at == at
+                && e.body.strong_count() > 0
+                && std::ptr::eq(e.body.as_ptr(), Rc::as_ptr(body))
+        })?;
+        match &e.data {
+            Ok(data) => data.upgrade().map(Ok),
+            Err(error) => Some(Err(error.clone())),
+        }
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    #[cfg(feature = "test-trap")]
+    crate::web::test_trap::count_series_read();
+    let read = parse_series(kind, body, Some(at as i64)).map(Rc::new);
+    READ.with(|r| {
+        let mut r = r.borrow_mut();
+        // A URL keeps its latest body only; past the bound, the oldest goes.
+        r.retain(|e| e.url != *url || e.kind != kind);
+        if r.len() >= READ_SERIES {
+            drop(r.remove(0));
+        }
+        r.push(Read {
+            url: url.clone(),
+            kind,
+            body: Rc::downgrade(body),
+            at,
+            data: read.as_ref().map(Rc::downgrade).map_err(Clone::clone),
+        });
+    });
+    read
 }

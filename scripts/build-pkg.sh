@@ -5,16 +5,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Replaces one line of wasm-bindgen's generated glue: `patch_glue <file> <what> <line> <new>`.
+# Fails the build if the generated line ever changes.
+patch_glue() {
+  local js=$1 what=$2 line=$3 patched=$4
+  grep -qF "$line" "$js" || { echo "build-pkg.sh: $what not found in $js" >&2; exit 1; }
+  LINE=$line PATCHED=$patched perl -0pi -e 's/\Q$ENV{LINE}\E/$ENV{PATCHED}/' "$js"
+}
+
 # wasm-bindgen's `free()` and `[Symbol.dispose]` release a handle's Rust side only; ours also
 # unmount its widget, so `using h = mount(…)` and `h.free()` leave nothing running. The garbage
 # collector's finalizer calls the wasm export directly, so a handle the page merely drops does
-# not remove its widget. Fails the build if the generated line ever changes.
+# not remove its widget.
 dispose_unmounts() {
-  local js=$1
-  local line='if (Symbol.dispose) MountHandle.prototype[Symbol.dispose] = MountHandle.prototype.free;'
-  grep -qF "$line" "$js" || { echo "build-pkg.sh: MountHandle's dispose line not found in $js" >&2; exit 1; }
-  local patched='{ const free = MountHandle.prototype.free; MountHandle.prototype.free = function () { if (this.__wbg_ptr) this.unmount(); free.call(this); }; if (Symbol.dispose) MountHandle.prototype[Symbol.dispose] = MountHandle.prototype.free; }'
-  LINE=$line PATCHED=$patched perl -0pi -e 's/\Q$ENV{LINE}\E/$ENV{PATCHED}/' "$js"
+  patch_glue "$1" "MountHandle's dispose line" \
+    'if (Symbol.dispose) MountHandle.prototype[Symbol.dispose] = MountHandle.prototype.free;' \
+    '{ const free = MountHandle.prototype.free; MountHandle.prototype.free = function () { if (this.__wbg_ptr) this.unmount(); free.call(this); }; if (Symbol.dispose) MountHandle.prototype[Symbol.dispose] = MountHandle.prototype.free; }'
 }
 
 # wasm-bindgen decodes every string the module hands to JS (tag and attribute names, classes,
@@ -22,15 +28,12 @@ dispose_unmounts() {
 # CPU profile of the 200-widget page put 112 ms of 1,888 in decoding, most of it strings of a
 # few bytes for setAttribute, createTextNode and createElement. Short ASCII strings are built
 # byte by byte instead (the same result: an ASCII byte is its own UTF-8 character, and a BOM is
-# not ASCII); anything else still goes to the TextDecoder. Fails the build if the generated
-# function ever changes.
+# not ASCII); anything else still goes to the TextDecoder.
 short_strings() {
-  local js=$1
   local line='    return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));'
-  grep -qF "$line" "$js" || { echo "build-pkg.sh: getStringFromWasm0's decode line not found in $js" >&2; exit 1; }
-  local patched='    if (len < 32) { const m = getUint8ArrayMemory0(); let s = ""; for (let i = ptr; i < ptr + len; i++) { if (m[i] > 127) { s = null; break; } s += String.fromCharCode(m[i]); } if (s !== null) return s; }
-    return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));'
-  LINE=$line PATCHED=$patched perl -0pi -e 's/\Q$ENV{LINE}\E/$ENV{PATCHED}/' "$js"
+  patch_glue "$1" "getStringFromWasm0's decode line" "$line" \
+    '    if (len < 32) { const m = getUint8ArrayMemory0(); let s = ""; for (let i = ptr; i < ptr + len; i++) { if (m[i] > 127) { s = null; break; } s += String.fromCharCode(m[i]); } if (s !== null) return s; }'"
+$line"
 }
 
 # The wasm is built with one pinned nightly (scripts/ensure-tools.sh installs it with rust-src and

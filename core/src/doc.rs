@@ -1,6 +1,7 @@
-//! Reading a JSON document into a type: the text is parsed once into a `serde_json::Value` (the
-//! one JSON parser in the wasm), and each type reads its fields by hand ([`FromDoc`]), with the
-//! path of the first fault (`drivers[2].direction`) and the paths of fields nobody reads.
+//! Reading a JSON document into a type: the text is parsed once into a `serde_json::Value` (by
+//! [`crate::json`], the one JSON reader in the wasm), and each type reads its fields by hand
+//! ([`FromDoc`]), with the path of the first fault (`drivers[2].direction`) and the paths of
+//! fields nobody reads.
 //!
 //! Hand-written readers replace serde's derived ones, which were compiled once per layer of the
 //! deserializer stack they ran through (`serde_path_to_error` over `serde_ignored` over
@@ -14,7 +15,7 @@
 //! assert_eq!(e.path, "[1]");
 //! ```
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 use std::fmt;
 
 /// A document read: the value, and the fields it had that the type does not read.
@@ -63,7 +64,7 @@ pub trait FromDoc: Sized {
 /// 56 MB; at this cap, 14 MB natively (`core/tests/parse_memory.rs`). The Flux profile holds 411.
 pub const MAX_VALUES: usize = 100_000;
 
-/// Parses `json`, the whole text (trailing characters are an error). serde_json bounds the
+/// Parses `json`, the whole text (trailing characters are an error). The reader bounds the
 /// nesting at 128 levels, [`MAX_VALUES`] the tree; callers bound the text (1 MiB).
 pub fn parse(json: &str) -> Result<Value, DocError> {
     if values_in(json) > MAX_VALUES {
@@ -72,7 +73,7 @@ pub fn parse(json: &str) -> Result<Value, DocError> {
             format!("the document holds more than {MAX_VALUES} values and keys"),
         ));
     }
-    serde_json::from_str(json).map_err(|e| DocError::new("", format!("invalid JSON: {e}")))
+    crate::json::parse(json).map_err(|e| DocError::new("", format!("invalid JSON: {e}")))
 }
 
 /// An upper bound on the values and keys of `json`, counted before a tree is built: one per
@@ -124,11 +125,27 @@ pub fn found(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("boolean \"{b}\""),
-        Value::Number(n) if n.is_f64() => format!("floating point \"{n}\""),
-        Value::Number(n) => format!("integer \"{n}\""),
+        Value::Number(n) if n.is_f64() => format!("floating point \"{}\"", number(n)),
+        Value::Number(n) => format!("integer \"{}\"", number(n)),
         Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),
+    }
+}
+
+/// A number as serde_json writes it (`5`, `-5`, `1.5`, `3.0`, `1e+20`), through core's
+/// formatters: serde_json's `Display` would link a second float formatter and its tables.
+pub fn number(n: &Number) -> String {
+    if let Some(u) = n.as_u64() {
+        u.to_string()
+    } else if let Some(i) = n.as_i64() {
+        i.to_string()
+    } else {
+        let x = format!("{:?}", n.as_f64().unwrap_or(f64::NAN));
+        match x.split_once('e') {
+            Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
+            _ => x,
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod doc;
 pub mod format;
 pub mod interval;
+pub mod json;
 pub mod locale;
 pub mod model;
 pub mod retry;

@@ -3,11 +3,31 @@
 
 use super::Rule;
 
-/// `barfinex-core`: `interval`, `format`, `doc` and `retry` are leaves; `model` (the profile) sits on
-/// them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
+/// `barfinex-core`: `json` (the one JSON reader), `interval`, `format` and `retry` are leaves,
+/// `doc` sits on `json`; `model` (the profile) sits on them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
 /// and never on each other; `locale` (readers' words and numbers) names `model`'s and `signals`'
 /// values, and nothing below it reads it.
 pub const CORE: &[Rule] = &[
+    Rule::deny(
+        "json",
+        "crate::model",
+        "json is a leaf: the reader knows no document",
+    ),
+    Rule::deny(
+        "json",
+        "crate::sources",
+        "json is a leaf: the reader knows no document",
+    ),
+    Rule::deny(
+        "json",
+        "crate::signals",
+        "json is a leaf: the reader knows no document",
+    ),
+    Rule::deny(
+        "json",
+        "crate::doc",
+        "json is a leaf: the reader knows no document",
+    ),
     Rule::deny(
         "interval",
         "crate::model",
@@ -98,6 +118,7 @@ pub const CORE: &[Rule] = &[
     SIGNALS[12],
     SIGNALS[13],
     SIGNALS[14],
+    SIGNALS[15],
 ];
 
 const WHY_SIGNALS: &str =
@@ -113,12 +134,13 @@ const fn only(from: &'static str, allowed: &'static [&'static str]) -> Rule {
 }
 
 /// Inside `signals/`, lowest first: each room names only the rooms listed for it.
-pub const SIGNALS: [Rule; 15] = [
+pub const SIGNALS: [Rule; 16] = [
     only("rule", &[]),
     only("json", &["rule"]),
     only("parse", &["rule", "json"]),
     only("plan", &["rule", "json", "parse"]),
     only("result", &[]),
+    only("results_json", &["result"]),
     only("input", &[]),
     only("runs", &[]),
     only("window", &[]),

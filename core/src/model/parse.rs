@@ -65,9 +65,16 @@ fn version_of(v: Option<&Value>) -> Result<(), ProfileError> {
             "missing field (this library reads version 1)",
         )),
         Some(v) if v.as_u64() == Some(u64::from(SUPPORTED_VERSION)) => Ok(()),
+        // A number as written; anything else described (a hostile value is not echoed whole).
         Some(v) => Err(ProfileError::new(
             "version",
-            format!("unsupported version {v} (this library reads version {SUPPORTED_VERSION})"),
+            format!(
+                "unsupported version {} (this library reads version {SUPPORTED_VERSION})",
+                match v {
+                    Value::Number(n) => crate::doc::number(n),
+                    v => crate::doc::found(v),
+                }
+            ),
         )),
     }
 }

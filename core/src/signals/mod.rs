@@ -30,7 +30,7 @@
 
 // Rooms, lowest first; each imports only rooms above it in this list (`rule` imports none):
 // rule (types) ← json (strict reader) ← parse ← plan; window (pure) ← input ← derive; pattern (pure);
-// node ← breakout, eval ← score ← regime.
+// node ← breakout, eval ← score ← regime; result ← results_json (JSON written by hand).
 mod breakout;
 mod derive;
 mod eval;
@@ -42,6 +42,7 @@ mod pattern;
 mod plan;
 mod regime;
 mod result;
+mod results_json;
 mod rule;
 mod runs;
 mod score;
@@ -60,6 +61,7 @@ pub use regime::{
     RegimeRules,
 };
 pub use result::{Arg, Check, DataUsed, Phrase, Said, SignalResult, State};
+pub use results_json::results_json;
 pub use rule::{
     BreakoutParams, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH,
     MAX_NODES, MAX_WINDOW,

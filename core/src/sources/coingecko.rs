@@ -1,12 +1,11 @@
 //! CoinGecko: `/coins/{id}/market_chart` (prices, market caps, volumes as `[ms, value]`) and
 //! `/coins/{id}/ohlc` (`[ms, open, high, low, close]`, no volume).
 
-use super::envelope::{fields_of, get};
+use super::envelope::{fields_of, get, Raw};
 use super::stream::{rows, Row};
 use super::wire::{cells, fail, millis, normalise_bars, normalise_points, num, ohlc_row, time_ms};
 use super::SourceError;
 use crate::series::{Candles, Series};
-use serde_json::value::RawValue;
 
 /// The three series of `market_chart`.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,7 +15,7 @@ pub struct MarketChart {
     pub volumes: Series,
 }
 
-fn pairs(raw: Option<&RawValue>, name: &str) -> Result<Series, SourceError> {
+fn pairs(raw: Option<Raw>, name: &str) -> Result<Series, SourceError> {
     let raw = raw.ok_or_else(|| fail("", format!("missing field \"{name}\"")))?;
     let pts = rows(raw.get(), name, &[], |i, row: Row| {
         let path = || format!("{name}[{i}]");

@@ -2,12 +2,11 @@
 //! policy rate…): JSON `[[time, value], …]` or `{"time": […], "value": […]}`, or CSV with a
 //! header row naming a time column and a value column.
 
-use super::envelope::{fields_of, get};
+use super::envelope::{fields_of, get, Raw};
 use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, millis, normalise_points, num, too_long};
 use super::SourceError;
 use crate::series::Series;
-use serde_json::value::RawValue;
 
 /// JSON pairs or columns. Times are milliseconds.
 pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
@@ -26,7 +25,7 @@ pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
         })?,
         Some(b'{') => {
             let c = fields_of(body, &["time", "value"])?.unwrap_or_default();
-            let column = |raw: Option<&RawValue>, name: &str| {
+            let column = |raw: Option<Raw>, name: &str| {
                 let raw = raw.ok_or_else(|| fail(name, "expected an array, found null"))?;
                 rows(raw.get(), name, &[], |i, row: Row| {
                     let cell = match row {

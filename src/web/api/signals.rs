@@ -139,11 +139,8 @@ pub fn score_signals_js(
     Ok(results_js(&score_signals(&signals, &set)))
 }
 
-/// Results as `SignalResult[]` (plain objects): written as JSON and parsed by the engine, so
-/// the module carries one serializer (serde_json's), not a second one for JS values.
+/// Results as `SignalResult[]` (plain objects): written as JSON by the core
+/// (`results_json`, no serializer in the module) and parsed by the engine.
 pub(crate) fn results_js(results: &[SignalResult]) -> JsValue {
-    serde_json::to_string(results)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&barfinex_core::signals::results_json(results)).unwrap_or(JsValue::NULL)
 }

@@ -1,5 +1,5 @@
 use crate::web::context::use_market;
-use crate::web::load::{load_series, LoadError, LoadedSeries};
+use crate::web::load::{load_series, ErasedResource, LoadError, LoadedSeries};
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::model::SeriesSource;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// let candles = barfinex_widgets::web::components::use_series(spec);
 /// # }
 /// ```
-pub fn use_series(spec: SeriesSource) -> LocalResource<Result<LoadedSeries, LoadError>> {
+pub fn use_series(spec: SeriesSource) -> ErasedResource<Result<LoadedSeries, LoadError>> {
     let tick = refresh_tick(use_market().refresh);
     series_resource(spec, Cancel::for_this_owner(), tick.into())
 }
@@ -26,10 +26,10 @@ pub(crate) fn series_resource(
     spec: SeriesSource,
     cancel: Cancel,
     reload: Signal<u32>,
-) -> LocalResource<Result<LoadedSeries, LoadError>> {
+) -> ErasedResource<Result<LoadedSeries, LoadError>> {
     let ctx = use_market();
     let policy = ctx.policy();
-    LocalResource::new(move || {
+    ErasedResource::new(move || {
         let (spec, market, policy, signal, n) = (
             spec.clone(),
             ctx.market.clone(),

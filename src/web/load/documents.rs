@@ -2,7 +2,7 @@
 //! [`crate::web::net`] (retries, cache, sharing), then the core's parser. A profile is read
 //! once into a [`Profile`] (the data and the plan of its rules), shared by every widget of it.
 
-use super::{LoadError, Profile};
+use super::{ErasedResource, LoadError, Profile};
 use crate::web::net::{absolute_url, get_text, Cancel, Policy};
 use barfinex_core::model::{parse_profile, ProfileError};
 use barfinex_core::signals::{parse_regime_rules, RegimeRules};
@@ -108,18 +108,16 @@ pub async fn fetch_regime_rules(
     Ok(Rc::new(doc))
 }
 
-/// A profile fetched for the calling component: a `LocalResource` whose request is aborted when
+/// A profile fetched for the calling component: a resource whose request is aborted when
 /// the component goes away (see [`crate::web::net::Cancel`]).
 ///
 /// ```no_run
 /// # use leptos::prelude::*;
 /// let profile = barfinex_widgets::web::load::profile_resource("/www/data/flux.json".into());
 /// ```
-pub fn profile_resource(
-    src: String,
-) -> leptos::prelude::LocalResource<Result<Rc<Profile>, LoadError>> {
+pub fn profile_resource(src: String) -> ErasedResource<Result<Rc<Profile>, LoadError>> {
     let cancel = Cancel::for_this_owner();
-    leptos::prelude::LocalResource::new(move || {
+    ErasedResource::new(move || {
         let (src, signal) = (src.clone(), cancel.signal());
         async move { fetch_profile(&src, signal).await }
     })

@@ -5,6 +5,7 @@
 mod documents;
 mod error;
 mod profile;
+mod resource;
 mod series;
 mod series_set;
 
@@ -14,5 +15,6 @@ pub use barfinex_core::sources::chain_intervals;
 pub use documents::{fetch_candles, fetch_profile, fetch_regime_rules, profile_resource};
 pub use error::LoadError;
 pub use profile::Profile;
+pub use resource::ErasedResource;
 pub use series::{load_series, LoadedSeries};
 pub use series_set::{input, load_series_set};

@@ -2,7 +2,7 @@ use super::technical_rating::{label_tone, outcome_view, rate, Failure, Outcome};
 use crate::web::components::use_series::series_resource;
 use crate::web::components::{next_id, Section, SeriesMeta};
 use crate::web::context::use_market;
-use crate::web::load::{chain_intervals, LoadError, LoadedSeries};
+use crate::web::load::{chain_intervals, ErasedResource, LoadError, LoadedSeries};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::interval::Interval;
@@ -39,7 +39,7 @@ fn rated(loaded: Option<Result<LoadedSeries, LoadError>>, rules: Rules) -> Outco
 struct Slot {
     iv: Interval,
     own: bool,
-    data: RwSignal<Option<LocalResource<Result<LoadedSeries, LoadError>>>>,
+    data: RwSignal<Option<ErasedResource<Result<LoadedSeries, LoadError>>>>,
     /// Bumped to fetch again: a refresh while it is shown, or a stale tab chosen. (Signal types
     /// the crate already uses, here and below: each new one costs the bundle its own code.)
     version: (ReadSignal<u32>, WriteSignal<u32>),
@@ -68,7 +68,7 @@ pub fn IntervalRating(
     /// The profile's `candles` source: its chain decides the tabs.
     spec: SeriesSource,
     /// That series at its own interval, as the market panel loaded it.
-    base: LocalResource<Result<LoadedSeries, LoadError>>,
+    base: ErasedResource<Result<LoadedSeries, LoadError>>,
     /// The rule set.
     rules: Rules,
 ) -> impl IntoView {

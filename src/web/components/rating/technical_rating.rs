@@ -1,7 +1,7 @@
 use crate::web::components::{Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
-use crate::web::load::{fetch_candles, LoadError};
+use crate::web::load::{fetch_candles, ErasedResource, LoadError};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
@@ -44,7 +44,7 @@ pub fn TechnicalRatingPanel(
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
     let retry = use_context::<NextRefresh>();
-    let data = LocalResource::new(move || {
+    let data = ErasedResource::new(move || {
         let (src, policy, signal, n) =
             (candles.clone(), policy.clone(), cancel.signal(), tick.get());
         async move { fetch_candles(&src, &policy, signal, n > 0).await }

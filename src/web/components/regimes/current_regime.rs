@@ -1,6 +1,6 @@
 use crate::web::components::{Badge, RetryIn, TechnicalDetails, Tone};
 use crate::web::context::use_market;
-use crate::web::load::{fetch_regime_rules, load_series_set, LoadError};
+use crate::web::load::{fetch_regime_rules, load_series_set, ErasedResource, LoadError};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
@@ -57,7 +57,7 @@ pub fn use_current_regime(
     let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
-    let res = LocalResource::new(move || {
+    let res = ErasedResource::new(move || {
         let (current, rules, market, policy, signal, n) = (
             current.clone(),
             rules.clone(),

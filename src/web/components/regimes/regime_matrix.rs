@@ -3,7 +3,7 @@ use crate::web::components::{
     HeadingLevel, LoadingState, RegimeList, RegimeNow, TechnicalDetails, Tone,
 };
 use crate::web::events::use_events;
-use crate::web::load::{fetch_profile, LoadError, Profile};
+use crate::web::load::{fetch_profile, ErasedResource, LoadError, Profile};
 use crate::web::net::Cancel;
 use crate::web::reader::use_reader;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
@@ -38,7 +38,7 @@ pub fn RegimeMatrix(
     let cancel = Cancel::for_this_owner();
     let count = sources.len();
     let events = use_events();
-    let profiles = LocalResource::new(move || {
+    let profiles = ErasedResource::new(move || {
         let (srcs, signal) = (sources.clone(), cancel.signal());
         async move {
             let loads = srcs.iter().map(|s| {
@@ -50,7 +50,7 @@ pub fn RegimeMatrix(
     });
     Effect::new(move || {
         profiles.with(|list| {
-            for (src, p) in list.iter().flatten() {
+            for (src, p) in list.into_iter().flatten() {
                 if let Ok(p) = p {
                     events.load(src, &p.id, &p.name, &p.symbol);
                 }

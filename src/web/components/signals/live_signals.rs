@@ -1,7 +1,7 @@
 use crate::web::components::{LoadingState, SignalBadges};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
-use crate::web::load::load_series_set;
+use crate::web::load::{load_series_set, ErasedResource};
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::model::{SeriesSource, Signal as SignalSpec};
 use barfinex_core::signals::{score_with_plan, Plan};
@@ -36,7 +36,7 @@ pub fn LiveSignals(
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
     let scored_signals = signals.clone();
-    let results = LocalResource::new(move || {
+    let results = ErasedResource::new(move || {
         let (sources, plan, market, signal, n, policy, signals) = (
             sources.clone(),
             Arc::clone(&plan),

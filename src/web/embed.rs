@@ -13,7 +13,6 @@ use barfinex_core::rating::Rules;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,9 +69,9 @@ struct Mounted {
 }
 
 thread_local! {
-    // Widgets live here, not in their JS handles, so a widget whose handle the page drops (and
-    // the garbage collector frees) stays on the page until `unmount()` is called.
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    // Widgets live here (a list by id: no hashing code), not in their JS handles, so a widget
+    // whose handle the page drops (and the garbage collector frees) stays until `unmount()`.
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
@@ -96,8 +95,9 @@ impl MountHandle {
         let (widget, theme, config) = read_options(options)?;
         let Some((container, live)) = MOUNTED.with(|m| {
             m.borrow()
-                .get(&self.id)
-                .map(|w| (w.container.clone(), w.live))
+                .iter()
+                .find(|(id, _)| *id == self.id)
+                .map(|(_, w)| (w.container.clone(), w.live))
         }) else {
             return Ok(());
         };
@@ -116,7 +116,12 @@ impl MountHandle {
     /// Removes the widget from the page. Calling it again does nothing.
     pub fn unmount(&self) {
         // Dropping Leptos's handle disposes the reactive owner and unmounts the view.
-        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        let mounted = MOUNTED.with(|m| {
+            let mut m = m.borrow_mut();
+            m.iter()
+                .position(|(id, _)| *id == self.id)
+                .map(|at| m.swap_remove(at).1)
+        });
         if let Some(m) = mounted {
             let container = m.container.clone();
             drop(m);
@@ -168,16 +173,12 @@ pub fn mount(
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    MOUNTED.with(|m| {
-        m.borrow_mut().insert(
-            id,
-            Mounted {
-                _view: view,
-                container,
-                live,
-            },
-        )
-    });
+    let mounted = Mounted {
+        _view: view,
+        container,
+        live,
+    };
+    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     Ok(MountHandle { id })
 }
 

@@ -23,6 +23,7 @@
 //! ```
 
 mod reader;
+mod string;
 
 pub use reader::Reader;
 use serde_json::{Number, Value};

@@ -7,7 +7,6 @@ use super::sleep::now_ms;
 use super::{Fetched, Policy};
 use js_sys::JsString;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -23,7 +22,9 @@ pub const STORED_CHARS: usize = 512 * 1024;
 pub const ENTRY_CHARS: usize = 256 * 1024;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Fetched>> = RefCell::new(HashMap::new());
+    // A list, not a map: a page fetches a few dozen URLs, and a map per key type costs the wasm
+    // its hashing code (README, "Where the bytes went").
+    static CACHE: RefCell<Vec<Fetched>> = const { RefCell::new(Vec::new()) };
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -31,7 +32,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub(super) fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(url).cloned()) {
+    if let Some(hit) = CACHE.with(|c| c.borrow().iter().find(|e| e.url == url).cloned()) {
         return Some(hit);
     }
     if !policy.persist {
@@ -87,19 +88,20 @@ fn stored(s: &web_sys::Storage, key: &str) -> Option<JsString> {
 fn keep_in_memory(f: &Fetched) {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        c.insert(f.url.clone(), f.clone());
-        let mut total: usize = c.values().map(|e| e.body.len()).sum();
+        c.retain(|e| e.url != f.url);
+        c.push(f.clone());
+        let mut total: usize = c.iter().map(|e| e.body.len()).sum();
         while total > MEMORY_BYTES {
             let Some(oldest) = c
                 .iter()
-                .filter(|(u, _)| **u != f.url)
+                .enumerate()
+                .filter(|(_, e)| e.url != f.url)
                 .min_by(|a, b| a.1.fetched_at.total_cmp(&b.1.fetched_at))
-                .map(|(u, e)| (u.clone(), e.body.len()))
+                .map(|(i, _)| i)
             else {
                 break;
             };
-            c.remove(&oldest.0);
-            total -= oldest.1;
+            total -= c.swap_remove(oldest).body.len();
         }
     });
 }

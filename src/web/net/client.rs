@@ -5,7 +5,6 @@ use super::{Fetched, NetError, Policy};
 use barfinex_core::retry::{backoff_ms, cached_age_ms, is_retryable, retry_after_ms};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -85,7 +84,7 @@ impl Stop {
 }
 
 thread_local! {
-    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
+    static IN_FLIGHT: RefCell<Vec<(String, InFlight)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// GETs `url` under `policy`. A body younger than the TTL comes from memory unless `refresh`;
@@ -113,29 +112,33 @@ pub async fn get_text(
             ..policy.clone()
         }
     );
+    let start = || {
+        let stop = Rc::new(Stop::default());
+        let future = attempt_all(
+            url.to_owned(),
+            policy.clone(),
+            Rc::clone(&stop),
+            refresh || previous.is_some(),
+        )
+        .boxed_local()
+        .shared();
+        InFlight {
+            future,
+            waiting: Rc::new(Cell::new(0)),
+            stop,
+        }
+    };
     let (future, waiting, stop) = IN_FLIGHT.with(|m| {
         let mut m = m.borrow_mut();
         // A request whose callers all left is being cancelled: a newcomer must not join it
         // (a card inserted while another with the same `src` is removed would show "cancelled").
-        if m.get(&key).is_some_and(|f| f.stop.stopped.get()) {
-            m.remove(&key);
-        }
-        let entry = m.entry(key.clone()).or_insert_with(|| {
-            let stop = Rc::new(Stop::default());
-            let future = attempt_all(
-                url.to_owned(),
-                policy.clone(),
-                Rc::clone(&stop),
-                refresh || previous.is_some(),
-            )
-            .boxed_local()
-            .shared();
-            InFlight {
-                future,
-                waiting: Rc::new(Cell::new(0)),
-                stop,
-            }
+        m.retain(|(k, f)| *k != key || !f.stop.stopped.get());
+        // A list, not a map: a few requests are in flight at once.
+        let at = m.iter().position(|(k, _)| *k == key).unwrap_or_else(|| {
+            m.push((key.clone(), start()));
+            m.len() - 1
         });
+        let entry = &m[at].1;
         (
             entry.future.clone(),
             Rc::clone(&entry.waiting),
@@ -166,9 +169,7 @@ pub async fn get_text(
     }
     IN_FLIGHT.with(|m| {
         let mut m = m.borrow_mut();
-        if m.get(&key).is_some_and(|f| Rc::ptr_eq(&f.stop, &stop)) {
-            m.remove(&key);
-        }
+        m.retain(|(k, f)| *k != key || !Rc::ptr_eq(&f.stop, &stop));
     });
     match result {
         Ok(f) => {

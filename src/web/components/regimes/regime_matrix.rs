@@ -83,21 +83,24 @@ pub fn RegimeMatrix(
     }
 }
 
-/// The known regimes in display order, then any other names the profiles use, each once (a set
-/// keeps this linear in the number of regimes across all profiles).
+/// The known regimes in display order, then any other names the profiles use, each once: sorted
+/// by name to find repeats, then put back in order of first use (n log n in the number of
+/// regimes across all profiles, and no hashing code in the wasm).
 fn columns(rows: &[(String, Result<Rc<Profile>, LoadError>)]) -> Vec<String> {
-    let mut cols: Vec<String> = KNOWN_REGIMES.iter().map(|s| (*s).to_owned()).collect();
-    let mut seen: std::collections::HashSet<String> = cols.iter().cloned().collect();
-    for (_, r) in rows {
-        if let Ok(p) = r {
-            for reg in &p.regimes {
-                if seen.insert(reg.regime.clone()) {
-                    cols.push(reg.regime.clone());
-                }
-            }
-        }
-    }
-    cols
+    let used = rows
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok())
+        .flat_map(|p| p.regimes.iter().map(|reg| reg.regime.as_str()));
+    let mut names: Vec<(usize, &str)> = KNOWN_REGIMES
+        .iter()
+        .copied()
+        .chain(used)
+        .enumerate()
+        .collect();
+    names.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    names.dedup_by(|later, first| later.1 == first.1);
+    names.sort_by_key(|&(i, _)| i);
+    names.into_iter().map(|(_, n)| n.to_owned()).collect()
 }
 
 #[component]

@@ -68,6 +68,12 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 /// `s` as a JSON string, quotes included, escaped as serde_json writes it.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_quoted(&mut out, s);
+    out
+}
+
+/// [`quote`], written at the end of `out` (no string of its own).
+pub fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -88,5 +94,4 @@ pub fn quote(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }

@@ -3,7 +3,7 @@
 //! with one `JSON.parse` and carries no serializer (README, "Where the bytes went").
 
 use super::result::{Check, DataUsed, SignalResult};
-use crate::json::quote;
+use crate::json::push_quoted;
 use std::fmt::Write;
 
 /// `results` as a JSON array of `SignalResult` objects.
@@ -48,7 +48,7 @@ impl Obj<'_> {
     fn str(&mut self, k: &str, v: Option<&str>) {
         let out = self.key(k);
         match v {
-            Some(s) => out.push_str(&quote(s)),
+            Some(s) => push_quoted(out, s),
             None => out.push_str("null"),
         }
     }

@@ -3,7 +3,7 @@
 //! [`Cell`]s and rows with [`super::stream::rows`], so no envelope becomes a tree either.
 
 use super::stream::Cell;
-use super::wire::fail;
+use super::wire::invalid_json;
 use super::SourceError;
 use crate::json::{JsonError, Reader};
 
@@ -48,7 +48,7 @@ pub(crate) fn fields_of<'a>(
         }
         r.end().map(|()| Some(out))
     };
-    read().map_err(|e| fail("", format!("invalid JSON: {e}")))
+    read().map_err(invalid_json)
 }
 
 /// A raw field read as a [`Cell`].

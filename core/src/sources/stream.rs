@@ -3,7 +3,7 @@
 //! a bar or a point, the rest of the row is skipped, and rows past [`MAX_BARS`] are counted,
 //! not stored. The first fault is kept with its path and the rest of the body is skipped.
 
-use super::wire::{fail, too_long};
+use super::wire::{fail, invalid_json, too_long};
 use super::SourceError;
 use crate::json::{JsonError, Reader, Scalar};
 use crate::series::MAX_BARS;
@@ -168,7 +168,7 @@ fn read_rows(
         }
         r.end()
     };
-    walk().map_err(|e| fail("", format!("invalid JSON: {e}")))?;
+    walk().map_err(invalid_json)?;
     Ok(tally)
 }
 

@@ -5,6 +5,11 @@ use super::stream::{Cell, Row};
 use super::SourceError;
 use crate::series::{Bar, Candles, Series, MAX_BARS, MAX_TIME_MS};
 
+/// A body that is not JSON: the parsers' `invalid JSON: …`, at the top.
+pub(crate) fn invalid_json(e: crate::json::JsonError) -> SourceError {
+    fail("", format!("invalid JSON: {e}"))
+}
+
 pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> SourceError {
     SourceError {
         path: path.into(),

@@ -4,6 +4,7 @@
 
 mod documents;
 mod error;
+mod join;
 mod profile;
 mod resource;
 mod series;
@@ -14,6 +15,7 @@ mod series_set;
 pub use barfinex_core::sources::chain_intervals;
 pub use documents::{fetch_candles, fetch_profile, fetch_regime_rules, profile_resource};
 pub use error::LoadError;
+pub use join::join;
 pub use profile::Profile;
 pub use resource::ErasedResource;
 pub use series::{load_series, LoadedSeries};

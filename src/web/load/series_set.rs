@@ -1,6 +1,6 @@
 //! The series a scoring run needs, loaded together; a failure stays with its series.
 
-use super::{load_series, LoadedSeries};
+use super::{join, load_series, LoadedSeries};
 use crate::web::net::Policy;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::signals::{Input, SeriesSet};
@@ -28,7 +28,7 @@ pub async fn load_series_set(
         }
     });
     let mut set = SeriesSet::new();
-    for (name, r) in futures::future::join_all(loads).await {
+    for (name, r) in join(loads).await {
         match r {
             Ok(s) => {
                 set.insert(name, input(&s));

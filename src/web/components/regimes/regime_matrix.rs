@@ -3,7 +3,7 @@ use crate::web::components::{
     HeadingLevel, LoadingState, RegimeList, RegimeNow, TechnicalDetails, Tone,
 };
 use crate::web::events::use_events;
-use crate::web::load::{fetch_profile, ErasedResource, LoadError, Profile};
+use crate::web::load::{fetch_profile, join, ErasedResource, LoadError, Profile};
 use crate::web::net::Cancel;
 use crate::web::reader::use_reader;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
@@ -45,7 +45,7 @@ pub fn RegimeMatrix(
                 let signal = signal.clone();
                 async move { (s.clone(), fetch_profile(s, signal).await) }
             });
-            futures::future::join_all(loads).await
+            join(loads).await
         }
     });
     Effect::new(move || {

@@ -1,9 +1,9 @@
 use super::body::{read_capped, BodyError};
 use super::cache::{cached, remember};
+use super::shared::SharedTask;
 use super::sleep::{now_ms, sleep};
 use super::{Fetched, NetError, Policy};
 use barfinex_core::retry::{backoff_ms, cached_age_ms, is_retryable, retry_after_ms};
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -59,10 +59,8 @@ fn get_request(
     Request::new_with_str_and_init(url, &init)
 }
 
-type SharedFetch = Shared<LocalBoxFuture<'static, Result<Fetched, NetError>>>;
-
 struct InFlight {
-    future: SharedFetch,
+    future: SharedTask<Result<Fetched, NetError>>,
     waiting: Rc<Cell<usize>>,
     stop: Rc<Stop>,
 }
@@ -114,14 +112,12 @@ pub async fn get_text(
     );
     let start = || {
         let stop = Rc::new(Stop::default());
-        let future = attempt_all(
+        let future = SharedTask::spawn(attempt_all(
             url.to_owned(),
             policy.clone(),
             Rc::clone(&stop),
             refresh || previous.is_some(),
-        )
-        .boxed_local()
-        .shared();
+        ));
         InFlight {
             future,
             waiting: Rc::new(Cell::new(0)),
@@ -157,7 +153,7 @@ pub async fn get_text(
         let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
         (signal.clone(), on_abort)
     });
-    let result = future.await;
+    let result = future.get().await;
     if let Some((signal, on_abort)) = listener {
         let _ =
             signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());

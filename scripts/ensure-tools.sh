@@ -54,7 +54,7 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "=$want" >&2
 fi
 
-# Node.js, and the npm tools (binaryen's wasm-opt, playwright-core, ajv), pinned in tests/package-lock.json.
+# Node.js, and the npm tools (binaryen's wasm-opt, esbuild, terser, playwright-core, ajv), pinned in tests/package-lock.json.
 if ! command -v npm >/dev/null 2>&1; then
   if is_debian_root; then say "installing Node.js and npm from apt"; apt_install nodejs npm
   else say "npm not found: install Node.js 20.19 or newer, then run this again."; exit 1; fi

@@ -134,7 +134,11 @@ test("the npm pack tarball renders a card outside the repo", async () => {
     for (const f of ["package.json", "barfinex_widgets.js", "barfinex_widgets.d.ts", "barfinex_widgets_bg.wasm", "embed.js"]) {
       assert.ok(names.includes(f), `${f} missing from the tarball: ${names}`);
     }
-    assert.ok(names.some((n) => n.startsWith("snippets/") && n.endsWith("elements.js")));
+    // One module: the snippets are bundled into the glue (scripts/build-pkg.sh), so a page
+    // loads nothing more before the module can start.
+    assert.ok(!names.some((n) => n.startsWith("snippets/")), `a snippets/ folder in the tarball: ${names}`);
+    const glue = readFileSync(path.join(ROOT, "pkg/barfinex_widgets.js"), "utf8");
+    assert.doesNotMatch(glue, /(^|[;}\s])import\s*[\w*{"'(]|\bfrom\s*["']/, "the glue imports another module");
     execFileSync("tar", ["xzf", path.join(scratch, path.basename(filename)), "-C", scratch]);
     copyFileSync(path.join(ROOT, "www/data/flux.json"), path.join(scratch, "flux.json"));
     writeFileSync(path.join(scratch, "index.html"), `<!doctype html><meta charset="utf-8">

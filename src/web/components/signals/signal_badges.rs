@@ -42,8 +42,7 @@ pub fn SignalBadges(
         <p class="bfx-signals__summary" role="status" hidden=move || line().is_none()>{line}</p>
         <ul part="signals" class="bfx-signals">
             {signals.into_iter().enumerate().map(|(i, s)| {
-                let result = Signal::derive(move || results.with(|r| r.as_ref().and_then(|v| v.get(i).cloned())));
-                view! { <li><SignalBadge signal=s result=result/></li> }
+                view! { <li><SignalBadge signal=s results=results at=i/></li> }
             }).collect_view()}
         </ul>
     }
@@ -79,8 +78,14 @@ pub fn summary_line(results: &[SignalResult], l: &Locale) -> String {
         .join(" · ")
 }
 
+/// `signal`'s badge; its result is `results[at]`, read in place (a signal of one result per badge
+/// would be a second signal type, and each costs the bundle its own code).
 #[component]
-fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl IntoView {
+fn SignalBadge(
+    signal: SignalSpec,
+    results: Signal<Option<Vec<SignalResult>>>,
+    at: usize,
+) -> impl IntoView {
     let pop = next_id("evidence");
     let heading = format!("{pop}-title");
     let (pop_button, pop_close, heading_ref) = (pop.clone(), pop.clone(), heading.clone());
@@ -88,17 +93,15 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
     let (l, t) = (reader.locale, reader.t());
     let declared = signal.direction;
     let text_lang = ProfileLang::here();
-    let state = move || result.with(|r| r.as_ref().map(|r| r.state.as_str()));
+    let state = move || read(results, at, |r| r.state.as_str());
     let state_text = move || {
-        result.with(|r| {
-            r.as_ref().map(|r| match r.strength {
-                Some(s) => format!("{} · {s}/100", l.state(r.state)),
-                None => l.state(r.state).to_owned(),
-            })
+        read(results, at, |r| match r.strength {
+            Some(s) => format!("{} · {s}/100", l.state(r.state)),
+            None => l.state(r.state).to_owned(),
         })
     };
-    let strength = move || result.with(|r| r.as_ref().and_then(|r| r.strength));
-    let synthetic = move || result.with(|r| r.as_ref().is_some_and(|r| r.synthetic));
+    let strength = move || read(results, at, |r| r.strength).flatten();
+    let synthetic = move || read(results, at, |r| r.synthetic).unwrap_or(false);
     view! {
         <div part="signal" class="bfx-signal" data-direction=signal.direction.as_str() data-state=state>
             <button type="button" class="bfx-signal__summary" popovertarget=pop_button aria-haspopup="dialog">
@@ -121,7 +124,7 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
                     <button type="button" class="bfx-signal__close" popovertarget=pop_close popovertargetaction="hide" aria-label=t.close>"×"</button>
                 </div>
                 <p class="bfx-signal__description" dir="auto" lang=text_lang>{signal.description}</p>
-                {move || match result.get() {
+                {move || match read(results, at, SignalResult::clone) {
                     Some(r) => {
                         let direction = r.observed_direction.unwrap_or(declared);
                         view! { <Evidence result=r direction=direction/> }.into_any()
@@ -131,6 +134,15 @@ fn SignalBadge(signal: SignalSpec, result: Signal<Option<SignalResult>>) -> impl
             </div>
         </div>
     }
+}
+
+/// `f` of the result at `at`, once there is one.
+fn read<R>(
+    results: Signal<Option<Vec<SignalResult>>>,
+    at: usize,
+    f: impl FnOnce(&SignalResult) -> R,
+) -> Option<R> {
+    results.with(|r| r.as_ref().and_then(|v| v.get(at)).map(f))
 }
 
 #[component]

@@ -39,12 +39,10 @@ pub fn DriverList(
         .filter(|c| drivers.iter().any(|d| d.category == *c))
         .collect();
     let directions: Vec<Direction> = counts.iter().map(|(d, _)| *d).collect();
-    let (dir_filter, set_dir_filter) = signal(Vec::<Direction>::new());
-    let (cat_filter, set_cat_filter) = signal(Vec::<DriverCategory>::new());
-    let (sort, set_sort) = signal(Sort::Given);
+    let (choice, set_choice) = signal(Choice::default());
     let drivers = StoredValue::new(drivers);
     let visible = move || {
-        let (dirs, cats, sort) = (dir_filter.get(), cat_filter.get(), sort.get());
+        let Choice { dirs, cats, sort } = choice.get();
         let mut v: Vec<(usize, Driver)> = drivers.with_value(|all| {
             all.iter()
                 .cloned()
@@ -77,19 +75,19 @@ pub fn DriverList(
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_direction>
                         {directions.into_iter().map(|d| view! {
                             <ToggleChip label=l.direction(d) tone=Tone::from(d)
-                                pressed=Signal::derive(move || dir_filter.with(|f| f.contains(&d)))
-                                on_toggle=move || set_dir_filter.update(|f| toggle(f, d))/>
+                                pressed=Signal::derive(move || choice.with(|c| c.dirs.contains(&d)))
+                                on_toggle=move || set_choice.update(|c| toggle(&mut c.dirs, d))/>
                         }).collect_view()}
                     </div>
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_category>
                         {categories.into_iter().map(|c| view! {
                             <ToggleChip label=l.category(c) tone=Tone::Category
-                                pressed=Signal::derive(move || cat_filter.with(|f| f.contains(&c)))
-                                on_toggle=move || set_cat_filter.update(|f| toggle(f, c))/>
+                                pressed=Signal::derive(move || choice.with(|x| x.cats.contains(&c)))
+                                on_toggle=move || set_choice.update(|x| toggle(&mut x.cats, c))/>
                         }).collect_view()}
                     </div>
                     <label class="bfx-drivers__sort" for=sort_for>{t.sort}" "
-                        <select id=sort_id on:change=move |ev| set_sort.set(Sort::from_value(&event_target_value(&ev)))>
+                        <select id=sort_id on:change=move |ev| set_choice.update(|c| c.sort = Sort::from_value(&event_target_value(&ev)))>
                             <option value="given">{t.sort_given}</option>
                             <option value="direction">{t.sort_direction}</option>
                             <option value="category">{t.sort_category}</option>
@@ -97,9 +95,9 @@ pub fn DriverList(
                     </label>
                     <p class="bfx-drivers__shown" role="status">
                         {move || fill(t.showing, &[&shown.get().to_string(), &total.to_string()])}
-                        {move || (dir_filter.with(|f| !f.is_empty()) || cat_filter.with(|f| !f.is_empty())).then(|| view! {
+                        {move || choice.with(|c| !c.dirs.is_empty() || !c.cats.is_empty()).then(|| view! {
                             " " <button type="button" class="bfx-drivers__clear"
-                                on:click=move |_| { set_dir_filter.set(vec![]); set_cat_filter.set(vec![]); }>{t.clear_filters}</button>
+                                on:click=move |_| set_choice.update(|c| { c.dirs.clear(); c.cats.clear(); })>{t.clear_filters}</button>
                         })}
                     </p>
                 </div>
@@ -167,8 +165,18 @@ fn ToggleChip(
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
+/// What the reader chose: the directions and categories shown (none: all) and the order. One
+/// signal for the three: each signal type costs the bundle its own code.
+#[derive(Clone, Default, PartialEq)]
+struct Choice {
+    dirs: Vec<Direction>,
+    cats: Vec<DriverCategory>,
+    sort: Sort,
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
 enum Sort {
+    #[default]
     Given,
     Direction,
     Category,

@@ -96,10 +96,11 @@ pub fn RetryIn(
 }
 
 fn retry_line(next: NextRefresh, t: &'static Texts) -> impl Fn() -> String {
-    let now = RwSignal::new(now_ms());
+    // A signal pair, as `refresh_tick`'s time is: one `f64` signal type in the bundle, not two.
+    let (now, set_now) = signal(now_ms());
     if let Ok(h) = set_interval_with_handle(
         move || {
-            now.try_set(now_ms());
+            set_now.try_set(now_ms());
         },
         Duration::from_secs(1),
     ) {

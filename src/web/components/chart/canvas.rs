@@ -147,7 +147,6 @@ pub(super) fn canvas_view(
     data: Option<ChartData>,
 ) -> AnyView {
     let canvas_ref = NodeRef::<Canvas>::new();
-    let swatch_ref = NodeRef::<leptos::html::Span>::new();
     let (failed, set_failed) = signal(None::<String>);
     let cursor = RwSignal::new(None::<usize>);
     let reader: Reader = use_reader();
@@ -159,7 +158,9 @@ pub(super) fn canvas_view(
             let canvas = canvas.clone();
             let width = Rc::clone(&width);
             move || {
-                let Some(swatches) = swatch_ref.get_untracked() else {
+                // The swatches follow the canvas (read from the DOM, not through a `NodeRef`,
+                // whose code is compiled per element type).
+                let Some(swatches) = canvas.next_element_sibling() else {
                     return;
                 };
                 let width = width.get().max(1.0);
@@ -266,7 +267,7 @@ pub(super) fn canvas_view(
         <div class="bfx-chart__box">
             <canvas node_ref=canvas_ref part="canvas" class="bfx-chart__canvas" style:block-size=format!("{height}px")
                 role="img" aria-label=label tabindex=focusable.then_some("0") on:keydown=on_key></canvas>
-            <span node_ref=swatch_ref class="bfx-chart__swatches" aria-hidden="true">
+            <span class="bfx-chart__swatches" aria-hidden="true">
                 {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}
             </span>
             {focusable.then(|| view! { <p class="bfx-chart__point" aria-live="polite">{said}</p> })}

@@ -1,6 +1,5 @@
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, Texts};
-use leptos::html::Details;
 use leptos::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
@@ -48,7 +47,6 @@ pub fn DataTable(
     data: ChartData,
 ) -> impl IntoView {
     let t = use_reader().t();
-    let details = NodeRef::<Details>::new();
     let (open, set_open) = signal(false);
     let table = move || {
         open.get().then(|| {
@@ -80,8 +78,8 @@ pub fn DataTable(
         })
     };
     view! {
-        <details node_ref=details part="data" class="bfx-details bfx-chart__data"
-            on:toggle=move |_| set_open.set(details.get_untracked().is_some_and(|d| d.open()))>
+        <details part="data" class="bfx-details bfx-chart__data"
+            on:toggle=move |ev| set_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{t.show_data}</summary>
             {table}
         </details>

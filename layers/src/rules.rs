@@ -269,4 +269,14 @@ pub const WEB: &[Rule] = &[
         "crate::web::load",
         "the reader's context knows nothing of loading",
     ),
+    Rule::deny(
+        "web::context",
+        "crate::web::components",
+        "the market context is below the components that read it",
+    ),
+    Rule::deny(
+        "web::context",
+        "crate::web::load",
+        "the market context is below loading, which starts a widget's early loads in it",
+    ),
 ];

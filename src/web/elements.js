@@ -86,6 +86,18 @@ function watch(event) {
   if (fromThisModule(error)) moduleStopped();
 }
 
+let warmed = false;
+
+/** Whether `locale` is a language tag, read without locale data: a page's first DateTimeFormat
+ * costs 25-60 ms (locale and zone data), paid after the current task instead, when the
+ * widgets' profile requests are on their way, so the data loads while they travel. Never throws
+ * (src/web/reader.rs). */
+export function isLanguageTag(locale) {
+  try { Intl.getCanonicalLocales(locale); } catch { return false; }
+  try { warmed ||= !!setTimeout(() => { try { dateFormat(locale, undefined, 0); } catch {} }); } catch {}
+  return true;
+}
+
 /** The widgets' date formats in `locale` and `timeZone` (the reader's own when absent): `form`
  * 0 is a full time ("Nov 30, 2026, 08:00 PM UTC"), 1 a day tick ("Nov 30"), 2 a day-and-minute
  * tick ("11/30, 8:00 PM"). Throws on an unknown locale or time zone: the caller

@@ -93,9 +93,10 @@ pub fn use_reader() -> Reader {
 }
 
 /// Why `lang` or `time_zone` cannot be used, in the words of the option that is wrong; `None`
-/// when `Intl` accepts both (natively, always).
+/// when `Intl` accepts both (natively, always). The tag is checked without `Intl`'s locale data,
+/// which the page's first date format loads (25-60 ms) after this task, while requests travel.
 pub fn refuse(lang: &str, time_zone: Option<&str>) -> Option<String> {
-    if intl::formatter(lang, None, 0).is_none() {
+    if !intl::is_language_tag(lang) {
         return Some(format!("locale: {lang:?} is not a language tag"));
     }
     match time_zone {
@@ -124,6 +125,9 @@ mod intl {
         ) -> Result<DateFormat, JsValue>;
         #[wasm_bindgen(method, catch)]
         fn format(this: &DateFormat, ms: f64) -> Result<String, JsValue>;
+        /// Checks without loading locale data (the first format is made after this task).
+        #[wasm_bindgen(js_name = isLanguageTag)]
+        pub fn is_language_tag(locale: &str) -> bool;
     }
 
     type Key = (String, Option<String>, u8);
@@ -162,7 +166,11 @@ mod intl {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod intl {
-    /// Natively (server rendering) there is no `Intl`: every tag passes, times print in ISO form.
+    //! Natively (server rendering) there is no `Intl`: every tag passes, times print in ISO form.
+    pub fn is_language_tag(_: &str) -> bool {
+        true
+    }
+
     pub fn formatter(_: &str, _: Option<&str>, _: u8) -> Option<()> {
         Some(())
     }

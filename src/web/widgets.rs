@@ -7,7 +7,7 @@ use super::components::{
     PriceChart, RegimeMatrix, SparklineChart, SummaryIntervals, TechnicalRatingPanel, WidgetShell,
 };
 use super::context::MarketContext;
-use super::load::Profile as Loaded;
+use super::load::{Profile as Loaded, Wants};
 use super::reader::{use_reader, Reader};
 use super::registry::ELEMENTS;
 use barfinex_core::rating::Rules;
@@ -108,7 +108,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
             view! { <RegimeMatrix sources=sources current=current rules=rules/> }.into_any()
         }
         "signal-badges" => view! {
-            <WidgetShell src=src title=t.market_signals
+            <WidgetShell src=src title=t.market_signals wants=Wants::Signals
                 render=move |p: Profile| view! {
                     <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>
                 }.into_any()/>
@@ -116,6 +116,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         .into_any(),
         "technical-rating" => view! {
             <WidgetShell src=src title=t.technical_rating reserve=Some("rating-widget")
+                wants=if candles.is_some() { Wants::Nothing } else { Wants::Series("candles") }
                 render=move |p: Profile| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
                     (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
                     (None, Some(spec)) => view! {
@@ -128,19 +129,19 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         }
         .into_any(),
         "price-chart" => view! {
-            <WidgetShell src=src title=t.price_and_volume reserve=Some("price-widget")
+            <WidgetShell src=src title=t.price_and_volume reserve=Some("price-widget") wants=Wants::Series("candles")
                 render=move |p: Profile| view! {
                     <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
                 }.into_any()/>
         }
         .into_any(),
         "funding-chart" => view! {
-            <WidgetShell src=src title=t.funding_rate reserve=Some("funding-widget")
+            <WidgetShell src=src title=t.funding_rate reserve=Some("funding-widget") wants=Wants::Series("funding")
                 render=move |p: Profile| view! { <FundingChart spec=p.source("funding")/> }.into_any()/>
         }
         .into_any(),
         "sparkline" => view! {
-            <WidgetShell src=src title=t.price disclaimer=false reserve=Some("sparkline-widget")
+            <WidgetShell src=src title=t.price disclaimer=false reserve=Some("sparkline-widget") wants=Wants::Series("candles")
                 render=move |p: Profile| view! { <SparklineChart spec=p.source("candles")/> }.into_any()/>
         }
         .into_any(),

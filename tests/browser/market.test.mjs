@@ -110,6 +110,63 @@ test("a source refusing the region (HTTP 451) falls back to the next", async () 
   await p.context().close();
 });
 
+test("a card's series are requested as soon as its profile is read, before its content is built", async () => {
+  // The weight issue (#18, item 3): the requests travel while the card's view is built.
+  const p = await newPage(browser);
+  await p.addInitScript((market) => {
+    window.__asked = [];
+    const fetch = window.fetch;
+    window.fetch = function (input, init) {
+      const url = String(input instanceof Request ? input.url : input);
+      const built = !!document.querySelector("bfx-asset-card")?.shadowRoot?.querySelector(".bfx-card__header");
+      if (url.startsWith(market)) window.__asked.push([url, built]);
+      return fetch.call(this, input, init);
+    };
+  }, server.market);
+  await cards([...candles("binance-futures-klines", "EARLY"), { series: "funding", source: "binance-futures-funding", symbol: "EARLY" }], { page: p });
+  await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  await p.locator("#c0 .bfx-series__row").first().waitFor(settle);
+  const asked = await p.evaluate(() => window.__asked);
+  assert.equal(asked.length, 2, JSON.stringify(asked));
+  assert.deepEqual(asked.filter(([, built]) => built), [], "no series request waited for the card's view");
+  await p.context().close();
+});
+
+test("each standalone widget's series are requested as soon as its profile is read", async () => {
+  for (const tag of ["bfx-signal-badges", "bfx-technical-rating", "bfx-price-chart", "bfx-funding-chart", "bfx-sparkline"]) {
+    const p = await newPage(browser);
+    await p.addInitScript(([market, tag]) => {
+      window.__asked = [];
+      const fetch = window.fetch;
+      window.fetch = function (input, init) {
+        const url = String(input instanceof Request ? input.url : input);
+        const built = !!document.querySelector(tag)?.shadowRoot?.querySelector(".bfx-widget__header");
+        if (url.startsWith(market)) window.__asked.push([url, built]);
+        return fetch.call(this, input, init);
+      };
+    }, [server.market, tag]);
+    await p.goto(`${server.url}/tests/pages/blank.html`);
+    await p.setContent(`<${tag} src="${server.url}/www/data/flux.json" market="${server.market}"></${tag}><script type="module" src="${server.url}/pkg/embed.js"></script>`);
+    await p.waitForFunction((tag) => { const r = document.querySelector(tag)?.shadowRoot; return r?.querySelector(".bfx-widget__header") && !r.querySelector(".bfx-state--loading"); }, tag, settle);
+    const asked = await p.evaluate(() => window.__asked);
+    assert.ok(asked.length > 0, tag);
+    assert.deepEqual(asked.filter(([, built]) => built), [], `${tag}: no series request waited for the widget's view`);
+    await p.context().close();
+  }
+});
+
+test("the parts of a card share the load started with its profile: a refused source is asked once", async () => {
+  const before = (await stats()).length;
+  const p = await cards([{ series: "candles", source: "binance-futures-klines", symbol: "ONCE451", interval: "1h",
+    base_url: `${server.market}/fault/status:451/binance`, fallbacks: [{ source: "bybit-kline", symbol: "ONCE451", interval: "1h" }] }]);
+  await p.locator("#c0 .bfx-market__price").waitFor(settle);
+  await p.locator("#c0 .bfx-chart__canvas").first().waitFor(settle);
+  const hits = (await stats()).slice(before).filter((l) => l.includes("ONCE451"));
+  assert.equal(hits.filter((l) => l.includes("status:451")).length, 1, hits.join("\n"));
+  assert.equal(hits.length, 2, hits.join("\n"));
+  await p.context().close();
+});
+
 test("ten cards needing the same URL make one request", async () => {
   const before = (await stats()).length;
   const p = await cards(candles("binance-futures-klines", "TENCARDS"), { count: 10 });

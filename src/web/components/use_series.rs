@@ -1,5 +1,5 @@
 use crate::web::context::use_market;
-use crate::web::load::{load_series, ErasedResource, LoadError, LoadedSeries};
+use crate::web::load::{load_warm, ErasedResource, LoadError, LoadedSeries, Warm};
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::model::SeriesSource;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn use_series(spec: SeriesSource) -> ErasedResource<Result<LoadedSeries, Loa
 }
 
 /// `spec` loaded under the widget's market context, again each time `reload` changes (a load
-/// after the first is a refresh). One function for every series resource, so the resource's
+/// after the first is a refresh); the first takes the load started with the profile, if any. One function for every series resource, so the resource's
 /// code is compiled once.
 pub(crate) fn series_resource(
     spec: SeriesSource,
@@ -29,6 +29,7 @@ pub(crate) fn series_resource(
 ) -> ErasedResource<Result<LoadedSeries, LoadError>> {
     let ctx = use_market();
     let policy = ctx.policy();
+    let warm = Warm::here();
     ErasedResource::new(move || {
         let (spec, market, policy, signal, n) = (
             spec.clone(),
@@ -37,6 +38,6 @@ pub(crate) fn series_resource(
             cancel.signal(),
             reload.get(),
         );
-        async move { load_series(&spec, market, &policy, signal, n > 0).await }
+        async move { load_warm(warm, &spec, market, &policy, signal, n > 0).await }
     })
 }

@@ -2,7 +2,8 @@
 //! [`crate::web::net`] (retries, cache, sharing), then the core's parser. A profile is read
 //! once into a [`Profile`] (the data and the plan of its rules), shared by every widget of it.
 
-use super::{ErasedResource, LoadError, Profile};
+use super::{ErasedResource, LoadError, Profile, Wants, Warm};
+use crate::web::context::use_market;
 use crate::web::net::{absolute_url, get_text, Cancel, Policy};
 use barfinex_core::model::{parse_profile, ProfileError};
 use barfinex_core::signals::{parse_regime_rules, RegimeRules};
@@ -109,16 +110,44 @@ pub async fn fetch_regime_rules(
 }
 
 /// A profile fetched for the calling component: a resource whose request is aborted when
-/// the component goes away (see [`crate::web::net::Cancel`]).
+/// the component goes away (see [`crate::web::net::Cancel`]). The series the widget shows
+/// (`wants`) start loading as soon as the profile is read, for its parts to pick up ([`Warm`]).
 ///
 /// ```no_run
-/// # use leptos::prelude::*;
-/// let profile = barfinex_widgets::web::load::profile_resource("/www/data/flux.json".into());
+/// # use leptos::prelude::*; use barfinex_widgets::web::load::Wants;
+/// let profile = barfinex_widgets::web::load::profile_resource("/www/data/flux.json".into(), Wants::All);
 /// ```
-pub fn profile_resource(src: String) -> ErasedResource<Result<Rc<Profile>, LoadError>> {
+pub fn profile_resource(
+    src: String,
+    wants: Wants,
+) -> ErasedResource<Result<Rc<Profile>, LoadError>> {
     let cancel = Cancel::for_this_owner();
+    let warm = Warm::provide();
+    let ctx = use_market();
     ErasedResource::new(move || {
-        let (src, signal) = (src.clone(), cancel.signal());
-        async move { fetch_profile(&src, signal).await }
+        let (src, signal, ctx) = (src.clone(), cancel.signal(), ctx.clone());
+        async move {
+            let profile = fetch_profile(&src, signal.clone()).await;
+            if let Ok(p) = &profile {
+                warm.start(p, wants, &ctx, signal);
+                // One turn of the task queue before the profile is shown: the loads just
+                // started send their requests first, and the view is built while they travel.
+                yield_once().await;
+            }
+            profile
+        }
     })
+}
+
+/// Pending once: the calling task goes to the back of the queue of tasks ready to run.
+async fn yield_once() {
+    let mut yielded = false;
+    std::future::poll_fn(|cx| {
+        if std::mem::replace(&mut yielded, true) {
+            return std::task::Poll::Ready(());
+        }
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    })
+    .await
 }

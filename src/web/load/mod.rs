@@ -9,6 +9,7 @@ mod profile;
 mod resource;
 mod series;
 mod series_set;
+mod warm;
 
 /// The intervals a series can be loaded at through every source of its chain (the rating's
 /// tabs): the sources' URL builders decide, so components ask here.
@@ -20,3 +21,4 @@ pub use profile::Profile;
 pub use resource::ErasedResource;
 pub use series::{load_series, LoadedSeries};
 pub use series_set::{input, load_series_set};
+pub use warm::{load_warm, Wants, Warm};

@@ -1,6 +1,6 @@
 //! The series a scoring run needs, loaded together; a failure stays with its series.
 
-use super::{join, load_series, LoadedSeries};
+use super::{join, load_warm, LoadedSeries, Warm};
 use crate::web::net::Policy;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::signals::{Input, SeriesSet};
@@ -8,8 +8,10 @@ use web_sys::AbortSignal;
 
 /// The named series a scoring run needs, loaded in parallel (one shared request per URL with
 /// every other widget on the page). A series that fails is recorded in the set under its own
-/// name with its error ([`SeriesSet::fail`]), so exactly the rules that read it say why.
+/// name with its error ([`SeriesSet::fail`]), so exactly the rules that read it say why. A first
+/// load takes the loads the widget started with its profile (`warm`, [`load_warm`]).
 pub async fn load_series_set(
+    warm: Option<Warm>,
     specs: &[SeriesSource],
     names: &[String],
     market: Option<String>,
@@ -23,7 +25,7 @@ pub async fn load_series_set(
         async move {
             (
                 spec.series.clone(),
-                load_series(spec, market, policy, cancel, refresh).await,
+                load_warm(warm, spec, market, policy, cancel, refresh).await,
             )
         }
     });

@@ -21,5 +21,6 @@ pub use client::get_text;
 pub use error::NetError;
 pub use policy::{Fetched, Policy, DOCUMENT_BYTES, MARKET_BYTES};
 pub use refresh::{refresh_tick, Attached, NextRefresh};
+pub(crate) use shared::SharedTask;
 pub(crate) use sleep::now_ms;
 pub use url::absolute_url;

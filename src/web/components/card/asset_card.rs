@@ -4,7 +4,7 @@ use crate::web::components::{
     ProfileLang, RegimeList, Section, SeriesList, TechnicalRatingPanel,
 };
 use crate::web::events::use_events;
-use crate::web::load::{profile_resource, Profile};
+use crate::web::load::{profile_resource, Profile, Wants};
 use crate::web::reader::use_reader;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -29,7 +29,7 @@ pub fn AssetCard(
     candles: Option<String>,
 ) -> impl IntoView {
     let events = use_events();
-    let profile = profile_resource(src.clone());
+    let profile = profile_resource(src.clone(), Wants::All);
     Effect::new(move || {
         if let Some(Ok(p)) = profile.get() {
             events.load(&src, &p.id, &p.name, &p.symbol);

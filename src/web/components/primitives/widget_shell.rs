@@ -2,7 +2,7 @@ use crate::web::components::{
     aria_level, below, ErrorState, Failed, HeadingLevel, LoadingState, NoticeView, Tone,
 };
 use crate::web::events::use_events;
-use crate::web::load::{profile_resource, Profile};
+use crate::web::load::{profile_resource, Profile, Wants};
 use crate::web::reader::use_reader;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -36,11 +36,15 @@ pub fn WidgetShell(
     /// `sparkline-widget`, `rating-widget`; none for widgets as tall as their profile's text.
     #[prop(default = None)]
     reserve: Option<&'static str>,
+    /// The profile's series the body shows: loaded as soon as the profile is read, not once
+    /// the body is built.
+    #[prop(default = Wants::Nothing)]
+    wants: Wants,
 ) -> impl IntoView {
     let events = use_events();
     let t = use_reader().t();
     let level = HeadingLevel::here();
-    let profile = profile_resource(src.clone());
+    let profile = profile_resource(src.clone(), wants);
     Effect::new(move || {
         if let Some(Ok(p)) = profile.get() {
             events.load(&src, &p.id, &p.name, &p.symbol);

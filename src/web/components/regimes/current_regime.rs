@@ -78,8 +78,16 @@ pub fn use_current_regime(
                 Err(e) => return RegimeNow::Failed(e),
             };
             let plan = doc.plan();
-            let set =
-                load_series_set(&doc.sources, plan.series(), market, &policy, signal, n > 0).await;
+            let set = load_series_set(
+                None,
+                &doc.sources,
+                plan.series(),
+                market,
+                &policy,
+                signal,
+                n > 0,
+            )
+            .await;
             let now = current_regime_with_plan(&doc, &plan, &set);
             match (now.regime.clone(), now.decisive()) {
                 (Some(regime), Some(r)) => RegimeNow::Decided {

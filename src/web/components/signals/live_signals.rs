@@ -1,7 +1,7 @@
 use crate::web::components::{LoadingState, SignalBadges};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
-use crate::web::load::{load_series_set, ErasedResource};
+use crate::web::load::{load_series_set, ErasedResource, Warm};
 use crate::web::net::{refresh_tick, Cancel};
 use barfinex_core::model::{SeriesSource, Signal as SignalSpec};
 use barfinex_core::signals::{score_with_plan, Plan};
@@ -35,6 +35,7 @@ pub fn LiveSignals(
     let market = ctx.market;
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
+    let warm = Warm::here();
     let scored_signals = signals.clone();
     let results = ErasedResource::new(move || {
         let (sources, plan, market, signal, n, policy, signals) = (
@@ -47,8 +48,16 @@ pub fn LiveSignals(
             scored_signals.clone(),
         );
         async move {
-            let set =
-                load_series_set(&sources, plan.series(), market, &policy, signal, n > 0).await;
+            let set = load_series_set(
+                warm,
+                &sources,
+                plan.series(),
+                market,
+                &policy,
+                signal,
+                n > 0,
+            )
+            .await;
             score_with_plan(&signals, &plan, &set)
         }
     });

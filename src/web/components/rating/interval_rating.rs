@@ -8,10 +8,9 @@ use crate::web::reader::use_reader;
 use barfinex_core::interval::Interval;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::{Label, Rules};
-use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::JsCast;
 
 /// The intervals a rating's summary row names (the element's `intervals`: `15m 1h 4h 1D`),
 /// provided as context; none: no summary row.
@@ -45,7 +44,22 @@ struct Slot {
     version: (ReadSignal<u32>, WriteSignal<u32>),
     /// A refresh passed while it was hidden: fetched again when shown.
     stale: (ReadSignal<bool>, WriteSignal<bool>),
-    tab: NodeRef<html::Button>,
+}
+
+/// The tab of `iv` in the rating around `from` (an element inside it), looked up when a click or
+/// a key needs it: a `NodeRef` per tab would bring its own signal type to the bundle. The nearest
+/// ancestor holding a tab list is the rating's own (its section, a few levels up).
+fn tab_near(from: &web_sys::Element, iv: Interval) -> Option<web_sys::HtmlElement> {
+    let selector = format!(".bfx-intervals__tabs>[data-interval=\"{}\"]", iv.normal());
+    let mut at = from.parent_element();
+    for _ in 0..6 {
+        let el = at?;
+        if let Ok(Some(tab)) = el.query_selector(&selector) {
+            return Some(tab.unchecked_into());
+        }
+        at = el.parent_element();
+    }
+    None
 }
 
 /// The technical rating of a profile's candles on every interval its source chain serves: a
@@ -96,7 +110,6 @@ pub fn IntervalRating(
             data: RwSignal::new(None),
             version: signal(0),
             stale: signal(false),
-            tab: NodeRef::new(),
         })
         .collect();
     // Starts a slot's load the first time it is wanted, in this component's owner (a click
@@ -149,7 +162,7 @@ pub fn IntervalRating(
     // `aria-selected` and roving `tabindex` are set here, not by a reactive attribute per tab.
     let select = {
         let (slots, want) = (Arc::clone(&slots), want.clone());
-        move |iv: Interval| {
+        move |iv: Interval, from: &web_sys::Element| {
             for s in slots.iter() {
                 let on = s.iv == iv;
                 if on {
@@ -159,7 +172,7 @@ pub fn IntervalRating(
                         s.version.1.update(|v| *v += 1);
                     }
                 }
-                if let Some(b) = s.tab.get_untracked() {
+                if let Some(b) = tab_near(from, s.iv) {
                     let _ = b.set_attribute("aria-selected", if on { "true" } else { "false" });
                     let _ = b.set_attribute("tabindex", if on { "0" } else { "-1" });
                 }
@@ -197,12 +210,9 @@ pub fn IntervalRating(
         let slots = Arc::clone(&slots);
         move |ev: leptos::ev::KeyboardEvent| {
             let n = slots.len();
-            let target = ev.target().map(JsValue::from);
-            let at = |s: &Slot| {
-                s.tab
-                    .get_untracked()
-                    .is_some_and(|b| Some(b.as_ref()) == target.as_ref())
-            };
+            let target = event_target::<web_sys::Element>(&ev);
+            let on = target.get_attribute("data-interval");
+            let at = |s: &Slot| on.as_deref() == Some(&*s.iv.normal().to_string());
             let Some(i) = slots.iter().position(at) else {
                 return;
             };
@@ -214,7 +224,7 @@ pub fn IntervalRating(
                 _ => return,
             };
             ev.prevent_default();
-            if let Some(b) = slots.get(j).and_then(|s| s.tab.get_untracked()) {
+            if let Some(b) = slots.get(j).and_then(|s| tab_near(&target, s.iv)) {
                 let _ = b.focus();
             }
         }
@@ -225,7 +235,7 @@ pub fn IntervalRating(
             .iter()
             .map(|&iv| {
                 let name = iv.label();
-                let Some(tab) = slots.iter().find(|s| s.iv == iv).map(|s| s.tab) else {
+                if !slots.iter().any(|s| s.iv == iv) {
                     return view! {
                         <li class="bfx-intervals__pick bfx-intervals__pick--none" data-interval=iv.normal().to_string()>
                             <span class="bfx-intervals__name">{name}</span>
@@ -233,7 +243,7 @@ pub fn IntervalRating(
                         </li>
                     }
                     .into_any();
-                };
+                }
                 let (outcome, select) = (outcome.clone(), select.clone());
                 // The reader's word; `data-label` the rule set's English label, for scripts.
                 let label = move || {
@@ -252,9 +262,10 @@ pub fn IntervalRating(
                     <li>
                         <button type="button" class="bfx-intervals__pick" data-interval=iv.normal().to_string()
                             aria-controls=panel.clone()
-                            on:click=move |_| {
-                                select(iv);
-                                if let Some(b) = tab.get_untracked() {
+                            on:click=move |ev| {
+                                let pick = event_target::<web_sys::Element>(&ev);
+                                select(iv, &pick);
+                                if let Some(b) = tab_near(&pick, iv) {
                                     let _ = b.focus();
                                 }
                             }>
@@ -274,10 +285,10 @@ pub fn IntervalRating(
             let (iv, select) = (s.iv, select.clone());
             let on = iv == first;
             view! {
-                <button type="button" role="tab" node_ref=s.tab id=tab_id(iv) class="bfx-intervals__tab"
+                <button type="button" role="tab" id=tab_id(iv) class="bfx-intervals__tab"
                     data-interval=iv.normal().to_string() aria-controls=panel.clone()
                     aria-selected=if on { "true" } else { "false" } tabindex=if on { "0" } else { "-1" }
-                    on:click=move |_| select(iv)>
+                    on:click=move |ev| select(iv, &event_target::<web_sys::Element>(&ev))>
                     {iv.label()}
                 </button>
             }

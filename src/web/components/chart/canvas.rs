@@ -2,7 +2,6 @@ use super::data::ChartData;
 use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Style};
 use barfinex_core::locale::fill;
-use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea, RGBColor};
@@ -146,12 +145,12 @@ pub(super) fn canvas_view(
     draw: Draw,
     data: Option<ChartData>,
 ) -> AnyView {
-    let canvas_ref = NodeRef::<Canvas>::new();
     let (failed, set_failed) = signal(None::<String>);
     let cursor = RwSignal::new(None::<usize>);
     let reader: Reader = use_reader();
     let redraw_now = StoredValue::new_local(None::<Rc<dyn Fn()>>);
-    canvas_ref.on_load(move |canvas: HtmlCanvasElement| {
+    // Run once the canvas is in the document (an effect runs after the view is mounted).
+    let setup = move |canvas: HtmlCanvasElement| {
         // The box's width, as the ResizeObserver last reported it.
         let width = Rc::new(Cell::new(0.0_f64));
         let redraw = {
@@ -230,7 +229,20 @@ pub(super) fn canvas_view(
                 }
             }
         }
-    });
+    };
+    // The canvas handed over as it is built (`use:`), not through a `NodeRef`: each `NodeRef`
+    // element type brings its own signal type's code to the bundle.
+    let setup = Cell::new(Some(setup));
+    let on_build = move |el: Element| {
+        let mut once = setup
+            .take()
+            .map(|f| (f, el.unchecked_into::<HtmlCanvasElement>()));
+        Effect::new(move |_| {
+            if let Some((f, canvas)) = once.take() {
+                untrack(move || f(canvas));
+            }
+        });
+    };
     let t = use_reader().t();
     let said = {
         let data = data.clone();
@@ -265,7 +277,7 @@ pub(super) fn canvas_view(
     };
     view! {
         <div class="bfx-chart__box">
-            <canvas node_ref=canvas_ref part="canvas" class="bfx-chart__canvas" style:block-size=format!("{height}px")
+            <canvas use:on_build part="canvas" class="bfx-chart__canvas" style:block-size=format!("{height}px")
                 role="img" aria-label=label tabindex=focusable.then_some("0") on:keydown=on_key></canvas>
             <span class="bfx-chart__swatches" aria-hidden="true">
                 {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}

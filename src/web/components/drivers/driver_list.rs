@@ -39,19 +39,20 @@ pub fn DriverList(
         .filter(|c| drivers.iter().any(|d| d.category == *c))
         .collect();
     let directions: Vec<Direction> = counts.iter().map(|(d, _)| *d).collect();
-    let (choice, set_choice) = signal(Choice::default());
+    let (choice, set_choice) = signal(0u32);
     let drivers = StoredValue::new(drivers);
     let visible = move || {
-        let Choice { dirs, cats, sort } = choice.get();
+        let c = choice.get();
+        let shows = |set: u32, bit: u32| c & set == 0 || c & bit != 0;
         let mut v: Vec<(usize, Driver)> = drivers.with_value(|all| {
             all.iter()
                 .cloned()
                 .enumerate()
-                .filter(|(_, d)| dirs.is_empty() || dirs.contains(&d.direction))
-                .filter(|(_, d)| cats.is_empty() || cats.contains(&d.category))
+                .filter(|(_, d)| shows(DIRS, dir_bit(d.direction)))
+                .filter(|(_, d)| shows(CATS, cat_bit(d.category)))
                 .collect()
         });
-        match sort {
+        match sort_of(c) {
             Sort::Given => {}
             Sort::Direction => v.sort_by_key(|(i, d)| (rank(d.direction), *i)),
             Sort::Category => v.sort_by_key(|(i, d)| (d.category.as_str(), *i)),
@@ -74,20 +75,16 @@ pub fn DriverList(
                     <p class="bfx-drivers__counts">{summary}</p>
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_direction>
                         {directions.into_iter().map(|d| view! {
-                            <ToggleChip label=l.direction(d) tone=Tone::from(d)
-                                pressed=Signal::derive(move || choice.with(|c| c.dirs.contains(&d)))
-                                on_toggle=move || set_choice.update(|c| toggle(&mut c.dirs, d))/>
+                            <ToggleChip label=l.direction(d) tone=Tone::from(d) bit=dir_bit(d) choice=(choice, set_choice)/>
                         }).collect_view()}
                     </div>
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_category>
                         {categories.into_iter().map(|c| view! {
-                            <ToggleChip label=l.category(c) tone=Tone::Category
-                                pressed=Signal::derive(move || choice.with(|x| x.cats.contains(&c)))
-                                on_toggle=move || set_choice.update(|x| toggle(&mut x.cats, c))/>
+                            <ToggleChip label=l.category(c) tone=Tone::Category bit=cat_bit(c) choice=(choice, set_choice)/>
                         }).collect_view()}
                     </div>
                     <label class="bfx-drivers__sort" for=sort_for>{t.sort}" "
-                        <select id=sort_id on:change=move |ev| set_choice.update(|c| c.sort = Sort::from_value(&event_target_value(&ev)))>
+                        <select id=sort_id on:change=move |ev| set_choice.update(|c| *c = (*c & !SORT) | Sort::from_value(&event_target_value(&ev)) as u32 * SORT_UNIT)>
                             <option value="given">{t.sort_given}</option>
                             <option value="direction">{t.sort_direction}</option>
                             <option value="category">{t.sort_category}</option>
@@ -95,9 +92,9 @@ pub fn DriverList(
                     </label>
                     <p class="bfx-drivers__shown" role="status">
                         {move || fill(t.showing, &[&shown.get().to_string(), &total.to_string()])}
-                        {move || choice.with(|c| !c.dirs.is_empty() || !c.cats.is_empty()).then(|| view! {
+                        {move || (choice.get() & (DIRS | CATS) != 0).then(|| view! {
                             " " <button type="button" class="bfx-drivers__clear"
-                                on:click=move |_| set_choice.update(|c| { c.dirs.clear(); c.cats.clear(); })>{t.clear_filters}</button>
+                                on:click=move |_| set_choice.update(|c| *c &= SORT)>{t.clear_filters}</button>
                         })}
                     </p>
                 </div>
@@ -150,28 +147,52 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     .into_any()
 }
 
-/// A filter button that stays pressed (`aria-pressed`).
+/// A filter button that stays pressed (`aria-pressed`) while its bit of the choice is set.
 #[component]
 fn ToggleChip(
+    /// The button's words.
     label: &'static str,
+    /// Its colour.
     tone: Tone,
-    pressed: Signal<bool>,
-    on_toggle: impl Fn() + 'static,
+    /// Its bit of the choice ([`dir_bit`], [`cat_bit`]).
+    bit: u32,
+    /// The list's choice, read and flipped.
+    choice: (ReadSignal<u32>, WriteSignal<u32>),
 ) -> impl IntoView {
+    let (choice, set_choice) = choice;
     view! {
         <button type="button" class=format!("bfx-chip bfx-chip--{}", tone.as_str())
-            aria-pressed=move || pressed.get().to_string()
-            on:click=move |_| on_toggle()>{label}</button>
+            aria-pressed=move || (choice.get() & bit != 0).to_string()
+            on:click=move |_| set_choice.update(|c| *c ^= bit)>{label}</button>
     }
 }
 
-/// What the reader chose: the directions and categories shown (none: all) and the order. One
-/// signal for the three: each signal type costs the bundle its own code.
-#[derive(Clone, Default, PartialEq)]
-struct Choice {
-    dirs: Vec<Direction>,
-    cats: Vec<DriverCategory>,
-    sort: Sort,
+// What the reader chose, as the bits of one `u32` (a signal type the crate already has: each
+// signal type costs the bundle its own code): a bit per direction shown and per category shown
+// (none of a kind set: all of it), and the order above them.
+const DIRS: u32 = 0xff;
+const CATS: u32 = 0xff << 8;
+const SORT_UNIT: u32 = 1 << 16;
+const SORT: u32 = 3 * SORT_UNIT;
+
+fn dir_bit(d: Direction) -> u32 {
+    1 << (rank(d) & 7)
+}
+
+fn cat_bit(c: DriverCategory) -> u32 {
+    let i = DriverCategory::ALL
+        .iter()
+        .position(|x| *x == c)
+        .unwrap_or(0);
+    1 << (8 + (i & 7))
+}
+
+fn sort_of(choice: u32) -> Sort {
+    match (choice & SORT) / SORT_UNIT {
+        1 => Sort::Direction,
+        2 => Sort::Category,
+        _ => Sort::Given,
+    }
 }
 
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -189,15 +210,6 @@ impl Sort {
             "category" => Sort::Category,
             _ => Sort::Given,
         }
-    }
-}
-
-fn toggle<T: PartialEq>(set: &mut Vec<T>, x: T) {
-    match set.iter().position(|y| *y == x) {
-        Some(i) => {
-            set.remove(i);
-        }
-        None => set.push(x),
     }
 }
 

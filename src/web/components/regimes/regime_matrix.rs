@@ -9,6 +9,10 @@ use crate::web::reader::use_reader;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
+
+/// One rated cell's detail: asset, regime, outcome, the profile's text and its language.
+type Pick = (String, String, Outcome, String, Option<String>);
 
 /// Regime behaviour for one asset (a list) or several (a table: assets as rows, regimes as
 /// columns, each cell coloured by outcome, its text shown on hover, focus and tap in the panel
@@ -111,8 +115,25 @@ fn MatrixTable(
     let l = use_reader().locale;
     let t = &l.text;
     let cols = columns(&rows);
-    let (selected, set_selected) =
-        signal(None::<(String, String, Outcome, String, Option<String>)>);
+    // Each rated cell's detail by its place (row × columns + column): the selection is an
+    // index, a signal type the crate already has, not a signal of this tuple of its own.
+    let picks: Arc<[Option<Pick>]> = rows
+        .iter()
+        .flat_map(|(_, r)| {
+            cols.iter().map(move |c| {
+                let p = r.as_ref().ok()?;
+                let reg = p.regimes.iter().find(|x| &x.regime == c)?;
+                Some((
+                    p.name.clone(),
+                    c.clone(),
+                    reg.outcome,
+                    reg.text.clone(),
+                    p.lang.clone(),
+                ))
+            })
+        })
+        .collect();
+    let selected = RwSignal::new(None::<usize>);
     let detail_id = next_id("matrix-detail");
     let ncols = cols.len();
     let head = cols.clone();
@@ -130,30 +151,27 @@ fn MatrixTable(
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    {rows.into_iter().map(|(url, r)| match r {
+                    {rows.into_iter().enumerate().map(|(ri, (url, r))| match r {
                         Err(e) => view! {
                             <tr><th scope="row">{url}</th><td colspan=ncols.to_string() class="bfx-matrix__error">{t.profile_unavailable}<TechnicalDetails message=e.to_string()/></td></tr>
                         }.into_any(),
                         Ok(p) => {
-                            let cells = cols.iter().map(|c| {
-                                let asset = p.name.clone();
-                                let found = p.regimes.iter().find(|r| &r.regime == c).cloned();
+                            let cells = cols.iter().enumerate().map(|(ci, c)| {
+                                let k = ri * ncols + ci;
+                                let found = p.regimes.iter().find(|r| &r.regime == c);
                                 let col = c.clone();
-                                let col2 = c.clone();
-                                let is_now = move || current.with(|x| x.as_deref() == Some(col2.as_str()));
+                                let is_now = move || current.with(|x| x.as_deref() == Some(col.as_str()));
                                 match found {
                                     None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">{format!(" {}", t.not_rated)}</span></td> }.into_any(),
                                     Some(reg) => {
-                                        let pick = (asset.clone(), col.clone(), reg.outcome, reg.text.clone(), p.lang.clone());
-                                        let (p1, p2, p3) = (pick.clone(), pick.clone(), pick);
-                                        let label = format!("{asset}, {col}: {}", l.outcome(reg.outcome));
+                                        let label = format!("{}, {c}: {}", p.name, l.outcome(reg.outcome));
                                         view! {
                                             <td class="bfx-matrix__cell" data-outcome=reg.outcome.as_str() class:bfx-matrix__col--current=is_now>
                                                 <button type="button" part="badge" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", Tone::from(reg.outcome).as_str())
                                                     aria-label=label aria-describedby=detail_id.clone()
-                                                    on:mouseenter=move |_| set_selected.set(Some(p1.clone()))
-                                                    on:focus=move |_| set_selected.set(Some(p2.clone()))
-                                                    on:click=move |_| set_selected.set(Some(p3.clone()))>
+                                                    on:mouseenter=move |_| selected.set(Some(k))
+                                                    on:focus=move |_| selected.set(Some(k))
+                                                    on:click=move |_| selected.set(Some(k))>
                                                     <span class="bfx-badge__glyph" aria-hidden="true">{glyph(reg.outcome)}</span>
                                                     {l.outcome(reg.outcome)}
                                                 </button>
@@ -175,7 +193,7 @@ fn MatrixTable(
             </table>
         </div>
         <div class="bfx-matrix__detail" id=detail_id aria-live="polite">
-            {move || match selected.get() {
+            {move || match selected.get().and_then(|k| picks.get(k)?.clone()) {
                 None => view! { <p class="bfx-matrix__hint">{t.matrix_hint}</p> }.into_any(),
                 Some((asset, regime, outcome, text, lang)) => view! {
                     <p><strong dir="auto">{barfinex_core::locale::fill(t.asset_in_regime, &[&asset, &regime])}</strong>{l.outcome(outcome)}</p>

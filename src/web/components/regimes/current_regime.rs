@@ -52,12 +52,12 @@ impl RegimeNow {
 pub fn use_current_regime(
     current: Option<String>,
     rules: Option<String>,
-) -> Signal<Option<RegimeNow>> {
+) -> ErasedResource<RegimeNow> {
     let ctx = use_market();
     let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
-    let res = ErasedResource::new(move || {
+    ErasedResource::new(move || {
         let (current, rules, market, policy, signal, n) = (
             current.clone(),
             rules.clone(),
@@ -109,8 +109,12 @@ pub fn use_current_regime(
                 ),
             }
         }
-    });
-    Signal::derive(move || res.get())
+    })
+}
+
+/// Whether `name` is the current regime (tracked): `None` while it is worked out.
+pub(crate) fn holds(now: ErasedResource<RegimeNow>, name: &str) -> bool {
+    now.with(|n| n.and_then(RegimeNow::regime) == Some(name))
 }
 
 /// One line saying which regime holds and why: "Current regime: risk-on · BTC above its 200-day
@@ -118,7 +122,7 @@ pub fn use_current_regime(
 #[component]
 pub fn CurrentRegimeLine(
     /// From [`use_current_regime`].
-    now: Signal<Option<RegimeNow>>,
+    now: ErasedResource<RegimeNow>,
 ) -> impl IntoView {
     let reader = use_reader();
     let t = reader.t();

@@ -1,4 +1,6 @@
+use super::current_regime::{holds, RegimeNow};
 use crate::web::components::{aria_level, Badge, CollapsibleText, Empty, HeadingLevel};
+use crate::web::load::ErasedResource;
 use crate::web::reader::use_reader;
 use barfinex_core::model::RegimeBehaviour;
 use leptos::prelude::*;
@@ -7,17 +9,22 @@ use leptos::prelude::*;
 /// when known, is marked. Regime names the library does not know are shown as given.
 ///
 /// ```no_run
-/// # use leptos::prelude::*; use barfinex_widgets::web::components::RegimeList;
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::{RegimeList, RegimeNow};
+/// # use barfinex_widgets::web::load::ErasedResource;
 /// # let regimes = vec![];
-/// view! { <RegimeList regimes=regimes current=Signal::stored(Some("risk-on".to_string()))/> };
+/// let now = ErasedResource::new(|| async { RegimeNow::Given("risk-on".into()) });
+/// view! { <RegimeList regimes=regimes now=now/> };
 /// ```
 #[component]
 pub fn RegimeList(
     /// The regimes, in the order given.
     regimes: Vec<RegimeBehaviour>,
-    /// The regime that holds now (highlighted), if known.
-    #[prop(into, default = Signal::stored(None))]
-    current: Signal<Option<String>>,
+    /// The regime that holds now (highlighted), from [`use_current_regime`] (a resource, not a
+    /// `Signal`: a `Signal` of this type would cost the bundle its own code).
+    ///
+    /// [`use_current_regime`]: crate::web::components::use_current_regime
+    #[prop(optional)]
+    now: Option<ErasedResource<RegimeNow>>,
 ) -> impl IntoView {
     let l = use_reader().locale;
     if regimes.is_empty() {
@@ -29,7 +36,7 @@ pub fn RegimeList(
         <ul part="regimes" class="bfx-regimes">
             {regimes.into_iter().map(|r| {
                 let name = r.regime.clone();
-                let is_current = move || current.with(|c| c.as_deref() == Some(name.as_str()));
+                let is_current = move || now.is_some_and(|now| holds(now, &name));
                 let (is_current2, is_current3) = (is_current.clone(), is_current.clone());
                 view! {
                     <li part="regime" class="bfx-regime" data-outcome=r.outcome.as_str()

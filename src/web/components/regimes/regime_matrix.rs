@@ -1,3 +1,4 @@
+use super::current_regime::holds;
 use crate::web::components::{
     aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
     HeadingLevel, LoadingState, RegimeList, RegimeNow, TechnicalDetails, Tone,
@@ -36,9 +37,6 @@ pub fn RegimeMatrix(
     rules: Option<String>,
 ) -> impl IntoView {
     let now = use_current_regime(current, rules);
-    let current_name = Signal::derive(move || {
-        now.with(|n| n.as_ref().and_then(RegimeNow::regime).map(str::to_owned))
-    });
     let cancel = Cancel::for_this_owner();
     let count = sources.len();
     let events = use_events();
@@ -76,12 +74,12 @@ pub fn RegimeMatrix(
                             {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label=t.illustrative/> })}</p>
                         {below(level, || {
                             crate::web::components::ProfileLang::provide(p.lang.as_deref());
-                            view! { <RegimeList regimes=p.regimes.clone() current=current_name/> }.into_any()
+                            view! { <RegimeList regimes=p.regimes.clone() now=now/> }.into_any()
                         })}
                     }.into_any(),
                     Err(e) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
                 },
-                Some(list) => view! { <MatrixTable rows=list current=current_name/> }.into_any(),
+                Some(list) => view! { <MatrixTable rows=list now=now/> }.into_any(),
             }}
         </section>
     }
@@ -110,7 +108,7 @@ fn columns(rows: &[(String, Result<Rc<Profile>, LoadError>)]) -> Vec<String> {
 #[component]
 fn MatrixTable(
     rows: Vec<(String, Result<Rc<Profile>, LoadError>)>,
-    current: Signal<Option<String>>,
+    now: ErasedResource<RegimeNow>,
 ) -> impl IntoView {
     let l = use_reader().locale;
     let t = &l.text;
@@ -146,7 +144,7 @@ fn MatrixTable(
                     {head.into_iter().map(|c| {
                         let name = c.clone();
                         view! {
-                            <th scope="col" class:bfx-matrix__col--current=move || current.with(|x| x.as_deref() == Some(name.as_str()))>{c}</th>
+                            <th scope="col" class:bfx-matrix__col--current=move || holds(now, &name)>{c}</th>
                         }
                     }).collect_view()}
                 </tr></thead>
@@ -160,7 +158,7 @@ fn MatrixTable(
                                 let k = ri * ncols + ci;
                                 let found = p.regimes.iter().find(|r| &r.regime == c);
                                 let col = c.clone();
-                                let is_now = move || current.with(|x| x.as_deref() == Some(col.as_str()));
+                                let is_now = move || holds(now, &col);
                                 match found {
                                     None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">{format!(" {}", t.not_rated)}</span></td> }.into_any(),
                                     Some(reg) => {

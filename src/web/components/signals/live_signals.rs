@@ -61,15 +61,16 @@ pub fn LiveSignals(
             score_with_plan(&signals, &plan, &set)
         }
     });
-    let scored = Signal::derive(move || results.get());
     let events = use_events();
     Effect::new(move || {
-        if let Some(r) = scored.get() {
-            events.signals(&r);
-        }
+        results.with(|r| {
+            if let Some(r) = r {
+                events.signals(r);
+            }
+        })
     });
     view! {
-        {move || scored.with(Option::is_none).then(|| view! { <LoadingState/> })}
-        <SignalBadges signals=signals results=scored/>
+        {move || results.with(|r| r.is_none()).then(|| view! { <LoadingState/> })}
+        <SignalBadges signals=signals results=results/>
     }
 }

@@ -1,6 +1,7 @@
 use crate::web::components::{
     aria_level, next_id, Badge, Empty, HeadingLevel, ProfileLang, TechnicalDetails, Tone,
 };
+use crate::web::load::ErasedResource;
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, lower, Locale};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
@@ -21,10 +22,11 @@ use leptos::prelude::*;
 pub fn SignalBadges(
     /// The signals, in the order given.
     signals: Vec<SignalSpec>,
-    /// Their scores, in the same order (`None` while loading). Reactive, so a refresh updates
-    /// the badges in place and a reader's focus stays where it was.
-    #[prop(into, default = Signal::stored(None))]
-    results: Signal<Option<Vec<SignalResult>>>,
+    /// Their scores, in the same order, as loaded (none: the badges without scores). Reactive,
+    /// so a refresh updates the badges in place and a reader's focus stays where it was. (A
+    /// resource, not a `Signal`: a `Signal` of this type would cost the bundle its own code.)
+    #[prop(optional)]
+    results: Option<ErasedResource<Vec<SignalResult>>>,
     /// Show the summary line (e.g. "2 bearish active · 1 bullish inactive").
     #[prop(default = true)]
     summary: bool,
@@ -34,8 +36,8 @@ pub fn SignalBadges(
         return view! { <Empty text=locale.text.no_signals/> }.into_any();
     }
     let line = move || {
-        results
-            .with(|r| r.as_ref().map(|r| summary_line(r, locale)))
+        results?
+            .with(|r| r.map(|r| summary_line(r, locale)))
             .filter(|_| summary)
     };
     view! {
@@ -83,7 +85,7 @@ pub fn summary_line(results: &[SignalResult], l: &Locale) -> String {
 #[component]
 fn SignalBadge(
     signal: SignalSpec,
-    results: Signal<Option<Vec<SignalResult>>>,
+    results: Option<ErasedResource<Vec<SignalResult>>>,
     at: usize,
 ) -> impl IntoView {
     let pop = next_id("evidence");
@@ -138,11 +140,11 @@ fn SignalBadge(
 
 /// `f` of the result at `at`, once there is one.
 fn read<R>(
-    results: Signal<Option<Vec<SignalResult>>>,
+    results: Option<ErasedResource<Vec<SignalResult>>>,
     at: usize,
     f: impl FnOnce(&SignalResult) -> R,
 ) -> Option<R> {
-    results.with(|r| r.as_ref().and_then(|v| v.get(at)).map(f))
+    results?.with(|r| r.and_then(|v| v.get(at)).map(f))
 }
 
 #[component]

@@ -16,16 +16,17 @@ use leptos::prelude::*;
 /// ```
 pub fn use_series(spec: SeriesSource) -> ErasedResource<Result<LoadedSeries, LoadError>> {
     let tick = refresh_tick(use_market().refresh);
-    series_resource(spec, Cancel::for_this_owner(), tick.into())
+    series_resource(spec, Cancel::for_this_owner(), tick)
 }
 
 /// `spec` loaded under the widget's market context, again each time `reload` changes (a load
-/// after the first is a refresh); the first takes the load started with the profile, if any. One function for every series resource, so the resource's
-/// code is compiled once.
+/// after the first is a refresh); the first takes the load started with the profile, if any.
+/// One function for every series resource, so the resource's code is compiled once; `reload`
+/// a `ReadSignal`, not a `Signal`, whose code would be one more signal type's.
 pub(crate) fn series_resource(
     spec: SeriesSource,
     cancel: Cancel,
-    reload: Signal<u32>,
+    reload: ReadSignal<u32>,
 ) -> ErasedResource<Result<LoadedSeries, LoadError>> {
     let ctx = use_market();
     let policy = ctx.policy();

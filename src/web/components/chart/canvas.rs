@@ -136,6 +136,28 @@ where
     canvas_view(height, label, Rc::new(draw), data)
 }
 
+/// Says under the chart why it was not drawn, in a status line added to the chart's box (as
+/// text) when a draw fails: a signal of the message would be one more signal type's code.
+fn say_not_drawn(canvas: &HtmlCanvasElement, message: &str) {
+    let Some(parent) = canvas.parent_element() else {
+        return;
+    };
+    let line = match parent.query_selector(".bfx-chart__error") {
+        Ok(Some(line)) => line,
+        _ => {
+            let document = web_sys::window().and_then(|w| w.document());
+            let Some(line) = document.and_then(|d| d.create_element("p").ok()) else {
+                return;
+            };
+            let _ = line.set_attribute("class", "bfx-chart__error");
+            let _ = line.set_attribute("role", "status");
+            let _ = parent.append_child(&line);
+            line
+        }
+    };
+    line.set_text_content(Some(message.trim()));
+}
+
 /// A drawing function, erased: one copy of the canvas's code serves every chart.
 pub(super) type Draw = Rc<dyn Fn(&DrawCtx) -> Result<(), ChartError>>;
 
@@ -145,10 +167,10 @@ pub(super) fn canvas_view(
     draw: Draw,
     data: Option<ChartData>,
 ) -> AnyView {
-    let (failed, set_failed) = signal(None::<String>);
     let cursor = RwSignal::new(None::<usize>);
     let reader: Reader = use_reader();
     let redraw_now = StoredValue::new_local(None::<Rc<dyn Fn()>>);
+    let t = use_reader().t();
     // Run once the canvas is in the document (an effect runs after the view is mounted).
     let setup = move |canvas: HtmlCanvasElement| {
         // The box's width, as the ResizeObserver last reported it.
@@ -179,7 +201,7 @@ pub(super) fn canvas_view(
                 };
                 if let Err(e) = draw(&ctx) {
                     web_sys::console::warn_1(&format!("chart: {e}").into());
-                    set_failed.set(Some(e.to_string()));
+                    say_not_drawn(&canvas, &fill(t.not_drawn, &[&e.to_string()]));
                 }
             }
         };
@@ -243,7 +265,6 @@ pub(super) fn canvas_view(
             }
         });
     };
-    let t = use_reader().t();
     let said = {
         let data = data.clone();
         move || Some(data.as_ref()?.announce(t, cursor.get()?))
@@ -283,7 +304,6 @@ pub(super) fn canvas_view(
                 {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}
             </span>
             {focusable.then(|| view! { <p class="bfx-chart__point" aria-live="polite">{said}</p> })}
-            {move || failed.get().map(|e| view! { <p class="bfx-chart__error" role="status">{fill(t.not_drawn, &[&e]).trim().to_owned()}</p> })}
         </div>
     }
     .into_any()

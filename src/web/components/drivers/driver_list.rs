@@ -59,7 +59,8 @@ pub fn DriverList(
         }
         v
     };
-    let shown = Memo::new(move |_| visible().len());
+    // Counted again when read (a few dozen drivers at most): a `Memo` would be one more type.
+    let shown = move || visible().len();
     let sort_id = next_id("sort");
     let sort_for = sort_id.clone();
     let show_controls = controls && total > 1;
@@ -91,7 +92,7 @@ pub fn DriverList(
                         </select>
                     </label>
                     <p class="bfx-drivers__shown" role="status">
-                        {move || fill(t.showing, &[&shown.get().to_string(), &total.to_string()])}
+                        {move || fill(t.showing, &[&shown().to_string(), &total.to_string()])}
                         {move || (choice.get() & (DIRS | CATS) != 0).then(|| view! {
                             " " <button type="button" class="bfx-drivers__clear"
                                 on:click=move |_| set_choice.update(|c| *c &= SORT)>{t.clear_filters}</button>
@@ -104,7 +105,7 @@ pub fn DriverList(
                     <DriverItem driver=d compact=layout == "compact"/>
                 </For>
             </ul>
-            {move || (shown.get() == 0).then(|| view! { <Empty text=t.no_drivers_match/> })}
+            {move || (shown() == 0).then(|| view! { <Empty text=t.no_drivers_match/> })}
         </div>
     }
     .into_any()

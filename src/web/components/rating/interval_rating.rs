@@ -126,7 +126,7 @@ pub fn IntervalRating(
                 cancel.clone(),
                 s.version.0,
             );
-            let load = move || series_resource(spec, cancel, version.into());
+            let load = move || series_resource(spec, cancel, version);
             let r = match &owner {
                 Some(o) => o.with(load),
                 None => load(),

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -60,12 +61,22 @@ export interface MountOptions {
 /// Which widget, with what: what an update compares.
 type Live = (String, WidgetConfig);
 
-/// A mounted widget: Leptos's unmount handle, the container it renders into, and the signal
-/// holding its configuration.
+/// A mounted widget: Leptos's unmount handle, the container it renders into, its configuration,
+/// and the signal that says it changed. (Not a signal of the configuration itself: each signal
+/// type costs the bundle its own code, and `signal(u32)` is one the crate already has.)
 struct Mounted {
     _view: Box<dyn Any>,
     container: HtmlElement,
-    live: RwSignal<Live>,
+    live: Arc<Mutex<Live>>,
+    changed: WriteSignal<u32>,
+}
+
+/// The configuration as it is now (a lock never held across a panic: a panic stops the module).
+fn current(live: &Mutex<Live>) -> Live {
+    match live.lock() {
+        Ok(l) => l.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    }
 }
 
 thread_local! {
@@ -93,11 +104,11 @@ impl MountHandle {
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> Result<(), JsError> {
         let (widget, theme, config) = read_options(options)?;
-        let Some((container, live)) = MOUNTED.with(|m| {
+        let Some((container, live, changed)) = MOUNTED.with(|m| {
             m.borrow()
                 .iter()
                 .find(|(id, _)| *id == self.id)
-                .map(|(_, w)| (w.container.clone(), w.live))
+                .map(|(_, w)| (w.container.clone(), Arc::clone(&w.live), w.changed))
         }) else {
             return Ok(());
         };
@@ -107,8 +118,14 @@ impl MountHandle {
         // Screen readers pronounce the widget's words in the reader's language.
         let _ = container.set_attribute("lang", &config.locale);
         let next = (widget, config);
-        if live.with_untracked(|now| *now != next) {
-            live.set(next);
+        let mut now = match live.lock() {
+            Ok(l) => l,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if *now != next {
+            *now = next;
+            drop(now);
+            changed.update(|n| *n = n.wrapping_add(1));
         }
         Ok(())
     }
@@ -151,22 +168,25 @@ pub fn mount(
     let container = make_container(&root, theme)?;
     let _ = container.set_attribute("lang", &config.locale);
     // The signal is created inside the widget's owner (disposed with it) and handed out here.
-    let slot: Rc<Cell<Option<RwSignal<Live>>>> = Rc::default();
+    let slot: Rc<Cell<Option<WriteSignal<u32>>>> = Rc::default();
     let out = Rc::clone(&slot);
     let attached = container.clone();
+    let live = Arc::new(Mutex::new((widget, config)));
+    let shown = Arc::clone(&live);
     let view: Box<dyn Any> = Box::new(mount_to(container.clone(), move || {
         Attached::provide(attached);
-        let live = RwSignal::new((widget, config));
-        out.set(Some(live));
+        let (changes, changed) = signal(0u32);
+        out.set(Some(changed));
         move || {
-            let (widget, config) = live.get();
+            changes.track();
+            let (widget, config) = current(&shown);
             match widget_view(&widget, config) {
                 Ok(v) => v,
                 Err(message) => view! { <ErrorState message=message/> }.into_any(),
             }
         }
     }));
-    let live = slot
+    let changed = slot
         .take()
         .ok_or_else(|| JsError::new("the widget did not start"))?;
     let id = NEXT_ID.with(|n| {
@@ -177,6 +197,7 @@ pub fn mount(
         _view: view,
         container,
         live,
+        changed,
     };
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     Ok(MountHandle { id })

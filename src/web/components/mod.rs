@@ -19,6 +19,7 @@ pub use chart::{
     FundingChartView, Palette, PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
 };
 pub use drivers::DriverList;
+pub(crate) use primitives::Packed;
 pub use primitives::{
     aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel,
     LoadingState, NoticeView, ProfileLang, RetryIn, Section, TechnicalDetails, Tone, WidgetShell,

@@ -1,5 +1,6 @@
 use crate::web::components::{
-    use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, TechnicalDetails, Tone,
+    use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, Packed, TechnicalDetails,
+    Tone,
 };
 use crate::web::load::LoadedSeries;
 use crate::web::net::{now_ms, NetError, NextRefresh};
@@ -42,13 +43,18 @@ pub fn MarketPanel(
     }
     };
     // Built once the candles are here and kept across refreshes: its tabs keep what they loaded.
-    let has_candles = move || data.with(|d| matches!(d, Some(Ok(s)) if s.candles().is_ok()));
+    // (`<Show>` does the same through a `Memo<bool>`, one more signal type in the bundle.)
+    let has_candles = Packed::new(false);
+    Effect::new(move || {
+        let now = data.with(|d| matches!(d, Some(Ok(s)) if s.candles().is_ok()));
+        if now != has_candles.get_untracked() {
+            has_candles.set(now);
+        }
+    });
     view! {
         {market}
-        {rating.then(|| view! {
-            <Show when=has_candles>
-                <IntervalRating spec=spec.clone() base=data rules=rules/>
-            </Show>
+        {rating.then(|| move || {
+            has_candles.get().then(|| view! { <IntervalRating spec=spec.clone() base=data rules=rules/> })
         })}
     }
 }

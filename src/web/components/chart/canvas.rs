@@ -1,4 +1,5 @@
 use super::data::ChartData;
+use crate::web::components::Packed;
 use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Style};
 use barfinex_core::locale::fill;
@@ -167,7 +168,7 @@ pub(super) fn canvas_view(
     draw: Draw,
     data: Option<ChartData>,
 ) -> AnyView {
-    let cursor = RwSignal::new(None::<usize>);
+    let cursor = Packed::new(None::<usize>);
     let reader: Reader = use_reader();
     let redraw_now = StoredValue::new_local(None::<Rc<dyn Fn()>>);
     let t = use_reader().t();

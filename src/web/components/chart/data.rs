@@ -1,3 +1,4 @@
+use crate::web::components::Packed;
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, Texts};
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn DataTable(
     data: ChartData,
 ) -> impl IntoView {
     let t = use_reader().t();
-    let (open, set_open) = signal(false);
+    let open = Packed::new(false);
     let table = move || {
         open.get().then(|| {
             let head = data
@@ -79,7 +80,7 @@ pub fn DataTable(
     };
     view! {
         <details part="data" class="bfx-details bfx-chart__data"
-            on:toggle=move |ev| set_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{t.show_data}</summary>
             {table}
         </details>

@@ -21,7 +21,7 @@ pub fn CollapsibleText(
     let t = use_reader().t();
     let text_lang = super::ProfileLang::here();
     let collapsible = text.chars().count() > limit;
-    let (expanded, set_expanded) = signal(false);
+    let expanded = super::Packed::new(false);
     let id = crate::web::components::next_id("text");
     let controls = id.clone();
     let paras: Vec<String> = paragraphs(&text).map(str::to_owned).collect();
@@ -40,7 +40,7 @@ pub fn CollapsibleText(
                     class="bfx-text__toggle"
                     aria-controls=controls.clone()
                     aria-expanded=move || expanded.get().to_string()
-                    on:click=move |_| set_expanded.update(|e| *e = !*e)
+                    on:click=move |_| expanded.set(!expanded.get_untracked())
                 >
                     {move || if expanded.get() { t.show_less } else { t.show_more }}
                 </button>

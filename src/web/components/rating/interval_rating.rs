@@ -1,6 +1,6 @@
 use super::technical_rating::{label_tone, outcome_view, rate, Failure, Outcome};
 use crate::web::components::use_series::series_resource;
-use crate::web::components::{next_id, Section, SeriesMeta};
+use crate::web::components::{next_id, Packed, Section, SeriesMeta};
 use crate::web::context::use_market;
 use crate::web::load::{chain_intervals, ErasedResource, LoadError, LoadedSeries};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
@@ -9,7 +9,7 @@ use barfinex_core::interval::Interval;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::rating::{Label, Rules};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use wasm_bindgen::JsCast;
 
 /// The intervals a rating's summary row names (the element's `intervals`: `15m 1h 4h 1D`),
@@ -34,16 +34,18 @@ fn rated(loaded: Option<Result<LoadedSeries, LoadError>>, rules: Rules) -> Outco
 
 /// One tab: its interval, and its own load (made the first time it is wanted) unless it is the
 /// panel's interval.
-#[derive(Clone, Copy)]
 struct Slot {
     iv: Interval,
     own: bool,
-    data: RwSignal<Option<ErasedResource<Result<LoadedSeries, LoadError>>>>,
+    /// Its load, once made; `made` says so reactively (a signal of the resource itself would be
+    /// one more signal type).
+    data: OnceLock<ErasedResource<Result<LoadedSeries, LoadError>>>,
+    made: Packed<bool>,
     /// Bumped to fetch again: a refresh while it is shown, or a stale tab chosen. (Signal types
     /// the crate already uses, here and below: each new one costs the bundle its own code.)
     version: (ReadSignal<u32>, WriteSignal<u32>),
     /// A refresh passed while it was hidden: fetched again when shown.
-    stale: (ReadSignal<bool>, WriteSignal<bool>),
+    stale: Packed<bool>,
 }
 
 /// The tab of `iv` in the rating around `from` (an element inside it), looked up when a click or
@@ -107,9 +109,10 @@ pub fn IntervalRating(
         .map(|&iv| Slot {
             iv,
             own: Some(iv) == own,
-            data: RwSignal::new(None),
+            data: OnceLock::new(),
+            made: Packed::new(false),
             version: signal(0),
-            stale: signal(false),
+            stale: Packed::new(false),
         })
         .collect();
     // Starts a slot's load the first time it is wanted, in this component's owner (a click
@@ -118,7 +121,7 @@ pub fn IntervalRating(
     let want = {
         let spec = spec.clone();
         move |s: &Slot| {
-            if s.own || s.data.with_untracked(Option::is_some) {
+            if s.own || s.data.get().is_some() {
                 return;
             }
             let (spec, cancel, version) = (
@@ -131,14 +134,15 @@ pub fn IntervalRating(
                 Some(o) => o.with(load),
                 None => load(),
             };
-            s.data.set(Some(r));
+            let _ = s.data.set(r);
+            s.made.set(true);
         }
     };
     let outcome = {
         let slots = Arc::clone(&slots);
         move |iv: Interval| {
             let loaded = match slots.iter().find(|s| s.iv == iv) {
-                Some(s) if !s.own => s.data.get().and_then(|r| r.get()),
+                Some(s) if !s.own => s.made.get().then(|| s.data.get()?.get()).flatten(),
                 _ => base.get(),
             };
             rated(loaded, rules)
@@ -148,7 +152,7 @@ pub fn IntervalRating(
     let panel = format!("{id}-panel");
     let tab_id = move |iv: Interval| format!("{id}-{}", iv.normal());
     // The chosen tab's index.
-    let selected = RwSignal::new(tabs.iter().position(|&iv| iv == first));
+    let selected = Packed::new(tabs.iter().position(|&iv| iv == first));
     let chosen = {
         let slots = Arc::clone(&slots);
         move || {
@@ -167,8 +171,8 @@ pub fn IntervalRating(
                 let on = s.iv == iv;
                 if on {
                     want(s);
-                    if s.stale.0.get_untracked() {
-                        s.stale.1.set(false);
+                    if s.stale.get_untracked() {
+                        s.stale.set(false);
                         s.version.1.update(|v| *v += 1);
                     }
                 }
@@ -193,13 +197,13 @@ pub fn IntervalRating(
             }
             let chosen = selected.get_untracked();
             for (i, s) in slots.iter().enumerate() {
-                if !s.data.with_untracked(Option::is_some) {
+                if s.data.get().is_none() {
                     continue;
                 }
                 if Some(i) == chosen || summary.contains(&s.iv) {
                     s.version.1.update(|v| *v += 1);
                 } else {
-                    s.stale.1.set(true);
+                    s.stale.set(true);
                 }
             }
         });

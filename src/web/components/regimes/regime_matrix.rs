@@ -1,7 +1,7 @@
 use super::current_regime::holds;
 use crate::web::components::{
     aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
-    HeadingLevel, LoadingState, RegimeList, RegimeNow, TechnicalDetails, Tone,
+    HeadingLevel, LoadingState, Packed, RegimeList, RegimeNow, TechnicalDetails, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{fetch_profile, join, ErasedResource, LoadError, Profile};
@@ -131,7 +131,7 @@ fn MatrixTable(
             })
         })
         .collect();
-    let selected = RwSignal::new(None::<usize>);
+    let selected = Packed::new(None::<usize>);
     let detail_id = next_id("matrix-detail");
     let ncols = cols.len();
     let head = cols.clone();

@@ -22,5 +22,5 @@ pub use error::NetError;
 pub use policy::{Fetched, Policy, DOCUMENT_BYTES, MARKET_BYTES};
 pub use refresh::{refresh_tick, Attached, NextRefresh};
 pub(crate) use shared::SharedTask;
-pub(crate) use sleep::now_ms;
+pub(crate) use sleep::{now_ms, now_secs};
 pub use url::absolute_url;

@@ -1,4 +1,4 @@
-use super::now_ms;
+use super::now_secs;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -18,12 +18,12 @@ impl Attached {
     }
 }
 
-/// When the next refresh of the component that called [`refresh_tick`] is due, in ms since the
-/// epoch; 0 while none is scheduled (the widget out of the document). Provided by `refresh_tick`
+/// When the next refresh of the component that called [`refresh_tick`] is due, in whole seconds
+/// since the epoch ([`super::now_secs`]); 0 while none is scheduled (the widget out of the document). Provided by `refresh_tick`
 /// when `refresh` is set, in the caller's owner: read it there, in the component's body (a
 /// view built later may sit under another owner), and give it to an `ErrorState` to count down.
 #[derive(Clone, Copy)]
-pub struct NextRefresh(pub ReadSignal<f64>);
+pub struct NextRefresh(pub ReadSignal<u32>);
 
 /// A counter that goes up every `secs` seconds (never, for 0), cleared with the calling owner.
 /// Resources that read it refetch on each tick; the tick count tells a refresh from the first load.
@@ -43,9 +43,9 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
     }
     let attached = use_context::<Attached>();
     let every = Duration::from_secs(u64::from(secs));
-    let (next, set_next) = signal(0.0);
+    let (next, set_next) = signal(0u32);
     provide_context(NextRefresh(next));
-    let due = move || set_next.try_set(now_ms() + every.as_millis() as f64);
+    let due = move || set_next.try_set(now_secs().saturating_add(secs));
     let timer = StoredValue::new_local(None::<IntervalHandle>);
     let connected = move || {
         attached
@@ -58,7 +58,7 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
                 h.clear();
             }
         });
-        set_next.try_set(0.0);
+        set_next.try_set(0);
     };
     // Starts the timer unless it runs; true when it was started.
     let start = move || {

@@ -19,3 +19,9 @@ pub async fn sleep(ms: f64) {
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
+
+/// Whole seconds since the epoch (a `u32` until 2106): the clock of countdowns, kept in the
+/// crate's `u32` signals rather than a signal type of its own.
+pub fn now_secs() -> u32 {
+    (now_ms() / 1000.0) as u32
+}

@@ -1,5 +1,5 @@
 use crate::web::events::use_events;
-use crate::web::net::{now_ms, NextRefresh};
+use crate::web::net::{now_secs, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, Texts};
 use leptos::prelude::*;
@@ -96,11 +96,12 @@ pub fn RetryIn(
 }
 
 fn retry_line(next: NextRefresh, t: &'static Texts) -> impl Fn() -> String {
-    // A signal pair, as `refresh_tick`'s time is: one `f64` signal type in the bundle, not two.
-    let (now, set_now) = signal(now_ms());
+    // Whole seconds in a `u32` signal pair, as `refresh_tick`'s time is: a signal type the crate
+    // already has.
+    let (now, set_now) = signal(now_secs());
     if let Ok(h) = set_interval_with_handle(
         move || {
-            set_now.try_set(now_ms());
+            set_now.try_set(now_secs());
         },
         Duration::from_secs(1),
     ) {
@@ -108,12 +109,12 @@ fn retry_line(next: NextRefresh, t: &'static Texts) -> impl Fn() -> String {
     }
     move || {
         let at = next.0.get();
-        if at <= 0.0 {
+        if at == 0 {
             return String::new();
         }
-        let secs = ((at - now.get()) / 1000.0).ceil();
-        let words = if secs >= 1.0 {
-            fill(t.retry_in, &[&(secs as u32).to_string()])
+        let secs = at.saturating_sub(now.get());
+        let words = if secs >= 1 {
+            fill(t.retry_in, &[&secs.to_string()])
         } else {
             t.retrying.to_owned()
         };

@@ -270,6 +270,21 @@ pub const WEB: &[Rule] = &[
         "the reader's context knows nothing of loading",
     ),
     Rule::deny(
+        "web::kept",
+        "crate::web::net",
+        "kept values sit below the transport, which keeps its timer in them",
+    ),
+    Rule::deny(
+        "web::kept",
+        "crate::web::load",
+        "kept values sit below loading",
+    ),
+    Rule::deny(
+        "web::kept",
+        "crate::web::components",
+        "kept values sit below the components",
+    ),
+    Rule::deny(
         "web::context",
         "crate::web::components",
         "the market context is below the components that read it",

@@ -87,7 +87,7 @@ impl Events {
     }
 
     fn emit(self, name: &str, fields: &[(&str, JsValue)]) {
-        let Some(target) = self.0.and_then(|a| a.0.try_get_value()) else {
+        let Some(target) = self.0.and_then(|a| a.0.with(Clone::clone)) else {
             return;
         };
         let detail = Object::new();

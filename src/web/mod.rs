@@ -5,6 +5,7 @@ pub mod components;
 pub mod context;
 pub mod embed;
 pub mod events;
+pub mod kept;
 pub mod load;
 pub mod net;
 pub mod reader;

@@ -4,6 +4,7 @@
 
 use super::{load_series, LoadError, LoadedSeries, Profile};
 use crate::web::context::MarketContext;
+use crate::web::kept::Kept;
 use crate::web::net::SharedTask;
 use barfinex_core::model::SeriesSource;
 use leptos::prelude::*;
@@ -36,12 +37,12 @@ pub enum Wants {
 /// # }
 /// ```
 #[derive(Clone, Copy)]
-pub struct Warm(StoredValue<Vec<(SeriesSource, Load)>, LocalStorage>);
+pub struct Warm(Kept<Vec<(SeriesSource, Load)>>);
 
 impl Warm {
     /// An empty set, provided to the calling component's children.
     pub fn provide() -> Warm {
-        let warm = Warm(StoredValue::new_local(Vec::new()));
+        let warm = Warm(Kept::new(Vec::new()));
         provide_context(warm);
         warm
     }
@@ -84,7 +85,7 @@ impl Warm {
                 (spec.clone(), load)
             })
             .collect();
-        let _ = self.0.try_update_value(|v| *v = loads);
+        let _ = self.0.update(|v| *v = loads);
     }
 }
 
@@ -100,7 +101,7 @@ pub async fn load_warm(
     refresh: bool,
 ) -> Result<LoadedSeries, LoadError> {
     let early = warm.and_then(|w| {
-        w.0.try_update_value(|v| {
+        w.0.update(|v| {
             if refresh {
                 v.retain(|(s, _)| s != spec);
                 return None;

@@ -1,4 +1,5 @@
 use super::now_secs;
+use crate::web::kept::{keep, Kept};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -9,12 +10,12 @@ use web_sys::{HtmlElement, IntersectionObserver};
 /// out of the document (a page that removes a mounted widget's target without unmounting it
 /// would otherwise keep it fetching for ever).
 #[derive(Clone, Copy)]
-pub struct Attached(pub StoredValue<HtmlElement, LocalStorage>);
+pub struct Attached(pub Kept<HtmlElement>);
 
 impl Attached {
     /// Provides `container` to the widget being built.
     pub fn provide(container: HtmlElement) {
-        provide_context(Attached(StoredValue::new_local(container)));
+        provide_context(Attached(Kept::new(container)));
     }
 }
 
@@ -46,14 +47,14 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
     let (next, set_next) = signal(0u32);
     provide_context(NextRefresh(next));
     let due = move || set_next.try_set(now_secs().saturating_add(secs));
-    let timer = StoredValue::new_local(None::<IntervalHandle>);
+    let timer = Kept::new(None::<IntervalHandle>);
     let connected = move || {
         attached
-            .and_then(|a| a.0.try_with_value(|c| c.is_connected()))
+            .and_then(|a| a.0.with(|c| c.is_connected()))
             .unwrap_or(true)
     };
     let stop = move || {
-        timer.try_update_value(|t| {
+        timer.update(|t| {
             if let Some(h) = t.take() {
                 h.clear();
             }
@@ -62,7 +63,7 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
     };
     // Starts the timer unless it runs; true when it was started.
     let start = move || {
-        if timer.try_with_value(Option::is_some).unwrap_or(true) {
+        if timer.with(Option::is_some).unwrap_or(true) {
             return false;
         }
         let on_tick = move || {
@@ -76,14 +77,14 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
         match set_interval_with_handle(on_tick, every) {
             Ok(h) => {
                 due();
-                timer.try_set_value(Some(h)).is_none()
+                timer.update(|t| *t = Some(h)).is_some()
             }
             Err(_) => false,
         }
     };
     start();
     on_cleanup(stop);
-    if let Some(container) = attached.and_then(|a| a.0.try_get_value()) {
+    if let Some(container) = attached.and_then(|a| a.0.with(HtmlElement::clone)) {
         let back = Closure::<dyn FnMut()>::new(move || {
             if connected() && start() {
                 set_tick.update(|t| *t += 1);
@@ -94,7 +95,7 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
             on_cleanup(move || io.disconnect());
         }
         // Owned with the widget: freed when it goes.
-        StoredValue::new_local(back);
+        keep(back);
     }
     tick
 }

@@ -1,5 +1,6 @@
 use super::data::ChartData;
 use crate::web::components::Packed;
+use crate::web::kept::{keep, Kept};
 use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Style};
 use barfinex_core::locale::fill;
@@ -170,7 +171,7 @@ pub(super) fn canvas_view(
 ) -> AnyView {
     let cursor = Packed::new(None::<usize>);
     let reader: Reader = use_reader();
-    let redraw_now = StoredValue::new_local(None::<Rc<dyn Fn()>>);
+    let redraw_now = Kept::new(None::<Rc<dyn Fn()>>);
     let t = use_reader().t();
     // Run once the canvas is in the document (an effect runs after the view is mounted).
     let setup = move |canvas: HtmlCanvasElement| {
@@ -207,7 +208,7 @@ pub(super) fn canvas_view(
             }
         };
         let redraw = Rc::new(redraw);
-        redraw_now.set_value(Some(Rc::clone(&redraw) as Rc<dyn Fn()>));
+        redraw_now.update(|r| *r = Some(Rc::clone(&redraw) as Rc<dyn Fn()>));
         // Called with the ResizeObserver's entries, or with a colour-scheme change event. Owned
         // by the chart and dropped with it (a closure handed to JS for good would outlive every
         // chart ever drawn).
@@ -224,7 +225,7 @@ pub(super) fn canvas_view(
             .as_ref()
             .unchecked_ref::<js_sys::Function>()
             .clone();
-        StoredValue::new_local(on_change);
+        keep(on_change);
         // The first draw waits for the observer's first report, delivered after layout with the
         // box's width. Reading `clientWidth` here instead forced a layout per chart (and drew
         // each chart twice); a chart off screen in a `content-visibility: auto` widget
@@ -283,7 +284,7 @@ pub(super) fn canvas_view(
             if let Some(to) = to {
                 ev.prevent_default();
                 cursor.set(to);
-                if let Some(redraw) = redraw_now.get_value() {
+                if let Some(redraw) = redraw_now.with(Clone::clone).flatten() {
                     redraw();
                 }
             }

@@ -1,6 +1,7 @@
 use crate::web::components::{
     aria_level, next_id, Badge, CollapsibleText, Empty, HeadingLevel, ProfileLang, Tone,
 };
+use crate::web::kept::Kept;
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, lower};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
@@ -40,18 +41,20 @@ pub fn DriverList(
         .collect();
     let directions: Vec<Direction> = counts.iter().map(|(d, _)| *d).collect();
     let (choice, set_choice) = signal(0u32);
-    let drivers = StoredValue::new(drivers);
+    let drivers = Kept::new(drivers);
     let visible = move || {
         let c = choice.get();
         let shows = |set: u32, bit: u32| c & set == 0 || c & bit != 0;
-        let mut v: Vec<(usize, Driver)> = drivers.with_value(|all| {
-            all.iter()
-                .cloned()
-                .enumerate()
-                .filter(|(_, d)| shows(DIRS, dir_bit(d.direction)))
-                .filter(|(_, d)| shows(CATS, cat_bit(d.category)))
-                .collect()
-        });
+        let mut v: Vec<(usize, Driver)> = drivers
+            .with(|all| {
+                all.iter()
+                    .cloned()
+                    .enumerate()
+                    .filter(|(_, d)| shows(DIRS, dir_bit(d.direction)))
+                    .filter(|(_, d)| shows(CATS, cat_bit(d.category)))
+                    .collect()
+            })
+            .unwrap_or_default();
         match sort_of(c) {
             Sort::Given => {}
             Sort::Direction => v.sort_by_key(|(i, d)| (rank(d.direction), *i)),

@@ -14,7 +14,7 @@ use options::read_options;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -73,12 +73,10 @@ struct Mounted {
     changed: WriteSignal<u32>,
 }
 
-/// The configuration as it is now (a lock never held across a panic: a panic stops the module).
-fn current(live: &Mutex<Live>) -> Live {
-    match live.lock() {
-        Ok(l) => l.clone(),
-        Err(poisoned) => poisoned.into_inner().clone(),
-    }
+/// The configuration, locked (never held across a panic: a panic stops the module, so a
+/// poisoned lock still holds a whole value).
+fn lock(live: &Mutex<Live>) -> MutexGuard<'_, Live> {
+    live.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 thread_local! {
@@ -120,10 +118,7 @@ impl MountHandle {
         // Screen readers pronounce the widget's words in the reader's language.
         let _ = container.set_attribute("lang", &config.locale);
         let next = (widget, config);
-        let mut now = match live.lock() {
-            Ok(l) => l,
-            Err(poisoned) => poisoned.into_inner(),
-        };
+        let mut now = lock(&live);
         if *now != next {
             *now = next;
             drop(now);
@@ -181,7 +176,7 @@ pub fn mount(
         out.set(Some(changed));
         move || {
             changes.track();
-            let (widget, config) = current(&shown);
+            let (widget, config) = lock(&shown).clone();
             match widget_view(&widget, config) {
                 Ok(v) => v,
                 Err(message) => view! { <ErrorState message=message/> }.into_any(),

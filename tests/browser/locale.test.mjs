@@ -69,7 +69,9 @@ test("locale=ru: the card's words in Russian, numbers with a decimal comma, time
   assert.equal(await card.locator(".bfx-section__title").first().getAttribute("lang"), null);
   // Drivers: chips, counts and the filter line.
   assert.match(await card.locator(".bfx-drivers__shown").textContent(), /^Показано (\d+) из \1$/);
-  for (const chip of await card.locator(".bfx-chip").allTextContents()) assert.match(chip, /^[А-Яа-яЁё]+$/u, chip);
+  for (const chip of await card.locator(".bfx-chip").allTextContents()) assert.match(chip, /^[А-Яа-яЁё ]+$/u, chip);
+  assert.equal(await card.locator(".bfx-drivers__sort > span").textContent(), "Порядок");
+  assert.deepEqual(await card.locator(".bfx-drivers__sort .bfx-chip").allTextContents(), ["как в профиле", "по направлению", "по категории"]);
   await card.locator(".bfx-chip").first().click();
   assert.match(await card.locator(".bfx-drivers__shown").textContent(), /^Показано \d+ из \d+ Сбросить фильтры$/);
   // The charts' text alternatives.

@@ -85,3 +85,43 @@ test("widgets of one series share one parse of each body", { timeout: 120_000 },
   assert.equal(await page.evaluate(() => window.seriesReads()), once);
   await page.context().close();
 });
+
+test("widgets off screen cost no layout each: 64 widgets lay out as often as 16", { timeout: 120_000 }, async () => {
+  // Chromium lays out the whole page once for each <select> built inside an off-screen
+  // (`content-visibility: auto`) widget: with the driver list's sort as a <select>, 16 widgets
+  // took 16 layouts and 64 took 28. The profile comes late, so every widget is laid out (and
+  // those off screen skipped) before its content is built, as on a real page.
+  const profile = readFileSync(path.join(ROOT, "www/data/flux.json"), "utf8");
+  const layouts = async (n) => {
+    const page = await newPage(browser);
+    await page.route("**/late/flux.json", async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      return route.fulfill({ contentType: "application/json", body: profile });
+    });
+    await page.goto(`${server.url}/tests/pages/blank.html`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const src = `${server.url}/late/flux.json`;
+    const widgets = Array.from({ length: n }, (_, i) => {
+      const tag = TAGS[i % TAGS.length];
+      return `<${tag} id="w${i}" src="${src}" market="${server.market}"></${tag}>`;
+    });
+    await page.setContent(`${widgets.join("\n")}<script type="module" src="${server.url}/pkg/embed.js"></script>`);
+    await page.waitForFunction((n) => {
+      const els = [...document.querySelectorAll("[id^=w]")];
+      return els.length === n && els.every((el) => {
+        const root = el.shadowRoot?.querySelector(".bfx-root");
+        return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading");
+      });
+    }, n, { timeout: 90_000, polling: 100 });
+    // Two frames more, for the charts on screen drawn after layout.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+    return metrics.find((m) => m.name === "LayoutCount").value;
+  };
+  const few = await layouts(16);
+  const many = await layouts(64);
+  assert.ok(many <= few + 2, `16 widgets: ${few} layouts; 64 widgets: ${many}`);
+});

@@ -72,11 +72,20 @@ test("driver list: counts per direction, filter by direction and category, sort,
   await page.locator("#w .bfx-drivers__clear").click();
   assert.equal((await titles()).length, 6);
   // Sort by category, then by direction.
-  await page.locator("#w .bfx-drivers__sort select").selectOption("category");
+  // The order is a group of toggle buttons, one pressed.
+  const order = (label) => page.locator("#w .bfx-drivers__sort .bfx-chip", { hasText: label });
+  assert.equal(await order("as given").getAttribute("aria-pressed"), "true");
+  await order("by category").click();
+  assert.equal(await order("by category").getAttribute("aria-pressed"), "true");
+  assert.equal(await order("as given").getAttribute("aria-pressed"), "false");
   assert.deepEqual(await titles(), [...SEED.drivers].sort((a, b) => a[2].localeCompare(b[2])).map((d) => d[0]));
-  await page.locator("#w .bfx-drivers__sort select").selectOption("direction");
-  const order = ["Positive", "Negative", "Mixed", "Conditional"];
-  assert.deepEqual(await titles(), [...SEED.drivers].sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1])).map((d) => d[0]));
+  await order("by direction").click();
+  await order("by direction").click(); // pressing the chosen order again keeps it
+  assert.equal(await order("by direction").getAttribute("aria-pressed"), "true");
+  const ranks = ["Positive", "Negative", "Mixed", "Conditional"];
+  assert.deepEqual(await titles(), [...SEED.drivers].sort((a, b) => ranks.indexOf(a[1]) - ranks.indexOf(b[1])).map((d) => d[0]));
+  await order("as given").click();
+  assert.deepEqual(await titles(), SEED.drivers.map((d) => d[0]));
   // The disclaimer comes with it, short.
   assert.match(await page.locator("#w .bfx-widget__disclaimer").textContent(), /does not constitute investment advice/);
   assert.deepEqual(page.errors, []);

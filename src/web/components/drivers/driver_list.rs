@@ -64,8 +64,8 @@ pub fn DriverList(
     };
     // Counted again when read (a few dozen drivers at most): a `Memo` would be one more type.
     let shown = move || visible().len();
-    let sort_id = next_id("sort");
-    let sort_for = sort_id.clone();
+    let sort_label = next_id("sort");
+    let sort_group = sort_label.clone();
     let show_controls = controls && total > 1;
     let summary = counts
         .iter()
@@ -79,21 +79,23 @@ pub fn DriverList(
                     <p class="bfx-drivers__counts">{summary}</p>
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_direction>
                         {directions.into_iter().map(|d| view! {
-                            <ToggleChip label=l.direction(d) tone=Tone::from(d) bit=dir_bit(d) choice=(choice, set_choice)/>
+                            <ToggleChip label=l.direction(d) tone=Tone::from(d) mask=dir_bit(d) value=dir_bit(d) choice=(choice, set_choice)/>
                         }).collect_view()}
                     </div>
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_category>
                         {categories.into_iter().map(|c| view! {
-                            <ToggleChip label=l.category(c) tone=Tone::Category bit=cat_bit(c) choice=(choice, set_choice)/>
+                            <ToggleChip label=l.category(c) tone=Tone::Category mask=cat_bit(c) value=cat_bit(c) choice=(choice, set_choice)/>
                         }).collect_view()}
                     </div>
-                    <label class="bfx-drivers__sort" for=sort_for>{t.sort}" "
-                        <select id=sort_id on:change=move |ev| set_choice.update(|c| *c = (*c & !SORT) | Sort::from_value(&event_target_value(&ev)) as u32 * SORT_UNIT)>
-                            <option value="given">{t.sort_given}</option>
-                            <option value="direction">{t.sort_direction}</option>
-                            <option value="category">{t.sort_category}</option>
-                        </select>
-                    </label>
+                    <div class="bfx-drivers__sort" role="group" aria-labelledby=sort_group>
+                        <span id=sort_label>{t.sort}</span>
+                        {[(t.sort_given, Sort::Given), (t.sort_direction, Sort::Direction), (t.sort_category, Sort::Category)]
+                            .into_iter()
+                            .map(|(label, s)| view! {
+                                <ToggleChip label tone=Tone::Category mask=SORT value=s as u32 * SORT_UNIT choice=(choice, set_choice)/>
+                            })
+                            .collect_view()}
+                    </div>
                     <p class="bfx-drivers__shown" role="status">
                         {move || fill(t.showing, &[&shown().to_string(), &total.to_string()])}
                         {move || (choice.get() & (DIRS | CATS) != 0).then(|| view! {
@@ -151,23 +153,32 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     .into_any()
 }
 
-/// A filter button that stays pressed (`aria-pressed`) while its bit of the choice is set.
+/// A toggle button (`aria-pressed`), pressed while the choice's bits under `mask` are `value`.
+/// A filter (one bit, `mask == value`) turns on and off; an order (a value under [`SORT`]) is
+/// chosen. Buttons, not a `<select>`: Chromium lays out the whole page once per `<select>`
+/// built in an off-screen (`content-visibility: auto`) widget (README, "What a reader waits for").
 #[component]
 fn ToggleChip(
     /// The button's words.
     label: &'static str,
     /// Its colour.
     tone: Tone,
-    /// Its bit of the choice ([`dir_bit`], [`cat_bit`]).
-    bit: u32,
-    /// The list's choice, read and flipped.
+    /// The bits of the choice it sets: its own bit ([`dir_bit`], [`cat_bit`]) or [`SORT`].
+    mask: u32,
+    /// Its value under `mask`.
+    value: u32,
+    /// The list's choice, read and set.
     choice: (ReadSignal<u32>, WriteSignal<u32>),
 ) -> impl IntoView {
     let (choice, set_choice) = choice;
+    let on = move |c: u32| c & mask == value;
     view! {
         <button type="button" class=format!("bfx-chip bfx-chip--{}", tone.as_str())
-            aria-pressed=move || (choice.get() & bit != 0).to_string()
-            on:click=move |_| set_choice.update(|c| *c ^= bit)>{label}</button>
+            aria-pressed=move || on(choice.get()).to_string()
+            on:click=move |_| set_choice.update(|c| {
+                let off = mask == value && on(*c);
+                *c = (*c & !mask) | if off { 0 } else { value };
+            })>{label}</button>
     }
 }
 
@@ -205,16 +216,6 @@ enum Sort {
     Given,
     Direction,
     Category,
-}
-
-impl Sort {
-    fn from_value(v: &str) -> Sort {
-        match v {
-            "direction" => Sort::Direction,
-            "category" => Sort::Category,
-            _ => Sort::Given,
-        }
-    }
 }
 
 fn rank(d: Direction) -> usize {

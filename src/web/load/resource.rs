@@ -1,20 +1,30 @@
-//! A `LocalResource` kept type-erased: Leptos's async-derived code is generic over both the
-//! value and the fetching closure (about 7 KB of wasm for each of our six resources), so every
-//! resource goes through one `LocalResource<Rc<dyn Any>>` fed by one boxed fetcher type and is
-//! compiled once; only the boxing and the downcast are per type (README, "Where the bytes went").
+//! A value loaded asynchronously for the calling component, kept type-erased. Leptos's
+//! `LocalResource` brought its async-derived machinery (a transition registry over std's
+//! channels and threads, suspense bookkeeping, an async lock), and its code is generic over
+//! the value and the fetching closure; none of that is used here. Every resource is one
+//! `RwSignal<Option<Rc<dyn Any>>>` fed by one render effect over one boxed fetcher type,
+//! compiled once; only the boxing and the downcast are per type (README, "Where the bytes
+//! went").
 
+use crate::web::kept::keep;
 use leptos::prelude::*;
 use std::any::Any;
+use std::cell::Cell;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 
 type Shared = Rc<dyn Any>;
 type Fetch = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Shared>>>>;
+type Value = RwSignal<Option<Shared>, LocalStorage>;
 
 /// A value loaded asynchronously for the calling component, read reactively: `None` until the
-/// first load finishes, then the latest value (a refetch keeps showing the previous one).
+/// first load finishes, then the latest value (a reload keeps showing the previous one until
+/// it is done). The loader runs at once, and again whenever a signal it reads before its
+/// future starts changes; a load overtaken by a newer one is dropped. Rendered on a server
+/// (no effects), it never loads.
 ///
 /// ```no_run
 /// # use leptos::prelude::*;
@@ -23,7 +33,7 @@ type Fetch = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Shared>>>>;
 /// let shown = move || n.get().map(|n| n.to_string());
 /// ```
 pub struct ErasedResource<T> {
-    inner: LocalResource<Shared>,
+    value: Value,
     ty: PhantomData<fn() -> T>,
 }
 
@@ -46,14 +56,14 @@ impl<T: 'static> ErasedResource<T> {
             Box::pin(async move { Rc::new(fut.await) as Shared })
         });
         Self {
-            inner: erased(fetch),
+            value: erased(fetch),
             ty: PhantomData,
         }
     }
 
     /// The value, by reference (tracked).
     pub fn with<U>(&self, f: impl FnOnce(Option<&T>) -> U) -> U {
-        self.inner
+        self.value
             .with(|v| f(v.as_ref().and_then(|v| v.downcast_ref::<T>())))
     }
 }
@@ -66,6 +76,28 @@ impl<T: Clone + 'static> ErasedResource<T> {
 }
 
 #[inline(never)]
-fn erased(fetch: Fetch) -> LocalResource<Shared> {
-    LocalResource::new(move || fetch())
+fn erased(fetch: Fetch) -> Value {
+    let value: Value = RwSignal::new_local(None);
+    let runs = Rc::new(Cell::new(0u32));
+    keep(RenderEffect::new(move |_| {
+        // The signals read here, before the future starts, are the ones that reload it.
+        let mut load = fetch();
+        let run = runs.get().wrapping_add(1);
+        runs.set(run);
+        // Polled once at once, as Leptos's resources are: requests leave before the view is
+        // built, and a value already at hand is there for the first render.
+        let now = load.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+        if let Poll::Ready(v) = now {
+            value.try_set(Some(v));
+            return;
+        }
+        let runs = Rc::clone(&runs);
+        leptos::task::spawn_local(async move {
+            let v = load.await;
+            if runs.get() == run {
+                value.try_set(Some(v));
+            }
+        });
+    }));
+    value
 }

@@ -6,6 +6,7 @@
 mod card;
 mod chart;
 mod drivers;
+mod effect;
 mod primitives;
 mod rating;
 mod regimes;
@@ -19,6 +20,7 @@ pub use chart::{
     FundingChartView, Palette, PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
 };
 pub use drivers::DriverList;
+pub(crate) use effect::effect;
 pub(crate) use primitives::Packed;
 pub use primitives::{
     aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel,

@@ -1,3 +1,4 @@
+use crate::web::components::effect;
 use crate::web::components::{
     aria_level, below, CollapsibleText, DriverList, Empty, ErrorState, Failed, FundingChart,
     HeadingLevel, InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView, PriceChart,
@@ -30,7 +31,7 @@ pub fn AssetCard(
 ) -> impl IntoView {
     let events = use_events();
     let profile = profile_resource(src.clone(), Wants::All);
-    Effect::new(move || {
+    effect(move || {
         if let Some(Ok(p)) = profile.get() {
             events.load(&src, &p.id, &p.name, &p.symbol);
         }

@@ -1,3 +1,4 @@
+use crate::web::components::effect;
 use crate::web::components::{
     use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, Packed, TechnicalDetails,
     Tone,
@@ -45,7 +46,7 @@ pub fn MarketPanel(
     // Built once the candles are here and kept across refreshes: its tabs keep what they loaded.
     // (`<Show>` does the same through a `Memo<bool>`, one more signal type in the bundle.)
     let has_candles = Packed::new(false);
-    Effect::new(move || {
+    effect(move || {
         let now = data.with(|d| matches!(d, Some(Ok(s)) if s.candles().is_ok()));
         if now != has_candles.get_untracked() {
             has_candles.set(now);

@@ -1,4 +1,5 @@
 use super::data::ChartData;
+use crate::web::components::effect;
 use crate::web::components::Packed;
 use crate::web::kept::{keep, Kept};
 use crate::web::reader::{use_reader, Reader};
@@ -261,7 +262,7 @@ pub(super) fn canvas_view(
         let mut once = setup
             .take()
             .map(|f| (f, el.unchecked_into::<HtmlCanvasElement>()));
-        Effect::new(move |_| {
+        effect(move || {
             if let Some((f, canvas)) = once.take() {
                 untrack(move || f(canvas));
             }

@@ -1,3 +1,4 @@
+use crate::web::components::effect;
 use crate::web::events::use_events;
 use crate::web::net::{now_secs, NextRefresh};
 use crate::web::reader::use_reader;
@@ -67,7 +68,7 @@ pub fn ErrorState(
     let kind = kind.unwrap_or("config");
     let events = use_events();
     let said = message.clone();
-    Effect::new(move || events.error(kind, url.as_deref(), status, &said));
+    effect(move || events.error(kind, url.as_deref(), status, &said));
     let t = use_reader().t();
     let title = match what {
         Failed::Profile => t.profile_unavailable,

@@ -1,3 +1,4 @@
+use crate::web::components::effect;
 use crate::web::components::{
     aria_level, below, ErrorState, Failed, HeadingLevel, LoadingState, NoticeView, Tone,
 };
@@ -45,7 +46,7 @@ pub fn WidgetShell(
     let t = use_reader().t();
     let level = HeadingLevel::here();
     let profile = profile_resource(src.clone(), wants);
-    Effect::new(move || {
+    effect(move || {
         if let Some(Ok(p)) = profile.get() {
             events.load(&src, &p.id, &p.name, &p.symbol);
         }

@@ -1,4 +1,5 @@
 use super::technical_rating::{label_tone, outcome_view, rate, Failure, Outcome};
+use crate::web::components::effect;
 use crate::web::components::use_series::series_resource;
 use crate::web::components::{next_id, Packed, Section, SeriesMeta};
 use crate::web::context::use_market;
@@ -191,7 +192,7 @@ pub fn IntervalRating(
     // A refresh reloads what is shown (the chosen tab, the summary's); the rest on its next visit.
     {
         let (slots, summary) = (Arc::clone(&slots), summary.clone());
-        Effect::new(move |_| {
+        effect(move || {
             if tick.get() == 0 {
                 return;
             }

@@ -1,3 +1,4 @@
+use crate::web::components::effect;
 use crate::web::components::{Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
@@ -177,7 +178,7 @@ pub fn TechnicalRatingView(
     // Each new rating renders a new view: one event per result, refreshes included.
     let events = use_events();
     let (rated, m) = (detail.clone(), meta.clone());
-    Effect::new(move || events.rating(&rated, &m.symbol, &m.interval, &m.source, m.synthetic));
+    effect(move || events.rating(&rated, &m.symbol, &m.interval, &m.source, m.synthetic));
     view! {
         <div part="rating" class="bfx-rating" data-label=label>
             <div class="bfx-rating__head">

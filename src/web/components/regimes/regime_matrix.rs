@@ -1,4 +1,5 @@
 use super::current_regime::holds;
+use crate::web::components::effect;
 use crate::web::components::{
     aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
     HeadingLevel, LoadingState, Packed, RegimeList, RegimeNow, TechnicalDetails, Tone,
@@ -50,7 +51,7 @@ pub fn RegimeMatrix(
             join(loads).await
         }
     });
-    Effect::new(move || {
+    effect(move || {
         profiles.with(|list| {
             for (src, p) in list.into_iter().flatten() {
                 if let Ok(p) = p {

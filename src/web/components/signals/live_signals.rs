@@ -1,3 +1,4 @@
+use crate::web::components::effect;
 use crate::web::components::{LoadingState, SignalBadges};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
@@ -62,7 +63,7 @@ pub fn LiveSignals(
         }
     });
     let events = use_events();
-    Effect::new(move || {
+    effect(move || {
         results.with(|r| {
             if let Some(r) = r {
                 events.signals(r);

@@ -2,11 +2,11 @@
 //! `LocalResource` brought its async-derived machinery (a transition registry over std's
 //! channels and threads, suspense bookkeeping, an async lock), and its code is generic over
 //! the value and the fetching closure; none of that is used here. Every resource is one
-//! `RwSignal<Option<Rc<dyn Any>>>` fed by one render effect over one boxed fetcher type,
-//! compiled once; only the boxing and the downcast are per type (README, "Where the bytes
-//! went").
+//! [`Kept`] value (`Option<Rc<dyn Any>>`) and a `u32` signal counting its loads, both types
+//! the crate already has, fed by one render effect over one boxed fetcher type, compiled once;
+//! only the boxing and the downcast are per type (README, "Where the bytes went").
 
-use crate::web::kept::keep;
+use crate::web::kept::{keep, Kept};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::Cell;
@@ -18,7 +18,7 @@ use std::task::{Context, Poll, Waker};
 
 type Shared = Rc<dyn Any>;
 type Fetch = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Shared>>>>;
-type Value = RwSignal<Option<Shared>, LocalStorage>;
+type Value = Kept<Option<Shared>>;
 
 /// A value loaded asynchronously for the calling component, read reactively: `None` until the
 /// first load finishes, then the latest value (a reload keeps showing the previous one until
@@ -34,6 +34,8 @@ type Value = RwSignal<Option<Shared>, LocalStorage>;
 /// ```
 pub struct ErasedResource<T> {
     value: Value,
+    /// Counts the values stored: reading it is what makes a reader reactive.
+    loaded: ReadSignal<u32>,
     ty: PhantomData<fn() -> T>,
 }
 
@@ -55,16 +57,19 @@ impl<T: 'static> ErasedResource<T> {
             let fut = fetcher();
             Box::pin(async move { Rc::new(fut.await) as Shared })
         });
+        let (value, loaded) = erased(fetch);
         Self {
-            value: erased(fetch),
+            value,
+            loaded,
             ty: PhantomData,
         }
     }
 
-    /// The value, by reference (tracked).
+    /// The value, by reference (tracked; `None` too once the calling owner is gone).
     pub fn with<U>(&self, f: impl FnOnce(Option<&T>) -> U) -> U {
-        self.value
-            .with(|v| f(v.as_ref().and_then(|v| v.downcast_ref::<T>())))
+        self.loaded.track();
+        let v = self.value.with(Clone::clone).flatten();
+        f(v.as_deref().and_then(|v| v.downcast_ref::<T>()))
     }
 }
 
@@ -76,8 +81,14 @@ impl<T: Clone + 'static> ErasedResource<T> {
 }
 
 #[inline(never)]
-fn erased(fetch: Fetch) -> Value {
-    let value: Value = RwSignal::new_local(None);
+fn erased(fetch: Fetch) -> (Value, ReadSignal<u32>) {
+    let value: Value = Kept::new(None);
+    let (loaded, set_loaded) = signal(0u32);
+    let store = move |v: Shared| {
+        if value.update(|slot| *slot = Some(v)).is_some() {
+            set_loaded.try_update(|n| *n = n.wrapping_add(1));
+        }
+    };
     let runs = Rc::new(Cell::new(0u32));
     keep(RenderEffect::new(move |_| {
         // The signals read here, before the future starts, are the ones that reload it.
@@ -88,16 +99,16 @@ fn erased(fetch: Fetch) -> Value {
         // built, and a value already at hand is there for the first render.
         let now = load.as_mut().poll(&mut Context::from_waker(Waker::noop()));
         if let Poll::Ready(v) = now {
-            value.try_set(Some(v));
+            store(v);
             return;
         }
         let runs = Rc::clone(&runs);
         leptos::task::spawn_local(async move {
             let v = load.await;
             if runs.get() == run {
-                value.try_set(Some(v));
+                store(v);
             }
         });
     }));
-    value
+    (value, loaded)
 }

@@ -42,12 +42,15 @@ $line"
 # smaller algorithms (`optimize_for_size`), and panics keep their message but not the file, line
 # and column (`-Zlocation-detail=none`). Measured on one build, gzipped wasm after wasm-opt:
 # stable 429,985 B; build-std with optimize_for_size 414,157 B; and location-detail=none
-# 405,527 B (README, "Where the bytes went", has the panic strategy we left). The flags join
-# .cargo/config.toml's (SIMD, erase_components): `--config` arrays are merged, not replaced.
+# 405,527 B (README, "Where the bytes went", has the panic strategy we left). `{:?}` formats
+# nothing (`-Zfmt-debug=none`: every `Debug` impl's code leaves the module, 6 KB gzipped); our
+# messages quote through `quoted()` instead, and a layers test keeps `{:?}` out of the code
+# built here. The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
+# are merged, not replaced.
 NIGHTLY=nightly-2026-05-20
 wasm_build() {
   cargo "+$NIGHTLY" build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
-    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none"]' \
+    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none","-Zfmt-debug=none"]' \
     --target wasm32-unknown-unknown -p barfinex-widgets "$@"
 }
 

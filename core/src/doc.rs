@@ -141,7 +141,7 @@ pub fn number(n: &Number) -> String {
     } else if let Some(i) = n.as_i64() {
         i.to_string()
     } else {
-        let x = format!("{:?}", n.as_f64().unwrap_or(f64::NAN));
+        let x = crate::format::float_as_debug(n.as_f64().unwrap_or(f64::NAN));
         match x.split_once('e') {
             Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
             _ => x,
@@ -152,8 +152,8 @@ pub fn number(n: &Number) -> String {
 /// `"text"`, escaped, cut at 64 characters so a hostile value cannot fill a message.
 fn quoted(s: &str) -> String {
     match s.char_indices().nth(64) {
-        Some((end, _)) => format!("{:?}…", &s[..end]),
-        None => format!("{s:?}"),
+        Some((end, _)) => format!("{}…", crate::format::quoted(&s[..end])),
+        None => crate::format::quoted(s),
     }
 }
 

@@ -1,6 +1,24 @@
 //! Numbers and times in words, in plain Rust: no `Date` import that could throw on a value from
 //! data. Evidence notes and every widget print through here.
 
+pub use barfinex_ta::quote::quoted;
+
+/// `x` as `{:?}` writes it (`3.0`, `1.5`, `1e20`, `1e-7`), through `Display` and `LowerExp`:
+/// the embed build compiles `{:?}` to nothing (`-Zfmt-debug=none`, scripts/build-pkg.sh).
+pub fn float_as_debug(x: f64) -> String {
+    let a = x.abs();
+    if (a != 0.0 && a < 1e-4) || a >= 1e16 {
+        format!("{x:e}")
+    } else {
+        let s = x.to_string();
+        if s.contains('.') || !x.is_finite() {
+            s
+        } else {
+            s + ".0"
+        }
+    }
+}
+
 /// About five significant digits, trailing zeros dropped: 0.00012, 2.6528, 1.0697, 6212842.7.
 /// Evidence notes and the widgets print numbers this way.
 ///
@@ -146,6 +164,42 @@ pub fn shown_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floats_print_as_debug_does() {
+        let mut bits = 0x9e37_79b9_7f4a_7c15u64;
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            1e-4,
+            9.9e-5,
+            1e16,
+            9.99e15,
+            1e20,
+            1e-7,
+            0.1 + 0.2,
+        ];
+        xs.extend([
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ]);
+        for _ in 0..20_000 {
+            // xorshift: bit patterns across every exponent.
+            bits ^= bits << 13;
+            bits ^= bits >> 7;
+            bits ^= bits << 17;
+            xs.push(f64::from_bits(bits));
+            xs.push((bits % 2_000_000) as f64 / 64.0 - 15_000.0);
+        }
+        for x in xs {
+            assert_eq!(float_as_debug(x), format!("{x:?}"), "{:#x}", x.to_bits());
+        }
+    }
 
     /// Today's output, pinned: the readers' issue changes these on purpose, nothing else may.
     #[test]

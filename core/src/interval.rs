@@ -13,6 +13,7 @@
 //! assert!("1y".parse::<Interval>().is_err());
 //! ```
 
+use crate::format::quoted;
 use std::fmt;
 
 /// The largest `N`: five digits, as rules have always allowed.
@@ -68,8 +69,8 @@ impl fmt::Display for IntervalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "interval {:?} is not like 15m, 1h, 1d, 1w or 1M (a number from 1 to {MAX_COUNT}, then m, h, d, w or M)",
-            self.0
+            "interval {} is not like 15m, 1h, 1d, 1w or 1M (a number from 1 to {MAX_COUNT}, then m, h, d, w or M)",
+            quoted(&self.0)
         )
     }
 }

@@ -135,3 +135,62 @@ fn no_source_file_over_400_lines() {
     }
     assert!(long.is_empty(), "split these: {long:?}");
 }
+
+/// No `{:?}` in the code the embed's wasm is built from: that build compiles every `{:?}` to
+/// nothing (`-Zfmt-debug=none`, scripts/build-pkg.sh), so a message would lose what it names
+/// and a key built from `{:?}` would match everything. Messages quote through
+/// `barfinex_ta::quote::quoted`. Test modules (after `#[cfg(test)]`, or files declared under
+/// it) are native only and may use it.
+#[test]
+fn no_debug_formatting_in_wasm_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut found = Vec::new();
+    for dir in ["src", "core/src", "ta/src", "charts/src"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            let mut files = Vec::new();
+            for e in std::fs::read_dir(&d).expect("read_dir") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    files.push((p.clone(), std::fs::read_to_string(&p).expect("read")));
+                }
+            }
+            // Modules declared as `#[cfg(test)] mod name;` in this folder.
+            let test_only: Vec<String> = files
+                .iter()
+                .flat_map(|(_, text)| {
+                    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+                    lines
+                        .windows(2)
+                        .filter(|w| w[0] == "#[cfg(test)]" && w[1].starts_with("mod "))
+                        .map(|w| {
+                            w[1].trim_start_matches("mod ")
+                                .trim_end_matches(';')
+                                .to_owned()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            for (p, text) in &files {
+                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                if test_only.iter().any(|m| m == stem) {
+                    continue;
+                }
+                let code = text.split("#[cfg(test)]").next().unwrap_or("");
+                for (n, line) in code.lines().enumerate() {
+                    let line = line.trim_start();
+                    if !line.starts_with("//") && (line.contains(":?}") || line.contains(":#?}")) {
+                        found.push(format!("{}:{}: {line}", p.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use quoted() or Display instead:\n{}",
+        found.join("\n")
+    );
+}

@@ -214,14 +214,24 @@ fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .map_err(|e| {
             JsError::new(&format!(
-                "mount target <{}>: cannot attach a shadow root ({e:?})",
-                element.tag_name().to_ascii_lowercase()
+                "mount target <{}>: cannot attach a shadow root ({})",
+                element.tag_name().to_ascii_lowercase(),
+                js_text(&e)
             ))
         })
 }
 
+/// What a thrown JS value says: an `Error`'s message, a string itself.
+fn js_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
+}
+
 fn adopt_sheet(root: &ShadowRoot) -> Result<(), JsError> {
-    let sheet = shared_sheet().map_err(|e| JsError::new(&format!("stylesheet: {e:?}")))?;
+    let sheet =
+        shared_sheet().map_err(|e| JsError::new(&format!("stylesheet: {}", js_text(&e))))?;
     let sheets = root.adopted_style_sheets();
     if !sheets.includes(&sheet, 0) {
         sheets.push(&sheet);

@@ -11,6 +11,7 @@
 //! assert_eq!(r.t().loading, "Загрузка…");
 //! ```
 
+use barfinex_core::format::quoted;
 use barfinex_core::format::utc_minute;
 use barfinex_core::locale::{pick, Locale, Numbers, Texts};
 use barfinex_core::series::MAX_TIME_MS;
@@ -97,11 +98,11 @@ pub fn use_reader() -> Reader {
 /// which the page's first date format loads (25-60 ms) after this task, while requests travel.
 pub fn refuse(lang: &str, time_zone: Option<&str>) -> Option<String> {
     if !intl::is_language_tag(lang) {
-        return Some(format!("locale: {lang:?} is not a language tag"));
+        return Some(format!("locale: {} is not a language tag", quoted(lang)));
     }
     match time_zone {
         Some(tz) if intl::formatter(lang, Some(tz), 0).is_none() => {
-            Some(format!("timezone: unknown time zone {tz:?}"))
+            Some(format!("timezone: unknown time zone {}", quoted(tz)))
         }
         _ => None,
     }

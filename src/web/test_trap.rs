@@ -3,6 +3,7 @@
 //! it stopped; and a count the browser tests read (`seriesReads()`). The shipped package has
 //! none of this.
 
+use barfinex_core::format::quoted;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -32,7 +33,7 @@ pub fn widget(name: &str) -> Result<AnyView, String> {
             <button type="button" class="bfx-test-trap" on:click=|_| trap()>"Trap"</button>
         }
         .into_any()),
-        other => Err(format!("unknown test widget {other:?}")),
+        other => Err(format!("unknown test widget {}", quoted(other))),
     }
 }
 

@@ -10,6 +10,7 @@ use super::context::MarketContext;
 use super::load::{Profile as Loaded, Wants};
 use super::reader::{use_reader, Reader};
 use super::registry::ELEMENTS;
+use barfinex_core::format::quoted;
 use barfinex_core::rating::Rules;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -89,7 +90,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
             let layout = match layout.as_deref() {
                 None | Some("full") => "full",
                 Some("compact") => "compact",
-                Some(other) => return Err(format!("layout {other:?}: expected \"full\" or \"compact\"")),
+                Some(other) => return Err(format!("layout {}: expected \"full\" or \"compact\"", quoted(other))),
             };
             view! {
                 <WidgetShell src=src title=t.key_drivers
@@ -149,7 +150,8 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         name if name.starts_with("test-") => return super::test_trap::widget(name),
         other => {
             return Err(format!(
-                "unknown widget {other:?} (known: {})",
+                "unknown widget {} (known: {})",
+                quoted(other),
                 widget_names().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
             ))
         }

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod indicators;
+pub mod quote;
 pub mod rating;
 mod select;
 pub mod series;

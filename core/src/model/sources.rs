@@ -2,6 +2,7 @@
 //! and fallbacks tried in order (an exchange may refuse a region with HTTP 451).
 
 use super::SourceKind;
+use crate::format::quoted;
 use crate::interval::Interval;
 use serde::Serialize;
 
@@ -141,8 +142,9 @@ impl Endpoint {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if self.source.host().is_some() && !symbol_ok {
             return Err(format!(
-                "{}: symbol {symbol:?} is empty or has characters other than letters, digits, '-' and '_'",
-                self.source.name()
+                "{}: symbol {} is empty or has characters other than letters, digits, '-' and '_'",
+                self.source.name(),
+                quoted(symbol)
             ));
         }
         self.interval().map(|_| ())

@@ -3,6 +3,7 @@
 //! without bound; the JSON Schema states the same limits).
 
 use super::{AssetProfile, Link, ProfileError};
+use crate::format::quoted;
 
 /// Characters (Unicode scalar values, as JSON Schema's `maxLength` counts them) in one text.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -32,8 +33,8 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
         return Err(ProfileError::new(
             "id",
             format!(
-                "{:?} is not an identifier (lowercase letters, digits, '-')",
-                p.id
+                "{} is not an identifier (lowercase letters, digits, '-')",
+                quoted(&p.id)
             ),
         ));
     }
@@ -51,7 +52,7 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
         if !is_language_tag(lang) {
             return Err(ProfileError::new(
                 "lang",
-                format!("{lang:?} is not a language tag (en, ru-RU)"),
+                format!("{} is not a language tag (en, ru-RU)", quoted(lang)),
             ));
         }
     }
@@ -204,15 +205,19 @@ pub fn check_http_url(url: &str) -> Result<(), String> {
             let authority = host.split(['/', '?', '#']).next().unwrap_or("");
             if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
                 Err(format!(
-                    "{shown:?} contains whitespace or control characters"
+                    "{} contains whitespace or control characters",
+                    quoted(&shown)
                 ))
             } else if authority.contains('@') {
-                Err(format!("{shown:?} contains a user name or password"))
+                Err(format!(
+                    "{} contains a user name or password",
+                    quoted(&shown)
+                ))
             } else {
                 Ok(())
             }
         }
-        _ => Err(format!("{shown:?} is not an absolute http(s) URL")),
+        _ => Err(format!("{} is not an absolute http(s) URL", quoted(&shown))),
     }
 }
 

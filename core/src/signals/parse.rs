@@ -6,6 +6,7 @@ use super::rule::{
     BreakoutParams, Derive, Field, Op, Rule, SeriesExpr, Side, SignalRule, Trend, MAX_DEPTH,
     MAX_NODES,
 };
+use crate::format::quoted;
 use crate::interval::Interval;
 use serde_json::Value;
 
@@ -71,7 +72,9 @@ fn rule_body(mut o: Obj, depth: usize) -> Result<Rule, RuleError> {
             let direction = match o.str("direction")?.as_str() {
                 "up" => Trend::Up,
                 "down" => Trend::Down,
-                d => return Err(o.err("direction", format!("{d:?} is not one of up, down"))),
+                d => {
+                    return Err(o.err("direction", format!("{} is not one of up, down", quoted(d))))
+                }
             };
             let min_t = o.opt_num("min_t")?.unwrap_or(2.0);
             let min_change = o.opt_num("min_change")?;
@@ -113,7 +116,12 @@ fn rule_body(mut o: Obj, depth: usize) -> Result<Rule, RuleError> {
                 "up" => Side::Up,
                 "down" => Side::Down,
                 "either" => Side::Either,
-                s => return Err(o.err("side", format!("{s:?} is not one of up, down, either"))),
+                s => {
+                    return Err(o.err(
+                        "side",
+                        format!("{} is not one of up, down, either", quoted(s)),
+                    ))
+                }
             };
             if volume_factor <= 0.0 || !(0.0..0.5).contains(&tolerance) {
                 return Err(
@@ -154,7 +162,7 @@ fn rule_body(mut o: Obj, depth: usize) -> Result<Rule, RuleError> {
             let inner = o.value("rule")?;
             Rule::Not(Box::new(rule_at(inner, &path, depth + 1)?))
         }
-        k => return Err(o.err("kind", format!("{k:?} is not one of {KINDS}"))),
+        k => return Err(o.err("kind", format!("{} is not one of {KINDS}", quoted(k)))),
     };
     o.finish()?;
     Ok(rule)
@@ -166,7 +174,7 @@ fn op(o: &mut Obj) -> Result<Op, RuleError> {
         ">=" => Ok(Op::Ge),
         "<" => Ok(Op::Lt),
         "<=" => Ok(Op::Le),
-        s => Err(o.err("op", format!("{s:?} is not one of >, >=, <, <="))),
+        s => Err(o.err("op", format!("{} is not one of >, >=, <, <=", quoted(s)))),
     }
 }
 
@@ -200,8 +208,9 @@ fn expr_at(v: &Value, path: &str, depth: usize) -> Result<SeriesExpr, RuleError>
             return Err(o.err(
                 "derive",
                 format!(
-                "{d:?} is not one of returns, change, sma, ema, stdev, zscore, ratio, difference"
-            ),
+                    "{} is not one of returns, change, sma, ema, stdev, zscore, ratio, difference",
+                    quoted(d)
+                ),
             ))
         }
     };
@@ -233,7 +242,7 @@ fn named(s: &str, path: &str) -> Result<SeriesExpr, RuleError> {
     if !ok_name {
         return Err(RuleError::new(
             path.into(),
-            format!("{s:?} is not a series name (lowercase letters, digits, '_', '-'; a candles field after '.')"),
+            format!("{} is not a series name (lowercase letters, digits, '_', '-'; a candles field after '.')", quoted(s)),
         ));
     }
     let field = match field {
@@ -246,7 +255,10 @@ fn named(s: &str, path: &str) -> Result<SeriesExpr, RuleError> {
         Some(f) => {
             return Err(RuleError::new(
                 path.into(),
-                format!("field {f:?} is not one of open, high, low, close, volume"),
+                format!(
+                    "field {} is not one of open, high, low, close, volume",
+                    quoted(f)
+                ),
             ))
         }
     };

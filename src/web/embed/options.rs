@@ -3,6 +3,7 @@
 
 use crate::web::net::absolute_url;
 use crate::web::widgets::WidgetConfig;
+use barfinex_core::format::quoted;
 use barfinex_core::rating::Rules;
 use wasm_bindgen::prelude::*;
 
@@ -44,7 +45,8 @@ pub(super) fn read_options(
         Some("dark") => "dark",
         Some(other) => {
             return Err(JsError::new(&format!(
-                "mount options.theme: unknown value {other:?}, expected \"light\", \"dark\" or \"auto\""
+                "mount options.theme: unknown value {}, expected \"light\", \"dark\" or \"auto\"",
+                quoted(other)
             )))
         }
     };

@@ -102,14 +102,8 @@ pub async fn get_text(
         }
     }
     // One shared request per URL *and policy*: a caller never silently gets another's timeout
-    // or retries. `persist` is applied by each caller to its own result, so it is not part of it.
-    let key = format!(
-        "{url}\n{:?}",
-        Policy {
-            persist: false,
-            ..policy.clone()
-        }
-    );
+    // or retries.
+    let key = format!("{url}\n{}", policy.request_key());
     let start = || {
         let stop = Rc::new(Stop::default());
         let future = SharedTask::spawn(attempt_all(

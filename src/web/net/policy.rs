@@ -34,6 +34,26 @@ pub const MARKET_BYTES: usize = 8 << 20;
 pub const DOCUMENT_BYTES: usize = 1 << 20;
 
 impl Policy {
+    /// What a shared request is keyed by besides its URL: every field but `persist`, which each
+    /// caller applies to its own result. Written out (not `{:?}`, which the embed build compiles
+    /// to nothing), and destructured so a new field cannot be left out.
+    pub fn request_key(&self) -> String {
+        let Policy {
+            timeout_ms,
+            deadline_ms,
+            retries,
+            backoff_base_ms,
+            backoff_cap_ms,
+            ttl_ms,
+            persist: _,
+            max_bytes,
+            same_origin_credentials,
+        } = self;
+        format!(
+            "{timeout_ms} {deadline_ms} {retries} {backoff_base_ms} {backoff_cap_ms} {ttl_ms} {max_bytes} {same_origin_credentials}"
+        )
+    }
+
     /// The policy for a profile or regime-rules document: `self` with the document cap.
     pub fn for_document(&self) -> Policy {
         Policy {

@@ -32,6 +32,7 @@ pub use volume::Obv;
 #[cfg(test)]
 pub(crate) use trend::{directional_movement, true_range};
 
+use crate::quote::quoted;
 use crate::series::{Candles, SeriesError};
 use std::fmt;
 
@@ -96,7 +97,8 @@ impl fmt::Display for IndicatorError {
             Self::UnknownIndicator(name) => {
                 write!(
                     f,
-                    "unknown indicator {name:?} (known: {})",
+                    "unknown indicator {} (known: {})",
+                    quoted(name),
                     NAMES.join(", ")
                 )
             }
@@ -107,7 +109,8 @@ impl fmt::Display for IndicatorError {
             } => {
                 write!(
                     f,
-                    "{indicator}: unknown parameter {param:?} (known: {})",
+                    "{indicator}: unknown parameter {} (known: {})",
+                    quoted(param),
                     known.join(", ")
                 )
             }

@@ -1,6 +1,7 @@
 //! Which rules the rating follows. Both are TradingView's; they differ in six votes
 //! (`docs/indicators.md`, "Two rule sets").
 
+use crate::quote::quoted;
 use std::fmt;
 
 /// The rule set of a [`super::TechnicalRating`].
@@ -43,7 +44,10 @@ impl std::str::FromStr for Rules {
             .into_iter()
             .find(|r| r.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown rule set {s:?}, expected \"tradingview\", \"library-v3\"")
+                format!(
+                    "unknown rule set {}, expected \"tradingview\", \"library-v3\"",
+                    quoted(s)
+                )
             })
     }
 }

@@ -6,7 +6,7 @@
 //! any other change gives the widget its new configuration, and it loads what that needs.
 
 use super::components::ErrorState;
-use super::net::Attached;
+use super::net::{js_message, Attached};
 use super::styles::shared_sheet;
 use super::widgets::{widget_view, WidgetConfig};
 use leptos::prelude::*;
@@ -216,22 +216,18 @@ fn shadow_root_of(target: &JsValue) -> Result<ShadowRoot, JsError> {
             JsError::new(&format!(
                 "mount target <{}>: cannot attach a shadow root ({})",
                 element.tag_name().to_ascii_lowercase(),
-                js_text(&e)
+                js_message(&e).unwrap_or_default()
             ))
         })
 }
 
-/// What a thrown JS value says: an `Error`'s message, a string itself.
-fn js_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default()
-}
-
 fn adopt_sheet(root: &ShadowRoot) -> Result<(), JsError> {
-    let sheet =
-        shared_sheet().map_err(|e| JsError::new(&format!("stylesheet: {}", js_text(&e))))?;
+    let sheet = shared_sheet().map_err(|e| {
+        JsError::new(&format!(
+            "stylesheet: {}",
+            js_message(&e).unwrap_or_default()
+        ))
+    })?;
     let sheets = root.adopted_style_sheets();
     if !sheets.includes(&sheet, 0) {
         sheets.push(&sheet);

@@ -71,7 +71,5 @@ pub(super) async fn read_capped(
 }
 
 fn describe(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| "the body could not be read".into())
+    super::js_message(e).unwrap_or_else(|| "the body could not be read".into())
 }

@@ -2,7 +2,7 @@ use super::body::{read_capped, BodyError};
 use super::cache::{cached, remember};
 use super::shared::SharedTask;
 use super::sleep::{now_ms, sleep};
-use super::{Fetched, NetError, Policy};
+use super::{js_message, Fetched, NetError, Policy};
 use barfinex_core::retry::{backoff_ms, cached_age_ms, is_retryable, retry_after_ms};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -289,11 +289,7 @@ async fn one_attempt(
     revalidate: bool,
 ) -> Result<Fetched, Failure> {
     let network = |e: JsValue| {
-        let detail = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "fetch failed".into());
+        let detail = js_message(&e).unwrap_or_else(|| "fetch failed".into());
         Failure::Transient(NetError::Network {
             url: url.to_owned(),
             detail,

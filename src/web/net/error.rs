@@ -3,6 +3,14 @@
 
 use barfinex_core::format::shown_url;
 use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What a thrown JS value says: an `Error`'s message, or the value itself when it is a string.
+pub(crate) fn js_message(e: &JsValue) -> Option<String> {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+}
 
 /// Why a request produced no usable body.
 #[derive(Clone, Debug, PartialEq)]

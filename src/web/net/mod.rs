@@ -18,6 +18,7 @@ mod url;
 
 pub use cancel::Cancel;
 pub use client::get_text;
+pub(crate) use error::js_message;
 pub use error::NetError;
 pub use policy::{Fetched, Policy, DOCUMENT_BYTES, MARKET_BYTES};
 pub use refresh::{refresh_tick, Attached, NextRefresh};

@@ -1,8 +1,7 @@
-use crate::web::components::effect;
 use crate::web::components::{
-    aria_level, below, CollapsibleText, DriverList, Empty, ErrorState, Failed, FundingChart,
-    HeadingLevel, InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView, PriceChart,
-    ProfileLang, RegimeList, Section, SeriesList, TechnicalRatingPanel,
+    aria_level, below, effect, CollapsibleText, DriverList, Empty, ErrorState, Failed,
+    FundingChart, HeadingLevel, InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView,
+    PriceChart, ProfileLang, RegimeList, Section, SeriesList, TechnicalRatingPanel,
 };
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile, Wants};

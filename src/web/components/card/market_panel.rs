@@ -1,7 +1,6 @@
-use crate::web::components::effect;
 use crate::web::components::{
-    use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, Packed, TechnicalDetails,
-    Tone,
+    effect, use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, Packed,
+    TechnicalDetails, Tone,
 };
 use crate::web::load::LoadedSeries;
 use crate::web::net::{now_ms, NetError, NextRefresh};

@@ -1,6 +1,5 @@
 use super::data::ChartData;
-use crate::web::components::effect;
-use crate::web::components::Packed;
+use crate::web::components::{effect, Packed};
 use crate::web::kept::{keep, Kept};
 use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Style};

@@ -1,6 +1,5 @@
-use crate::web::components::effect;
 use crate::web::components::{
-    aria_level, below, ErrorState, Failed, HeadingLevel, LoadingState, NoticeView, Tone,
+    aria_level, below, effect, ErrorState, Failed, HeadingLevel, LoadingState, NoticeView, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile, Wants};

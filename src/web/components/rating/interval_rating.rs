@@ -1,7 +1,6 @@
 use super::technical_rating::{label_tone, outcome_view, rate, Failure, Outcome};
-use crate::web::components::effect;
 use crate::web::components::use_series::series_resource;
-use crate::web::components::{next_id, Packed, Section, SeriesMeta};
+use crate::web::components::{effect, next_id, Packed, Section, SeriesMeta};
 use crate::web::context::use_market;
 use crate::web::load::{chain_intervals, ErasedResource, LoadError, LoadedSeries};
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};

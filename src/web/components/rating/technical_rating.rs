@@ -1,5 +1,6 @@
-use crate::web::components::effect;
-use crate::web::components::{Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone};
+use crate::web::components::{
+    effect, Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone,
+};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
 use crate::web::load::{fetch_candles, ErasedResource, LoadError};

@@ -1,7 +1,6 @@
 use super::current_regime::holds;
-use crate::web::components::effect;
 use crate::web::components::{
-    aria_level, below, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
+    aria_level, below, effect, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
     HeadingLevel, LoadingState, Packed, RegimeList, RegimeNow, TechnicalDetails, Tone,
 };
 use crate::web::events::use_events;

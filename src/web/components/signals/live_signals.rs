@@ -1,5 +1,4 @@
-use crate::web::components::effect;
-use crate::web::components::{LoadingState, SignalBadges};
+use crate::web::components::{effect, LoadingState, SignalBadges};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
 use crate::web::load::{load_series_set, ErasedResource, Warm};

@@ -5,9 +5,8 @@
 /// `s` in double quotes, escaped as `format!("{s:?}")` escapes it for text in the usual scripts:
 /// quotes, backslashes and control characters, and the invisible characters that could reorder
 /// or hide a message's words (spaces other than the space, bidirectional and zero-width
-/// characters). Other characters
-/// `{:?}` would escape (combining marks, unassigned code points) are kept as they are: their
-/// tables cost the bundle 4 KB.
+/// characters). Other characters `{:?}` would escape (combining marks, unassigned code points)
+/// are kept as they are: the tables that find them cost the bundle 2.8 KB gzipped.
 ///
 /// ```
 /// use barfinex_ta::quote::quoted;

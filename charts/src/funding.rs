@@ -1,12 +1,11 @@
 //! Funding rate, one bar per event, with the latest negative streak shaded.
 
 use crate::axis::time_label;
+use crate::plot::{axes, Labels, Plot};
 use crate::range::{extent, padded};
-use crate::style::sans;
-use crate::{draw_err, ChartError, Style};
+use crate::surface::Surface;
+use crate::{ChartError, Style};
 use barfinex_core::series::Series;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use std::ops::Range;
 
 /// The values of events `start..` in percent, and their range (zero included, padded by 10%).
@@ -22,9 +21,9 @@ pub fn percent_range(f: &Series, start: usize) -> Result<(Vec<f64>, Range<f64>),
     Ok((vals, padded(lo, hi, 0.1)?))
 }
 
-/// Draws events `start..` of `f` on `root`, shading `run` (start, length, ongoing).
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// Draws events `start..` of `f` on `s`, shading `run` (start, length, ongoing).
+pub fn draw(
+    s: &mut dyn Surface,
     style: &Style,
     f: &Series,
     start: usize,
@@ -32,63 +31,48 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let (vals, y) = percent_range(f, start)?;
     let p = style.palette;
-    root.fill(&p.bg).map_err(draw_err)?;
+    let (w, h) = s.size();
+    s.rect([0.0, 0.0, w, h], p.bg, 1.0);
     let (x0, x1) = (start as f64 - 0.5, f.len() as f64 - 0.5);
-    let font = |px: f64| sans(px * style.dpr).color(&p.muted);
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(style.px(8.0))
-        .margin_right(style.px(8.0))
-        .y_label_area_size(style.px(64.0))
-        .x_label_area_size(style.px(22.0))
-        .build_cartesian_2d(x0..x1, y.clone())
-        .map_err(draw_err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(4)
-        .y_labels(5)
-        .max_light_lines(0)
-        .bold_line_style(p.border.stroke_width(style.px(1.0)))
-        .axis_style(p.border.stroke_width(style.px(1.0)))
-        .x_label_style(font(10.0))
-        .y_label_style(font(10.0))
-        .x_label_formatter(&|x| time_label(&f.time, *x, |t| style.text.day(t)))
-        .y_label_formatter(&|v| style.text.percent(*v))
-        .draw()
-        .map_err(draw_err)?;
-    if let Some((s, len, _)) = run {
-        chart
-            .draw_series(std::iter::once(Rectangle::new(
-                [(s as f64 - 0.5, y.start), ((s + len) as f64 - 0.5, y.end)],
-                p.negative.mix(0.12).filled(),
-            )))
-            .map_err(draw_err)?;
+    let plot = Plot {
+        left: style.px(64.0),
+        top: style.px(8.0),
+        right: w - style.px(8.0),
+        bottom: h - style.px(22.0),
+        x: x0..x1,
+        y: y.clone(),
+    };
+    let (day, percent) = (
+        |x: f64| time_label(&f.time, x, |t| style.text.day(t)),
+        |v: f64| style.text.percent(v),
+    );
+    let y_labels = Labels {
+        n: 5,
+        sparse: false,
+        label: &percent,
+    };
+    let x_labels = Labels {
+        n: 4,
+        sparse: true,
+        label: &day,
+    };
+    axes(s, &plot, style, y_labels, Some(x_labels), true, 10.0);
+    if let Some((at, len, _)) = run {
+        let (a, b) = (at as f64 - 0.5, (at + len) as f64 - 0.5);
+        plot.fill(s, [a, b, y.start, y.end], p.negative, 0.12);
     }
-    chart
-        .draw_series(vals.iter().enumerate().map(|(j, v)| {
-            let i = (start + j) as f64;
-            let colour = if *v < 0.0 { p.negative } else { p.positive };
-            Rectangle::new([(i - 0.35, 0.0), (i + 0.35, *v)], colour.filled())
-        }))
-        .map_err(draw_err)?;
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(x0, 0.0), (x1, 0.0)],
-            p.fg.stroke_width(style.px(1.0)),
-        )))
-        .map_err(draw_err)?;
+    for (j, v) in vals.iter().enumerate() {
+        let i = (start + j) as f64;
+        let colour = if *v < 0.0 { p.negative } else { p.positive };
+        plot.fill(s, [i - 0.35, i + 0.35, 0.0, *v], colour, 1.0);
+    }
+    plot.line(s, &[(x0, 0.0), (x1, 0.0)], p.fg, style.px(1.0));
     if let Some(i) = style
         .cursor
         .filter(|i| crate::price::range_has(start, f.len(), *i))
     {
         let x = i as f64;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(x, y.start), (x, y.end)],
-                p.fg.stroke_width(style.px(1.0)),
-            )))
-            .map_err(draw_err)?;
+        plot.line(s, &[(x, y.start), (x, y.end)], p.fg, style.px(1.0));
     }
-    root.present().map_err(draw_err)?;
     Ok(())
 }

@@ -1,9 +1,9 @@
-//! The charts of Barfinex Widgets, drawn with plotters on any backend: the web layer gives them a
-//! canvas, the tests a backend that draws nothing.
+//! The charts of Barfinex Widgets, drawn on any [`Surface`]: the web layer gives them a canvas's
+//! 2D context, the tests a recorder.
 //!
 //! Every chart checks its ranges before drawing ([`range`]): bounds, padding and spans must be
-//! finite and wide enough for plotters' tick search, which otherwise never ends on an infinite
-//! or subnormal span (plotters 0.3.7). Such data gives [`ChartError::OutOfRange`], never a hang.
+//! finite and wide enough to place round ticks on ([`ticks`]). Such data gives
+//! [`ChartError::OutOfRange`], never a hang or an infinite coordinate.
 //!
 //! ```
 //! use barfinex_charts::range::padded;
@@ -13,13 +13,17 @@
 
 pub mod axis;
 pub mod funding;
+mod plot;
 pub mod price;
 pub mod range;
 pub mod sparkline;
 mod style;
+mod surface;
 mod text;
+pub mod ticks;
 
 pub use style::{Palette, Style};
+pub use surface::{Anchor, Rgb, Surface};
 pub use text::{ChartText, Plain};
 
 use std::fmt;
@@ -29,7 +33,7 @@ use std::fmt;
 pub enum ChartError {
     /// A bound, padding or span is not finite, or too narrow to place ticks on.
     OutOfRange,
-    /// The backend failed (e.g. a canvas without a 2D context).
+    /// The surface could not be had (e.g. a canvas without a 2D context).
     Draw(String),
 }
 
@@ -43,8 +47,3 @@ impl fmt::Display for ChartError {
 }
 
 impl std::error::Error for ChartError {}
-
-/// A backend's error in words.
-pub(crate) fn draw_err(e: impl fmt::Display) -> ChartError {
-    ChartError::Draw(e.to_string())
-}

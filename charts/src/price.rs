@@ -1,13 +1,12 @@
 //! Candles with volume beneath, and the breakout/retest marks of a profile's rule.
 
 use crate::axis::time_label;
+use crate::plot::{axes, Labels, Plot};
 use crate::range::{checked, extent, padded};
-use crate::style::sans;
-use crate::{draw_err, ChartError, Style};
+use crate::surface::{Anchor, Surface};
+use crate::{ChartError, Style};
 use barfinex_core::series::Candles;
 use barfinex_core::signals::{Breakout, Retest};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use std::ops::Range;
 
 /// The price and volume ranges of bars `start..` (price padded by 6% of its span).
@@ -30,9 +29,10 @@ pub(crate) fn range_has(start: usize, len: usize, i: usize) -> bool {
     (start..len).contains(&i)
 }
 
-/// Draws bars `start..` of `c` on `root`, marking `found` (a breakout and its retest).
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// Draws bars `start..` of `c` on `s`, marking `found` (a breakout and its retest): candles on
+/// the upper 72%, volume beneath.
+pub fn draw(
+    s: &mut dyn Surface,
     style: &Style,
     c: &Candles,
     start: usize,
@@ -40,123 +40,104 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let (y, v) = ranges(c, start)?;
     let p = style.palette;
-    root.fill(&p.bg).map_err(draw_err)?;
-    let h = root.dim_in_pixel().1;
-    let (upper, lower) = root.split_vertically(h * 72 / 100);
-    let range = start..c.len();
+    let (w, h) = s.size();
+    s.rect([0.0, 0.0, w, h], p.bg, 1.0);
+    let split = (h * 0.72).floor();
     let (x0, x1) = (start as f64 - 0.5, c.len() as f64 - 0.5);
-    let font = |px: f64| sans(px * style.dpr).color(&p.muted);
-    let mut chart = ChartBuilder::on(&upper)
-        .margin_top(style.px(8.0))
-        .margin_right(style.px(8.0))
-        .y_label_area_size(style.px(56.0))
-        .build_cartesian_2d(x0..x1, y.clone())
-        .map_err(draw_err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .max_light_lines(0)
-        .bold_line_style(p.border.stroke_width(style.px(1.0)))
-        .axis_style(p.border.stroke_width(style.px(1.0)))
-        .y_label_style(font(11.0))
-        .y_label_formatter(&|v| style.text.price(*v))
-        .draw()
-        .map_err(draw_err)?;
-    let slot = upper.dim_in_pixel().0 as f64 / (c.len() - start).max(1) as f64;
-    let body = ((slot * 0.7) as u32).clamp(1, style.px(12.0));
-    chart
-        .draw_series(range.clone().map(|i| {
-            CandleStick::new(
-                i as f64,
-                c.open[i],
-                c.high[i],
-                c.low[i],
-                c.close[i],
-                p.positive.filled(),
-                p.negative.filled(),
-                body,
-            )
-        }))
-        .map_err(draw_err)?;
+    let (left, right, one) = (style.px(56.0), w - style.px(8.0), style.px(1.0));
+    let upper = Plot {
+        left,
+        top: style.px(8.0),
+        right,
+        bottom: split,
+        x: x0..x1,
+        y: y.clone(),
+    };
+    let price = |v: f64| style.text.price(v);
+    let y_labels = Labels {
+        n: 5,
+        sparse: false,
+        label: &price,
+    };
+    axes(s, &upper, style, y_labels, None, true, 11.0);
+    let slot = (right - left) / (c.len() - start).max(1) as f64;
+    let half = (slot * 0.7).floor().clamp(1.0, style.px(12.0)) / 2.0;
+    for i in start..c.len() {
+        let (x, colour) = (
+            i as f64,
+            if c.open[i] <= c.close[i] {
+                p.positive
+            } else {
+                p.negative
+            },
+        );
+        upper.line(s, &[(x, c.high[i]), (x, c.low[i])], colour, one);
+        let col = upper.px_x(x);
+        let (a, b) = (upper.px_y(c.open[i]), upper.px_y(c.close[i]));
+        let body = [col - half, a.min(b), half * 2.0, (a - b).abs().max(one)];
+        if body.iter().all(|v| v.is_finite()) {
+            s.rect(body, colour, 1.0);
+        }
+    }
     if let Some((k, r)) = found.filter(|(k, _)| k.bar >= start && k.bar < c.len()) {
-        let accent = p.accent.stroke_width(style.px(1.5));
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(k.bar as f64, k.level), (x1, k.level)],
-                accent,
-            )))
-            .map_err(draw_err)?;
+        let bar = k.bar as f64;
+        upper.line(s, &[(bar, k.level), (x1, k.level)], p.accent, style.px(1.5));
         let tip = if k.up { c.high[k.bar] } else { c.low[k.bar] };
-        chart
-            .draw_series(std::iter::once(Circle::new(
-                (k.bar as f64, tip),
-                style.px(5.0),
-                p.accent.stroke_width(style.px(2.0)),
-            )))
-            .map_err(draw_err)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                style.text.breakout(k.level),
-                (k.bar as f64, k.level),
-                sans(11.0 * style.dpr).color(&p.accent),
-            )))
-            .map_err(draw_err)?;
+        s.circle(
+            upper.at(bar, tip),
+            style.px(5.0),
+            p.accent,
+            Some(style.px(2.0)),
+        );
+        let label = style.text.breakout(k.level);
+        let at = upper.at(bar, k.level);
+        s.text(&label, at, 11.0 * style.dpr, p.accent, Anchor::StartTop);
         if let Retest::Seen { bar, .. } = r {
             if let (Some(lo), Some(hi)) = (c.low.get(bar), c.high.get(bar)) {
-                let at = if k.up { *lo } else { *hi };
-                chart
-                    .draw_series(std::iter::once(TriangleMarker::new(
-                        (bar as f64, at),
-                        style.px(6.0),
-                        p.accent.filled(),
-                    )))
-                    .map_err(draw_err)?;
+                let (x, y) = upper.at(bar as f64, if k.up { *lo } else { *hi });
+                let d = style.px(6.0);
+                let tri = [
+                    (x, y - d),
+                    (x - d * 0.87, y + d / 2.0),
+                    (x + d * 0.87, y + d / 2.0),
+                ];
+                s.polygon(&tri, p.accent);
             }
         }
     }
-    let mut vol = ChartBuilder::on(&lower)
-        .margin_right(style.px(8.0))
-        .y_label_area_size(style.px(56.0))
-        .x_label_area_size(style.px(22.0))
-        .build_cartesian_2d(x0..x1, v.clone())
-        .map_err(draw_err)?;
-    vol.configure_mesh()
-        .disable_mesh()
-        .x_labels(4)
-        .y_labels(2)
-        .axis_style(p.border.stroke_width(style.px(1.0)))
-        .x_label_style(font(10.0))
-        .y_label_style(font(10.0))
-        .x_label_formatter(&|x| time_label(&c.time, *x, |t| style.text.minute(t)))
-        .y_label_formatter(&|v| style.text.volume(*v))
-        .draw()
-        .map_err(draw_err)?;
+    let lower = Plot {
+        left,
+        top: split,
+        right,
+        bottom: h - style.px(22.0),
+        x: x0..x1,
+        y: v.clone(),
+    };
+    let (minute, volume) = (
+        |x: f64| time_label(&c.time, x, |t| style.text.minute(t)),
+        |v: f64| style.text.volume(v),
+    );
+    let y_labels = Labels {
+        n: 2,
+        sparse: true,
+        label: &volume,
+    };
+    let x_labels = Labels {
+        n: 4,
+        sparse: true,
+        label: &minute,
+    };
+    axes(s, &lower, style, y_labels, Some(x_labels), false, 10.0);
     let mark = found.map(|(k, _)| k.bar);
-    vol.draw_series(range.map(|i| {
+    for i in start..c.len() {
         let colour = if Some(i) == mark { p.accent } else { p.muted };
-        Rectangle::new(
-            [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, c.volume[i])],
-            colour.mix(0.6).filled(),
-        )
-    }))
-    .map_err(draw_err)?;
-    if let Some(i) = style.cursor.filter(|i| range_has(start, c.len(), *i)) {
-        let line = p.fg.stroke_width(style.px(1.0));
         let x = i as f64;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(x, y.start), (x, y.end)],
-                line,
-            )))
-            .map_err(draw_err)?;
-        vol.draw_series(std::iter::once(PathElement::new(
-            vec![(x, 0.0), (x, v.end)],
-            line,
-        )))
-        .map_err(draw_err)?;
+        lower.fill(s, [x - 0.35, x + 0.35, 0.0, c.volume[i]], colour, 0.6);
     }
-    root.present().map_err(draw_err)?;
+    if let Some(i) = style.cursor.filter(|i| range_has(start, c.len(), *i)) {
+        let x = i as f64;
+        upper.line(s, &[(x, y.start), (x, y.end)], p.fg, one);
+        lower.line(s, &[(x, 0.0), (x, v.end)], p.fg, one);
+    }
     Ok(())
 }

@@ -1,6 +1,6 @@
-//! Value ranges a chart can draw. plotters 0.3.7's tick search loops forever on an infinite or
-//! NaN span and on a span whose tick scale underflows (subnormal spans), and panics on NaN
-//! bounds; every chart asks here first.
+//! Value ranges a chart can draw: finite, ordered, and wide enough for round ticks at powers of
+//! ten that stay normal numbers. Every chart asks here first. (plotters 0.3.7, which drew the
+//! charts before, looped forever on an infinite or subnormal span.)
 
 use crate::ChartError;
 use std::ops::Range;
@@ -52,7 +52,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_what_plotters_cannot_place_ticks_on() {
+    fn refuses_what_ticks_cannot_be_placed_on() {
         assert_eq!(padded(1.0, 2.0, 0.1), Ok(0.9..2.1));
         assert!(padded(0.0, 0.0, 0.1).is_ok(), "a flat line at zero");
         assert!(padded(1e300, 1e300, 0.06).is_ok());

@@ -1,36 +1,30 @@
+use crate::surface::Rgb;
 use crate::text::{ChartText, Plain};
-use plotters::prelude::{FontDesc, FontFamily, FontStyle, RGBColor};
-
-/// The sans-serif font at `px` pixels. Named by its family, not by `"sans-serif"`: plotters
-/// lower-cases a family given as text, which links Unicode's case tables into the module.
-pub(crate) fn sans(px: f64) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::SansSerif, px, FontStyle::Normal)
-}
 
 /// The theme's colours, resolved by the caller (the web layer reads them from the widget's CSS
 /// custom properties).
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
-    pub bg: RGBColor,
-    pub fg: RGBColor,
-    pub muted: RGBColor,
-    pub border: RGBColor,
-    pub accent: RGBColor,
-    pub positive: RGBColor,
-    pub negative: RGBColor,
+    pub bg: Rgb,
+    pub fg: Rgb,
+    pub muted: Rgb,
+    pub border: Rgb,
+    pub accent: Rgb,
+    pub positive: Rgb,
+    pub negative: Rgb,
 }
 
 impl Default for Palette {
     /// The light theme's colours.
     fn default() -> Self {
         Palette {
-            bg: RGBColor(255, 255, 255),
-            fg: RGBColor(20, 24, 33),
-            muted: RGBColor(91, 100, 114),
-            border: RGBColor(227, 230, 235),
-            accent: RGBColor(47, 91, 234),
-            positive: RGBColor(15, 123, 79),
-            negative: RGBColor(192, 53, 43),
+            bg: Rgb(255, 255, 255),
+            fg: Rgb(20, 24, 33),
+            muted: Rgb(91, 100, 114),
+            border: Rgb(227, 230, 235),
+            accent: Rgb(47, 91, 234),
+            positive: Rgb(15, 123, 79),
+            negative: Rgb(192, 53, 43),
         }
     }
 }
@@ -59,8 +53,8 @@ impl Default for Style<'_> {
 }
 
 impl Style<'_> {
-    /// `css_px` in bitmap pixels.
-    pub fn px(&self, css_px: f64) -> u32 {
-        (css_px * self.dpr).round().max(1.0) as u32
+    /// `css_px` in bitmap pixels, whole and at least one.
+    pub fn px(&self, css_px: f64) -> f64 {
+        (css_px * self.dpr).round().max(1.0)
     }
 }

@@ -1,115 +1,89 @@
-//! Every chart on hostile values, on a backend that only counts what it is asked to draw, under
-//! a watchdog: each case must finish (drawn, or refused as out of range) without a panic or a
-//! hang. Before the range checks, ±f64::MAX made plotters' tick search loop forever.
+//! Every chart on hostile values, on a surface that records what it is asked to draw, under a
+//! watchdog: each case must finish (drawn, or refused as out of range) without a panic or a
+//! hang, and every coordinate handed to the surface must be finite and near the bitmap.
 
-use barfinex_charts::{funding, price, sparkline, ChartError, Style};
+use barfinex_charts::{
+    funding, price, sparkline, Anchor, ChartError, Palette, Rgb, Style, Surface,
+};
 use barfinex_core::series::{Bar, Candles, Series};
 use barfinex_core::signals::{Breakout, Retest};
-use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::mpsc;
 use std::time::Duration;
 
-/// Counts primitives; draws nothing (the canvas does the rasterising in the browser).
-struct Counter(Arc<AtomicUsize>);
-
-#[derive(Debug)]
-struct Never;
-impl std::fmt::Display for Never {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("never")
-    }
+/// One primitive drawn: its kind, colour and the points it was given.
+#[derive(Clone, Debug)]
+struct Op {
+    kind: &'static str,
+    colour: Rgb,
+    points: Vec<(f64, f64)>,
+    text: String,
 }
-impl std::error::Error for Never {}
 
-type R = Result<(), DrawingErrorKind<Never>>;
+/// Records primitives; draws nothing (the canvas does the rasterising in the browser).
+#[derive(Default)]
+struct Recorder(Vec<Op>);
 
-impl DrawingBackend for Counter {
-    type ErrorType = Never;
-    fn get_size(&self) -> (u32, u32) {
-        (640, 260)
-    }
-    fn ensure_prepared(&mut self) -> R {
-        Ok(())
-    }
-    fn present(&mut self) -> R {
-        Ok(())
-    }
-    fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn draw_line<S: BackendStyle>(&mut self, _: BackendCoord, _: BackendCoord, _: &S) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        _: BackendCoord,
-        _: BackendCoord,
-        _: &S,
-        _: bool,
-    ) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        _: I,
-        _: &S,
-    ) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn draw_circle<S: BackendStyle>(&mut self, _: BackendCoord, _: u32, _: &S, _: bool) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        _: I,
-        _: &S,
-    ) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn draw_text<S: BackendTextStyle>(&mut self, _: &str, _: &S, _: BackendCoord) -> R {
-        self.0.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        _: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<Never>> {
-        Ok((6 * text.len() as u32, 11))
+impl Recorder {
+    fn push(&mut self, kind: &'static str, colour: Rgb, points: Vec<(f64, f64)>, text: &str) {
+        for (x, y) in &points {
+            assert!(
+                x.is_finite() && y.is_finite() && x.abs() <= 1e6 && y.abs() <= 1e6,
+                "{kind} at ({x}, {y})"
+            );
+        }
+        let text = text.to_owned();
+        self.0.push(Op {
+            kind,
+            colour,
+            points,
+            text,
+        });
     }
 }
 
-/// Runs `draw` on a fresh backend in its own thread; fails the test if it takes over 20 s or
-/// panics. Returns the result and how many primitives were drawn.
+impl Surface for Recorder {
+    fn size(&self) -> (f64, f64) {
+        (1280.0, 520.0)
+    }
+    fn rect(&mut self, [x, y, w, h]: [f64; 4], c: Rgb, alpha: f64) {
+        assert!(w >= 0.0 && h >= 0.0 && (0.0..=1.0).contains(&alpha));
+        self.push("rect", c, vec![(x, y), (x + w, y + h)], "");
+    }
+    fn path(&mut self, points: &[(f64, f64)], c: Rgb, width: f64) {
+        assert!(width >= 1.0 && points.len() >= 2);
+        self.push("path", c, points.to_vec(), "");
+    }
+    fn circle(&mut self, at: (f64, f64), r: f64, c: Rgb, _: Option<f64>) {
+        assert!(r >= 1.0);
+        self.push("circle", c, vec![at], "");
+    }
+    fn polygon(&mut self, points: &[(f64, f64)], c: Rgb) {
+        self.push("polygon", c, points.to_vec(), "");
+    }
+    fn text(&mut self, text: &str, at: (f64, f64), px: f64, c: Rgb, _: Anchor) {
+        assert!(px >= 1.0 && !text.is_empty());
+        self.push("text", c, vec![at], text);
+    }
+}
+
+/// Runs `draw` on a fresh recorder in its own thread; fails the test if it takes over 20 s or
+/// panics. Returns the result and what was drawn.
 fn watched(
     what: String,
-    draw: impl FnOnce(&DrawingArea<Counter, plotters::coord::Shift>, &Style) -> Result<(), ChartError>
-        + Send
-        + 'static,
-) -> (Result<(), ChartError>, usize) {
+    draw: impl FnOnce(&mut dyn Surface, &Style) -> Result<(), ChartError> + Send + 'static,
+) -> (Result<(), ChartError>, Vec<Op>) {
     let (tx, rx) = mpsc::channel();
-    let drawn = Arc::new(AtomicUsize::new(0));
-    let counter = Counter(Arc::clone(&drawn));
     std::thread::spawn(move || {
-        let root = counter.into_drawing_area();
+        let mut rec = Recorder::default();
         let style = Style {
             dpr: 2.0,
             ..Style::default()
         };
-        let _ = tx.send(draw(&root, &style));
+        let r = draw(&mut rec, &style);
+        let _ = tx.send((r, rec.0));
     });
     match rx.recv_timeout(Duration::from_secs(20)) {
-        Ok(r) => (r, drawn.load(Ordering::Relaxed)),
+        Ok(r) => r,
         Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what}: still drawing after 20 s (a hang)"),
         Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: panicked while drawing"),
     }
@@ -180,10 +154,11 @@ fn price_chart() {
             },
         ));
         let expect = price::ranges(&c, 0).is_ok();
-        let (r, drawn) = watched(format!("price, {name}"), move |root, style| {
-            price::draw(root, style, &c, 0, found)
+        let (r, ops) = watched(format!("price, {name}"), move |s, style| {
+            price::draw(s, style, &c, 0, found)
         });
         assert_eq!(r.is_ok(), drawable, "price, {name}: {r:?}");
+        let drawn = ops.len();
         assert_eq!(drawn > 20, drawable, "price, {name}: {drawn} primitives");
         assert_eq!(
             r.is_ok(),
@@ -196,14 +171,14 @@ fn price_chart() {
     }
     // A wide candle: low -1e308, high 1e308 (each finite, the span is not).
     let c = candles(&[[0.0, 1e308, -1e308, 0.0, 1.0]]);
-    let (r, _) = watched("price, span past MAX".into(), move |root, style| {
-        price::draw(root, style, &c, 0, None)
+    let (r, _) = watched("price, span past MAX".into(), move |s, style| {
+        price::draw(s, style, &c, 0, None)
     });
     assert_eq!(r, Err(ChartError::OutOfRange));
     // Volume near MAX with ordinary prices.
     let c = candles(&[[1.0, 1.1, 0.9, 1.0, MAX], [1.0, 1.1, 0.9, 1.0, 1.0]]);
-    let (r, _) = watched("price, volume MAX".into(), move |root, style| {
-        price::draw(root, style, &c, 0, None)
+    let (r, _) = watched("price, volume MAX".into(), move |s, style| {
+        price::draw(s, style, &c, 0, None)
     });
     assert_eq!(r, Err(ChartError::OutOfRange));
 }
@@ -212,16 +187,17 @@ fn price_chart() {
 fn funding_chart() {
     for (name, v, drawable) in cases() {
         let f = series(&v);
-        let (r, drawn) = watched(format!("funding, {name}"), move |root, style| {
-            funding::draw(root, style, &f, 0, Some((0, 1, true)))
+        let (r, ops) = watched(format!("funding, {name}"), move |s, style| {
+            funding::draw(s, style, &f, 0, Some((0, 1, true)))
         });
         assert_eq!(r.is_ok(), drawable, "funding, {name}: {r:?}");
+        let drawn = ops.len();
         assert_eq!(drawn > 10, drawable, "funding, {name}: {drawn} primitives");
     }
     // Shown in percent: 1e307 is past MAX once multiplied by 100.
     let f = series(&[0.001, 1e307]);
-    let (r, _) = watched("funding, 1e307".into(), move |root, style| {
-        funding::draw(root, style, &f, 0, None)
+    let (r, _) = watched("funding, 1e307".into(), move |s, style| {
+        funding::draw(s, style, &f, 0, None)
     });
     assert_eq!(r, Err(ChartError::OutOfRange));
 }
@@ -229,38 +205,95 @@ fn funding_chart() {
 #[test]
 fn sparkline() {
     for (name, v, drawable) in cases() {
-        let (r, drawn) = watched(format!("sparkline, {name}"), move |root, style| {
-            sparkline::draw(root, style, &v, true)
+        let (r, ops) = watched(format!("sparkline, {name}"), move |s, style| {
+            sparkline::draw(s, style, &v, true)
         });
         assert_eq!(r.is_ok(), drawable, "sparkline, {name}: {r:?}");
+        let drawn = ops.len();
         assert_eq!(
             drawn >= 2,
             drawable,
             "sparkline, {name}: {drawn} primitives"
         );
     }
-    let (r, _) = watched("sparkline, empty".into(), |root, style| {
-        sparkline::draw(root, style, &[], true)
+    let (r, _) = watched("sparkline, empty".into(), |s, style| {
+        sparkline::draw(s, style, &[], true)
     });
     assert_eq!(r, Err(ChartError::OutOfRange));
 }
 
-/// The checks are what keeps plotters from hanging: without them, the same range hangs.
+/// Ordinary candles: one wick and one body per bar in the direction's colour, round price labels
+/// inside the candles' band, time labels on whole bars beneath the volume, and the breakout's
+/// mark and label in the accent colour.
 #[test]
-fn unchecked_max_range_hangs_plotters() {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let root = Counter(Arc::new(AtomicUsize::new(0))).into_drawing_area();
-        let chart = ChartBuilder::on(&root).build_cartesian_2d(0.0..1.0, 0.0..MAX * 1.06);
-        if let Ok(mut chart) = chart {
-            let _ = chart.configure_mesh().y_labels(5).draw();
-        }
-        let _ = tx.send(());
+fn candles_labels_and_marks_where_they_belong() {
+    let rows: Vec<[f64; 5]> = (0..30)
+        .map(|i| {
+            let p = 1.0 + (i as f64 * 0.7).sin() * 0.1;
+            let close = if i % 3 == 0 { p - 0.02 } else { p + 0.02 };
+            [p, p + 0.05, p - 0.05, close, 100.0 + i as f64]
+        })
+        .collect();
+    let c = candles(&rows);
+    let found = Some((
+        Breakout {
+            bar: 20,
+            up: true,
+            level: 1.05,
+            volume_ratio: 2.0,
+        },
+        Retest::Seen {
+            bar: 25,
+            lower_volume: true,
+            worst_close: 1.04,
+            held: true,
+        },
+    ));
+    let (r, ops) = watched("price, ordinary".into(), move |s, style| {
+        price::draw(s, style, &c, 0, found)
     });
-    assert!(
-        rx.recv_timeout(Duration::from_secs(3)).is_err(),
-        "plotters no longer hangs on an infinite span: the range checks may be revisited"
-    );
+    assert_eq!(r, Ok(()));
+    let p = Palette::default();
+    let count = |kind: &str, colour: Rgb| {
+        ops.iter()
+            .filter(|o| o.kind == kind && o.colour == colour)
+            .count()
+    };
+    // 30 bars: 10 falling (every third), 20 rising; each a wick and a body.
+    assert_eq!(count("path", p.negative) + count("path", p.positive), 30);
+    assert_eq!(count("rect", p.negative), 10);
+    assert_eq!(count("rect", p.positive), 20);
+    // Volume: 29 muted bars and the breakout's in the accent colour.
+    assert_eq!(count("rect", p.muted), 29);
+    assert_eq!(count("rect", p.accent), 1);
+    assert_eq!(count("circle", p.accent), 1);
+    assert_eq!(count("polygon", p.accent), 1);
+    let texts: Vec<&Op> = ops.iter().filter(|o| o.kind == "text").collect();
+    assert!(texts
+        .iter()
+        .any(|o| o.text == "breakout 1.05" && o.colour == p.accent));
+    // Price labels, in the upper 72% left of the plot: round values inside the candles' band
+    // (0.85 to 1.15, padded), 3 to 11 of them.
+    let prices: Vec<&Op> = texts
+        .iter()
+        .copied()
+        .filter(|o| o.points[0].1 <= 520.0 * 0.72 && o.colour == p.muted)
+        .collect();
+    assert!((3..=11).contains(&prices.len()), "{prices:?}");
+    for o in &prices {
+        let v: f64 = o.text.parse().unwrap_or(f64::NAN);
+        assert!((v * 100.0 - (v * 100.0).round()).abs() < 1e-9, "{}", o.text);
+        assert!((0.8..1.2).contains(&v), "{}", o.text);
+        assert!(o.points[0].0 < 112.0, "{o:?}");
+    }
+    // Time labels (`11-14 22:00`) under the volume bars, at most about four.
+    let times: Vec<&Op> = texts
+        .iter()
+        .copied()
+        .filter(|o| o.text.contains(':'))
+        .collect();
+    assert!((2..=9).contains(&times.len()), "{times:?}");
+    assert!(times.iter().all(|o| o.points[0].1 > 520.0 - 44.0));
 }
 
 /// A keyboard reader's cursor adds one mark on a drawn point, and none anywhere else (before the
@@ -277,17 +310,17 @@ fn cursor_marks_only_drawn_points() {
     let drawn = |cursor: Option<usize>| {
         let (c, f, v) = (candles(&rows), series(&values), values.clone());
         let at = |what: &str| format!("{what}, cursor {cursor:?}");
-        let (a, n1) = watched(at("price"), move |root, style| {
-            price::draw(root, &Style { cursor, ..*style }, &c, 4, None)
+        let (a, n1) = watched(at("price"), move |s, style| {
+            price::draw(s, &Style { cursor, ..*style }, &c, 4, None)
         });
-        let (b, n2) = watched(at("funding"), move |root, style| {
-            funding::draw(root, &Style { cursor, ..*style }, &f, 4, None)
+        let (b, n2) = watched(at("funding"), move |s, style| {
+            funding::draw(s, &Style { cursor, ..*style }, &f, 4, None)
         });
-        let (s, n3) = watched(at("sparkline"), move |root, style| {
-            sparkline::draw(root, &Style { cursor, ..*style }, &v, true)
+        let (s, n3) = watched(at("sparkline"), move |s, style| {
+            sparkline::draw(s, &Style { cursor, ..*style }, &v, true)
         });
         assert!(a.is_ok() && b.is_ok() && s.is_ok(), "{a:?} {b:?} {s:?}");
-        [n1, n2, n3]
+        [n1.len(), n2.len(), n3.len()]
     };
     let none = drawn(None);
     for off in [Some(3), Some(10), Some(usize::MAX)] {

@@ -1,6 +1,6 @@
 // One hostile data source must not stop the page: every widget shares one wasm instance, so a
 // time past the range of `Date` (which made `toISOString()` throw through wasm frames) or a value
-// near f64::MAX (which made plotters' tick search loop forever) in one widget's data stopped
+// near f64::MAX (which made the tick search of plotters, then the charts' library, loop forever) in one widget's data stopped
 // every widget. Here each hostile value gets its own widget beside a healthy card: the hostile
 // ones show a named error, the page stays responsive, and a widget added afterwards renders.
 // The harness fails the test on any page error or console error.

@@ -16,8 +16,9 @@ mod use_series;
 pub use card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
 pub use card::{InfluencerList, MarketPanel, SeriesList};
 pub use chart::{
-    ChartCanvas, ChartData, ChartError, ChartFigure, DataTable, DrawCtx, FundingChart,
-    FundingChartView, Palette, PriceChart, PriceChartView, Sparkline, SparklineChart, Style,
+    CanvasSurface, ChartCanvas, ChartData, ChartError, ChartFigure, DataTable, DrawCtx,
+    FundingChart, FundingChartView, Palette, PriceChart, PriceChartView, Sparkline, SparklineChart,
+    Style,
 };
 pub use drivers::DriverList;
 pub(crate) use effect::effect;

@@ -1,13 +1,11 @@
 use super::data::ChartData;
+use super::surface::CanvasSurface;
 use crate::web::components::{effect, Packed};
 use crate::web::kept::{keep, Kept};
 use crate::web::reader::{use_reader, Reader};
-use barfinex_charts::{ChartError, Palette, Style};
+use barfinex_charts::{ChartError, Palette, Rgb, Style};
 use barfinex_core::locale::fill;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea, RGBColor};
-use plotters_canvas::CanvasBackend;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -18,7 +16,7 @@ const SWATCHES: [&str; 7] = [
     "bg", "fg", "muted", "border", "accent", "positive", "negative",
 ];
 
-fn parse_rgb(s: &str) -> Option<RGBColor> {
+fn parse_rgb(s: &str) -> Option<Rgb> {
     let inner = s.trim().strip_prefix("rgb")?.trim_start_matches('a');
     let nums: Vec<f64> = inner
         .trim_matches(|c| c == '(' || c == ')')
@@ -27,7 +25,7 @@ fn parse_rgb(s: &str) -> Option<RGBColor> {
         .filter_map(|p| p.parse().ok())
         .collect();
     match nums.as_slice() {
-        [r, g, b, ..] => Some(RGBColor(*r as u8, *g as u8, *b as u8)),
+        [r, g, b, ..] => Some(Rgb(*r as u8, *g as u8, *b as u8)),
         _ => None,
     }
 }
@@ -48,7 +46,7 @@ fn observed_width(arg: &JsValue) -> Option<f64> {
 /// the browser through hidden swatches, so charts follow light/dark and a host's overrides.
 fn read_palette(swatches: &Element) -> Palette {
     let window = web_sys::window();
-    let colour = |name: &str, fallback: RGBColor| {
+    let colour = |name: &str, fallback: Rgb| {
         let el = swatches
             .query_selector(&format!("[data-c=\"{name}\"]"))
             .ok()
@@ -102,17 +100,16 @@ fn step(key: &str, at: Option<usize>, points: &std::ops::Range<usize>) -> Option
 }
 
 impl DrawCtx<'_> {
-    /// The whole canvas as a plotters drawing area (`barfinex_charts` draws on it).
-    pub fn area(&self) -> Result<DrawingArea<CanvasBackend, Shift>, ChartError> {
-        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or_else(|| ChartError::Draw("the canvas has no 2D context".into()))?;
-        Ok(backend.into_drawing_area())
+    /// The canvas's 2D context as a surface `barfinex_charts` draws on.
+    pub fn surface(&self) -> Result<CanvasSurface, ChartError> {
+        CanvasSurface::new(self.canvas)
     }
 }
 
 /// A canvas the component owns (so it works inside a shadow root, where lookup by id does not
-/// reach), sharp on high-DPI screens (bitmap = CSS size × devicePixelRatio; plotters-canvas does
-/// not do this itself), redrawn when its box resizes (ResizeObserver), with a text alternative.
+/// reach), sharp on high-DPI screens (bitmap = CSS size × devicePixelRatio), redrawn when its
+/// box resizes (ResizeObserver), with a text alternative. Draw on it with `barfinex_charts`
+/// through [`DrawCtx::surface`], or with any library on `ctx.canvas`.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::ChartCanvas;

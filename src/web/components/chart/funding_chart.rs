@@ -76,7 +76,7 @@ pub fn FundingChartView(
         }),
     };
     let f = funding.clone();
-    view! { <ChartFigure series=series words=words height=180 data=data draw=move |ctx| funding::draw(&ctx.area()?, &ctx.style, &f, start, run)/> }
+    view! { <ChartFigure series=series words=words height=180 data=data draw=move |ctx| funding::draw(&mut ctx.surface()?, &ctx.style, &f, start, run)/> }
     .into_any()
 }
 

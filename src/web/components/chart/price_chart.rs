@@ -15,7 +15,7 @@ use barfinex_core::signals::{find_breakout, Breakout, BreakoutParams, Retest};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A price chart (candles) with volume beneath, drawn with plotters. With breakout parameters (a
+/// A price chart (candles) with volume beneath, drawn on its canvas. With breakout parameters (a
 /// profile's `breakout_retest` rule) it marks the level, the breakout bar and the retest the rule
 /// found; its caption and `aria-label` say the same in words.
 #[component]
@@ -90,7 +90,7 @@ pub fn PriceChartView(
         }),
     };
     let c = candles.clone();
-    view! { <ChartFigure series=series words=words height=260 data=data draw=move |ctx| price::draw(&ctx.area()?, &ctx.style, &c, start, found)/> }
+    view! { <ChartFigure series=series words=words height=260 data=data draw=move |ctx| price::draw(&mut ctx.surface()?, &ctx.style, &c, start, found)/> }
     .into_any()
 }
 

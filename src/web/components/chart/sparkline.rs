@@ -53,7 +53,7 @@ pub fn Sparkline(
     }
     view! {
         <span part="chart" class="bfx-chart bfx-chart--spark">
-            <ChartCanvas height=height label=label data=data draw=move |ctx| sparkline::draw(&ctx.area()?, &ctx.style, &values, change >= 0.0)/>
+            <ChartCanvas height=height label=label data=data draw=move |ctx| sparkline::draw(&mut ctx.surface()?, &ctx.style, &values, change >= 0.0)/>
         </span>
     }
     .into_any()

@@ -45,12 +45,14 @@ $line"
 # 405,527 B (README, "Where the bytes went", has the panic strategy we left). `{:?}` formats
 # nothing (`-Zfmt-debug=none`: every `Debug` impl's code leaves the module, 6 KB gzipped); our
 # messages quote through `quoted()` instead, and a layers test keeps `{:?}` out of the code
-# built here. The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
+# built here. LLVM does not merge identical functions (`-Zmerge-functions=disabled`), so each
+# function keeps its own name, which trim-module.mjs relies on to empty wasm-streams' code
+# (+2.5 KB for the merging, −4.3 KB for the emptying). The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
 # are merged, not replaced.
 NIGHTLY=nightly-2026-05-20
 wasm_build() {
   cargo "+$NIGHTLY" build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
-    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none","-Zfmt-debug=none"]' \
+    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled"]' \
     --target wasm32-unknown-unknown -p barfinex-widgets "$@"
 }
 
@@ -71,7 +73,8 @@ dispose_unmounts pkg/barfinex_widgets.js
 short_strings pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
 cp LICENSE CHANGELOG.md pkg/
-# Before wasm-opt: exports nobody calls dropped (wasm-opt then drops their code), and imports and
+# Before wasm-opt: exports nobody calls dropped and wasm-streams' functions emptied (wasm-opt then
+# drops their code), and imports and
 # internal exports renamed short, in the wasm, the glue and its typings together
 # (scripts/trim-module.mjs says why; measured in the README, "Where the bytes went").
 node scripts/trim-module.mjs pkg/barfinex_widgets_bg.wasm pkg/barfinex_widgets.js \

@@ -75,6 +75,72 @@ const limits = () => {
 };
 
 if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
+
+// --- wasm-streams' code, by name ------------------------------------------------------------
+// Its exports go (below), but its closures' vtables keep their code alive through the function
+// table, which wasm-opt cannot prune: every function whose (v0-mangled) name mentions the crate
+// gets the body `unreachable`, and wasm-opt drops what only those reached. Nothing else calls
+// them: no widget turns a Rust stream into a JS one, and with the classes gone nothing in JS can.
+// This holds only while every function keeps its own name: LLVM's merging of identical functions
+// is off in this build (build-pkg.sh), or a merged body named for wasm-streams could serve others.
+const streamFns = new Set();
+let importedFns = 0;
+at = 8;
+while (at < bytes.length) {
+  const id = bytes[at++];
+  const size = u32();
+  const end = at + size;
+  if (id === 2) {
+    const count = u32();
+    for (let i = 0; i < count; i++) {
+      name();
+      name();
+      const kind = bytes[at++];
+      if (kind === 0x00) {
+        importedFns++;
+        u32();
+      } else if (kind === 0x01) {
+        at++;
+        limits();
+      } else if (kind === 0x02) limits();
+      else if (kind === 0x03) at += 2;
+      else if (kind === 0x04) {
+        at++;
+        u32();
+      }
+    }
+  } else if (id === 0 && name() === "name") {
+    while (at < end) {
+      const sub = bytes[at++];
+      const subEnd = u32() + at;
+      if (sub === 1) {
+        const count = u32();
+        for (let i = 0; i < count; i++) {
+          const index = u32();
+          if (name().includes("wasm_streams")) streamFns.add(index);
+        }
+      }
+      at = subEnd;
+    }
+  }
+  at = end;
+}
+if (!streamFns.size) fail("no function of wasm-streams named in the module (is its name section there?)");
+const unreachableBody = Buffer.from([3, 0, 0x00, 0x0b]); // size 3: no locals, unreachable, end
+const stubbed = (start, end) => {
+  at = start;
+  const count = u32();
+  const out = [leb(count)];
+  for (let i = 0; i < count; i++) {
+    const bodyStart = at;
+    const size = u32();
+    at += size;
+    out.push(streamFns.has(importedFns + i) ? unreachableBody : bytes.subarray(bodyStart, at));
+  }
+  if (at !== end) fail("the code section did not end where its size says");
+  const body = Buffer.concat(out);
+  return Buffer.concat([Buffer.from([10]), leb(body.length), body]);
+};
 at = 8;
 const parts = [bytes.subarray(0, 8)];
 const glueModule = "./barfinex_widgets_bg.js";
@@ -104,6 +170,11 @@ while (at < bytes.length) {
     if (at !== end) fail("the export section did not end where its size says");
     exportSection = parts.length;
     parts.push(null);
+    continue;
+  }
+  if (id === 10) {
+    parts.push(stubbed(start, end));
+    at = end;
     continue;
   }
   if (id !== 2) {
@@ -216,5 +287,5 @@ writeFileSync(dtsPath, dts);
 writeFileSync(wasmDtsPath, wasmDts);
 writeFileSync(wasmPath, Buffer.concat(parts));
 console.error(
-  `trim-module.mjs: ${unused.length} unused exports dropped; ${fieldKeys.size} imports, ${moduleKeys.size} modules and ${exportKeys.size} exports renamed`,
+  `trim-module.mjs: ${unused.length} unused exports dropped, ${streamFns.size} functions of wasm-streams emptied; ${fieldKeys.size} imports, ${moduleKeys.size} modules and ${exportKeys.size} exports renamed`,
 );

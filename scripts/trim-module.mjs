@@ -75,6 +75,21 @@ const limits = () => {
 };
 
 if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
+// Reads past an import's descriptor (function, table, memory, global, tag); returns its kind.
+const importDesc = () => {
+  const kind = bytes[at++];
+  if (kind === 0x00) u32();
+  else if (kind === 0x01) {
+    at++;
+    limits();
+  } else if (kind === 0x02) limits();
+  else if (kind === 0x03) at += 2;
+  else if (kind === 0x04) {
+    at++;
+    u32();
+  }
+  return kind;
+};
 
 // --- wasm-streams' code, by name ------------------------------------------------------------
 // Its exports go (below), but its closures' vtables keep their code alive through the function
@@ -95,19 +110,7 @@ while (at < bytes.length) {
     for (let i = 0; i < count; i++) {
       name();
       name();
-      const kind = bytes[at++];
-      if (kind === 0x00) {
-        importedFns++;
-        u32();
-      } else if (kind === 0x01) {
-        at++;
-        limits();
-      } else if (kind === 0x02) limits();
-      else if (kind === 0x03) at += 2;
-      else if (kind === 0x04) {
-        at++;
-        u32();
-      }
+      if (importDesc() === 0x00) importedFns++;
     }
   } else if (id === 0 && name() === "name") {
     while (at < end) {
@@ -189,17 +192,8 @@ while (at < bytes.length) {
     const module = name();
     const field = name();
     const descStart = at;
-    const kind = bytes[at++];
-    if (kind === 0x00) u32();
-    else if (kind === 0x01) {
-      at++;
-      limits();
-    } else if (kind === 0x02) limits();
-    else if (kind === 0x03) at += 2;
-    else if (kind === 0x04) {
-      at++;
-      u32();
-    } else fail(`import ${module}.${field}: unknown kind ${kind}`);
+    const kind = importDesc();
+    if (kind > 0x04) fail(`import ${module}.${field}: unknown kind ${kind}`);
     if (!moduleKeys.has(module)) moduleKeys.set(module, short(moduleKeys.size));
     let newField = field;
     if (module === glueModule) {

@@ -46,16 +46,8 @@ pub fn draw(
         |x: f64| time_label(&f.time, x, |t| style.text.day(t)),
         |v: f64| style.text.percent(v),
     );
-    let y_labels = Labels {
-        n: 5,
-        sparse: false,
-        label: &percent,
-    };
-    let x_labels = Labels {
-        n: 4,
-        sparse: true,
-        label: &day,
-    };
+    let y_labels = Labels::round(5, &percent);
+    let x_labels = Labels::sparse(4, &day);
     axes(s, &plot, style, y_labels, Some(x_labels), true, 10.0);
     if let Some((at, len, _)) = run {
         let (a, b) = (at as f64 - 0.5, (at + len) as f64 - 0.5);

@@ -67,7 +67,25 @@ pub(crate) struct Labels<'a> {
     pub label: &'a dyn Fn(f64) -> String,
 }
 
-impl Labels<'_> {
+impl<'a> Labels<'a> {
+    /// About `n` labels (a price, a rate).
+    pub fn round(n: usize, label: &'a dyn Fn(f64) -> String) -> Self {
+        Labels {
+            n,
+            sparse: false,
+            label,
+        }
+    }
+
+    /// At most `n` labels (a date, a volume: wide text).
+    pub fn sparse(n: usize, label: &'a dyn Fn(f64) -> String) -> Self {
+        Labels {
+            n,
+            sparse: true,
+            label,
+        }
+    }
+
     fn at(&self, range: &Range<f64>) -> Vec<f64> {
         if self.sparse {
             sparse_ticks(range, self.n)

@@ -54,11 +54,7 @@ pub fn draw(
         y: y.clone(),
     };
     let price = |v: f64| style.text.price(v);
-    let y_labels = Labels {
-        n: 5,
-        sparse: false,
-        label: &price,
-    };
+    let y_labels = Labels::round(5, &price);
     axes(s, &upper, style, y_labels, None, true, 11.0);
     let slot = (right - left) / (c.len() - start).max(1) as f64;
     let half = (slot * 0.7).floor().clamp(1.0, style.px(12.0)) / 2.0;
@@ -117,16 +113,8 @@ pub fn draw(
         |x: f64| time_label(&c.time, x, |t| style.text.minute(t)),
         |v: f64| style.text.volume(v),
     );
-    let y_labels = Labels {
-        n: 2,
-        sparse: true,
-        label: &volume,
-    };
-    let x_labels = Labels {
-        n: 4,
-        sparse: true,
-        label: &minute,
-    };
+    let y_labels = Labels::sparse(2, &volume);
+    let x_labels = Labels::sparse(4, &minute);
     axes(s, &lower, style, y_labels, Some(x_labels), false, 10.0);
     let mark = found.map(|(k, _)| k.bar);
     for i in start..c.len() {

@@ -194,3 +194,29 @@ fn no_debug_formatting_in_wasm_code() {
         found.join("\n")
     );
 }
+
+/// Lists of views are collected with `CollectAny::collect_any`, not Leptos's `collect_view`:
+/// a `Vec` of one element type compiles Leptos's list code again for that type (about 21 KB of
+/// wasm for eleven kinds of item, README "Where the bytes went"), a `Vec<AnyView>` shares it.
+#[test]
+fn view_lists_are_erased() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src");
+    let mut found = Vec::new();
+    let mut stack = vec![root];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).expect("read");
+                for (n, line) in text.lines().enumerate() {
+                    if !line.trim_start().starts_with("//") && line.contains("collect_view") {
+                        found.push(format!("{}:{}: {}", p.display(), n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "use collect_any():\n{}", found.join("\n"));
+}

@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
     aria_level, below, effect, CollapsibleText, DriverList, Empty, ErrorState, Failed,
     FundingChart, HeadingLevel, InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView,
@@ -125,7 +126,7 @@ pub fn AssetCardView(
                     <ul class="bfx-persons">
                         {p.persons.into_iter().map(|person| view! {
                             <li lang=lang_persons.clone()><strong dir="auto">{person.name}</strong>" "<span class="bfx-persons__role">{person.role}</span></li>
-                        }).collect_view()}
+                        }).collect_any()}
                     </ul>
                 }.into_any()
             }}
@@ -136,7 +137,7 @@ pub fn AssetCardView(
                 <ul class="bfx-impacts">
                     {p.impacts.into_iter().map(|m| view! {
                         <li lang=lang_impacts.clone()><strong dir="auto">{m.name}</strong>" "<span dir="auto">{m.text}</span></li>
-                    }).collect_view()}
+                    }).collect_any()}
                 </ul>
             </Section>
         })}

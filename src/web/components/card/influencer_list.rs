@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::Empty;
 use crate::web::reader::use_reader;
 use barfinex_core::model::Influencer;
@@ -22,7 +23,7 @@ pub fn InfluencerList(
                         <span class="bfx-influencer__influence">{i.influence}</span>
                     </span>
                 </li>
-            }).collect_view()}
+            }).collect_any()}
         </ul>
     }
     .into_any()

@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{use_series, Badge, ProfileLang, RetryIn, TechnicalDetails, Tone};
 use crate::web::net::NextRefresh;
 use crate::web::reader::use_reader;
@@ -18,7 +19,7 @@ pub fn SeriesList(
     }
     view! {
         <ul part="series" class="bfx-series">
-            {sources.into_iter().map(|spec| view! { <SeriesRow spec=spec/> }).collect_view()}
+            {sources.into_iter().map(|spec| view! { <SeriesRow spec=spec/> }).collect_any()}
         </ul>
     }
     .into_any()

@@ -1,5 +1,6 @@
 use super::data::ChartData;
 use super::surface::CanvasSurface;
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{effect, Packed};
 use crate::web::kept::{keep, Kept};
 use crate::web::reader::{use_reader, Reader};
@@ -300,7 +301,7 @@ pub(super) fn canvas_view(
             <canvas use:on_build part="canvas" class="bfx-chart__canvas" style:block-size=format!("{height}px")
                 role="img" aria-label=label tabindex=focusable.then_some("0") on:keydown=on_key></canvas>
             <span class="bfx-chart__swatches" aria-hidden="true">
-                {SWATCHES.map(|c| view! { <span data-c=c></span> }).collect_view()}
+                {SWATCHES.into_iter().map(|c| view! { <span data-c=c></span> }).collect_any()}
             </span>
             {focusable.then(|| view! { <p class="bfx-chart__point" aria-live="polite">{said}</p> })}
         </div>

@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::Packed;
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, Texts};
@@ -55,7 +56,7 @@ pub fn DataTable(
                 .columns
                 .iter()
                 .map(|c| view! { <th scope="col">{*c}</th> })
-                .collect_view();
+                .collect_any();
             let rows = data
                 .points
                 .clone()
@@ -65,11 +66,11 @@ pub fn DataTable(
                     view! {
                         <tr>
                             <th scope="row">{first}</th>
-                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                            {cells.map(|c| view! { <td>{c}</td> }).collect_any()}
                         </tr>
                     }
                 })
-                .collect_view();
+                .collect_any();
             view! {
                 <table class="bfx-chart__table">
                     <thead><tr>{head}</tr></thead>

@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
     aria_level, next_id, Badge, CollapsibleText, Empty, HeadingLevel, ProfileLang, Tone,
 };
@@ -80,12 +81,12 @@ pub fn DriverList(
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_direction>
                         {directions.into_iter().map(|d| view! {
                             <ToggleChip label=l.direction(d) tone=Tone::from(d) mask=dir_bit(d) value=dir_bit(d) choice=(choice, set_choice)/>
-                        }).collect_view()}
+                        }).collect_any()}
                     </div>
                     <div class="bfx-drivers__filters" role="group" aria-label=t.filter_category>
                         {categories.into_iter().map(|c| view! {
                             <ToggleChip label=l.category(c) tone=Tone::Category mask=cat_bit(c) value=cat_bit(c) choice=(choice, set_choice)/>
-                        }).collect_view()}
+                        }).collect_any()}
                     </div>
                     <div class="bfx-drivers__sort" role="group" aria-labelledby=sort_group>
                         <span id=sort_label>{t.sort}</span>
@@ -94,7 +95,7 @@ pub fn DriverList(
                             .map(|(label, s)| view! {
                                 <ToggleChip label tone=Tone::Category mask=SORT value=s as u32 * SORT_UNIT choice=(choice, set_choice)/>
                             })
-                            .collect_view()}
+                            .collect_any()}
                     </div>
                     <p class="bfx-drivers__shown" role="status">
                         {move || fill(t.showing, &[&shown().to_string(), &total.to_string()])}

@@ -1,3 +1,4 @@
+use super::CollectAny;
 use crate::web::reader::use_reader;
 use barfinex_core::model::paragraphs;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn CollapsibleText(
                 class="bfx-text__body"
                 class:bfx-text__body--collapsed=move || collapsible && !expanded.get()
             >
-                {paras.into_iter().map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p}</p> }).collect_view()}
+                {paras.into_iter().map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p}</p> }).collect_any()}
             </div>
             {collapsible.then(|| view! {
                 <button

@@ -1,6 +1,7 @@
 //! Small building blocks every widget uses: badges, sections, notices, loading and error
 //! states, empty states, collapsible text and the standalone widgets' frame.
 
+mod any_list;
 mod badge;
 mod collapsible_text;
 mod empty;
@@ -12,6 +13,7 @@ mod state;
 mod text_lang;
 mod widget_shell;
 
+pub(crate) use any_list::CollectAny;
 pub use badge::{Badge, Tone};
 pub use collapsible_text::CollapsibleText;
 pub use empty::Empty;

@@ -1,3 +1,4 @@
+use super::CollectAny;
 use barfinex_core::model::{check_http_url, paragraphs, Notice};
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn NoticeView(
     let take = if short { 1 } else { usize::MAX };
     view! {
         <div class="bfx-notice">
-            {paragraphs(&notice.text).take(take).map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p.to_owned()}</p> }).collect_view()}
+            {paragraphs(&notice.text).take(take).map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p.to_owned()}</p> }).collect_any()}
             {(!links.is_empty()).then(|| view! {
                 <p class="bfx-notice__links">
                     {lead.map(|l| format!("{l} "))}
@@ -32,7 +33,7 @@ pub fn NoticeView(
                             None => view! { <span>{link.label}</span> }.into_any(),
                         };
                         view! { {sep}{body} }
-                    }).collect_view()}
+                    }).collect_any()}
                     "."
                 </p>
             })}

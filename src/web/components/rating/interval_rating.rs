@@ -1,4 +1,5 @@
 use super::technical_rating::{label_tone, outcome_view, rate, Failure, Outcome};
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::use_series::series_resource;
 use crate::web::components::{effect, next_id, Packed, Section, SeriesMeta};
 use crate::web::context::use_market;
@@ -280,7 +281,7 @@ pub fn IntervalRating(
                 }
                 .into_any()
             })
-            .collect_view();
+            .collect_any();
         view! { <ul part="interval-summary" class="bfx-intervals__summary" aria-label=t.by_interval>{rows}</ul> }
     });
     let tab_buttons = slots
@@ -297,7 +298,7 @@ pub fn IntervalRating(
                 </button>
             }
         })
-        .collect_view();
+        .collect_any();
     // The panel is drawn whole for the chosen tab: its label and its rating change together.
     let tab_panel = move || {
         let iv = chosen();

@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use leptos::prelude::*;
 
 /// TradingView-style rating dial: a half circle in five bands (Strong sell < −0.5 ≤ Sell < −0.1
@@ -36,14 +37,14 @@ pub fn RatingDial(
     view! {
         <svg part="dial" class="bfx-rating__dial" viewBox="0 0 200 110" role=role aria-label=label
             aria-valuemin=score.map(|_| "-1") aria-valuemax=score.map(|_| "1") aria-valuenow=now.clone() aria-valuetext=score.map(|_| text) data-score=now>
-            {BANDS.map(|(a, b, name)| {
+            {BANDS.into_iter().map(|(a, b, name)| {
                 let (x0, y0) = point(a, 86.0);
                 let (x1, y1) = point(b, 86.0);
                 view! {
                     <path class=format!("bfx-rating__band bfx-rating__band--{name}")
                         d=format!("M {x0:.2} {y0:.2} A 86 86 0 0 1 {x1:.2} {y1:.2}")/>
                 }
-            }).collect_view()}
+            }).collect_any()}
             {needle.map(|(x, y)| view! {
                 <line class="bfx-rating__needle" x1="100" y1="100" x2=format!("{x:.2}") y2=format!("{y:.2}")/>
             })}

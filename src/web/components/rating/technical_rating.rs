@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
     effect, Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone,
 };
@@ -215,7 +216,7 @@ pub fn TechnicalRatingView(
                                     <td class=format!("bfx-rating__vote bfx-rating__vote--{tone}")>{vote}</td>
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_any()}
                     </tbody>
                 </table>
             </details>

@@ -1,4 +1,5 @@
 use super::current_regime::{holds, RegimeNow};
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{aria_level, Badge, CollapsibleText, Empty, HeadingLevel};
 use crate::web::load::ErasedResource;
 use crate::web::reader::use_reader;
@@ -50,7 +51,7 @@ pub fn RegimeList(
                         <CollapsibleText text=r.text limit=180/>
                     </li>
                 }
-            }).collect_view()}
+            }).collect_any()}
         </ul>
     }
     .into_any()

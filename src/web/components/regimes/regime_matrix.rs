@@ -1,4 +1,5 @@
 use super::current_regime::holds;
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
     aria_level, below, effect, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
     HeadingLevel, LoadingState, Packed, RegimeList, RegimeNow, TechnicalDetails, Tone,
@@ -146,7 +147,7 @@ fn MatrixTable(
                         view! {
                             <th scope="col" class:bfx-matrix__col--current=move || holds(now, &name)>{c}</th>
                         }
-                    }).collect_view()}
+                    }).collect_any()}
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().enumerate().map(|(ri, (url, r))| match r {
@@ -177,7 +178,7 @@ fn MatrixTable(
                                         }.into_any()
                                     }
                                 }
-                            }).collect_view();
+                            }).collect_any();
                             view! {
                                 <tr>
                                     <th scope="row" dir="auto" lang=p.lang.clone()>{p.name.clone()}" "<span class="bfx-matrix__symbol">{p.symbol.clone()}</span>
@@ -186,7 +187,7 @@ fn MatrixTable(
                                 </tr>
                             }.into_any()
                         }
-                    }).collect_view()}
+                    }).collect_any()}
                 </tbody>
             </table>
         </div>

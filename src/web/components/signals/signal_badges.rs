@@ -1,3 +1,4 @@
+use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
     aria_level, next_id, Badge, Empty, HeadingLevel, ProfileLang, TechnicalDetails, Tone,
 };
@@ -45,7 +46,7 @@ pub fn SignalBadges(
         <ul part="signals" class="bfx-signals">
             {signals.into_iter().enumerate().map(|(i, s)| {
                 view! { <li><SignalBadge signal=s results=results at=i/></li> }
-            }).collect_view()}
+            }).collect_any()}
         </ul>
     }
     .into_any()
@@ -173,7 +174,7 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
             {result.reason.map(|r| view! { <div class="bfx-evidence__reason"><TechnicalDetails message=r/></div> })}
             {(!result.evidence.is_empty()).then(|| view! {
                 <ul class="bfx-evidence__checks">
-                    {result.evidence.into_iter().map(|c| view! { <CheckRow check=c/> }).collect_view()}
+                    {result.evidence.into_iter().map(|c| view! { <CheckRow check=c/> }).collect_any()}
                 </ul>
             })}
             {(!result.data.is_empty()).then(|| view! {
@@ -185,7 +186,7 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
                             {d.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> " " })}
                             <span class="bfx-evidence__source">{d.source}</span>
                         </li>
-                    }).collect_view()}
+                    }).collect_any()}
                 </ul>
             })}
         </div>

@@ -6,7 +6,7 @@
 import type { SignalResult, TechnicalRatingResult } from "./barfinex_widgets.js";
 
 /** What kind of failure `bfx-error` reports; stable for scripts, whatever the wording. */
-export type BfxErrorKind = "network" | "http" | "timeout" | "aborted" | "too-large" | "not-data" | "body" | "served-stale" | "parse" | "profile" | "candles" | "regime-rules" | "no-source" | "endpoint" | "series" | "config" | "attribute" | "unsupported" | "module";
+export type BfxErrorKind = "network" | "http" | "timeout" | "aborted" | "too-large" | "not-data" | "body" | "served-stale" | "parse" | "profile" | "candles" | "regime-rules" | "no-source" | "endpoint" | "series" | "config" | "attribute" | "unsupported" | "module" | "code";
 
 /** `bfx-load`: the profile a widget loaded. */
 export interface BfxLoadDetail { id: string; name: string; symbol: string; src: string; }

@@ -47,20 +47,37 @@ $line"
 # messages quote through `quoted()` instead, and a layers test keeps `{:?}` out of the code
 # built here. LLVM does not merge identical functions (`-Zmerge-functions=disabled`), so each
 # function keeps its own name, which trim-module.mjs relies on to empty wasm-streams' code
-# (+2.5 KB for the merging, −4.3 KB for the emptying). The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
+# (+2.5 KB for the merging, −4.3 KB for the emptying). The linker keeps its relocations
+# (`--emit-relocs`) for wasm-split-cli. The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
 # are merged, not replaced.
 NIGHTLY=nightly-2026-05-20
+# The module is split before wasm-bindgen (wasm-split-cli, from wasm_split_cli_support, reads the
+# relocations the linker keeps with --emit-relocs): what only src/web/chunks.rs's split points
+# reach goes into split_<name>.wasm, and what several of them share into chunk_<n>.wasm; the main
+# part keeps everything else, and __wasm_split.js (bundled into the glue below) fetches a chunk
+# with `new URL("./<file>.wasm", import.meta.url)`, so bundlers emit the files beside the glue.
+# wasm-bindgen keeps the exports the chunks import (--keep-lld-exports: the function table and
+# the shared functions). `split_and_bind <rustc's wasm> <out dir> <scratch dir>`.
+split_and_bind() {
+  local wasm=$1 out=$2 parts=$3
+  rm -rf "$parts"
+  wasm-split-cli --target web --out-name barfinex_widgets "$wasm" "$parts"
+  wasm-bindgen --target web --keep-lld-exports --out-dir "$out" --out-name barfinex_widgets \
+    "$parts/barfinex_widgets.wasm"
+  rm -f "$out"/split_*.wasm "$out"/chunk_*.wasm
+  find "$parts" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' -o -name __wasm_split.js \) \
+    -exec cp {} "$out/" \;
+}
 wasm_build() {
   cargo "+$NIGHTLY" build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
-    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled"]' \
+    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled","-Clink-args=--emit-relocs"]' \
     --target wasm32-unknown-unknown -p barfinex-widgets "$@"
 }
 
 if [ "${1:-}" = --test-trap ]; then
   out=target/test-trap-pkg
   wasm_build --profile test-trap --features test-trap
-  wasm-bindgen --target web --out-dir "$out" --out-name barfinex_widgets \
-    target/wasm32-unknown-unknown/test-trap/barfinex_widgets.wasm
+  split_and_bind target/wasm32-unknown-unknown/test-trap/barfinex_widgets.wasm "$out" target/split-test-trap
   dispose_unmounts "$out/barfinex_widgets.js"
   cp pkg/embed.js "$out/embed.js"
   exit 0
@@ -68,7 +85,7 @@ fi
 
 wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
 wasm_build --release --features csr
-wasm-bindgen --target web --out-dir pkg --out-name barfinex_widgets "$wasm"
+split_and_bind "$wasm" pkg target/split
 dispose_unmounts pkg/barfinex_widgets.js
 short_strings pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
@@ -88,12 +105,16 @@ node scripts/trim-module.mjs pkg/barfinex_widgets_bg.wasm pkg/barfinex_widgets.j
 # Measured on one build (gzip -9 of the .wasm): -Oz 484,357 B; -Os 483,172 B; -Os
 # --low-memory-unused 479,982 B; and stripping the producers and target-features sections 479,735 B.
 # --converge repeats the passes until the module stops shrinking: 405,340 → 404,663 B on a later
-# build, for about 27 s more (-Oz --converge was larger).
-tests/node_modules/.bin/wasm-opt -Os --converge --low-memory-unused --strip-producers --strip-target-features \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
-  pkg/barfinex_widgets_bg.wasm -o pkg/barfinex_widgets_bg.wasm
-# The glue and the snippets it imports (src/web/elements.js, and host.rs's inline JS) become one
+# build, for about 27 s more (-Oz --converge was larger). Each part of the split module is
+# optimised on its own: what a chunk imports from the main part is exported, so kept as it is.
+for part in pkg/barfinex_widgets_bg.wasm pkg/split_*.wasm pkg/chunk_*.wasm; do
+  tests/node_modules/.bin/wasm-opt -Os --converge --low-memory-unused --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
+    "$part" -o "$part"
+done
+# The glue and the snippets it imports (src/web/elements.js, host.rs's inline JS, and the split's
+# loader __wasm_split.js, which imports the glue back) become one
 # module with esbuild: a browser finds a static import only once it has the importing file, so
 # the snippets cost a page one more round trip before the module could start (at a 50 ms round
 # trip, asked for at 223 ms and in at 281, the module instantiated at 299). The package then has
@@ -101,7 +122,7 @@ tests/node_modules/.bin/wasm-opt -Os --converge --low-memory-unused --strip-prod
 tests/node_modules/.bin/esbuild pkg/barfinex_widgets.js --bundle --format=esm --platform=neutral \
   --banner:js='/* @ts-self-types="./barfinex_widgets.d.ts" */' --log-level=error \
   --outfile=pkg/barfinex_widgets.js --allow-overwrite
-rm -rf pkg/snippets
+rm -rf pkg/snippets pkg/__wasm_split.js
 # The generated JS is minified with terser: names mangled, comments dropped but the one that
 # points TypeScript at the typings. Measured on one build: 15,852 → 10,797 B gzipped. embed.js
 # stays as written (it is the package's readable entry, and 420 B would be saved).
@@ -109,8 +130,13 @@ tests/node_modules/.bin/terser pkg/barfinex_widgets.js --module --compress passe
   --comments '/@ts-self-types/' -o pkg/barfinex_widgets.js.min
 mv pkg/barfinex_widgets.js.min pkg/barfinex_widgets.js
 # What a page pays for one embed (the bundle budget in budgets.json counts the same way,
-# tests/budgets.test.mjs): the wasm, and every .js the embed loads, gzip -9 from stdin.
-wasm_gz=$(gzip -9 -c < pkg/barfinex_widgets_bg.wasm | wc -c)
+# tests/budgets.test.mjs): every .wasm part, and every .js the embed loads, gzip -9 each from
+# stdin. A page of light widgets loads the main part only (tests/browser/first-paint.test.mjs).
+gz() { gzip -9 -c < "$1" | wc -c; }
+main_gz=$(gz pkg/barfinex_widgets_bg.wasm)
+chunks_gz=0
+for c in pkg/split_*.wasm pkg/chunk_*.wasm; do chunks_gz=$((chunks_gz + $(gz "$c"))); done
 js_gz=$(cat pkg/barfinex_widgets.js pkg/embed.js | gzip -9 -c | wc -c)
-printf 'pkg/: wasm %s bytes (%s gzipped), js %s gzipped, total %s gzipped\n' \
-  "$(wc -c < pkg/barfinex_widgets_bg.wasm)" "$wasm_gz" "$js_gz" "$((wasm_gz + js_gz))" >&2
+printf 'pkg/: wasm %s bytes (%s gzipped) and %s chunks (%s gzipped), js %s gzipped, total %s gzipped\n' \
+  "$(wc -c < pkg/barfinex_widgets_bg.wasm)" "$main_gz" "$(ls pkg/split_*.wasm pkg/chunk_*.wasm | wc -l)" \
+  "$chunks_gz" "$js_gz" "$((main_gz + chunks_gz + js_gz))" >&2

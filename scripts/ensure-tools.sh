@@ -54,6 +54,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "=$want" >&2
 fi
 
+# wasm-split-cli: splits the module into the chunks that heavy widgets fetch when wanted
+# (scripts/build-pkg.sh), at the version whose output wasm_split_helpers 0.2 expects.
+split_want=0.2.4
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$split_want:"; then
+  say "installing wasm-split-cli $split_want (wasm_split_cli_support); this builds from source, ~3 minutes"
+  cargo install wasm_split_cli_support --version "=$split_want" --features build-binary >&2
+fi
+
 # Node.js, and the npm tools (binaryen's wasm-opt, esbuild, terser, playwright-core, ajv), pinned in tests/package-lock.json.
 if ! command -v npm >/dev/null 2>&1; then
   if is_debian_root; then say "installing Node.js and npm from apt"; apt_install nodejs npm

@@ -20,8 +20,10 @@
 //   modules get short keys too, and a snippet's functions keep their names (the glue passes the
 //   snippet's module namespace). binaryen's `--minify-imports` renames every import, snippets'
 //   included, so it is not used;
-// - every export but `memory` and those the package exports under the same name (`mount`, …)
-//   becomes `a`, `b`, …, in `InitOutput` and the .wasm.d.ts too.
+// - every export but `memory`, those the package exports under the same name (`mount`, …) and
+//   those the split build's chunks import by name (`__indirect_function_table`,
+//   `__wasm_split_shared<n>`: __wasm_split.js hands them over) becomes `a`, `b`, …, in
+//   `InitOutput` and the .wasm.d.ts too.
 // The build stops if a class to drop is not found as expected, a renamed import is not keyed
 // exactly once in the glue, or an old export name is left anywhere in the glue or its typings.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -258,7 +260,7 @@ exports = exports.filter(([field]) => !unused.includes(field));
 const api = new Set([...js.matchAll(/^export function (\w+)/gm)].map((m) => m[1]));
 const exportKeys = new Map();
 for (const [field] of exports) {
-  if (field === "memory" || api.has(field)) continue;
+  if (field === "memory" || api.has(field) || /^__(wasm_split|indirect_function_table)/.test(field)) continue;
   const key = short(exportKeys.size);
   exportKeys.set(field, key);
   js = js.replace(new RegExp(`(?<=\\bwasm\\.)${escape(field)}(?![\\w$])`, "g"), key);

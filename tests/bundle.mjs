@@ -1,9 +1,9 @@
-// The bytes a page pays: for one embed, counted as scripts/build-pkg.sh prints them (the wasm,
-// and every .js the embed loads, each group gzip -9 from stdin), and for a page of light widgets
-// up to the first one's data, counted in a browser. Used by the budget tests and by make bench's
+// The bytes a page pays: for one embed, counted as scripts/build-pkg.sh prints them (the main
+// wasm, each chunk of the split build, and every .js the embed loads, each gzip -9 from stdin),
+// and for a page of light widgets up to the first one's data, counted in a browser. Used by the budget tests and by make bench's
 // size table.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -12,15 +12,21 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const gzip = (bytes) => execFileSync("gzip", ["-9", "-c"], { input: bytes }).length;
 const gz = (files) => gzip(Buffer.concat(files.map((f) => readFileSync(f))));
 
-/** `{ wasm, js, total }`, gzipped bytes of pkg/ as built. */
+/** The chunks of the split build in `dir` (scripts/build-pkg.sh): fetched only by the widgets
+ * that need them. */
+export const chunkFiles = (dir) => readdirSync(dir).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f)).sort();
+
+/** `{ wasm, chunks, js, total }`, gzipped bytes of pkg/ as built: `wasm` is the main part,
+ * `chunks` the split build's other parts (each gzipped on its own, as each is fetched). */
 export function bundleBytes() {
   const pkg = path.join(ROOT, "pkg");
   // The glue is one module (scripts/build-pkg.sh bundles its snippets in): a snippets/ folder
   // left beside it would be loaded by nobody, so its presence fails the count.
   if (existsSync(path.join(pkg, "snippets"))) throw new Error("pkg/snippets/ exists: the glue is built as one module");
   const wasm = gz([path.join(pkg, "barfinex_widgets_bg.wasm")]);
+  const chunks = chunkFiles(pkg).reduce((sum, f) => sum + gz([path.join(pkg, f)]), 0);
   const js = gz([path.join(pkg, "barfinex_widgets.js"), path.join(pkg, "embed.js")]);
-  return { wasm, js, total: wasm + js };
+  return { wasm, chunks, js, total: wasm + chunks + js };
 }
 
 /** The light widgets of the first-paint budget. */

@@ -42,7 +42,7 @@ test("bfx-error's kinds in the registry (and so the typings) are every kind the 
   scan("src/web/net/error.rs", /=> "([a-z-]+)",/g);
   scan("src/web/load/error.rs", /=> "([a-z-]+)",/g);
   scan("src/web/load/series.rs", /kind = "([a-z-]+)"/g);
-  for (const f of ["src/web/components/rating/technical_rating.rs", "src/web/components/primitives/state.rs"]) {
+  for (const f of ["src/web/components/rating/technical_rating.rs", "src/web/components/primitives/state.rs", "src/web/components/primitives/lazy_body.rs"]) {
     scan(f, /kind(?:=|\.unwrap_or\()"([a-z-]+)"/g);
   }
   scan("src/web/components/rating/technical_rating.rs", /=> "([a-z-]+)",/g);

@@ -220,6 +220,16 @@ pub const WEB: &[Rule] = &[
         "components are below the widget table",
     ),
     Rule::deny(
+        "web::components",
+        "crate::web::chunks",
+        "components are below the split points: one that named a chunk's body would keep its code in the main module",
+    ),
+    Rule::deny(
+        "web::chunks",
+        "crate::web::embed",
+        "the split points are below the elements",
+    ),
+    Rule::deny(
         "web::api",
         "crate::web::components",
         "the JS computing API needs no components",

@@ -1,6 +1,7 @@
 //! The web layer: everything that touches the browser. Depends on the pure core, never the reverse.
 
 pub mod api;
+pub mod chunks;
 pub mod components;
 pub mod context;
 pub mod embed;

@@ -2,9 +2,10 @@
 //! the same components the asset card composes, so the card and the standalone widgets never
 //! diverge.
 
+use super::chunks::Heavy;
 use super::components::{
-    AssetCard, AssetCardProps, DriverList, FundingChart, HeadingLevel, LiveSignals, MarketPanel,
-    PriceChart, RegimeMatrix, SparklineChart, SummaryIntervals, TechnicalRatingPanel, WidgetShell,
+    CardFrame, DriverList, HeadingLevel, LazyBody, LiveSignals, RegimeMatrix, SparklineChart,
+    SummaryIntervals, WidgetShell,
 };
 use super::context::MarketContext;
 use super::load::{Profile as Loaded, Wants};
@@ -85,7 +86,13 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     } = c;
     let t = use_reader().t();
     Ok(match widget {
-        "asset-card" => AssetCard(AssetCardProps { src, candles }).into_any(),
+        "asset-card" => {
+            Heavy::Card.preload();
+            let body = Callback::new(move |p: Profile| {
+                view! { <LazyBody body=Heavy::Card.body(p, candles.clone())/> }.into_any()
+            });
+            view! { <CardFrame src=src body=body/> }.into_any()
+        }
         "driver-list" => {
             let layout = match layout.as_deref() {
                 None | Some("full") => "full",
@@ -115,32 +122,38 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
                 }.into_any()/>
         }
         .into_any(),
-        "technical-rating" => view! {
-            <WidgetShell src=src title=t.technical_rating reserve=Some("rating-widget")
-                wants=if candles.is_some() { Wants::Nothing } else { Wants::Series("candles") }
-                render=move |p: Profile| match (&candles, p.sources.iter().find(|s| s.series == "candles")) {
-                    (Some(url), _) => view! { <TechnicalRatingPanel candles=url.clone()/> }.into_any(),
-                    (None, Some(spec)) => view! {
-                        <MarketPanel spec=spec.clone()/>
-                    }.into_any(),
-                    (None, None) => view! {
-                        <p class="bfx-empty">{t.no_candles_source}</p>
-                    }.into_any(),
-                }/>
+        "technical-rating" => {
+            Heavy::Rating.preload();
+            view! {
+                <WidgetShell src=src title=t.technical_rating reserve=Some("rating-widget")
+                    wants=if candles.is_some() { Wants::Nothing } else { Wants::Series("candles") }
+                    render=move |p: Profile| {
+                        let reserve = Some(if candles.is_some() { "rating" } else { "market-rated" });
+                        view! { <LazyBody body=Heavy::Rating.body(p, candles.clone()) reserve=reserve/> }.into_any()
+                    }/>
+            }
+            .into_any()
         }
-        .into_any(),
-        "price-chart" => view! {
-            <WidgetShell src=src title=t.price_and_volume reserve=Some("price-widget") wants=Wants::Series("candles")
-                render=move |p: Profile| view! {
-                    <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
-                }.into_any()/>
+        "price-chart" => {
+            Heavy::Price.preload();
+            view! {
+                <WidgetShell src=src title=t.price_and_volume reserve=Some("price-widget") wants=Wants::Series("candles")
+                    render=move |p: Profile| view! {
+                        <LazyBody body=Heavy::Price.body(p, None) reserve=Some("price")/>
+                    }.into_any()/>
+            }
+            .into_any()
         }
-        .into_any(),
-        "funding-chart" => view! {
-            <WidgetShell src=src title=t.funding_rate reserve=Some("funding-widget") wants=Wants::Series("funding")
-                render=move |p: Profile| view! { <FundingChart spec=p.source("funding")/> }.into_any()/>
+        "funding-chart" => {
+            Heavy::Funding.preload();
+            view! {
+                <WidgetShell src=src title=t.funding_rate reserve=Some("funding-widget") wants=Wants::Series("funding")
+                    render=move |p: Profile| view! {
+                        <LazyBody body=Heavy::Funding.body(p, None) reserve=Some("funding")/>
+                    }.into_any()/>
+            }
+            .into_any()
         }
-        .into_any(),
         "sparkline" => view! {
             <WidgetShell src=src title=t.price disclaimer=false reserve=Some("sparkline-widget") wants=Wants::Series("candles")
                 render=move |p: Profile| view! { <SparklineChart spec=p.source("candles")/> }.into_any()/>

@@ -53,13 +53,16 @@ test("the card's CSS does not leak into the host page", async () => {
   assert.deepEqual(hostBadge, { radius: "0px", padding: "0px", background: "rgba(0, 0, 0, 0)" });
 });
 
-test("three cards on a page make one .wasm request and share one instance", async () => {
+test("three cards on a page request the module once, each of its chunks once, and share one instance", async () => {
   const page = await newPage(browser);
   const wasm = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url()); });
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(path.basename(new URL(r.url()).pathname)); });
   await page.goto(`${server.url}/tests/pages/three-cards.html`);
   for (let i = 0; i < 3; i++) await page.locator(".c").nth(i).locator(".bfx-driver").first().waitFor();
-  assert.equal(wasm.length, 1, `wasm requests: ${wasm.join(", ")}`);
+  assert.equal(wasm.filter((f) => f === "barfinex_widgets_bg.wasm").length, 1, `wasm requests: ${wasm.join(", ")}`);
+  // The card's chunks (the split build, src/web/chunks.rs), each asked for once for three cards.
+  assert.ok(wasm.includes("split_card.wasm"), `wasm requests: ${wasm.join(", ")}`);
+  assert.equal(new Set(wasm).size, wasm.length, `wasm requests: ${wasm.join(", ")}`);
   // Each card has its own shadow root sharing the one adopted stylesheet object.
   const shared = await page.evaluate(() => {
     const sheets = [...document.querySelectorAll(".c")].map((c) => c.shadowRoot.adoptedStyleSheets[0]);
@@ -72,7 +75,7 @@ test("three cards on a page make one .wasm request and share one instance", asyn
 test("embed.js asks for the .wasm without waiting for the glue", async () => {
   const page = await newPage(browser);
   const order = [];
-  page.on("request", (r) => { if (r.url().endsWith(".wasm")) order.push("wasm requested"); });
+  page.on("request", (r) => { if (r.url().endsWith("/barfinex_widgets_bg.wasm")) order.push("wasm requested"); });
   // The glue is held back 500 ms: the module's request must not wait for it.
   await page.route("**/pkg/barfinex_widgets.js", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 500));

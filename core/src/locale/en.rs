@@ -15,6 +15,7 @@ pub const EN: Locale = Locale {
         profile_unavailable: "Profile unavailable",
         market_unavailable: "Market data unavailable",
         setup_wrong: "This widget is not set up correctly",
+        code_unavailable: "This widget could not load",
         retry_in: "retrying in {} s",
         retrying: "retrying…",
         details: "Details",

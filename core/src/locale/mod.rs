@@ -147,6 +147,7 @@ pub struct Texts {
     pub profile_unavailable: &'static str,
     pub market_unavailable: &'static str,
     pub setup_wrong: &'static str,
+    pub code_unavailable: &'static str,
     /// {seconds} until the next refresh
     pub retry_in: &'static str,
     pub retrying: &'static str,

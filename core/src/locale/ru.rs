@@ -16,6 +16,7 @@ pub const RU: Locale = Locale {
         profile_unavailable: "Профиль недоступен",
         market_unavailable: "Рыночные данные недоступны",
         setup_wrong: "Виджет настроен неверно",
+        code_unavailable: "Виджет не загрузился",
         retry_in: "повтор через {} с",
         retrying: "повтор…",
         details: "Подробности",

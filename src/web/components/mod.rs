@@ -13,7 +13,9 @@ mod regimes;
 mod signals;
 mod use_series;
 
-pub use card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
+pub use card::{
+    AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps, CardFrame, CardFrameProps,
+};
 pub use card::{InfluencerList, MarketPanel, SeriesList};
 pub use chart::{
     CanvasSurface, ChartCanvas, ChartData, ChartError, ChartFigure, DataTable, DrawCtx,
@@ -24,8 +26,9 @@ pub use drivers::DriverList;
 pub(crate) use effect::effect;
 pub(crate) use primitives::Packed;
 pub use primitives::{
-    aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel,
-    LoadingState, NoticeView, ProfileLang, RetryIn, Section, TechnicalDetails, Tone, WidgetShell,
+    aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel, LazyBody,
+    LazyView, LoadingState, NoticeView, ProfileLang, RetryIn, Section, TechnicalDetails, Tone,
+    WidgetShell,
 };
 pub use rating::{
     IntervalRating, RatingDial, SeriesMeta, SummaryIntervals, TechnicalRatingPanel,

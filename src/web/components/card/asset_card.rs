@@ -29,6 +29,25 @@ pub fn AssetCard(
     #[prop(optional, into)]
     candles: Option<String>,
 ) -> impl IntoView {
+    let body = Callback::new(move |p: Rc<Profile>| {
+        view! { <AssetCardView profile=p candles=candles.clone()/> }.into_any()
+    });
+    view! { <CardFrame src=src body=body/> }
+}
+
+/// The card's frame: fetches the profile, shows its loading and error states, and `body` once
+/// it is read. [`AssetCard`] is this frame around [`AssetCardView`]; the embed's card puts a
+/// body drawn from a chunk of the split build (`web/chunks.rs`) in it, so a page without a
+/// card never fetches the card's code.
+#[component]
+pub fn CardFrame(
+    /// URL of the profile JSON (absolute, or relative to the page).
+    #[prop(into)]
+    src: String,
+    /// The card's content, given the profile.
+    #[prop(into)]
+    body: Callback<Rc<Profile>, AnyView>,
+) -> impl IntoView {
     let events = use_events();
     let profile = profile_resource(src.clone(), Wants::All);
     effect(move || {
@@ -41,9 +60,7 @@ pub fn AssetCard(
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
-                Some(Ok(p)) => view! {
-                    <AssetCardView profile=p candles=candles.clone()/>
-                }.into_any(),
+                Some(Ok(p)) => body.run(p),
             }}
         </article>
     }

@@ -5,7 +5,9 @@ mod influencer_list;
 mod market_panel;
 mod series_list;
 
-pub use asset_card::{AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps};
+pub use asset_card::{
+    AssetCard, AssetCardProps, AssetCardView, AssetCardViewProps, CardFrame, CardFrameProps,
+};
 pub use influencer_list::InfluencerList;
 pub use market_panel::MarketPanel;
 pub use series_list::SeriesList;

@@ -36,6 +36,9 @@ pub enum Failed {
     /// Its own settings: an attribute or option, or a series of the wrong kind.
     #[default]
     Setup,
+    /// The part of the module that draws it (a chunk of the split build) did not load. Tried
+    /// again when the widget is shown again.
+    Code,
 }
 
 /// Shown in place of a widget, or a block of one, whose data could not be shown: a short line in
@@ -74,6 +77,7 @@ pub fn ErrorState(
         Failed::Profile => t.profile_unavailable,
         Failed::Market => t.market_unavailable,
         Failed::Setup => t.setup_wrong,
+        Failed::Code => t.code_unavailable,
     };
     view! {
         <div part="state" class="bfx-state bfx-state--error" data-error-kind=kind>

@@ -1,0 +1,63 @@
+use super::{ErrorState, Failed, LoadingState};
+use crate::web::kept::Kept;
+use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
+
+/// A body whose code is fetched when first wanted: the view, or why its code did not load.
+pub type LazyView = Pin<Box<dyn Future<Output = Result<AnyView, String>>>>;
+
+/// Shows a body whose code is in a chunk of the split build (`web/chunks.rs`): the loading state,
+/// holding the room the body will take, until the chunk is in, then the body. A chunk that
+/// cannot be fetched is an error in this widget only; the next widget that wants it tries
+/// again. Boxed, so every lazy body shares one copy of this code.
+///
+/// ```no_run
+/// # use leptos::prelude::*; use barfinex_widgets::web::components::LazyBody;
+/// let body = Box::pin(async { Ok::<_, String>(view! { <p>"drawn"</p> }.into_any()) });
+/// view! { <LazyBody body=body reserve=Some("price-widget")/> };
+/// ```
+#[component]
+pub fn LazyBody(
+    /// The body, once its code is in.
+    body: LazyView,
+    /// The room it takes once shown (`bfx-reserve--{reserve}` in `state.css`), held meanwhile.
+    #[prop(default = None)]
+    reserve: Option<&'static str>,
+) -> impl IntoView {
+    let slot: Kept<Option<Result<AnyView, String>>> = Kept::new(None);
+    let (ready, set_ready) = signal(0u32);
+    // Under this component's owner (the body's contexts and cleanups are the widget's), and
+    // untracked: what the body reads while it is built must not rebuild the frame around it.
+    // A body whose chunk comes after its widget is gone is not built (`slot` is gone with it).
+    let mut body = body;
+    leptos::task::spawn_local(ScopedFuture::new_untracked(std::future::poll_fn(
+        move |cx| {
+            if slot.with(|_| ()).is_none() {
+                return Poll::Ready(());
+            }
+            let Poll::Ready(built) = body.as_mut().poll(cx) else {
+                return Poll::Pending;
+            };
+            if slot.update(|s| *s = Some(built)).is_some() {
+                set_ready.try_set(1);
+            }
+            Poll::Ready(())
+        },
+    )));
+    move || {
+        if ready.get() == 0 {
+            return view! { <LoadingState reserve=reserve/> }.into_any();
+        }
+        match slot.update(Option::take).flatten() {
+            Some(Ok(view)) => view,
+            Some(Err(message)) => view! {
+                <ErrorState what=Failed::Code message=message kind="code"/>
+            }
+            .into_any(),
+            None => ().into_any(),
+        }
+    }
+}

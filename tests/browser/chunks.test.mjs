@@ -1,0 +1,114 @@
+// The split build (the weight issue, #18, item 2; src/web/chunks.rs): what only the heavy
+// widgets draw is in chunks of its own, fetched when a widget first wants one. A page fetches
+// only the chunks of the widgets it shows, and a chunk that cannot be fetched is an error in the
+// widgets that need it, not in the others, and not a stopped module.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { ROOT, serve, launch, newPage } from "./harness.mjs";
+import { chunkFiles } from "../bundle.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const CHUNKS = chunkFiles(path.join(ROOT, "pkg"));
+const LIGHT = ["driver-list", "regime-matrix", "sparkline", "signal-badges"];
+const HEAVY = { "asset-card": "card", "technical-rating": "rating", "price-chart": "price", "funding-chart": "funding" };
+
+/** A page of `tags`, each with the Flux profile; returns the page and the chunks it fetched. */
+async function pageOf(tags, { block } = {}) {
+  const page = await newPage(browser);
+  const fetched = [];
+  page.on("request", (r) => {
+    const file = path.basename(new URL(r.url()).pathname);
+    if (CHUNKS.includes(file)) fetched.push(file);
+  });
+  if (block) await page.route(`**/${block}`, (r) => r.abort("failed"));
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    ${tags.map((t, i) => `<bfx-${t} id="w${i}" src="${src}" market="${server.market}"></bfx-${t}>`).join("\n")}`);
+  return { page, fetched };
+}
+
+test("the package is split: each heavy widget has a chunk of its own", () => {
+  for (const name of Object.values(HEAVY)) assert.ok(CHUNKS.includes(`split_${name}.wasm`), `split_${name}.wasm in ${CHUNKS}`);
+});
+
+test("light widgets fetch no chunk; each heavy widget fetches its own and no other widget's", { timeout: 60_000 }, async () => {
+  const light = await pageOf(LIGHT);
+  await light.page.locator("#w0 .bfx-driver").first().waitFor();
+  await light.page.locator("#w2 canvas").waitFor();
+  await light.page.locator("#w3 .bfx-signal").first().waitFor();
+  assert.deepEqual(light.fetched, []);
+  await light.page.context().close();
+  for (const [tag, name] of Object.entries(HEAVY)) {
+    const { page, fetched } = await pageOf([tag]);
+    await page.locator("#w0 .bfx-widget, #w0 .bfx-card").first().waitFor();
+    await page.waitForFunction(() => {
+      const root = document.querySelector("#w0").shadowRoot;
+      return root.querySelector("canvas, .bfx-rating, .bfx-market__price") && !root.querySelector(".bfx-state--loading");
+    }, null, { timeout: 20_000 });
+    assert.ok(fetched.includes(`split_${name}.wasm`), `${tag} fetched ${fetched}`);
+    const others = Object.values(HEAVY).filter((n) => n !== name).map((n) => `split_${n}.wasm`);
+    assert.deepEqual(fetched.filter((f) => others.includes(f)), [], `${tag} fetched another widget's chunk`);
+    assert.equal(new Set(fetched).size, fetched.length, `${tag} fetched a chunk twice: ${fetched}`);
+    await page.context().close();
+  }
+});
+
+test("a chunk that cannot be fetched is an error in the widgets that need it only; the next one tries again", { timeout: 60_000 }, async () => {
+  const { page } = await pageOf(["price-chart", "price-chart", "funding-chart", "driver-list", "sparkline"], { block: "split_price.wasm" });
+  // The split runtime logs the failed fetch; the widgets say it in the reader's words.
+  page.expectErrors(/Failed to fetch/);
+  await page.evaluate(() => {
+    window.failures = [];
+    document.addEventListener("bfx-error", (e) => window.failures.push([e.target.id, e.detail.kind]));
+  });
+  for (const id of ["#w0", "#w1"]) {
+    const error = page.locator(`${id} .bfx-state--error[data-error-kind=code]`);
+    await error.waitFor({ timeout: 20_000 });
+    assert.equal(await error.locator(".bfx-state__title").textContent(), "This widget could not load");
+    assert.match(await error.locator(".bfx-state__message").textContent(), /^the price chart's code: /);
+    assert.equal(await page.locator(`${id} canvas`).count(), 0);
+  }
+  // The others on the page are whole.
+  await page.locator("#w2 canvas").waitFor();
+  await page.locator("#w3 .bfx-driver").nth(5).waitFor();
+  await page.locator("#w4 canvas").waitFor();
+  assert.equal(await page.locator(".bfx-state--stopped").count(), 0);
+  assert.equal(await page.locator("#w2 .bfx-state--error, #w3 .bfx-state--error, #w4 .bfx-state--error").count(), 0);
+  assert.deepEqual((await page.evaluate(() => window.failures)).filter(([, kind]) => kind === "code").map(([id]) => id).sort(), ["w0", "w1"]);
+  // The failure is not kept: once the chunk can be fetched, a new price chart draws.
+  await page.unroute("**/split_price.wasm");
+  await page.evaluate(([src, market]) => {
+    const el = document.createElement("bfx-price-chart");
+    el.id = "later";
+    el.setAttribute("src", src);
+    el.setAttribute("market", market);
+    document.body.append(el);
+  }, [`${server.url}/www/data/flux.json`, server.market]);
+  await page.locator("#later canvas").waitFor({ timeout: 20_000 });
+  await page.context().close();
+});
+
+test("a widget removed while its chunk is on the way is not drawn, and nothing fails", { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/split_price.wasm", async (route) => { await held; await route.continue(); });
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-price-chart id="gone" src="${src}" market="${server.market}"></bfx-price-chart>
+    <bfx-price-chart id="kept" src="${src}" market="${server.market}"></bfx-price-chart>`);
+  // Both wait for the chunk with their profile read, then one leaves the page.
+  await page.locator("#gone .bfx-widget__title").waitFor();
+  await page.locator("#kept .bfx-state--loading").waitFor();
+  await page.evaluate(() => document.getElementById("gone").remove());
+  release();
+  await page.locator("#kept canvas").waitFor({ timeout: 20_000 });
+  assert.equal(await page.evaluate(() => document.getElementById("gone")?.isConnected ?? false), false);
+  await page.context().close();
+});

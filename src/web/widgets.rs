@@ -89,7 +89,7 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         "asset-card" => {
             Heavy::Card.preload();
             let body = Callback::new(move |p: Profile| {
-                view! { <LazyBody body=Heavy::Card.body(p, candles.clone())/> }.into_any()
+                view! { <LazyBody body=Heavy::Card.body(p, candles.clone()) reserve=Some("card")/> }.into_any()
             });
             view! { <CardFrame src=src body=body/> }.into_any()
         }

@@ -15,6 +15,12 @@ for (const width of [360, 1280]) {
   test(`the demo at ${width} px: cumulative layout shift ≤ ${MAX} while the cards load`, async () => {
     const page = await newPage(browser, { width, height: 800 });
     await watchLayoutShifts(page);
+    // The card's chunks (the split build) come 400 ms after its profile could: its body's
+    // loading state must hold the card's room, as the profile's does.
+    await page.route(/\/pkg\/(split|chunk)_\w+\.wasm$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     await page.goto(`${server.url}/index.html?market=${encodeURIComponent(server.market)}`);
     await page.locator("#flux .bfx-rating").waitFor({ timeout: 20_000 });
     await page.locator("#flux figure canvas").first().waitFor();
@@ -51,6 +57,12 @@ for (const width of [360, 1280]) {
       // The profile and candles arrive late, so the loading states are laid out and painted first.
       await page.route(/flux\.json|klines|fundingRate/, async (route) => {
         await new Promise((r) => setTimeout(r, 400));
+        await route.continue();
+      });
+      // The chunks that draw it (the split build) later still: its body's loading state, under
+      // the widget's header, holds the body's room.
+      await page.route(/\/pkg\/(split|chunk)_\w+\.wasm$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 800));
         await route.continue();
       });
       await page.evaluate(async ({ tag, market }) => {

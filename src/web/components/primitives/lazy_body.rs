@@ -23,7 +23,8 @@ pub type LazyView = Pin<Box<dyn Future<Output = Result<AnyView, String>>>>;
 pub fn LazyBody(
     /// The body, once its code is in.
     body: LazyView,
-    /// The room it takes once shown (`bfx-reserve--{reserve}` in `state.css`), held meanwhile.
+    /// The room it takes once shown (`bfx-reserve--{reserve}` in `state.css`: `card`, `rating`,
+    /// `market-rated`, `price`, `funding`), held meanwhile.
     #[prop(default = None)]
     reserve: Option<&'static str>,
 ) -> impl IntoView {

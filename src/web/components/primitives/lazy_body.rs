@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use std::future::Future;
 use std::pin::Pin;
-use std::task::Poll;
+use std::task::{Context, Poll, Waker};
 
 /// A body whose code is fetched when first wanted: the view, or why its code did not load.
 pub type LazyView = Pin<Box<dyn Future<Output = Result<AnyView, String>>>>;
@@ -28,12 +28,19 @@ pub fn LazyBody(
     #[prop(default = None)]
     reserve: Option<&'static str>,
 ) -> impl IntoView {
+    // Once a chunk is in, every later body of it is built at once, with no loading state and no
+    // task of its own: the first poll finds the chunk loaded. Untracked: what the body reads
+    // while it is built must not rebuild the frame around it.
+    let mut body = body;
+    let now = untrack(|| body.as_mut().poll(&mut Context::from_waker(Waker::noop())));
+    if let Poll::Ready(built) = now {
+        return shown(built);
+    }
     let slot: Kept<Option<Result<AnyView, String>>> = Kept::new(None);
     let (ready, set_ready) = signal(0u32);
     // Under this component's owner (the body's contexts and cleanups are the widget's), and
-    // untracked: what the body reads while it is built must not rebuild the frame around it.
-    // A body whose chunk comes after its widget is gone is not built (`slot` is gone with it).
-    let mut body = body;
+    // untracked. A body whose chunk comes after its widget is gone is not built (`slot` is gone
+    // with it).
     leptos::task::spawn_local(ScopedFuture::new_untracked(std::future::poll_fn(
         move |cx| {
             if slot.with(|_| ()).is_none() {
@@ -48,17 +55,22 @@ pub fn LazyBody(
             Poll::Ready(())
         },
     )));
-    move || {
-        if ready.get() == 0 {
-            return view! { <LoadingState reserve=reserve/> }.into_any();
-        }
-        match slot.update(Option::take).flatten() {
-            Some(Ok(view)) => view,
-            Some(Err(message)) => view! {
-                <ErrorState what=Failed::Code message=message kind="code"/>
-            }
-            .into_any(),
-            None => ().into_any(),
+    (move || match ready.get() {
+        0 => view! { <LoadingState reserve=reserve/> }.into_any(),
+        _ => slot
+            .update(Option::take)
+            .flatten()
+            .map_or_else(|| ().into_any(), shown),
+    })
+    .into_any()
+}
+
+/// The body, or why its code did not load.
+fn shown(built: Result<AnyView, String>) -> AnyView {
+    match built {
+        Ok(view) => view,
+        Err(message) => {
+            view! { <ErrorState what=Failed::Code message=message kind="code"/> }.into_any()
         }
     }
 }

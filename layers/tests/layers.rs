@@ -3,7 +3,7 @@
 
 use barfinex_layers::rules::{CORE, WEB};
 use barfinex_layers::{check_crate, workspace_crate, Crate};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn report(v: &[barfinex_layers::Violation]) -> String {
     v.iter().map(|v| format!("\n  {v}")).collect()
@@ -112,25 +112,32 @@ fn comments_strings_and_tests_are_not_imports() {
     assert!(v.is_empty(), "{}", report(&v));
 }
 
+/// Every `.rs` file under `dir` (from the workspace root), with its text.
+fn rs_files(dir: &str) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).expect("read");
+                files.push((p, text));
+            }
+        }
+    }
+    files
+}
+
 /// Small files named for what they hold: nothing under `src/web/` or `core/src/` over 400 lines.
 #[test]
 fn no_source_file_over_400_lines() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut long = Vec::new();
-    for dir in ["src/web", "core/src"] {
-        let mut stack = vec![root.join(dir)];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).expect("read_dir") {
-                let p = e.expect("entry").path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "rs") {
-                    let lines = std::fs::read_to_string(&p).expect("read").lines().count();
-                    if lines > 400 {
-                        long.push(format!("{} ({lines} lines)", p.display()));
-                    }
-                }
-            }
+    for (p, text) in rs_files("src/web").into_iter().chain(rs_files("core/src")) {
+        let lines = text.lines().count();
+        if lines > 400 {
+            long.push(format!("{} ({lines} lines)", p.display()));
         }
     }
     assert!(long.is_empty(), "split these: {long:?}");
@@ -200,21 +207,11 @@ fn no_debug_formatting_in_wasm_code() {
 /// wasm for eleven kinds of item, README "Where the bytes went"), a `Vec<AnyView>` shares it.
 #[test]
 fn view_lists_are_erased() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src");
     let mut found = Vec::new();
-    let mut stack = vec![root];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read_dir") {
-            let p = e.expect("entry").path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let text = std::fs::read_to_string(&p).expect("read");
-                for (n, line) in text.lines().enumerate() {
-                    if !line.trim_start().starts_with("//") && line.contains("collect_view") {
-                        found.push(format!("{}:{}: {}", p.display(), n + 1, line.trim()));
-                    }
-                }
+    for (p, text) in rs_files("src") {
+        for (n, line) in text.lines().enumerate() {
+            if !line.trim_start().starts_with("//") && line.contains("collect_view") {
+                found.push(format!("{}:{}: {}", p.display(), n + 1, line.trim()));
             }
         }
     }

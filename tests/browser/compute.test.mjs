@@ -188,6 +188,7 @@ test("the card shows the technical rating computed from served candles, marked s
   // Every vote on demand, from the keyboard.
   await panel.locator(".bfx-rating__votes summary").focus();
   await p.keyboard.press("Enter");
+  await panel.locator(".bfx-rating__votes tbody tr").first().waitFor();
   assert.equal(await panel.locator(".bfx-rating__votes tbody tr").count(), 26);
   // The dial is a meter from −1 to +1, read as the label and the score.
   const dial = panel.locator(".bfx-rating__dial");

@@ -42,6 +42,16 @@ test("locale=ru: the card's words in Russian, numbers with a decimal comma, time
   await card.locator(".bfx-signal__state").first().waitFor({ timeout: 15000 });
   await card.locator(".bfx-chart__caption").nth(1).waitFor({ timeout: 15000 });
   assert.equal(await card.locator(".bfx-root").getAttribute("lang"), "ru");
+  // What is built when a reader opens it (each signal's evidence, the vote table) is opened
+  // first, so the checks below read it too.
+  const badges = card.locator(".bfx-signal");
+  for (let i = 0; i < await badges.count(); i++) {
+    await badges.nth(i).locator(".bfx-signal__summary").click();
+    await badges.nth(i).locator(".bfx-evidence").waitFor();
+    await page.keyboard.press("Escape");
+  }
+  await card.locator(".bfx-rating__votes summary").click();
+  await card.locator(".bfx-rating__votes tbody tr").first().waitFor();
 
   const text = await words(page, "c");
   for (const w of ENGLISH) assert.ok(!text.includes(w), `"${w}" left in the Russian card`);

@@ -55,6 +55,8 @@ test("each exchange adapter's data reaches the card, with real numbers unmarked 
   assert.equal(await p.locator("#c0 .bfx-market .bfx-badge--mixed").textContent(), "◆Synthetic data");
   assert.match(await p.locator("#c0 .bfx-market__change").textContent(), /^[+-]\d+\.\d\d% 24h$/);
   assert.match(await p.locator("#c0 .bfx-market__asof").textContent(), /^as of [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:00 [AP]M UTC · binance-futures-klines/);
+  await p.locator("#c0 .bfx-rating__votes summary").click();
+  await p.locator("#c0 .bfx-rating__votes tbody tr").first().waitFor();
   assert.equal(await p.locator("#c0 .bfx-rating__votes tbody tr").count(), 26, "the rating is computed from the served candles");
   await p.context().close();
 });

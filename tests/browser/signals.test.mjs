@@ -65,6 +65,7 @@ test("keyboard: Enter opens a signal's evidence popover, Escape closes it and fo
   await page.keyboard.press("Enter");
   const pop = page.locator("#flux .bfx-signal__popover").first();
   await pop.waitFor();
+  await pop.locator(".bfx-evidence__check").first().waitFor();
   assert.equal(await pop.getAttribute("role"), "dialog");
   const labelled = await pop.getAttribute("aria-labelledby");
   assert.equal(await pop.locator(`[id="${labelled}"]`).textContent(), FLUX.signals[0].title);

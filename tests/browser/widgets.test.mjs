@@ -263,6 +263,17 @@ test("signal badges element: live states, evidence popover, summary, source and 
   const summary = await page.locator("#w .bfx-signals__summary").textContent();
   const active = states.filter((s) => s === "active").length;
   assert.equal([...summary.matchAll(/(\d+) \w+ active/g)].reduce((a, m) => a + Number(m[1]), 0), active, summary);
+  // The evidence is built when its button first opens the popover, and is there in the frame
+  // that shows it.
+  assert.equal(await page.locator("#w .bfx-evidence").count(), 0);
+  assert.deepEqual(await page.locator("#w .bfx-signal").nth(1).evaluate(async (badge) => {
+    const pop = badge.querySelector(".bfx-signal__popover");
+    badge.querySelector(".bfx-signal__summary").click();
+    await new Promise((r) => requestAnimationFrame(r));
+    const seen = [pop.matches(":popover-open"), pop.querySelector(".bfx-evidence__head") !== null];
+    pop.hidePopover();
+    return seen;
+  }), [true, true]);
   await page.locator("#w .bfx-signal__summary").nth(4).click();
   const pop = page.locator("#w .bfx-signal__popover").nth(4);
   assert.match(await pop.textContent(), /timeframe 1h · data as of/);
@@ -288,8 +299,10 @@ test("technical rating element: label, needle at the score, both groups' counts,
   assert.equal(await page.locator("#w .bfx-rating__group").count(), 2);
   for (const g of await page.locator("#w .bfx-rating__counts").allTextContents()) assert.match(g, /^Buy \d+Neutral \d+Sell \d+$/);
   const votes = page.locator("#w .bfx-rating__votes");
-  assert.equal(await votes.locator("tbody").isVisible(), false);
+  // The vote table is built when first opened, not with the rating.
+  assert.equal(await votes.locator("tbody tr").count(), 0);
   await votes.locator("summary").click();
+  await votes.locator("tbody tr").first().waitFor();
   assert.equal(await votes.locator("tbody tr").count(), 26);
   assert.match(await page.locator("#w .bfx-widget").textContent(), /Synthetic data/);
   assert.match(await page.locator("#w .bfx-widget__disclaimer").textContent(), /investment advice/);

@@ -1,6 +1,6 @@
 use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
-    effect, Badge, Empty, ErrorState, Failed, LoadingState, RatingDial, Tone,
+    effect, Badge, Empty, ErrorState, Failed, LoadingState, Packed, RatingDial, Tone,
 };
 use crate::web::context::use_market;
 use crate::web::events::use_events;
@@ -176,7 +176,11 @@ pub fn TechnicalRatingView(
         meta.interval,
         fill(t.as_of, &[&r.time(detail.time)])
     );
+    // The vote table (a row per indicator) is built when first opened: most readers never
+    // open it, and a page of ratings would otherwise build every row of every one.
     let votes = detail.votes.clone();
+    let count = votes.len();
+    let open = Packed::new(false);
     // Each new rating renders a new view: one event per result, refreshes included.
     let events = use_events();
     let (rated, m) = (detail.clone(), meta.clone());
@@ -195,30 +199,40 @@ pub fn TechnicalRatingView(
             {group(t.moving_averages, detail.ma)}
             {group(t.oscillators, detail.other)}
             <p class="bfx-rating__meta">{meta_line}<br/>{fill(t.source, &[&meta.source])}</p>
-            <details class="bfx-rating__votes">
-                <summary>{fill(t.all_votes, &[&votes.len().to_string()])}</summary>
-                <table>
-                    <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.value}</th><th scope="col">{t.vote}</th></tr></thead>
-                    <tbody>
-                        {votes.into_iter().map(|v| {
-                            let (vote, tone) = match v.vote {
-                                Some(1) => (t.ratings[3], "buy"),
-                                Some(-1) => (t.ratings[1], "sell"),
-                                Some(_) => (t.ratings[2], "neutral"),
-                                None => ("–", "none"),
-                            };
-                            let value = n.fixed(v.value, 4);
-                            let group = if v.group == Group::MovingAverages { "ma" } else { "osc" };
-                            view! {
-                                <tr data-group=group>
-                                    <th scope="row">{v.name}</th>
-                                    <td>{value}</td>
-                                    <td class=format!("bfx-rating__vote bfx-rating__vote--{tone}")>{vote}</td>
-                                </tr>
-                            }
-                        }).collect_any()}
-                    </tbody>
-                </table>
+            <details class="bfx-rating__votes"
+                on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>{fill(t.all_votes, &[&count.to_string()])}</summary>
+                {move || {
+                    if !open.get() {
+                        return ().into_any();
+                    }
+                    let votes = votes.clone();
+                    view! {
+                        <table>
+                            <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.value}</th><th scope="col">{t.vote}</th></tr></thead>
+                            <tbody>
+                                {votes.into_iter().map(|v| {
+                                    let (vote, tone) = match v.vote {
+                                        Some(1) => (t.ratings[3], "buy"),
+                                        Some(-1) => (t.ratings[1], "sell"),
+                                        Some(_) => (t.ratings[2], "neutral"),
+                                        None => ("–", "none"),
+                                    };
+                                    let value = n.fixed(v.value, 4);
+                                    let group = if v.group == Group::MovingAverages { "ma" } else { "osc" };
+                                    view! {
+                                        <tr data-group=group>
+                                            <th scope="row">{v.name}</th>
+                                            <td>{value}</td>
+                                            <td class=format!("bfx-rating__vote bfx-rating__vote--{tone}")>{vote}</td>
+                                        </tr>
+                                    }
+                                }).collect_any()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any()
+                }}
             </details>
         </div>
     }

@@ -1,6 +1,6 @@
 use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
-    aria_level, next_id, Badge, Empty, HeadingLevel, ProfileLang, TechnicalDetails, Tone,
+    aria_level, next_id, Badge, Empty, HeadingLevel, Packed, ProfileLang, TechnicalDetails, Tone,
 };
 use crate::web::load::ErasedResource;
 use crate::web::reader::use_reader;
@@ -12,7 +12,8 @@ use leptos::prelude::*;
 /// Market signals as badges: category, direction, title and, once scored, the live state and
 /// strength. Each badge opens its evidence (the numbers and thresholds behind the state, the
 /// data's source, timeframe and "as of" time) in a native popover: a button that says it opens a
-/// dialog, Escape and outside clicks close it, focus returns to the button.
+/// dialog, Escape and outside clicks close it, focus returns to the button. The evidence is
+/// built when its button first opens it.
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::SignalBadges;
@@ -105,9 +106,14 @@ fn SignalBadge(
     };
     let strength = move || read(results, at, |r| r.strength).flatten();
     let synthetic = move || read(results, at, |r| r.synthetic).unwrap_or(false);
+    // The evidence is built when the button first opens the popover (and kept up to date from
+    // then on): a page of badges would otherwise build, and format the times of, every one
+    // unseen. The button's click (mouse, touch, Enter, Space) comes before the popover shows.
+    let opened = Packed::new(false);
     view! {
         <div part="signal" class="bfx-signal" data-direction=signal.direction.as_str() data-state=state>
-            <button type="button" class="bfx-signal__summary" popovertarget=pop_button aria-haspopup="dialog">
+            <button type="button" class="bfx-signal__summary" popovertarget=pop_button aria-haspopup="dialog"
+                on:click=move |_| opened.set(true)>
                 <span class="bfx-signal__badges">
                     <Badge tone=Tone::Category label=l.signal_category(signal.category)/>
                     <Badge tone=signal.direction label=l.signal_direction(signal.direction)/>
@@ -127,12 +133,14 @@ fn SignalBadge(
                     <button type="button" class="bfx-signal__close" popovertarget=pop_close popovertargetaction="hide" aria-label=t.close>"×"</button>
                 </div>
                 <p class="bfx-signal__description" dir="auto" lang=text_lang>{signal.description}</p>
-                {move || match read(results, at, SignalResult::clone) {
-                    Some(r) => {
+                // A view, not an `Option` of one: the crate has that reactive type's code already.
+                {move || match opened.get().then(|| read(results, at, SignalResult::clone)) {
+                    None => ().into_any(),
+                    Some(Some(r)) => {
                         let direction = r.observed_direction.unwrap_or(declared);
                         view! { <Evidence result=r direction=direction/> }.into_any()
                     }
-                    None => view! { <p class="bfx-evidence__reason">{t.scoring}</p> }.into_any(),
+                    Some(None) => view! { <p class="bfx-evidence__reason">{t.scoring}</p> }.into_any(),
                 }}
             </div>
         </div>

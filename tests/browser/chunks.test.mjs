@@ -112,3 +112,26 @@ test("a widget removed while its chunk is on the way is not drawn, and nothing f
   assert.equal(await page.evaluate(() => document.getElementById("gone")?.isConnected ?? false), false);
   await page.context().close();
 });
+
+test("a frame says it is busy while its body's code loads, as while its profile loads", { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/pkg\/(split|chunk)_\w+\.wasm$/, async (route) => { await held; await route.continue(); });
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-asset-card id="c" src="${src}" market="${server.market}"></bfx-asset-card>
+    <bfx-technical-rating id="r" src="${src}" market="${server.market}"></bfx-technical-rating>`);
+  // The profiles are in (the header names the asset), the chunks are not.
+  await page.locator("#r .bfx-widget__title").waitFor();
+  await page.locator("#c .bfx-card .bfx-state--loading").waitFor();
+  assert.equal(await page.locator("#c .bfx-card").getAttribute("aria-busy"), "true");
+  assert.equal(await page.locator("#r .bfx-widget").getAttribute("aria-busy"), "true");
+  release();
+  await page.locator("#c .bfx-card__name").waitFor();
+  await page.locator("#r .bfx-rating, #r .bfx-intervals__tabs").first().waitFor();
+  assert.equal(await page.locator("#c .bfx-card").getAttribute("aria-busy"), "false");
+  assert.equal(await page.locator("#r .bfx-widget").getAttribute("aria-busy"), "false");
+  await page.context().close();
+});

@@ -26,9 +26,9 @@ pub use drivers::DriverList;
 pub(crate) use effect::effect;
 pub(crate) use primitives::Packed;
 pub use primitives::{
-    aria_level, below, Badge, CollapsibleText, Empty, ErrorState, Failed, HeadingLevel, LazyBody,
-    LazyView, LoadingState, NoticeView, ProfileLang, RetryIn, Section, TechnicalDetails, Tone,
-    WidgetShell,
+    aria_level, below, Badge, BodyPending, CollapsibleText, Empty, ErrorState, Failed,
+    HeadingLevel, LazyBody, LazyView, LoadingState, NoticeView, ProfileLang, RetryIn, Section,
+    TechnicalDetails, Tone, WidgetShell,
 };
 pub use rating::{
     IntervalRating, RatingDial, SeriesMeta, SummaryIntervals, TechnicalRatingPanel,

@@ -1,6 +1,6 @@
 use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
-    aria_level, below, effect, CollapsibleText, DriverList, Empty, ErrorState, Failed,
+    aria_level, below, effect, BodyPending, CollapsibleText, DriverList, Empty, ErrorState, Failed,
     FundingChart, HeadingLevel, InfluencerList, LiveSignals, LoadingState, MarketPanel, NoticeView,
     PriceChart, ProfileLang, RegimeList, Section, SeriesList, TechnicalRatingPanel,
 };
@@ -50,13 +50,15 @@ pub fn CardFrame(
 ) -> impl IntoView {
     let events = use_events();
     let profile = profile_resource(src.clone(), Wants::All);
+    // Busy too while a body drawn from a chunk of the split build waits for its code.
+    let pending = BodyPending::provide();
     effect(move || {
         if let Some(Ok(p)) = profile.get() {
             events.load(&src, &p.id, &p.name, &p.symbol);
         }
     });
     view! {
-        <article part="base" class="bfx-card" aria-busy=move || profile.get().is_none().to_string()>
+        <article part="base" class="bfx-card" aria-busy=move || (profile.get().is_none() || pending.get()).to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),

@@ -1,4 +1,4 @@
-use super::{ErrorState, Failed, LoadingState};
+use super::{ErrorState, Failed, LoadingState, Packed};
 use crate::web::kept::Kept;
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
@@ -8,6 +8,26 @@ use std::task::{Context, Poll, Waker};
 
 /// A body whose code is fetched when first wanted: the view, or why its code did not load.
 pub type LazyView = Pin<Box<dyn Future<Output = Result<AnyView, String>>>>;
+
+/// Whether a frame's body still waits for its code. A frame (the card's, a widget's shell)
+/// provides one and says it in its `aria-busy`, as it does while its profile loads; a
+/// [`LazyBody`] under it sets it until its chunk is in.
+#[derive(Clone, Copy)]
+pub struct BodyPending(Packed<bool>);
+
+impl BodyPending {
+    /// A flag, not set, provided to the calling component's children.
+    pub fn provide() -> Self {
+        let pending = Self(Packed::new(false));
+        provide_context(pending);
+        pending
+    }
+
+    /// Set while a body under the frame waits for its code (tracked).
+    pub fn get(self) -> bool {
+        self.0.get()
+    }
+}
 
 /// Shows a body whose code is in a chunk of the split build (`web/chunks.rs`): the loading state,
 /// holding the room the body will take, until the chunk is in, then the body. A chunk that
@@ -38,6 +58,10 @@ pub fn LazyBody(
     }
     let slot: Kept<Option<Result<AnyView, String>>> = Kept::new(None);
     let (ready, set_ready) = signal(0u32);
+    let pending = use_context::<BodyPending>();
+    if let Some(p) = pending {
+        p.0.set(true);
+    }
     // Under this component's owner (the body's contexts and cleanups are the widget's), and
     // untracked. A body whose chunk comes after its widget is gone is not built (`slot` is gone
     // with it).
@@ -50,6 +74,9 @@ pub fn LazyBody(
                 return Poll::Pending;
             };
             if slot.update(|s| *s = Some(built)).is_some() {
+                if let Some(p) = pending {
+                    p.0.set(false);
+                }
                 set_ready.try_set(1);
             }
             Poll::Ready(())

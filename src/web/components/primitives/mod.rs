@@ -19,7 +19,7 @@ pub use badge::{Badge, Tone};
 pub use collapsible_text::CollapsibleText;
 pub use empty::Empty;
 pub use heading::{aria_level, below, HeadingLevel};
-pub use lazy_body::{LazyBody, LazyView};
+pub use lazy_body::{BodyPending, LazyBody, LazyView};
 pub use notice::NoticeView;
 pub(crate) use packed::Packed;
 pub use section::Section;

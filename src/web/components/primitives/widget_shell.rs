@@ -1,5 +1,6 @@
 use crate::web::components::{
-    aria_level, below, effect, ErrorState, Failed, HeadingLevel, LoadingState, NoticeView, Tone,
+    aria_level, below, effect, BodyPending, ErrorState, Failed, HeadingLevel, LoadingState,
+    NoticeView, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{profile_resource, Profile, Wants};
@@ -45,13 +46,15 @@ pub fn WidgetShell(
     let t = use_reader().t();
     let level = HeadingLevel::here();
     let profile = profile_resource(src.clone(), wants);
+    // Busy too while a body drawn from a chunk of the split build waits for its code.
+    let pending = BodyPending::provide();
     effect(move || {
         if let Some(Ok(p)) = profile.get() {
             events.load(&src, &p.id, &p.name, &p.symbol);
         }
     });
     view! {
-        <section part="base" class="bfx-widget" aria-busy=move || profile.get().is_none().to_string()>
+        <section part="base" class="bfx-widget" aria-busy=move || (profile.get().is_none() || pending.get()).to_string()>
             {move || match profile.get() {
                 None => view! { <LoadingState reserve=reserve/> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),

@@ -32,6 +32,20 @@ async function pageOf(tags, { block } = {}) {
   return { page, fetched };
 }
 
+/** A page of `widgets` ([tag, id] pairs, the Flux profile each) whose requests matching
+ * `pattern` wait until `release()` is called. */
+async function heldPage(pattern, widgets) {
+  const page = await newPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    ${widgets.map(([tag, id]) => `<bfx-${tag} id="${id}" src="${src}" market="${server.market}"></bfx-${tag}>`).join("\n")}`);
+  return { page, release };
+}
+
 test("the package is split: each heavy widget has a chunk of its own", () => {
   for (const name of Object.values(HEAVY)) assert.ok(CHUNKS.includes(`split_${name}.wasm`), `split_${name}.wasm in ${CHUNKS}`);
 });
@@ -94,15 +108,7 @@ test("a chunk that cannot be fetched is an error in the widgets that need it onl
 });
 
 test("a widget removed while its chunk is on the way is not drawn, and nothing fails", { timeout: 60_000 }, async () => {
-  const page = await newPage(browser);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route("**/split_price.wasm", async (route) => { await held; await route.continue(); });
-  const src = `${server.url}/www/data/flux.json`;
-  await page.setContent(`<!doctype html>
-    <script type="module" src="${server.url}/pkg/embed.js"></script>
-    <bfx-price-chart id="gone" src="${src}" market="${server.market}"></bfx-price-chart>
-    <bfx-price-chart id="kept" src="${src}" market="${server.market}"></bfx-price-chart>`);
+  const { page, release } = await heldPage("**/split_price.wasm", [["price-chart", "gone"], ["price-chart", "kept"]]);
   // Both wait for the chunk with their profile read, then one leaves the page.
   await page.locator("#gone .bfx-widget__title").waitFor();
   await page.locator("#kept .bfx-state--loading").waitFor();
@@ -114,15 +120,7 @@ test("a widget removed while its chunk is on the way is not drawn, and nothing f
 });
 
 test("a frame says it is busy while its body's code loads, as while its profile loads", { timeout: 60_000 }, async () => {
-  const page = await newPage(browser);
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/\/pkg\/(split|chunk)_\w+\.wasm$/, async (route) => { await held; await route.continue(); });
-  const src = `${server.url}/www/data/flux.json`;
-  await page.setContent(`<!doctype html>
-    <script type="module" src="${server.url}/pkg/embed.js"></script>
-    <bfx-asset-card id="c" src="${src}" market="${server.market}"></bfx-asset-card>
-    <bfx-technical-rating id="r" src="${src}" market="${server.market}"></bfx-technical-rating>`);
+  const { page, release } = await heldPage(/\/pkg\/(split|chunk)_\w+\.wasm$/, [["asset-card", "c"], ["technical-rating", "r"]]);
   // The profiles are in (the header names the asset), the chunks are not.
   await page.locator("#r .bfx-widget__title").waitFor();
   await page.locator("#c .bfx-card .bfx-state--loading").waitFor();

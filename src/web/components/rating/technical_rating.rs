@@ -176,8 +176,9 @@ pub fn TechnicalRatingView(
         meta.interval,
         fill(t.as_of, &[&r.time(detail.time)])
     );
-    // The vote table (a row per indicator) is built when first opened: most readers never
-    // open it, and a page of ratings would otherwise build every row of every one.
+    // The vote table (a row per indicator) is built while the disclosure is open, as a chart's
+    // data table is: most readers never open it, and a page of ratings would otherwise build
+    // every row of every one.
     let votes = detail.votes.clone();
     let count = votes.len();
     let open = Packed::new(false);

@@ -41,7 +41,9 @@ if (typeof customElements !== "undefined") {
   wasm.catch(() => {}); // reported through init
   try {
     const { default: init } = await import("./barfinex_widgets.js");
-    await init({ module_or_path: wasm });
+    // compute: false: the elements never call technicalRating or indicator, so their chunk waits
+    // for a script's own `await init()`.
+    await init({ module_or_path: wasm, compute: false });
   } catch (error) {
     unavailable(error);
   }

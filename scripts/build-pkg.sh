@@ -67,6 +67,31 @@ split_and_bind() {
   rm -f "$out"/split_*.wasm "$out"/chunk_*.wasm
   find "$parts" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' -o -name __wasm_split.js \) \
     -exec cp {} "$out/" \;
+  node scripts/split-loader.mjs "$out/__wasm_split.js"
+  compute_on_init "$out/barfinex_widgets.js"
+}
+
+# The computing functions' code is a chunk (src/web/api/compute.rs) that `init()` loads before it
+# resolves, unless given `compute: false` (embed.js: the elements never call it), and that
+# `initSync` loads where it can read files (Node); scripts/split-loader.mjs has the loader side.
+compute_on_init() {
+  local js=$1
+  perl -0pi -e 's/^/import { loadCompute, loadComputeNow } from ".\/__wasm_split.js";\n/' "$js"
+  patch_glue "$js" "initSync's instantiation" \
+    '    const instance = new WebAssembly.Instance(module, imports);
+    return __wbg_finalize_init(instance, module);' \
+    '    const instance = new WebAssembly.Instance(module, imports);
+    const exports = __wbg_finalize_init(instance, module);
+    try { loadComputeNow(); } catch (e) { console.error(e); }
+    return exports;'
+  patch_glue "$js" "the glue's exports" \
+    'export { initSync, __wbg_init as default };' \
+    'async function init(options) {
+    const exports = await __wbg_init(options);
+    if (options?.compute !== false) await loadCompute();
+    return exports;
+}
+export { initSync, init as default };'
 }
 wasm_build() {
   cargo "+$NIGHTLY" build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \

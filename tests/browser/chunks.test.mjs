@@ -50,6 +50,34 @@ test("the package is split: each heavy widget has a chunk of its own", () => {
   for (const name of Object.values(HEAVY)) assert.ok(CHUNKS.includes(`split_${name}.wasm`), `split_${name}.wasm in ${CHUNKS}`);
 });
 
+test("the computing functions' code is a chunk: the embed leaves it out, init() loads it, and they stay synchronous", { timeout: 60_000 }, async () => {
+  const { page, fetched } = await pageOf(["technical-rating", "driver-list"]);
+  await page.locator("#w0 .bfx-rating__label").waitFor();
+  await page.locator("#w1 .bfx-driver").first().waitFor();
+  assert.ok(!fetched.includes("split_compute.wasm"), `the embed fetched ${fetched}`);
+  const out = await page.evaluate(async (pkg) => {
+    const m = await import(pkg);
+    const candles = [{ time: 0, open: 1, high: 2, low: 0.5, close: 1.5, volume: 10 }];
+    let before;
+    try { before = m.technicalRating(candles); } catch (e) { before = e.message; }
+    await m.default();
+    const signals = [{ category: "technical", direction: "Bullish", title: "Above 1",
+      rule: { timeframe: "1h", kind: "threshold", series: "candles.close", op: ">", value: 1 } }];
+    return {
+      before,
+      votes: m.technicalRating(candles).votes.length,
+      rsi: m.indicator("rsi", {}, candles).rsi.length,
+      state: m.scoreSignals(signals, { candles })[0].state,
+    };
+  }, `${server.url}/pkg/barfinex_widgets.js`);
+  assert.equal(out.before, "technicalRating: its code is not loaded; call it after `await init()`");
+  assert.equal(out.votes, 26);
+  assert.equal(out.rsi, 1);
+  assert.equal(out.state, "active");
+  assert.deepEqual(fetched.filter((f) => f === "split_compute.wasm"), ["split_compute.wasm"]);
+  await page.context().close();
+});
+
 test("light widgets fetch no chunk; each heavy widget fetches its own and no other widget's", { timeout: 60_000 }, async () => {
   const light = await pageOf(LIGHT);
   await light.page.locator("#w0 .bfx-driver").first().waitFor();

@@ -174,6 +174,7 @@ test("the card shows the technical rating computed from served candles, marked s
   await panel.waitFor();
   const expected = await p.evaluate(async () => {
     const m = await import(`${location.origin}/pkg/barfinex_widgets.js`);
+    await m.default(); // the embed leaves the computing code out; init() loads it (README)
     const doc = await (await fetch(`${location.origin}/www/data/flux-1d.synthetic.json`)).json();
     return m.technicalRating(doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume })));
   });

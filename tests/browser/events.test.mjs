@@ -71,7 +71,8 @@ test("bfx-rating's rating equals technicalRating on the candles document it rate
   await waitSeen(page, "bfx-rating", "r");
   const [event] = await seen(page, "bfx-rating", "r");
   const expected = await page.evaluate(async ({ pkg, candles }) => {
-    const { technicalRating } = await import(pkg);
+    const { default: init, technicalRating } = await import(pkg);
+    await init(); // the embed leaves the computing code out; init() loads it (README)
     const doc = await (await fetch(candles)).json();
     const rows = doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume }));
     return technicalRating(rows);
@@ -88,7 +89,8 @@ test("rating-rules picks the rule set; a change re-rates, an unknown one is refu
   const page = await recording(`<bfx-technical-rating id="r" src="${src}" candles="${candles}" rating-rules="library-v3"></bfx-technical-rating>`);
   await waitSeen(page, "bfx-rating", "r");
   const expected = (rules) => page.evaluate(async ({ pkg, candles, rules }) => {
-    const { technicalRating } = await import(pkg);
+    const { default: init, technicalRating } = await import(pkg);
+    await init(); // the embed leaves the computing code out; init() loads it (README)
     const doc = await (await fetch(candles)).json();
     const rows = doc.candles.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume }));
     return technicalRating(rows, { rules });

@@ -1,19 +1,19 @@
-//! The computing API for JavaScript: `technicalRating(candles, options?)` and
-//! `indicator(name, params, candles)`. Thin wrappers over the pure core: they convert candles in,
-//! results out (columns as `Float64Array`), and turn every error into a JS `Error` with a message.
+//! The computing API for JavaScript: `technicalRating(candles, options?)`,
+//! `indicator(name, params, candles)` and `scoreSignals(signals, series)`. Thin wrappers over the
+//! pure core: they convert candles in, results out (columns as `Float64Array`), and turn every
+//! error into a JS `Error` with a message. Their bodies are a chunk `init()` loads (`compute`).
 
-use barfinex_core::indicators::{self, Params};
-use barfinex_core::rating::{Rules, TechnicalRating};
-use js_sys::{Float64Array, Object, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 mod candles_js;
+mod compute;
 mod host;
 mod rating_js;
 mod signals;
 
 pub(crate) use candles_js::candles_from_js;
-use candles_js::{Block, CandlesJs, Column, BLOCK};
+use candles_js::Column;
 pub(crate) use rating_js::detail as rating_js_object;
 pub(crate) use signals::results_js as signal_results_js;
 
@@ -87,7 +87,7 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
 /// TradingView's technical rating of the last bar (taken as closed), with every vote, computed
 /// with Pine's semantics, under the rule set `options.rules` (`"tradingview"` by default, or
 /// `"library-v3"`). Returns `null` for an empty series. An unknown option or rule set throws,
-/// naming it.
+/// naming it. Its code is loaded by `init()` (`compute.rs`).
 ///
 /// ```js
 /// const r = technicalRating(candles);            // candles: Candle[] or CandleColumns
@@ -101,93 +101,39 @@ pub fn technical_rating_js(
         Object,
     >,
 ) -> Result<JsValue, JsError> {
-    let (every_bar, rules) = rating_options(options.as_ref())?;
-    let input = CandlesJs::new(&candles, "candles")?;
-    let n = input.len();
-    let mut state = TechnicalRating::with_rules(rules);
-    let mut block = Block::default();
-    let out = every_bar.then(|| rating_js::EveryBar::new(n));
-    let mut scores = Vec::new();
-    for start in (0..n).step_by(BLOCK) {
-        let end = (start + BLOCK).min(n);
-        input.read("candles", start, end, &mut block)?;
-        let fail = |e| err(format!("candles: {e}"));
-        match &out {
-            Some(out) => {
-                state
-                    .extend_scores(&block.candles, &mut scores)
-                    .map_err(fail)?;
-                out.write(start, &block.candles.time, &scores);
-            }
-            None => state.extend(&block.candles).map_err(fail)?,
-        }
-    }
-    if n == 0 {
-        return Ok(JsValue::NULL);
-    }
-    let result = rating_js::detail(&state.detail());
-    if let Some(cols) = out {
-        set(&result, "everyBar", cols.into_object());
-    }
-    Ok(result.into())
+    compute::ready("technicalRating", compute::rating(candles, options))
 }
 
-/// `TechnicalRatingOptions`, checked: an unknown key or rule set is an error naming it.
-fn rating_options(options: Option<&Object>) -> Result<(bool, Rules), JsError> {
-    let Some(o) = options else {
-        return Ok((false, Rules::default()));
-    };
-    let mut out = (false, Rules::default());
-    for (key, value) in host::entries(o, "options")? {
-        match key.as_str() {
-            "everyBar" => out.0 = value.is_truthy(),
-            "rules" if value.is_undefined() => {}
-            "rules" => {
-                let name = value
-                    .as_string()
-                    .ok_or_else(|| err("options.rules: expected a string"))?;
-                out.1 = name
-                    .parse()
-                    .map_err(|e| err(format!("options.rules: {e}")))?;
-            }
-            other => {
-                return Err(err(format!(
-                    "options.{other}: unknown option, expected everyBar, rules"
-                )))
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's).
+/// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's). Its code
+/// is loaded by `init()` (`compute.rs`).
 ///
 /// ```js
 /// const { macd, signal, hist } = indicator("macd", { fastperiod: 12, slowperiod: 26, signalperiod: 9 }, candles);
 /// ```
 #[wasm_bindgen(js_name = indicator, unchecked_return_type = "IndicatorResult")]
 pub fn indicator_js(
-    #[wasm_bindgen(unchecked_param_type = "IndicatorName")] name: &str,
+    #[wasm_bindgen(unchecked_param_type = "IndicatorName")] name: String,
     #[wasm_bindgen(unchecked_param_type = "Record<string, number> | undefined")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Candles")] candles: JsValue,
 ) -> Result<JsValue, JsError> {
-    let mut p = Params::new();
-    if !params.is_undefined() && !params.is_null() {
-        if !params.is_object() {
-            return Err(err(format!("{name}: params must be an object")));
-        }
-        for (key, value) in host::entries(&params, "params")? {
-            let value = value
-                .as_f64()
-                .ok_or_else(|| err(format!("{name}: params.{key} is not a number")))?;
-            p = p.with(&key, value);
-        }
-    }
-    let c = candles_from_js(&candles, "candles")?;
-    let out = indicators::indicator(name, &p, &c).map_err(err)?;
-    let o = Object::new();
-    for col in &out.columns {
-        set(&o, col.name, Float64Array::from(&col.values[..]));
-    }
-    Ok(o.into())
+    compute::ready("indicator", compute::indicator(name, params, candles))
+}
+
+/// Scores each signal's rule over the series given, by name (`candles`, `funding`, …).
+/// A signal whose series are missing comes back `insufficient_data`; one whose rule cannot be
+/// read comes back `invalid` with the field named. Throws only when the arguments themselves
+/// are malformed (not an array of signals, a series that is not a series). Its code is loaded
+/// by `init()` (`compute.rs`).
+///
+/// ```js
+/// const [r] = scoreSignals(profile.signals, { candles });
+/// console.log(r.state, r.strength);
+/// ```
+#[wasm_bindgen(js_name = scoreSignals, unchecked_return_type = "SignalResult[]")]
+pub fn score_signals_js(
+    #[wasm_bindgen(unchecked_param_type = "SignalSpec[]")] signals: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, Candles | Points | SeriesInput>")]
+    series: JsValue,
+) -> Result<JsValue, JsError> {
+    compute::ready("scoreSignals", compute::signals(signals, series))
 }

@@ -112,17 +112,10 @@ fn points_from_js(v: &JsValue, at: &str) -> Result<Series, JsError> {
     Ok(s)
 }
 
-/// Scores each signal's rule over the series given, by name (`candles`, `funding`, …).
-/// A signal whose series are missing comes back `insufficient_data`; one whose rule cannot be
-/// read comes back `invalid` with the field named. Throws only when the arguments themselves
-/// are malformed (not an array of signals, a series that is not a series).
-#[wasm_bindgen(js_name = scoreSignals, unchecked_return_type = "SignalResult[]")]
-pub fn score_signals_js(
-    #[wasm_bindgen(unchecked_param_type = "SignalSpec[]")] signals: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, Candles | Points | SeriesInput>")]
-    series: JsValue,
-) -> Result<JsValue, JsError> {
-    let text = js_sys::JSON::stringify(&signals)
+/// `scoreSignals` (`super::score_signals_js`): the signals read as a profile's, the series
+/// converted, each rule scored.
+pub(super) fn score(signals: &JsValue, series: &JsValue) -> Result<JsValue, JsError> {
+    let text = js_sys::JSON::stringify(signals)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| err("signals: expected an array of signals"))?;
@@ -133,7 +126,7 @@ pub fn score_signals_js(
         return Err(err("series: expected an object of named series"));
     }
     let mut set = SeriesSet::new();
-    for (name, value) in host::entries(&series, "series")? {
+    for (name, value) in host::entries(series, "series")? {
         set.insert(name.clone(), series_from_js(&name, &value)?);
     }
     Ok(results_js(&score_signals(&signals, &set)))

@@ -35,15 +35,36 @@ function unavailable(error) {
   console.warn("Barfinex widgets:", error);
 }
 
+// The profiles of the widgets in the page, asked for now rather than once the module is in: the
+// widgets' own GET (src/web/net/early.js takes it), each URL once, at most 16.
+function earlyDocuments() {
+  const documents = new Map();
+  for (const el of document.querySelectorAll(TAGS.join())) {
+    for (const src of el.getAttribute("src")?.split(/\s+/) ?? []) {
+      let url;
+      try { url = new URL(src, document.baseURI); } catch { continue; }
+      if (!src || !/^https?:$/.test(url.protocol) || documents.has(url.href) || documents.size > 15) continue;
+      const controller = new AbortController();
+      const response = fetch(url, { headers: { Accept: "application/json, text/csv;q=0.9, */*;q=0.1" },
+        credentials: "omit", referrerPolicy: "no-referrer", signal: controller.signal });
+      response.catch(() => {}); // the widget reports it
+      documents.set(url.href, { response, controller });
+    }
+  }
+  return documents;
+}
+
 if (typeof customElements !== "undefined") {
   // The module's fetch starts now, beside the glue's (a static import starts it two round trips later).
   const wasm = fetch(new URL("./barfinex_widgets_bg.wasm", import.meta.url));
   wasm.catch(() => {}); // reported through init
+  let documents;
+  try { documents = earlyDocuments(); } catch { documents = new Map(); } // a page's own fetch threw
   try {
     const { default: init } = await import("./barfinex_widgets.js");
     // compute: false: the elements never call technicalRating or indicator, so their chunk waits
     // for a script's own `await init()`.
-    await init({ module_or_path: wasm, compute: false });
+    await init({ module_or_path: wasm, compute: false, documents });
   } catch (error) {
     unavailable(error);
   }

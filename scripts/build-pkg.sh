@@ -68,15 +68,19 @@ split_and_bind() {
   find "$parts" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' -o -name __wasm_split.js \) \
     -exec cp {} "$out/" \;
   node scripts/split-loader.mjs "$out/__wasm_split.js"
-  compute_on_init "$out/barfinex_widgets.js"
+  patch_init "$out/barfinex_widgets.js"
 }
 
 # The computing functions' code is a chunk (src/web/api/compute.rs) that `init()` loads before it
 # resolves, unless given `compute: false` (embed.js: the elements never call it), and that
 # `initSync` loads where it can read files (Node); scripts/split-loader.mjs has the loader side.
-compute_on_init() {
-  local js=$1
-  perl -0pi -e 's/^/import { loadCompute, loadComputeNow } from ".\/__wasm_split.js";\n/' "$js"
+# `init({ documents })` takes the profile requests embed.js sent before the module was in
+# (src/web/net/early.js).
+patch_init() {
+  local js=$1 early
+  early=$(grep -oE "[\"']\./snippets/[^\"']*/src/web/net/early\.js[\"']" "$js" | head -1)
+  [ -n "$early" ] || { echo "build-pkg.sh: net/early.js not imported by $js" >&2; exit 1; }
+  EARLY=$early perl -0pi -e 's{^}{import { loadCompute, loadComputeNow } from "./__wasm_split.js";\nimport { earlyDocuments } from $ENV{EARLY};\n}' "$js"
   patch_glue "$js" "initSync's instantiation" \
     '    const instance = new WebAssembly.Instance(module, imports);
     return __wbg_finalize_init(instance, module);' \
@@ -87,6 +91,7 @@ compute_on_init() {
   patch_glue "$js" "the glue's exports" \
     'export { initSync, __wbg_init as default };' \
     'async function init(options) {
+    if (options?.documents) earlyDocuments(options.documents);
     const exports = await __wbg_init(options);
     if (options?.compute !== false) await loadCompute();
     return exports;

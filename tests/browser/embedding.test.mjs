@@ -88,6 +88,46 @@ test("embed.js asks for the .wasm without waiting for the glue", async () => {
   await page.context().close();
 });
 
+test("embed.js asks for the page's profiles before the glue is in, each once, as the widgets would", async () => {
+  const EXAMPLE = "eth.json";
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.evaluate(() => { document.cookie = "session=secret; path=/"; });
+  const order = [];
+  const profiles = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith("/www/data/")) { order.push(`profile ${path.basename(url.pathname)}`); profiles.push(r); }
+  });
+  // The glue is held back 500 ms: the profiles' requests must not wait for it, or for the module.
+  await page.route("**/pkg/barfinex_widgets.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    order.push("glue served");
+    await route.continue();
+  });
+  const flux = `${server.url}/www/data/flux.json`;
+  const other = `/www/data/examples/${EXAMPLE}`;
+  await page.setContent(`<script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-driver-list id="a" src="${flux}"></bfx-driver-list>
+    <bfx-sparkline id="b" src="${flux}" market="${server.market}"></bfx-sparkline>
+    <bfx-regime-matrix id="m" src="  ${flux}   ${server.url}${other} "></bfx-regime-matrix>`);
+  await page.locator("#a .bfx-driver").first().waitFor();
+  await page.locator("#b canvas").waitFor();
+  await page.locator("#m .bfx-matrix").waitFor();
+  // Both profiles asked for before the glue was served, and never again: the widgets took
+  // embed.js's responses (src/web/net/early.js).
+  assert.deepEqual(order.slice(0, 3).sort(), ["glue served", "profile flux.json", `profile ${EXAMPLE}`].sort());
+  assert.equal(order.indexOf("glue served"), 2, order.join(", "));
+  assert.equal(profiles.length, 2, order.join(", "));
+  for (const r of profiles) {
+    const headers = await r.allHeaders();
+    assert.equal(headers.cookie, undefined);
+    assert.equal(headers.referer, undefined);
+    assert.equal(headers.accept, "application/json, text/csv;q=0.9, */*;q=0.1");
+  }
+  await page.context().close();
+});
+
 test("mount() returns a handle whose unmount() removes the widget", async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}/tests/pages/api.html`);

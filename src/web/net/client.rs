@@ -1,5 +1,6 @@
 use super::body::{read_capped, BodyError};
 use super::cache::{cached, remember};
+use super::request::{get_request, send};
 use super::shared::SharedTask;
 use super::sleep::{now_ms, sleep};
 use super::{js_message, Fetched, NetError, Policy};
@@ -9,54 +10,11 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, AbortSignal, Headers, ReferrerPolicy, Request, RequestCache,
-    RequestCredentials, RequestInit, Response,
-};
-
-#[wasm_bindgen]
-extern "C" {
-    /// The global `fetch` (a window's or a worker's), caught: a page that replaced it with
-    /// something that throws gives an error value, not a trap.
-    #[wasm_bindgen(js_name = fetch, catch)]
-    fn global_fetch(request: &Request) -> Result<js_sys::Promise, JsValue>;
-}
+use web_sys::{AbortController, AbortSignal, Response};
 
 /// A response header, when present and readable (cross-origin: only those the server exposes).
 fn header(response: &Response, name: &str) -> Option<String> {
     response.headers().get(name).ok().flatten()
-}
-
-/// A GET of `url` as the widgets send it, built on `fetch` itself: the URL goes out exactly as
-/// built (gloo-net 0.6 appended a stray `&` to every URL with a query, and a different URL is
-/// a different cache entry for every proxy and CDN in between).
-fn get_request(
-    url: &str,
-    policy: &Policy,
-    revalidate: bool,
-    signal: &AbortSignal,
-) -> Result<Request, JsValue> {
-    let headers = Headers::new()?;
-    headers.set("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")?;
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_headers(&headers);
-    // No cookies and no Referer: a profile names the URLs, and neither the reader's sessions
-    // nor the page they are on are its business. A same-origin series behind the site's login
-    // opts back in (`"credentials": "same-origin"`).
-    init.set_credentials(if policy.same_origin_credentials {
-        RequestCredentials::SameOrigin
-    } else {
-        RequestCredentials::Omit
-    });
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    init.set_cache(if revalidate {
-        RequestCache::NoCache
-    } else {
-        RequestCache::Default
-    });
-    init.set_signal(Some(signal));
-    Request::new_with_str_and_init(url, &init)
 }
 
 struct InFlight {
@@ -217,7 +175,11 @@ async fn attempt_all(
             )
             .ok()
         });
-        let outcome = one_attempt(&url, &policy, &controller, revalidate || attempt > 0).await;
+        let again = revalidate || attempt > 0;
+        // Only a first, plain attempt may take embed.js's early request: a revalidation or a
+        // retry wants a new response, and credentials are never sent early.
+        let early = !again && !policy.same_origin_credentials;
+        let outcome = one_attempt(&url, &policy, &controller, again, early).await;
         if let (Some(w), Some(t)) = (web_sys::window(), timer) {
             w.clear_timeout_with_handle(t);
         }
@@ -287,6 +249,7 @@ async fn one_attempt(
     policy: &Policy,
     controller: &AbortController,
     revalidate: bool,
+    early: bool,
 ) -> Result<Fetched, Failure> {
     let network = |e: JsValue| {
         let detail = js_message(&e).unwrap_or_else(|| "fetch failed".into());
@@ -296,7 +259,7 @@ async fn one_attempt(
         })
     };
     let request = get_request(url, policy, revalidate, &controller.signal()).map_err(network)?;
-    let response: Response = JsFuture::from(global_fetch(&request).map_err(network)?)
+    let response: Response = JsFuture::from(send(&request, early).map_err(network)?)
         .await
         .map_err(network)?
         .dyn_into()

@@ -12,6 +12,7 @@ mod client;
 mod error;
 mod policy;
 mod refresh;
+mod request;
 mod shared;
 mod sleep;
 mod url;

@@ -23,7 +23,7 @@ for (const re of internals) {
   text = text.replace(re, "\n");
 }
 // `init()` also loads the computing functions' code, unless given `compute: false`
-// (scripts/build-pkg.sh, compute_on_init).
+// (scripts/build-pkg.sh, patch_init).
 const init = /\n\/\*\*\n \* If `module_or_path` is \{RequestInfo\} or \{URL\}[^]*?\*\/\nexport default function __wbg_init \(module_or_path\?: \{ module_or_path: InitInput \| Promise<InitInput> \} \| InitInput \| Promise<InitInput>\): Promise<InitOutput>;\n/;
 if (!init.test(text)) {
   console.error(`trim-dts: the default export (init) not found in ${file}`);
@@ -31,8 +31,8 @@ if (!init.test(text)) {
 }
 text = text.replace(init, `
 /**
- * Loads the module, then the code of the computing functions (\`technicalRating\`, \`indicator\`),
- * which are synchronous once this resolves. \`module_or_path\`: the \`.wasm\` (a URL, a request, a
+ * Loads the module, then the code of the computing functions (\`technicalRating\`, \`indicator\`,
+ * \`scoreSignals\`), which are synchronous once this resolves. \`module_or_path\`: the \`.wasm\` (a URL, a request, a
  * response, its bytes or a compiled module); by default the file beside this one.
  * \`compute: false\` leaves the computing code out (the elements never need it), as \`embed.js\`
  * does; a later \`init()\` loads it.

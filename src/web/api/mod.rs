@@ -87,7 +87,7 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
 /// TradingView's technical rating of the last bar (taken as closed), with every vote, computed
 /// with Pine's semantics, under the rule set `options.rules` (`"tradingview"` by default, or
 /// `"library-v3"`). Returns `null` for an empty series. An unknown option or rule set throws,
-/// naming it. Its code is loaded by `init()` (`compute.rs`).
+/// naming it. Call it once `await init()` has loaded its code (`initSync` in Node).
 ///
 /// ```js
 /// const r = technicalRating(candles);            // candles: Candle[] or CandleColumns
@@ -104,8 +104,8 @@ pub fn technical_rating_js(
     compute::ready("technicalRating", compute::rating(candles, options))
 }
 
-/// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's). Its code
-/// is loaded by `init()` (`compute.rs`).
+/// One indicator with TA-Lib's conventions (parameter names and defaults as TA-Lib's). Call it
+/// once `await init()` has loaded its code (`initSync` in Node).
 ///
 /// ```js
 /// const { macd, signal, hist } = indicator("macd", { fastperiod: 12, slowperiod: 26, signalperiod: 9 }, candles);
@@ -122,8 +122,8 @@ pub fn indicator_js(
 /// Scores each signal's rule over the series given, by name (`candles`, `funding`, …).
 /// A signal whose series are missing comes back `insufficient_data`; one whose rule cannot be
 /// read comes back `invalid` with the field named. Throws only when the arguments themselves
-/// are malformed (not an array of signals, a series that is not a series). Its code is loaded
-/// by `init()` (`compute.rs`).
+/// are malformed (not an array of signals, a series that is not a series). Call it once
+/// `await init()` has loaded its code (`initSync` in Node).
 ///
 /// ```js
 /// const [r] = scoreSignals(profile.signals, { candles });

@@ -34,7 +34,9 @@ pub(super) fn send(request: &Request, early: bool) -> Result<js_sys::Promise, Js
 
 /// A GET of `url` as the widgets send it, built on `fetch` itself: the URL goes out exactly as
 /// built (gloo-net 0.6 appended a stray `&` to every URL with a query, and a different URL is
-/// a different cache entry for every proxy and CDN in between).
+/// a different cache entry for every proxy and CDN in between). embed.js sends the same GET for
+/// the page's profiles (`earlyDocuments`): keep the two alike (tests/browser/embedding.test.mjs
+/// checks its headers).
 pub(super) fn get_request(
     url: &str,
     policy: &Policy,

@@ -42,7 +42,7 @@ $(PKG_WASM): $(WEB_SOURCES) scripts/gen-registry.mjs tests/node_modules/.package
 registry:
 	node scripts/gen-registry.mjs
 
-$(TRAP_WASM): $(WEB_SOURCES) pkg/embed.js tests/node_modules/.package-lock.json
+$(TRAP_WASM): $(WEB_SOURCES) tests/node_modules/.package-lock.json
 	scripts/build-pkg.sh --test-trap
 
 $(DEVSERVER): $(shell find devserver -type f)

@@ -3,7 +3,7 @@
 // the element table in src/web/elements.js, src/web/registry.rs, the TypeScript types (the
 // MountOptions interface in src/web/embed.rs, pkg/embed.d.ts, and the React, Vue and Svelte
 // typings), the Custom Elements Manifest (pkg/custom-elements.json), the tag list in
-// pkg/embed.js, the gallery's table in www/gallery.js and the README's element and attribute
+// src/web/embed.js, the gallery's table in www/gallery.js and the README's element and attribute
 // tables (the typings and manifest: scripts/gen-types.mjs).
 //
 //   node scripts/gen-registry.mjs          regenerate (make build does)
@@ -30,7 +30,7 @@ export const TARGETS = {
   "pkg/custom-elements.json": { whole: true, make: manifest,
     names: (text) => JSON.parse(text).modules.flatMap((m) => m.declarations.flatMap((d) => d.attributes.map((a) => a.name))) },
   // These list no attributes themselves (tags, or types imported from embed.d.ts).
-  "pkg/embed.js": { open: "// <registry>", close: "// </registry>", make: embedTags, tagsOnly: true },
+  "src/web/embed.js": { open: "// <registry>", close: "// </registry>", make: embedTags, tagsOnly: true },
   "pkg/react.d.ts": { whole: true, make: reactDts, tagsOnly: true },
   "pkg/vue.d.ts": { whole: true, make: vueDts, tagsOnly: true },
   "pkg/svelte.d.ts": { whole: true, make: svelteDts, tagsOnly: true },

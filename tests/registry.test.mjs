@@ -47,7 +47,7 @@ test("bfx-error's kinds in the registry (and so the typings) are every kind the 
   }
   scan("src/web/components/rating/technical_rating.rs", /=> "([a-z-]+)",/g);
   scan("src/web/elements.js", /kind: "([a-z-]+)"/g);
-  scan("pkg/embed.js", /"(unsupported|module)"/g);
+  scan("src/web/embed.js", /"(unsupported|module)"/g);
   assert.ok(found.size >= 15, [...found].join(", "));
   assert.deepEqual([...found].sort(), [...loadRegistry().errorKinds].sort());
 });

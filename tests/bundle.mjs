@@ -34,21 +34,44 @@ export const LIGHT = ["bfx-driver-list", "bfx-regime-matrix", "bfx-sparkline", "
 
 /** What a page of the light widgets only has received of .js and .wasm when the first of them
  * shows its data (a widget root with content and no loading state): `{ total, files }`, each
- * file gzip -9 as a server would send it. `page` is a fresh page; `server` the dev server. */
+ * file gzip -9 as a server would send it. `page` is a fresh page; `server` the dev server.
+ *
+ * The moment is taken in the page, by a MutationObserver on each widget's shadow root, in the
+ * task that shows the data; a file counts if its last byte came before it (resource timing's
+ * `responseEnd`). A poll would see the data later and count what came in meanwhile, such as a
+ * light widget's own chunk asked for in that task. */
 export async function firstPaintBytes(page, server) {
-  const bodies = [];
+  const responses = new Map();
   page.on("response", (r) => {
     const { pathname } = new URL(r.url());
-    if (/\.(m?js|wasm)$/.test(pathname)) bodies.push(r.body().then((b) => ({ file: path.basename(pathname), gz: gzip(b) })));
+    if (/\.(m?js|wasm)$/.test(pathname)) responses.set(path.basename(pathname), r);
   });
+  await page.addInitScript((tags) => {
+    const roots = new Map();
+    const shown = () => tags.some((tag) => {
+      const root = roots.get(document.querySelector(tag))?.querySelector(".bfx-root");
+      return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading, [aria-busy=true]");
+    });
+    const check = () => { if (window.__bfxShownAt === undefined && shown()) window.__bfxShownAt = performance.now(); };
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      roots.set(this, root);
+      new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
+      return root;
+    };
+  }, LIGHT);
   await page.goto(`${server.url}/tests/pages/blank.html`);
   const src = `${server.url}/www/data/flux.json`;
   await page.setContent(LIGHT.map((tag) => `<${tag} src="${src}" market="${server.market}"></${tag}>`).join("\n")
     + `<script type="module" src="${server.url}/pkg/embed.js"></script>`);
-  await page.waitForFunction((tags) => tags.some((tag) => {
-    const root = document.querySelector(tag)?.shadowRoot?.querySelector(".bfx-root");
-    return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading, [aria-busy=true]");
-  }), LIGHT, { timeout: 30_000, polling: 50 });
-  const files = await Promise.all(bodies.splice(0));
+  await page.waitForFunction(() => window.__bfxShownAt !== undefined, null, { timeout: 30_000 });
+  const received = await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => e.responseEnd > 0 && e.responseEnd <= window.__bfxShownAt)
+    .map((e) => new URL(e.name).pathname.split("/").pop()));
+  const missed = received.filter((f) => /\.(m?js|wasm)$/.test(f) && !responses.has(f));
+  if (missed.length) throw new Error(`received without a response seen: ${missed}`);
+  const files = await Promise.all([...responses].filter(([file]) => received.includes(file))
+    .map(async ([file, r]) => ({ file, gz: gzip(await r.body()) })));
   return { total: files.reduce((sum, f) => sum + f.gz, 0), files };
 }

@@ -1,15 +1,19 @@
-//! The split build's chunks: what only the heavy widgets draw (the asset card, the technical
-//! rating, the price and funding charts) is reached through these functions, so
-//! `scripts/build-pkg.sh` (wasm-split) moves it into `.wasm` files of its own, fetched when a
-//! widget first wants one. A page of light widgets (driver list, regime matrix, sparkline,
-//! signal badges) never fetches them. Natively, and in a Leptos app, each is a plain call.
+//! The split build's chunks: the bodies that draw market data (the asset card, the technical
+//! rating, the price and funding charts, the sparkline, the signal badges with the rule engine)
+//! are reached through these functions, so `scripts/build-pkg.sh` (wasm-split) moves their code
+//! into `.wasm` files of its own, fetched when a widget first wants one. A page's first light
+//! widget (a driver list, a regime matrix) shows its data from the main module alone. Natively,
+//! and in a Leptos app, each is a plain call.
 //!
-//! Each widget's chunk is asked for as soon as the widget is mounted (`preload`), beside its
-//! profile, not after it. A chunk that fails to load is an error in the widgets that need it
-//! (`LazyBody`), and the next one that wants it tries again.
+//! A heavy widget's chunk is asked for as soon as the widget is mounted (`preload`), beside its
+//! profile, not after it. A light one's when its profile is in, beside the market data it asks
+//! for then (`Wants`), so it never competes with the first light widget's module. A chunk that
+//! fails to load is an error in the widgets that need it (`LazyBody`), and the next one that
+//! wants it tries again.
 
 use super::components::{
-    AssetCardView, FundingChart, LazyView, MarketPanel, PriceChart, TechnicalRatingPanel,
+    AssetCardView, FundingChart, LazyView, LiveSignals, MarketPanel, PriceChart, SparklineChart,
+    TechnicalRatingPanel,
 };
 use super::load::Profile;
 use super::reader::use_reader;
@@ -17,25 +21,29 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-/// A heavy widget's body, by the chunk that draws it.
+/// A widget's body, by the chunk that draws it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Heavy {
+pub enum Chunk {
     Card,
     Rating,
     Price,
     Funding,
+    Sparkline,
+    Signals,
 }
 
-impl Heavy {
+impl Chunk {
     /// Starts fetching this body's chunk, if it is not in yet.
     pub fn preload(self) {
         leptos::task::spawn_local(async move {
             // A failure is not kept: the body's own load tries again and shows it.
             let _ = match self {
-                Heavy::Card => preload_card().await,
-                Heavy::Rating => preload_rating().await,
-                Heavy::Price => preload_price().await,
-                Heavy::Funding => preload_funding().await,
+                Chunk::Card => preload_card().await,
+                Chunk::Rating => preload_rating().await,
+                Chunk::Price => preload_price().await,
+                Chunk::Funding => preload_funding().await,
+                Chunk::Sparkline => preload_sparkline().await,
+                Chunk::Signals => preload_signals().await,
             };
         });
     }
@@ -45,10 +53,12 @@ impl Heavy {
     pub fn body(self, p: Rc<Profile>, candles: Option<String>) -> LazyView {
         Box::pin(async move {
             let built = match self {
-                Heavy::Card => card(p, candles).await,
-                Heavy::Rating => rating(p, candles).await,
-                Heavy::Price => price(p).await,
-                Heavy::Funding => funding(p).await,
+                Chunk::Card => card(p, candles).await,
+                Chunk::Rating => rating(p, candles).await,
+                Chunk::Price => price(p).await,
+                Chunk::Funding => funding(p).await,
+                Chunk::Sparkline => sparkline(p).await,
+                Chunk::Signals => signals(p).await,
             };
             built.map_err(|e| format!("{}: {e}", self.chunk()))
         })
@@ -57,10 +67,12 @@ impl Heavy {
     /// The chunk's name, for developers' messages.
     fn chunk(self) -> &'static str {
         match self {
-            Heavy::Card => "the asset card's code",
-            Heavy::Rating => "the technical rating's code",
-            Heavy::Price => "the price chart's code",
-            Heavy::Funding => "the funding chart's code",
+            Chunk::Card => "the asset card's code",
+            Chunk::Rating => "the technical rating's code",
+            Chunk::Price => "the price chart's code",
+            Chunk::Funding => "the funding chart's code",
+            Chunk::Sparkline => "the sparkline's code",
+            Chunk::Signals => "the signal rules' code",
         }
     }
 }
@@ -82,7 +94,7 @@ fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoade
     )
 }
 
-#[wasm_split(price, fallible, preload(preload_price))]
+#[wasm_split(charts, fallible, preload(preload_price))]
 fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
         <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
@@ -90,7 +102,20 @@ fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     .into_any())
 }
 
-#[wasm_split(funding, fallible, preload(preload_funding))]
+#[wasm_split(charts, fallible, preload(preload_funding))]
 fn funding(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <FundingChart spec=p.source("funding")/> }.into_any())
+}
+
+#[wasm_split(sparkline, fallible, preload(preload_sparkline))]
+fn sparkline(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <SparklineChart spec=p.source("candles")/> }.into_any())
+}
+
+#[wasm_split(signals, fallible, preload(preload_signals))]
+fn signals(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>
+    }
+    .into_any())
 }

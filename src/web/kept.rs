@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use std::any::Any;
 use std::marker::PhantomData;
+use wasm_bindgen::prelude::*;
 
 type Slot = StoredValue<Box<dyn Any>, LocalStorage>;
 
@@ -52,6 +53,26 @@ impl<T: 'static> Kept<T> {
 /// its widget, not leaked for the page's lifetime.
 pub fn keep(value: impl Any) {
     slot(Box::new(value));
+}
+
+/// A JS function that calls `f` with its one argument (an observer's entries), kept until the
+/// calling owner is cleaned up. The widgets' observer callbacks are all made here, and
+/// `net/refresh.rs` makes one from the main module: wasm-bindgen rewrites the code that turns a
+/// Rust closure into a JS function in the main module only, so that code must be reached from
+/// it. Made only in a split build's chunk (a chart's), it stopped the module with `unreachable`.
+pub fn kept_callback(f: impl FnMut(JsValue) + 'static) -> js_sys::Function {
+    kept_boxed(Box::new(f))
+}
+
+#[inline(never)]
+fn kept_boxed(f: Box<dyn FnMut(JsValue)>) -> js_sys::Function {
+    let callback = Closure::wrap(f);
+    let js = callback
+        .as_ref()
+        .unchecked_ref::<js_sys::Function>()
+        .clone();
+    keep(callback);
+    js
 }
 
 #[inline(never)]

@@ -2,10 +2,9 @@
 //! the same components the asset card composes, so the card and the standalone widgets never
 //! diverge.
 
-use super::chunks::Heavy;
+use super::chunks::Chunk;
 use super::components::{
-    CardFrame, DriverList, HeadingLevel, LazyBody, LiveSignals, RegimeMatrix, SparklineChart,
-    SummaryIntervals, WidgetShell,
+    CardFrame, DriverList, HeadingLevel, LazyBody, RegimeMatrix, SummaryIntervals, WidgetShell,
 };
 use super::context::MarketContext;
 use super::load::{Profile as Loaded, Wants};
@@ -87,9 +86,9 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     let t = use_reader().t();
     Ok(match widget {
         "asset-card" => {
-            Heavy::Card.preload();
+            Chunk::Card.preload();
             let body = Callback::new(move |p: Profile| {
-                view! { <LazyBody body=Heavy::Card.body(p, candles.clone()) reserve=Some("card")/> }.into_any()
+                view! { <LazyBody body=Chunk::Card.body(p, candles.clone()) reserve=Some("card")/> }.into_any()
             });
             view! { <CardFrame src=src body=body/> }.into_any()
         }
@@ -118,45 +117,47 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
         "signal-badges" => view! {
             <WidgetShell src=src title=t.market_signals wants=Wants::Signals
                 render=move |p: Profile| view! {
-                    <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>
+                    <LazyBody body=Chunk::Signals.body(p, None)/>
                 }.into_any()/>
         }
         .into_any(),
         "technical-rating" => {
-            Heavy::Rating.preload();
+            Chunk::Rating.preload();
             view! {
                 <WidgetShell src=src title=t.technical_rating reserve=Some("rating-widget")
                     wants=if candles.is_some() { Wants::Nothing } else { Wants::Series("candles") }
                     render=move |p: Profile| {
                         let reserve = Some(if candles.is_some() { "rating" } else { "market-rated" });
-                        view! { <LazyBody body=Heavy::Rating.body(p, candles.clone()) reserve=reserve/> }.into_any()
+                        view! { <LazyBody body=Chunk::Rating.body(p, candles.clone()) reserve=reserve/> }.into_any()
                     }/>
             }
             .into_any()
         }
         "price-chart" => {
-            Heavy::Price.preload();
+            Chunk::Price.preload();
             view! {
                 <WidgetShell src=src title=t.price_and_volume reserve=Some("price-widget") wants=Wants::Series("candles")
                     render=move |p: Profile| view! {
-                        <LazyBody body=Heavy::Price.body(p, None) reserve=Some("price")/>
+                        <LazyBody body=Chunk::Price.body(p, None) reserve=Some("price")/>
                     }.into_any()/>
             }
             .into_any()
         }
         "funding-chart" => {
-            Heavy::Funding.preload();
+            Chunk::Funding.preload();
             view! {
                 <WidgetShell src=src title=t.funding_rate reserve=Some("funding-widget") wants=Wants::Series("funding")
                     render=move |p: Profile| view! {
-                        <LazyBody body=Heavy::Funding.body(p, None) reserve=Some("funding")/>
+                        <LazyBody body=Chunk::Funding.body(p, None) reserve=Some("funding")/>
                     }.into_any()/>
             }
             .into_any()
         }
         "sparkline" => view! {
             <WidgetShell src=src title=t.price disclaimer=false reserve=Some("sparkline-widget") wants=Wants::Series("candles")
-                render=move |p: Profile| view! { <SparklineChart spec=p.source("candles")/> }.into_any()/>
+                render=move |p: Profile| view! {
+                    <LazyBody body=Chunk::Sparkline.body(p, None)/>
+                }.into_any()/>
         }
         .into_any(),
         #[cfg(feature = "test-trap")]

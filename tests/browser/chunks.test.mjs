@@ -1,7 +1,7 @@
-// The split build (the weight issue, #18, item 2; src/web/chunks.rs): what only the heavy
-// widgets draw is in chunks of its own, fetched when a widget first wants one. A page fetches
-// only the chunks of the widgets it shows, and a chunk that cannot be fetched is an error in the
-// widgets that need it, not in the others, and not a stopped module.
+// The split build (the weight issue, #18, item 2; src/web/chunks.rs): what the widgets that
+// show market data draw is in chunks of its own, fetched when a widget first wants one. A page
+// fetches only the chunks of the widgets it shows, and a chunk that cannot be fetched is an
+// error in the widgets that need it, not in the others, and not a stopped module.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -14,7 +14,10 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const CHUNKS = chunkFiles(path.join(ROOT, "pkg"));
 const LIGHT = ["driver-list", "regime-matrix", "sparkline", "signal-badges"];
-const HEAVY = { "asset-card": "card", "technical-rating": "rating", "price-chart": "price", "funding-chart": "funding" };
+const HEAVY = { "asset-card": "card", "technical-rating": "rating", "price-chart": "charts", "funding-chart": "charts" };
+/** The light widgets' own chunks: the sparkline's, and the signal rules' (the badges, and the
+ * regime matrix's rules). */
+const LIGHT_SPLITS = ["split_sparkline.wasm", "split_signals.wasm"];
 
 /** A page of `tags`, each with the Flux profile; returns the page and the chunks it fetched. */
 async function pageOf(tags, { block } = {}) {
@@ -46,8 +49,9 @@ async function heldPage(pattern, widgets) {
   return { page, release };
 }
 
-test("the package is split: each heavy widget has a chunk of its own", () => {
+test("the package is split: each heavy widget, the sparkline and the signal rules have a chunk of their own", () => {
   for (const name of Object.values(HEAVY)) assert.ok(CHUNKS.includes(`split_${name}.wasm`), `split_${name}.wasm in ${CHUNKS}`);
+  for (const file of LIGHT_SPLITS) assert.ok(CHUNKS.includes(file), `${file} in ${CHUNKS}`);
 });
 
 test("the computing functions' code is a chunk: the embed leaves it out, init() loads it, and they stay synchronous", { timeout: 60_000 }, async () => {
@@ -78,12 +82,19 @@ test("the computing functions' code is a chunk: the embed leaves it out, init() 
   await page.context().close();
 });
 
-test("light widgets fetch no chunk; each heavy widget fetches its own and no other widget's", { timeout: 60_000 }, async () => {
+test("a driver list and a regime matrix fetch no chunk, the other light widgets only their own; each heavy widget its own and no other widget's", { timeout: 60_000 }, async () => {
+  const profileOnly = await pageOf(["driver-list", "regime-matrix"]);
+  await profileOnly.page.locator("#w0 .bfx-driver").first().waitFor();
+  await profileOnly.page.locator("#w1 .bfx-matrix-widget[aria-busy=false]").waitFor();
+  assert.deepEqual(profileOnly.fetched, []);
+  await profileOnly.page.context().close();
   const light = await pageOf(LIGHT);
   await light.page.locator("#w0 .bfx-driver").first().waitFor();
   await light.page.locator("#w2 canvas").waitFor();
   await light.page.locator("#w3 .bfx-signal").first().waitFor();
-  assert.deepEqual(light.fetched, []);
+  const heavySplits = Object.values(HEAVY).map((n) => `split_${n}.wasm`).concat("split_compute.wasm");
+  for (const file of LIGHT_SPLITS) assert.ok(light.fetched.includes(file), `the light page fetched ${light.fetched}`);
+  assert.deepEqual(light.fetched.filter((f) => heavySplits.includes(f)), []);
   await light.page.context().close();
   for (const [tag, name] of Object.entries(HEAVY)) {
     const { page, fetched } = await pageOf([tag]);
@@ -101,29 +112,29 @@ test("light widgets fetch no chunk; each heavy widget fetches its own and no oth
 });
 
 test("a chunk that cannot be fetched is an error in the widgets that need it only; the next one tries again", { timeout: 60_000 }, async () => {
-  const { page } = await pageOf(["price-chart", "price-chart", "funding-chart", "driver-list", "sparkline"], { block: "split_price.wasm" });
+  // The price and funding charts share one chunk; the sparkline has its own.
+  const { page } = await pageOf(["price-chart", "price-chart", "funding-chart", "driver-list", "sparkline"], { block: "split_charts.wasm" });
   // The split runtime logs the failed fetch; the widgets say it in the reader's words.
   page.expectErrors(/Failed to fetch/);
   await page.evaluate(() => {
     window.failures = [];
     document.addEventListener("bfx-error", (e) => window.failures.push([e.target.id, e.detail.kind]));
   });
-  for (const id of ["#w0", "#w1"]) {
+  for (const [id, chunk] of [["#w0", "price"], ["#w1", "price"], ["#w2", "funding"]]) {
     const error = page.locator(`${id} .bfx-state--error[data-error-kind=code]`);
     await error.waitFor({ timeout: 20_000 });
     assert.equal(await error.locator(".bfx-state__title").textContent(), "This widget could not load");
-    assert.match(await error.locator(".bfx-state__message").textContent(), /^the price chart's code: /);
+    assert.match(await error.locator(".bfx-state__message").textContent(), new RegExp(`^the ${chunk} chart's code: `));
     assert.equal(await page.locator(`${id} canvas`).count(), 0);
   }
   // The others on the page are whole.
-  await page.locator("#w2 canvas").waitFor();
   await page.locator("#w3 .bfx-driver").nth(5).waitFor();
   await page.locator("#w4 canvas").waitFor();
   assert.equal(await page.locator(".bfx-state--stopped").count(), 0);
-  assert.equal(await page.locator("#w2 .bfx-state--error, #w3 .bfx-state--error, #w4 .bfx-state--error").count(), 0);
-  assert.deepEqual((await page.evaluate(() => window.failures)).filter(([, kind]) => kind === "code").map(([id]) => id).sort(), ["w0", "w1"]);
+  assert.equal(await page.locator("#w3 .bfx-state--error, #w4 .bfx-state--error").count(), 0);
+  assert.deepEqual((await page.evaluate(() => window.failures)).filter(([, kind]) => kind === "code").map(([id]) => id).sort(), ["w0", "w1", "w2"]);
   // The failure is not kept: once the chunk can be fetched, a new price chart draws.
-  await page.unroute("**/split_price.wasm");
+  await page.unroute("**/split_charts.wasm");
   await page.evaluate(([src, market]) => {
     const el = document.createElement("bfx-price-chart");
     el.id = "later";
@@ -135,8 +146,30 @@ test("a chunk that cannot be fetched is an error in the widgets that need it onl
   await page.context().close();
 });
 
+test("the signal rules' chunk not fetched: the badges say so, the regime matrix says its regime is unknown and why, the rest is whole", { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  await page.route("**/split_signals.wasm", (r) => r.abort("failed"));
+  page.expectErrors(/Failed to fetch/);
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-signal-badges id="s" src="${src}" market="${server.market}"></bfx-signal-badges>
+    <bfx-regime-matrix id="m" src="${src}" market="${server.market}" rules="${server.url}/www/data/regime-rules.json"></bfx-regime-matrix>
+    <bfx-driver-list id="d" src="${src}"></bfx-driver-list>`);
+  const error = page.locator("#s .bfx-state--error[data-error-kind=code]");
+  await error.waitFor({ timeout: 20_000 });
+  assert.match(await error.locator(".bfx-state__message").textContent(), /^the signal rules' code: /);
+  const line = page.locator("#m .bfx-current-regime");
+  await line.locator("details").waitFor({ timeout: 20_000 });
+  assert.match(await line.textContent(), /unknown/);
+  assert.match(await line.locator("details").textContent(), /the rule engine's code: /);
+  await page.locator("#d .bfx-driver").nth(5).waitFor();
+  assert.equal(await page.locator(".bfx-state--stopped").count(), 0);
+  await page.context().close();
+});
+
 test("a widget removed while its chunk is on the way is not drawn, and nothing fails", { timeout: 60_000 }, async () => {
-  const { page, release } = await heldPage("**/split_price.wasm", [["price-chart", "gone"], ["price-chart", "kept"]]);
+  const { page, release } = await heldPage("**/split_charts.wasm", [["price-chart", "gone"], ["price-chart", "kept"]]);
   // Both wait for the chunk with their profile read, then one leaves the page.
   await page.locator("#gone .bfx-widget__title").waitFor();
   await page.locator("#kept .bfx-state--loading").waitFor();

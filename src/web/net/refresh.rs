@@ -1,9 +1,7 @@
 use super::now_secs;
-use crate::web::kept::{keep, Kept};
+use crate::web::kept::{kept_callback, Kept};
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, IntersectionObserver};
 
 /// The element a widget renders into, provided by `mount` so that refreshes pause while it is
@@ -85,17 +83,16 @@ pub fn refresh_tick(secs: u32) -> ReadSignal<u32> {
     start();
     on_cleanup(stop);
     if let Some(container) = attached.and_then(|a| a.0.with(HtmlElement::clone)) {
-        let back = Closure::<dyn FnMut()>::new(move || {
+        // Owned with the widget: freed when it goes.
+        let back = kept_callback(move |_| {
             if connected() && start() {
                 set_tick.update(|t| *t += 1);
             }
         });
-        if let Ok(io) = IntersectionObserver::new(back.as_ref().unchecked_ref()) {
+        if let Ok(io) = IntersectionObserver::new(&back) {
             io.observe(&container);
             on_cleanup(move || io.disconnect());
         }
-        // Owned with the widget: freed when it goes.
-        keep(back);
     }
     tick
 }

@@ -2,7 +2,7 @@ use super::data::ChartData;
 use super::surface::CanvasSurface;
 use crate::web::components::primitives::CollectAny;
 use crate::web::components::{effect, Packed};
-use crate::web::kept::{keep, Kept};
+use crate::web::kept::{kept_callback, Kept};
 use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Rgb, Style};
 use barfinex_core::locale::fill;
@@ -210,7 +210,7 @@ pub(super) fn canvas_view(
         // Called with the ResizeObserver's entries, or with a colour-scheme change event. Owned
         // by the chart and dropped with it (a closure handed to JS for good would outlive every
         // chart ever drawn).
-        let on_change = Closure::<dyn FnMut(JsValue)>::new({
+        let f = kept_callback({
             let width = Rc::clone(&width);
             move |arg: JsValue| {
                 if let Some(w) = observed_width(&arg) {
@@ -219,11 +219,6 @@ pub(super) fn canvas_view(
                 redraw()
             }
         });
-        let f: js_sys::Function = on_change
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone();
-        keep(on_change);
         // The first draw waits for the observer's first report, delivered after layout with the
         // box's width. Reading `clientWidth` here instead forced a layout per chart (and drew
         // each chart twice); a chart off screen in a `content-visibility: auto` widget

@@ -4,8 +4,10 @@ use crate::web::load::{fetch_regime_rules, load_series_set, ErasedResource, Load
 use crate::web::net::{refresh_tick, Cancel, NextRefresh};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
-use barfinex_core::signals::{current_regime_with_plan, State};
+use barfinex_core::signals::{current_regime_with_plan, Plan, RegimeRules, SeriesSet, State};
 use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// The current market regime as the widgets know it, and how they know it.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +25,8 @@ pub enum RegimeNow {
     Unknown(NoRegime),
     /// The rules could not be loaded.
     Failed(LoadError),
+    /// The rule engine's code could not be loaded (the split build's `regime` chunk).
+    NoCode(String),
 }
 
 /// Why no regime is shown (worded in the reader's language where it is shown).
@@ -73,6 +77,10 @@ pub fn use_current_regime(
             let Some(url) = rules else {
                 return RegimeNow::Unknown(NoRegime::NotGiven);
             };
+            // The rule engine's chunk travels while the rules and their data do.
+            leptos::task::spawn_local(async {
+                let _ = preload_regime().await;
+            });
             let doc = match fetch_regime_rules(&url, &policy, signal.clone()).await {
                 Ok(d) => d,
                 Err(e) => return RegimeNow::Failed(e),
@@ -88,27 +96,40 @@ pub fn use_current_regime(
                 n > 0,
             )
             .await;
-            let now = current_regime_with_plan(&doc, &plan, &set);
-            match (now.regime.clone(), now.decisive()) {
-                (Some(regime), Some(r)) => RegimeNow::Decided {
-                    regime,
-                    description: now.description.clone().unwrap_or_default(),
-                    as_of: r.as_of,
-                    synthetic: r.synthetic,
-                },
-                // As the core's `reason` says it: a rule with data held nowhere, or none had data.
-                _ => RegimeNow::Unknown(
-                    match now
-                        .results
-                        .iter()
-                        .any(|r| matches!(r.state, State::Active | State::Inactive))
-                    {
-                        true => NoRegime::NoRuleHolds,
-                        false => NoRegime::NoData,
-                    },
-                ),
-            }
+            decided(doc, plan, set)
+                .await
+                .unwrap_or_else(|e| RegimeNow::NoCode(format!("the rule engine's code: {e}")))
         }
+    })
+}
+
+/// What the rules decide on their loaded data. A split point: the rule engine's code is in the
+/// split build's `regime` chunk, so a regime matrix without rules never fetches it.
+#[wasm_split(signals, fallible, preload(preload_regime))]
+fn decided(
+    doc: Rc<RegimeRules>,
+    plan: Plan,
+    set: SeriesSet,
+) -> Result<RegimeNow, SplitLoaderError> {
+    let now = current_regime_with_plan(&doc, &plan, &set);
+    Ok(match (now.regime.clone(), now.decisive()) {
+        (Some(regime), Some(r)) => RegimeNow::Decided {
+            regime,
+            description: now.description.clone().unwrap_or_default(),
+            as_of: r.as_of,
+            synthetic: r.synthetic,
+        },
+        // As the core's `reason` says it: a rule with data held nowhere, or none had data.
+        _ => RegimeNow::Unknown(
+            match now
+                .results
+                .iter()
+                .any(|r| matches!(r.state, State::Active | State::Inactive))
+            {
+                true => NoRegime::NoRuleHolds,
+                false => NoRegime::NoData,
+            },
+        ),
     })
 }
 
@@ -129,6 +150,17 @@ pub fn CurrentRegimeLine(
     let lead = format!("{} ", t.current_regime);
     // The refresh that tries a failed series again, when this line is under its owner.
     let retry = use_context::<NextRefresh>();
+    let failed = {
+        let lead = lead.clone();
+        move |message: String| {
+            view! {
+                {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong>
+                {retry.map(|next| view! { <RetryIn next=next/> })}
+                <TechnicalDetails message=message/>
+            }
+            .into_any()
+        }
+    };
     view! {
         <div class="bfx-current-regime" role="status">
             {move || match now.get() {
@@ -150,11 +182,8 @@ pub fn CurrentRegimeLine(
                         NoRegime::NoData => t.regime_no_data,
                     })}
                 }.into_any(),
-                Some(RegimeNow::Failed(e)) => view! {
-                    {lead.clone()} <strong class="bfx-current-regime__name">{t.unknown}</strong>
-                    {retry.map(|next| view! { <RetryIn next=next/> })}
-                    <TechnicalDetails message=e.to_string()/>
-                }.into_any(),
+                Some(RegimeNow::Failed(e)) => failed(e.to_string()),
+                Some(RegimeNow::NoCode(message)) => failed(message),
             }}
         </div>
     }

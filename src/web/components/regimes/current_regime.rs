@@ -25,7 +25,7 @@ pub enum RegimeNow {
     Unknown(NoRegime),
     /// The rules could not be loaded.
     Failed(LoadError),
-    /// The rule engine's code could not be loaded (the split build's `regime` chunk).
+    /// The rule engine's code could not be loaded (the split build's `signals` chunk).
     NoCode(String),
 }
 
@@ -104,7 +104,7 @@ pub fn use_current_regime(
 }
 
 /// What the rules decide on their loaded data. A split point: the rule engine's code is in the
-/// split build's `regime` chunk, so a regime matrix without rules never fetches it.
+/// split build's `signals` chunk (with the badges'), which a matrix without rules never fetches.
 #[wasm_split(signals, fallible, preload(preload_regime))]
 fn decided(
     doc: Rc<RegimeRules>,

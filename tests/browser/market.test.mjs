@@ -182,8 +182,12 @@ test("removing a card aborts its in-flight request", async () => {
   const p = await newPage(browser);
   const failed = [];
   p.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  // Removed once its request is on the way (not after a fixed time: on a loaded machine the
+  // request may leave later).
+  const asked = p.waitForRequest((r) => r.url().includes("/fault/delay:5000/binance"), { timeout: 20_000 });
   await cards(candles("binance-futures-klines", "XRPUSDT", "1h", { base_url: `${server.market}/fault/delay:5000/binance` }), { page: p });
-  await p.waitForTimeout(500);
+  await asked;
+  await p.waitForTimeout(100);
   await p.evaluate(() => document.getElementById("c0").remove());
   await p.waitForTimeout(300);
   assert.ok(failed.some((f) => f.includes("/fault/delay:5000/binance") && f.includes("ERR_ABORTED")), failed.join("\n"));

@@ -29,6 +29,10 @@ export function bundleBytes() {
   return { wasm, chunks, js, total: wasm + chunks + js };
 }
 
+/** The split files only heavy widgets or the computing functions fetch (`src/web/chunks.rs`,
+ * `src/web/api/compute.rs`): never part of a light page's first paint. */
+export const HEAVY_SPLITS = ["card", "rating", "charts", "compute"].map((name) => `split_${name}.wasm`);
+
 /** The light widgets of the first-paint budget. */
 export const LIGHT = ["bfx-driver-list", "bfx-regime-matrix", "bfx-sparkline", "bfx-signal-badges"];
 

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { ROOT, serve, launch, newPage } from "./harness.mjs";
-import { chunkFiles } from "../bundle.mjs";
+import { HEAVY_SPLITS, chunkFiles } from "../bundle.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -92,9 +92,8 @@ test("a driver list and a regime matrix fetch no chunk, the other light widgets 
   await light.page.locator("#w0 .bfx-driver").first().waitFor();
   await light.page.locator("#w2 canvas").waitFor();
   await light.page.locator("#w3 .bfx-signal").first().waitFor();
-  const heavySplits = Object.values(HEAVY).map((n) => `split_${n}.wasm`).concat("split_compute.wasm");
   for (const file of LIGHT_SPLITS) assert.ok(light.fetched.includes(file), `the light page fetched ${light.fetched}`);
-  assert.deepEqual(light.fetched.filter((f) => heavySplits.includes(f)), []);
+  assert.deepEqual(light.fetched.filter((f) => HEAVY_SPLITS.includes(f)), []);
   await light.page.context().close();
   for (const [tag, name] of Object.entries(HEAVY)) {
     const { page, fetched } = await pageOf([tag]);

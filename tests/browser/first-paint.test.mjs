@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, serve, launch, newPage } from "./harness.mjs";
-import { firstPaintBytes } from "../bundle.mjs";
+import { HEAVY_SPLITS, firstPaintBytes } from "../bundle.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -25,8 +25,7 @@ test("a page of light widgets is within the first-paint budget", { timeout: 60_0
     + files.map((f) => `${f.file} ${f.gz}`).join(", "));
   assert.ok(files.some((f) => f.file === "barfinex_widgets_bg.wasm"), "the module was among them");
   // A page pays for what it shows: none of the heavy widgets' chunks, nor the computing code.
-  const heavy = ["card", "rating", "charts", "compute"].map((name) => `split_${name}.wasm`);
-  assert.deepEqual(files.filter((f) => heavy.includes(f.file)), []);
+  assert.deepEqual(files.filter((f) => HEAVY_SPLITS.includes(f.file)), []);
   assert.ok(total <= bundle.first_paint.max,
     `${total} B gzipped before the first light widget showed its data; the budget is ${bundle.first_paint.max} B (budgets.json)`);
   await page.context().close();

@@ -33,7 +33,9 @@ pub enum Chunk {
 }
 
 impl Chunk {
-    /// Starts fetching this body's chunk, if it is not in yet.
+    /// Starts fetching a heavy body's chunk, if it is not in yet. A light body's (the sparkline's,
+    /// the badges') is asked for by its body, when its profile is in: asked for at mount, it would
+    /// compete with the first light widget's module.
     pub fn preload(self) {
         leptos::task::spawn_local(async move {
             // A failure is not kept: the body's own load tries again and shows it.
@@ -42,8 +44,7 @@ impl Chunk {
                 Chunk::Rating => preload_rating().await,
                 Chunk::Price => preload_price().await,
                 Chunk::Funding => preload_funding().await,
-                Chunk::Sparkline => preload_sparkline().await,
-                Chunk::Signals => preload_signals().await,
+                Chunk::Sparkline | Chunk::Signals => Ok(()),
             };
         });
     }
@@ -107,12 +108,12 @@ fn funding(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <FundingChart spec=p.source("funding")/> }.into_any())
 }
 
-#[wasm_split(sparkline, fallible, preload(preload_sparkline))]
+#[wasm_split(sparkline, fallible)]
 fn sparkline(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <SparklineChart spec=p.source("candles")/> }.into_any())
 }
 
-#[wasm_split(signals, fallible, preload(preload_signals))]
+#[wasm_split(signals, fallible)]
 fn signals(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
         <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>

@@ -52,11 +52,18 @@ test("driver list: counts per direction, filter by direction and category, sort,
   assert.equal(await page.locator("#w .bfx-drivers__counts").textContent(),
     `${count("Positive")} positive · ${count("Mixed")} mixed · ${count("Negative")} negative · ${count("Conditional")} conditional`);
   assert.equal(await page.locator("#w .bfx-widget__asset").textContent(), SEED.name);
-  const titles = () => page.locator("#w .bfx-driver__title").allTextContents();
+  // What the reader sees: a filter hides the drivers it leaves out.
+  const titles = () => page.locator("#w .bfx-driver:not([hidden]) .bfx-driver__title").allTextContents();
   assert.deepEqual(await titles(), SEED.drivers.map((d) => d[0]));
-  // Direction filter: Negative only.
+  // Direction filter: Negative only. A text opened before stays open in a driver still shown.
   const chip = (label) => page.locator("#w .bfx-chip", { hasText: new RegExp(`^${label}$`) });
+  const negative = page.locator("#w .bfx-driver[data-direction=Negative]");
+  await negative.locator(".bfx-text__toggle").click();
   await chip("Negative").click();
+  assert.equal(await negative.locator(".bfx-text__toggle").getAttribute("aria-expanded"), "true");
+  assert.equal(await page.locator("#w .bfx-driver:not([hidden])").count(), 1);
+  assert.ok(await negative.isVisible());
+  assert.ok(!(await page.locator("#w .bfx-driver[hidden]").first().isVisible()), "a driver filtered out is not shown");
   assert.equal(await chip("Negative").getAttribute("aria-pressed"), "true");
   assert.deepEqual(await titles(), SEED.drivers.filter((d) => d[1] === "Negative").map((d) => d[0]));
   assert.equal(await page.locator("#w .bfx-drivers__shown").innerText(), `Showing 1 of 6 Clear filters`);

@@ -84,7 +84,7 @@ pub fn score_parsed(signal: &Signal, planned: &Planned, set: &SeriesSet) -> Sign
     out.as_of = out.data.iter().filter_map(|d| d.as_of).min();
     if let Some(tf) = parsed.timeframe {
         // Compared after normalising (`60m` is `1h`); an interval that does not parse differs.
-        let differs = |i: &str| i.parse::<Interval>().map_or(true, |i| i != tf);
+        let differs = |i: &str| !i.parse::<Interval>().is_ok_and(|i| i == tf);
         let off: Vec<String> = out
             .data
             .iter()

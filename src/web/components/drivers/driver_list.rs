@@ -41,30 +41,44 @@ pub fn DriverList(
         .filter(|c| drivers.iter().any(|d| d.category == *c))
         .collect();
     let directions: Vec<Direction> = counts.iter().map(|(d, _)| *d).collect();
+    // Filters hide items (each keeps its state: text opened stays open); an order builds the
+    // list again. No keyed `For`: its diffing was the only copy in the module (~14 KB).
     let (choice, set_choice) = signal(0u32);
+    let (order, set_order) = signal(0u32);
     let drivers = Kept::new(drivers);
-    let visible = move || {
-        let c = choice.get();
-        let shows = |set: u32, bit: u32| c & set == 0 || c & bit != 0;
+    let compact = layout == "compact";
+    // The items build when the list mounts, outside the owner that gave this component its
+    // contexts (heading level, profile language): each build runs under a child of it, dropped
+    // when the order builds them again.
+    let parent = Owner::current();
+    let items = move || {
         let mut v: Vec<(usize, Driver)> = drivers
-            .with(|all| {
-                all.iter()
-                    .cloned()
-                    .enumerate()
-                    .filter(|(_, d)| shows(DIRS, dir_bit(d.direction)))
-                    .filter(|(_, d)| shows(CATS, cat_bit(d.category)))
-                    .collect()
-            })
+            .with(|all| all.iter().cloned().enumerate().collect())
             .unwrap_or_default();
-        match sort_of(c) {
+        match sort_of(order.get()) {
             Sort::Given => {}
             Sort::Direction => v.sort_by_key(|(i, d)| (rank(d.direction), *i)),
             Sort::Category => v.sort_by_key(|(i, d)| (d.category.as_str(), *i)),
         }
-        v
+        let build = move || {
+            v.into_iter()
+                .map(|(_, d)| view! { <DriverItem driver=d compact choice/> })
+                .collect_any()
+        };
+        let Some(owner) = parent.as_ref().map(Owner::child) else {
+            return build();
+        };
+        let view = owner.with(build);
+        on_cleanup(move || drop(owner));
+        view
     };
     // Counted again when read (a few dozen drivers at most): a `Memo` would be one more type.
-    let shown = move || visible().len();
+    let shown = move || {
+        let c = choice.get();
+        drivers
+            .with(|all| all.iter().filter(|d| shows(c, d)).count())
+            .unwrap_or(0)
+    };
     let sort_label = next_id("sort");
     let sort_group = sort_label.clone();
     let show_controls = controls && total > 1;
@@ -93,23 +107,21 @@ pub fn DriverList(
                         {[(t.sort_given, Sort::Given), (t.sort_direction, Sort::Direction), (t.sort_category, Sort::Category)]
                             .into_iter()
                             .map(|(label, s)| view! {
-                                <ToggleChip label tone=Tone::Category mask=SORT value=s as u32 * SORT_UNIT choice=(choice, set_choice)/>
+                                <ToggleChip label tone=Tone::Category mask=SORT value=s as u32 * SORT_UNIT choice=(order, set_order)/>
                             })
                             .collect_any()}
                     </div>
                     <p class="bfx-drivers__shown" role="status">
                         {move || fill(t.showing, &[&shown().to_string(), &total.to_string()])}
-                        {move || (choice.get() & (DIRS | CATS) != 0).then(|| view! {
+                        {move || (choice.get() != 0).then(|| view! {
                             " " <button type="button" class="bfx-drivers__clear"
-                                on:click=move |_| set_choice.update(|c| *c &= SORT)>{t.clear_filters}</button>
+                                on:click=move |_| set_choice.set(0)>{t.clear_filters}</button>
                         })}
                     </p>
                 </div>
             })}
             <ul part="drivers" class="bfx-drivers">
-                <For each=visible key=|(i, _)| *i let((_, d))>
-                    <DriverItem driver=d compact=layout == "compact"/>
-                </For>
+                {items}
             </ul>
             {move || (shown() == 0).then(|| view! { <Empty text=t.no_drivers_match/> })}
         </div>
@@ -117,9 +129,21 @@ pub fn DriverList(
     .into_any()
 }
 
+/// One driver, hidden while the list's filters leave it out.
 #[component]
-fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
+fn DriverItem(
+    /// The driver.
+    driver: Driver,
+    /// One line, the text on demand.
+    compact: bool,
+    /// The list's filters ([`DIRS`], [`CATS`] bits).
+    choice: ReadSignal<u32>,
+) -> impl IntoView {
     let d = driver;
+    let hidden = {
+        let (direction, category) = (d.direction, d.category);
+        move || !shows_kinds(choice.get(), direction, category)
+    };
     let l = use_reader().locale;
     let text_lang = ProfileLang::here();
     let badges = view! {
@@ -130,7 +154,7 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
     };
     if compact {
         return view! {
-            <li class="bfx-driver bfx-driver--compact" data-direction=d.direction.as_str() data-category=d.category.as_str()>
+            <li class="bfx-driver bfx-driver--compact" hidden=hidden data-direction=d.direction.as_str() data-category=d.category.as_str()>
                 <details>
                     <summary class="bfx-driver__head">
                         <span class="bfx-driver__title" dir="auto" lang=text_lang.clone()>{d.title}</span>
@@ -143,7 +167,7 @@ fn DriverItem(driver: Driver, compact: bool) -> impl IntoView {
         .into_any();
     }
     view! {
-        <li part="driver" class="bfx-driver" data-direction=d.direction.as_str() data-category=d.category.as_str()>
+        <li part="driver" class="bfx-driver" hidden=hidden data-direction=d.direction.as_str() data-category=d.category.as_str()>
             <div class="bfx-driver__head">
                 <div role="heading" {..aria_level(HeadingLevel::here())} class="bfx-driver__title" dir="auto" lang=text_lang>{d.title}</div>
                 {badges}
@@ -183,13 +207,23 @@ fn ToggleChip(
     }
 }
 
-// What the reader chose, as the bits of one `u32` (a signal type the crate already has: each
-// signal type costs the bundle its own code): a bit per direction shown and per category shown
-// (none of a kind set: all of it), and the order above them.
+// What the reader chose, as bits of a `u32` (a signal type the crate already has: each signal
+// type costs the bundle its own code): the filters, a bit per direction shown and per category
+// shown (none of a kind set: all of it); the order, in a signal of its own, above them.
 const DIRS: u32 = 0xff;
 const CATS: u32 = 0xff << 8;
 const SORT_UNIT: u32 = 1 << 16;
 const SORT: u32 = 3 * SORT_UNIT;
+
+/// Whether filters `c` show driver `d`.
+fn shows(c: u32, d: &Driver) -> bool {
+    shows_kinds(c, d.direction, d.category)
+}
+
+fn shows_kinds(c: u32, direction: Direction, category: DriverCategory) -> bool {
+    let kind = |set: u32, bit: u32| c & set == 0 || c & bit != 0;
+    kind(DIRS, dir_bit(direction)) && kind(CATS, cat_bit(category))
+}
 
 fn dir_bit(d: Direction) -> u32 {
     1 << (rank(d) & 7)

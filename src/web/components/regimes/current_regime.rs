@@ -77,10 +77,13 @@ pub fn use_current_regime(
             let Some(url) = rules else {
                 return RegimeNow::Unknown(NoRegime::NotGiven);
             };
-            // The rule engine's chunk travels while the rules and their data do.
-            leptos::task::spawn_local(async {
-                let _ = preload_regime().await;
-            });
+            // The rule engine's chunk travels while the rules and their data do; a refresh finds
+            // it in (or `decided` tries again).
+            if n == 0 {
+                leptos::task::spawn_local(async {
+                    let _ = preload_regime().await;
+                });
+            }
             let doc = match fetch_regime_rules(&url, &policy, signal.clone()).await {
                 Ok(d) => d,
                 Err(e) => return RegimeNow::Failed(e),

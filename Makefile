@@ -77,7 +77,7 @@ bench: tools-test build $(DEVSERVER)
 # them (rustup, apt) or says what is missing. New corpus entries and crashes land in fuzz/corpus/
 # and fuzz/artifacts/; commit them (cargo fuzz cmin keeps the corpus small).
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := profile rule wire endpoint_url retry_after regime_rules
+FUZZ_TARGETS := profile rule wire endpoint_url retry_after regime_rules float
 fuzz:
 	@scripts/ensure-tools.sh fuzz
 	@cd fuzz && for t in $(FUZZ_TARGETS); do \

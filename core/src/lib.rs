@@ -10,6 +10,7 @@
 //! ```
 
 pub mod doc;
+pub mod float;
 pub mod format;
 pub mod interval;
 pub mod json;

@@ -12,7 +12,7 @@ pub fn is_retryable(status: u16) -> bool {
 /// relative to `now_ms`. Capped at `cap_ms` so a hostile header cannot stall a widget.
 pub fn retry_after_ms(header: &str, now_ms: f64, cap_ms: f64) -> Option<f64> {
     let h = header.trim();
-    let ms = if let Ok(secs) = h.parse::<f64>() {
+    let ms = if let Some(secs) = crate::float::parse_f64(h) {
         (secs.is_finite() && secs >= 0.0).then_some(secs * 1000.0)?
     } else {
         (http_date_ms(h)? - now_ms).max(0.0)

@@ -297,8 +297,7 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        text.parse::<f64>()
-            .ok()
+        crate::float::parse_f64(text)
             .and_then(Number::from_f64)
             .ok_or_else(|| self.error("number out of range"))
     }

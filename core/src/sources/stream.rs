@@ -186,7 +186,16 @@ pub(crate) fn rows<T>(
             out.push(t);
         }
         Ok(())
-    })?;
+    });
+    rows_read(json, path, tally)?;
+    Ok(out)
+}
+
+/// What [`rows`] does once the rows are read, whatever they were read into: kept out of line,
+/// as `rows` is compiled once per parser.
+#[inline(never)]
+fn rows_read(json: &str, path: &str, tally: Result<Tally, SourceError>) -> Result<(), SourceError> {
+    let tally = tally?;
     // A whole body that is not rows is usually the exchange's error answer
     // (`{"code":-1121,"msg":"Invalid symbol."}`): shown as it came, shortened.
     if path.is_empty() && tally.not_array.is_some() {
@@ -200,6 +209,5 @@ pub(crate) fn rows<T>(
             e.path = format!("{path}{}", e.path);
         }
         e
-    })?;
-    Ok(out)
+    })
 }

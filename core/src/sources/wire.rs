@@ -21,7 +21,7 @@ pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> Sourc
 pub(crate) fn num(v: &Cell, path: &dyn Fn() -> String) -> Result<f64, SourceError> {
     let x = match v {
         Cell::Num(n) => Some(*n),
-        Cell::Str(s) => s.trim().parse::<f64>().ok(),
+        Cell::Str(s) => crate::float::parse_f64(s.trim()),
         _ => None,
     };
     match x {

@@ -19,6 +19,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("endpoint_url", endpoint),
     ("retry_after", retry_after),
     ("regime_rules", regime_rules),
+    ("float", float),
 ];
 
 fn text(data: &[u8]) -> String {
@@ -79,6 +80,19 @@ pub fn retry_after(data: &[u8]) {
     for now in [0.0, 1.7e12, 8.64e15, f64::MAX, f64::NAN] {
         let _ = retry_after_ms(&header, now, 30_000.0);
     }
+}
+
+/// A number's text, read by our parser and by std's: the same `f64`, bit for bit (the JSON
+/// reader, the wire formats and `Retry-After` read numbers through it).
+pub fn float(data: &[u8]) {
+    let s = text(data);
+    let ours = barfinex_core::float::parse_f64(&s);
+    let std = s.parse::<f64>().ok();
+    let same = match (ours, std) {
+        (Some(a), Some(b)) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    assert!(same, "{s}: read differently from std");
 }
 
 /// A regime-rules document, then the current regime over extreme series.

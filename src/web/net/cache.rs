@@ -5,6 +5,7 @@
 
 use super::sleep::now_ms;
 use super::{Fetched, Policy};
+use barfinex_core::float::parse_f64;
 use js_sys::JsString;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -58,10 +59,7 @@ pub(super) fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
 fn read_entry(url: &str, raw: &str) -> Option<Fetched> {
     let (head, body) = raw.split_once('\n')?;
     let (at, flag) = head.split_once(' ')?;
-    let fetched_at = at
-        .parse::<f64>()
-        .ok()
-        .filter(|t| t.is_finite() && (0.0..=now_ms()).contains(t))?;
+    let fetched_at = parse_f64(at).filter(|t| t.is_finite() && (0.0..=now_ms()).contains(t))?;
     let synthetic = match flag {
         "synthetic" => true,
         "market" => false,
@@ -186,7 +184,7 @@ fn entries(s: &web_sys::Storage) -> Vec<(String, f64, usize)> {
         let head = String::from(v.slice(0, 40));
         let at = head
             .split_once(' ')
-            .and_then(|(t, _)| t.parse::<f64>().ok())
+            .and_then(|(t, _)| parse_f64(t))
             .filter(|t| t.is_finite())
             .unwrap_or(0.0);
         out.push((

@@ -5,6 +5,7 @@ use crate::web::components::{effect, Packed};
 use crate::web::kept::{kept_callback, Kept};
 use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Rgb, Style};
+use barfinex_core::float::parse_f64;
 use barfinex_core::locale::fill;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -23,7 +24,7 @@ fn parse_rgb(s: &str) -> Option<Rgb> {
         .trim_matches(|c| c == '(' || c == ')')
         .split([',', ' ', '/'])
         .filter(|p| !p.is_empty())
-        .filter_map(|p| p.parse().ok())
+        .filter_map(parse_f64)
         .collect();
     match nums.as_slice() {
         [r, g, b, ..] => Some(Rgb(*r as u8, *g as u8, *b as u8)),

@@ -18,6 +18,8 @@
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
+mod std_types;
+
 /// A document read: the value, and the fields it had that the type does not read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc<T> {
@@ -184,6 +186,17 @@ pub fn variant(v: &Value, path: &str, names: &[&str]) -> Result<usize, DocError>
     })
 }
 
+/// [`variant`] for the `n` names `name(0)`, `name(1)`, …: the enums' readers, compiled once.
+pub fn variant_of(
+    v: &Value,
+    path: &str,
+    n: usize,
+    name: &dyn Fn(usize) -> &'static str,
+) -> Result<usize, DocError> {
+    let names: Vec<&str> = (0..n).map(name).collect();
+    variant(v, path, &names)
+}
+
 /// The fields of an object, read by name; the keys not in `known` are recorded as unknown.
 pub struct Fields<'a, 'u> {
     map: &'a Map<String, Value>,
@@ -242,66 +255,6 @@ impl<'a, 'u> Fields<'a, 'u> {
     }
 }
 
-impl FromDoc for String {
-    fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
-        match v {
-            Value::String(s) => Ok(s.clone()),
-            _ => Err(invalid_type(v, path, "a string")),
-        }
-    }
-}
-
-impl FromDoc for bool {
-    fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
-        v.as_bool()
-            .ok_or_else(|| invalid_type(v, path, "a boolean"))
-    }
-}
-
-impl FromDoc for u32 {
-    fn from_doc(v: &Value, path: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
-        match v {
-            Value::Number(n) if !n.is_f64() => n
-                .as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or_else(|| {
-                    DocError::new(path, format!("invalid value: {}, expected u32", found(v)))
-                }),
-            _ => Err(invalid_type(v, path, "u32")),
-        }
-    }
-}
-
-/// Kept as it is (a rule, read later by its own reader).
-impl FromDoc for Value {
-    fn from_doc(v: &Value, _: &str, _: &mut Vec<String>) -> Result<Self, DocError> {
-        Ok(v.clone())
-    }
-}
-
-/// `null` is `None`.
-impl<T: FromDoc> FromDoc for Option<T> {
-    fn from_doc(v: &Value, path: &str, unknown: &mut Vec<String>) -> Result<Self, DocError> {
-        match v {
-            Value::Null => Ok(None),
-            v => T::from_doc(v, path, unknown).map(Some),
-        }
-    }
-}
-
-impl<T: FromDoc> FromDoc for Vec<T> {
-    fn from_doc(v: &Value, path: &str, unknown: &mut Vec<String>) -> Result<Self, DocError> {
-        let Value::Array(items) = v else {
-            return Err(invalid_type(v, path, "a sequence"));
-        };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::from_doc(item, &format!("{path}[{i}]"), unknown))
-            .collect()
-    }
-}
-
 /// `FromDoc` for enums with `ALL` and `as_str` (the profile's `labels!`).
 #[macro_export]
 macro_rules! enum_from_doc {
@@ -312,8 +265,8 @@ macro_rules! enum_from_doc {
                 path: &str,
                 _: &mut Vec<String>,
             ) -> Result<Self, $crate::doc::DocError> {
-                let names: Vec<&str> = <$ty>::ALL.iter().map(|x| x.as_str()).collect();
-                $crate::doc::variant(v, path, &names).map(|i| <$ty>::ALL[i])
+                $crate::doc::variant_of(v, path, <$ty>::ALL.len(), &|i| <$ty>::ALL[i].as_str())
+                    .map(|i| <$ty>::ALL[i])
             }
         }
     )+};

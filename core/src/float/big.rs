@@ -1,0 +1,116 @@
+//! Unsigned big integers, only what the exact comparison needs: built from decimal digits,
+//! multiplied by a `u64` or a power of five, shifted left, compared.
+
+use std::cmp::Ordering;
+
+/// Little-endian 32-bit limbs, without high zero limbs (zero is empty).
+#[derive(Clone)]
+pub(super) struct Big(pub(super) Vec<u32>);
+
+impl Big {
+    pub(super) fn from_u64(n: u64) -> Self {
+        let mut b = Big(vec![n as u32, (n >> 32) as u32]);
+        b.trim();
+        b
+    }
+
+    /// The integer the decimal digits (0–9) spell.
+    pub(super) fn from_digits(digits: &[u8]) -> Self {
+        let mut b = Big(Vec::new());
+        for chunk in digits.chunks(9) {
+            let (scale, add) = chunk
+                .iter()
+                .fold((1u32, 0u32), |(m, a), &c| (m * 10, a * 10 + u32::from(c)));
+            b.mul_add(scale, add);
+        }
+        b
+    }
+
+    pub(super) fn mul_pow5(&mut self, mut n: u32) {
+        // 5^13 is the largest power of five under 2^32.
+        while n >= 13 {
+            self.mul_add(1_220_703_125, 0);
+            n -= 13;
+        }
+        self.mul_add(5u32.pow(n), 0);
+    }
+
+    pub(super) fn mul_u64(&mut self, n: u64) {
+        let by = [n as u32, (n >> 32) as u32];
+        let mut out = vec![0u32; self.0.len() + 2];
+        for (i, &a) in self.0.iter().enumerate() {
+            let mut carry = 0u64;
+            for (j, &b) in by.iter().enumerate() {
+                // At most (2^32 - 1)^2 + 2 (2^32 - 1) = 2^64 - 1.
+                let t = u64::from(a) * u64::from(b) + u64::from(out[i + j]) + carry;
+                out[i + j] = t as u32;
+                carry = t >> 32;
+            }
+            out[i + 2] = carry as u32;
+        }
+        self.0 = out;
+        self.trim();
+    }
+
+    pub(super) fn shl(&mut self, bits: u32) {
+        if self.0.is_empty() {
+            return;
+        }
+        let (limbs, bits) = ((bits / 32) as usize, bits % 32);
+        if bits > 0 {
+            let mut carry = 0u32;
+            for limb in &mut self.0 {
+                let next = *limb >> (32 - bits);
+                *limb = (*limb << bits) | carry;
+                carry = next;
+            }
+            if carry > 0 {
+                self.0.push(carry);
+            }
+        }
+        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+    }
+
+    /// `self × m + add`.
+    fn mul_add(&mut self, m: u32, add: u32) {
+        let mut carry = u64::from(add);
+        for limb in &mut self.0 {
+            let t = u64::from(*limb) * u64::from(m) + carry;
+            *limb = t as u32;
+            carry = t >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+        self.trim();
+    }
+
+    fn trim(&mut self) {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+}
+
+impl PartialEq for Big {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Big {}
+
+impl PartialOrd for Big {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Big {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0
+            .len()
+            .cmp(&other.0.len())
+            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
+    }
+}

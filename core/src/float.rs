@@ -311,16 +311,13 @@ impl Midpoints {
 
     fn value_vs_midpoint_above(&self, x: u64) -> Ordering {
         let (odd, p) = midpoint_above(x);
-        let mut mid = self.fives.clone();
-        mid.mul_u64(odd);
-        let mut value = self.value.clone();
+        let mid = self.fives.times(odd);
         let shift = self.exp - p;
         if shift >= 0 {
-            value.shl(shift as u32);
+            self.value.shifted(shift as u32).cmp(&mid)
         } else {
-            mid.shl((-shift) as u32);
+            self.value.cmp(&mid.shifted((-shift) as u32))
         }
-        value.cmp(&mid)
     }
 }
 

@@ -35,7 +35,8 @@ impl Big {
         self.mul_add(5u32.pow(n), 0);
     }
 
-    pub(super) fn mul_u64(&mut self, n: u64) {
+    /// `self × n`, as a new number (its limbs allocated once).
+    pub(super) fn times(&self, n: u64) -> Big {
         let by = [n as u32, (n >> 32) as u32];
         let mut out = vec![0u32; self.0.len() + 2];
         for (i, &a) in self.0.iter().enumerate() {
@@ -48,27 +49,32 @@ impl Big {
             }
             out[i + 2] = carry as u32;
         }
-        self.0 = out;
-        self.trim();
+        let mut out = Big(out);
+        out.trim();
+        out
     }
 
-    pub(super) fn shl(&mut self, bits: u32) {
+    /// `self × 2^bits`, as a new number (its limbs allocated once).
+    pub(super) fn shifted(&self, bits: u32) -> Big {
         if self.0.is_empty() {
-            return;
+            return Big(Vec::new());
         }
         let (limbs, bits) = ((bits / 32) as usize, bits % 32);
-        if bits > 0 {
-            let mut carry = 0u32;
-            for limb in &mut self.0 {
-                let next = *limb >> (32 - bits);
-                *limb = (*limb << bits) | carry;
-                carry = next;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
+        let mut out = Vec::with_capacity(limbs + self.0.len() + 1);
+        out.resize(limbs, 0);
+        let mut carry = 0u32;
+        for &limb in &self.0 {
+            out.push(if bits == 0 {
+                limb
+            } else {
+                (limb << bits) | carry
+            });
+            carry = if bits == 0 { 0 } else { limb >> (32 - bits) };
         }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+        if carry > 0 {
+            out.push(carry);
+        }
+        Big(out)
     }
 
     /// `self × m + add`.

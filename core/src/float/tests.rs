@@ -33,7 +33,7 @@ fn midpoint_above(x: f64) -> String {
         n.mul_pow5((-p) as u32);
         p
     } else {
-        n.shl(p as u32);
+        n = n.shifted(p as u32);
         0
     };
     format!("{}e{exp}", decimal(n))

@@ -152,6 +152,7 @@ fn unsigned(b: &[u8]) -> Option<f64> {
             })));
         }
     }
+    // The digits are gathered only here, by a second scan: the paths above need none kept.
     let mut digits = Vec::with_capacity(s.len);
     scan(b, &mut |c| digits.push(c))?;
     digits.truncate(n);

@@ -64,7 +64,7 @@ split_and_bind() {
   wasm-split-cli --target web --out-name barfinex_widgets "$wasm" "$parts"
   wasm-bindgen --target web --keep-lld-exports --out-dir "$out" --out-name barfinex_widgets \
     "$parts/barfinex_widgets.wasm"
-  rm -f "$out"/split_*.wasm "$out"/chunk_*.wasm
+  rm -f "$out"/split_*.wasm "$out"/chunk_*.wasm "$out"/chunk_pack.bin
   find "$parts" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' -o -name __wasm_split.js \) \
     -exec cp {} "$out/" \;
   node scripts/split-loader.mjs "$out/__wasm_split.js"
@@ -143,6 +143,9 @@ for part in pkg/barfinex_widgets_bg.wasm pkg/split_*.wasm pkg/chunk_*.wasm; do
     --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
     "$part" -o "$part"
 done
+# The small shared chunks into one file, chunk_pack.bin, that the loader reads them from (one
+# request instead of one each; scripts/pack-chunks.mjs says why).
+node scripts/pack-chunks.mjs pkg
 # The glue and the snippets it imports (src/web/elements.js, host.rs's inline JS, and the split's
 # loader __wasm_split.js, which imports the glue back) become one
 # module with esbuild: a browser finds a static import only once it has the importing file, so
@@ -167,8 +170,8 @@ tests/node_modules/.bin/terser src/web/embed.js --module --compress passes=2 --m
 gz() { gzip -9 -c < "$1" | wc -c; }
 main_gz=$(gz pkg/barfinex_widgets_bg.wasm)
 chunks_gz=0
-for c in pkg/split_*.wasm pkg/chunk_*.wasm; do chunks_gz=$((chunks_gz + $(gz "$c"))); done
+for c in pkg/split_*.wasm pkg/chunk_*.wasm pkg/chunk_pack.bin; do chunks_gz=$((chunks_gz + $(gz "$c"))); done
 js_gz=$(cat pkg/barfinex_widgets.js pkg/embed.js | gzip -9 -c | wc -c)
 printf 'pkg/: wasm %s bytes (%s gzipped) and %s chunks (%s gzipped), js %s gzipped, total %s gzipped\n' \
-  "$(wc -c < pkg/barfinex_widgets_bg.wasm)" "$main_gz" "$(ls pkg/split_*.wasm pkg/chunk_*.wasm | wc -l)" \
+  "$(wc -c < pkg/barfinex_widgets_bg.wasm)" "$main_gz" "$(ls pkg/split_*.wasm pkg/chunk_*.wasm pkg/chunk_pack.bin | wc -l)" \
   "$chunks_gz" "$js_gz" "$((main_gz + chunks_gz + js_gz))" >&2

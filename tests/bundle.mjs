@@ -12,9 +12,10 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const gzip = (bytes) => execFileSync("gzip", ["-9", "-c"], { input: bytes }).length;
 const gz = (files) => gzip(Buffer.concat(files.map((f) => readFileSync(f))));
 
-/** The chunks of the split build in `dir` (scripts/build-pkg.sh): fetched only by the widgets
- * that need them. */
-export const chunkFiles = (dir) => readdirSync(dir).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f)).sort();
+/** The chunks of the split build in `dir` (scripts/build-pkg.sh), with the file the small ones
+ * are packed in (`chunk_pack.bin`, scripts/pack-chunks.mjs): fetched only by the widgets that
+ * need them. */
+export const chunkFiles = (dir) => readdirSync(dir).filter((f) => /^(split|chunk)_\w+\.wasm$|^chunk_pack\.bin$/.test(f)).sort();
 
 /** `{ wasm, chunks, js, total }`, gzipped bytes of pkg/ as built: `wasm` is the main part,
  * `chunks` the split build's other parts (each gzipped on its own, as each is fetched). */

@@ -15,7 +15,7 @@ use super::components::{
     AssetCardView, FundingChart, LazyView, LiveSignals, MarketPanel, PriceChart, SparklineChart,
     TechnicalRatingPanel,
 };
-use super::load::Profile;
+use super::load::{preload_formats, Profile};
 use super::reader::use_reader;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -37,6 +37,10 @@ impl Chunk {
     /// the badges') is asked for by its body, when its profile is in: asked for at mount, it would
     /// compete with the first light widget's module.
     pub fn preload(self) {
+        // Each heavy body reads market data: the exchanges' formats travel beside its code.
+        if !matches!(self, Chunk::Sparkline | Chunk::Signals) {
+            preload_formats();
+        }
         leptos::task::spawn_local(async move {
             // A failure is not kept: the body's own load tries again and shows it.
             let _ = match self {

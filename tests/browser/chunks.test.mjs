@@ -18,6 +18,10 @@ const HEAVY = { "asset-card": "card", "technical-rating": "rating", "price-chart
 /** The light widgets' own chunks: the sparkline's, and the signal rules' (the badges, and the
  * regime matrix's rules). */
 const LIGHT_SPLITS = ["split_sparkline.wasm", "split_signals.wasm"];
+/** The exchanges' formats (src/web/load/series.rs): every widget that shows market data. */
+const MARKET = "split_market.wasm";
+/** The small shared chunks, in one file (scripts/pack-chunks.mjs). */
+const PACK = "chunk_pack.bin";
 
 /** A page of `tags`, each with the Flux profile; returns the page and the chunks it fetched. */
 async function pageOf(tags, { block } = {}) {
@@ -35,6 +39,19 @@ async function pageOf(tags, { block } = {}) {
   return { page, fetched };
 }
 
+/** Adds `widgets` ([tag, id] pairs, the Flux profile each) to the page. */
+async function addWidgets(page, widgets) {
+  await page.evaluate(([widgets, src, market]) => {
+    for (const [tag, id] of widgets) {
+      const el = document.createElement(`bfx-${tag}`);
+      el.id = id;
+      el.setAttribute("src", src);
+      el.setAttribute("market", market);
+      document.body.append(el);
+    }
+  }, [widgets, `${server.url}/www/data/flux.json`, server.market]);
+}
+
 /** A page of `widgets` ([tag, id] pairs, the Flux profile each) whose requests matching
  * `pattern` wait until `release()` is called. */
 async function heldPage(pattern, widgets) {
@@ -49,9 +66,9 @@ async function heldPage(pattern, widgets) {
   return { page, release };
 }
 
-test("the package is split: each heavy widget, the sparkline and the signal rules have a chunk of their own", () => {
+test("the package is split: each heavy widget, the sparkline, the signal rules and the market data formats have a chunk of their own", () => {
   for (const name of Object.values(HEAVY)) assert.ok(CHUNKS.includes(`split_${name}.wasm`), `split_${name}.wasm in ${CHUNKS}`);
-  for (const file of LIGHT_SPLITS) assert.ok(CHUNKS.includes(file), `${file} in ${CHUNKS}`);
+  for (const file of [...LIGHT_SPLITS, MARKET]) assert.ok(CHUNKS.includes(file), `${file} in ${CHUNKS}`);
 });
 
 test("the computing functions' code is a chunk: the embed leaves it out, init() loads it, and they stay synchronous", { timeout: 60_000 }, async () => {
@@ -92,7 +109,7 @@ test("a driver list and a regime matrix fetch no chunk, the other light widgets 
   await light.page.locator("#w0 .bfx-driver").first().waitFor();
   await light.page.locator("#w2 canvas").waitFor();
   await light.page.locator("#w3 .bfx-signal").first().waitFor();
-  for (const file of LIGHT_SPLITS) assert.ok(light.fetched.includes(file), `the light page fetched ${light.fetched}`);
+  for (const file of [...LIGHT_SPLITS, MARKET]) assert.ok(light.fetched.includes(file), `the light page fetched ${light.fetched}`);
   assert.deepEqual(light.fetched.filter((f) => HEAVY_SPLITS.includes(f)), []);
   await light.page.context().close();
   for (const [tag, name] of Object.entries(HEAVY)) {
@@ -103,6 +120,7 @@ test("a driver list and a regime matrix fetch no chunk, the other light widgets 
       return root.querySelector("canvas, .bfx-rating, .bfx-market__price") && !root.querySelector(".bfx-state--loading");
     }, null, { timeout: 20_000 });
     assert.ok(fetched.includes(`split_${name}.wasm`), `${tag} fetched ${fetched}`);
+    if (tag !== "technical-rating") assert.ok(fetched.includes(MARKET), `${tag} fetched ${fetched}`);
     const others = Object.values(HEAVY).filter((n) => n !== name).map((n) => `split_${n}.wasm`);
     assert.deepEqual(fetched.filter((f) => others.includes(f)), [], `${tag} fetched another widget's chunk`);
     assert.equal(new Set(fetched).size, fetched.length, `${tag} fetched a chunk twice: ${fetched}`);
@@ -134,14 +152,48 @@ test("a chunk that cannot be fetched is an error in the widgets that need it onl
   assert.deepEqual((await page.evaluate(() => window.failures)).filter(([, kind]) => kind === "code").map(([id]) => id).sort(), ["w0", "w1", "w2"]);
   // The failure is not kept: once the chunk can be fetched, a new price chart draws.
   await page.unroute("**/split_charts.wasm");
-  await page.evaluate(([src, market]) => {
-    const el = document.createElement("bfx-price-chart");
-    el.id = "later";
-    el.setAttribute("src", src);
-    el.setAttribute("market", market);
-    document.body.append(el);
-  }, [`${server.url}/www/data/flux.json`, server.market]);
+  await addWidgets(page, [["price-chart", "later"]]);
   await page.locator("#later canvas").waitFor({ timeout: 20_000 });
+  await page.context().close();
+});
+
+test("the market data formats' chunk not fetched: each widget of market data says so, the driver list is whole, and the next load tries again", { timeout: 60_000 }, async () => {
+  const { page } = await pageOf(["sparkline", "price-chart", "driver-list"], { block: MARKET });
+  page.expectErrors(/Failed to fetch/);
+  for (const id of ["#w0", "#w1"]) {
+    const error = page.locator(`${id} .bfx-state--error[data-error-kind=code]`);
+    await error.waitFor({ timeout: 20_000 });
+    assert.equal(await error.locator(".bfx-state__title").textContent(), "This widget could not load");
+    assert.match(await error.locator(".bfx-state__message").textContent(), /^the market data formats' code: /);
+    assert.equal(await page.locator(`${id} canvas`).count(), 0);
+  }
+  await page.locator("#w2 .bfx-driver").nth(5).waitFor();
+  assert.equal(await page.locator("#w2 .bfx-state--error").count(), 0);
+  assert.equal(await page.locator(".bfx-state--stopped").count(), 0);
+  // Not kept: once the chunk can be fetched, a new sparkline draws.
+  await page.unroute(`**/${MARKET}`);
+  await addWidgets(page, [["sparkline", "later"]]);
+  await page.locator("#later canvas").waitFor({ timeout: 20_000 });
+  await page.context().close();
+});
+
+test("the small chunks come in one file, asked for once; when it cannot be fetched, only the widgets that need it say so", { timeout: 60_000 }, async () => {
+  assert.ok(CHUNKS.includes(PACK), `${PACK} in ${CHUNKS}`);
+  const { page, fetched } = await pageOf(["sparkline", "driver-list"], { block: PACK });
+  page.expectErrors(/Failed to fetch/);
+  const error = page.locator("#w0 .bfx-state--error[data-error-kind=code]");
+  await error.waitFor({ timeout: 20_000 });
+  assert.match(await error.locator(".bfx-state__message").textContent(), /^the sparkline's code: /);
+  await page.locator("#w1 .bfx-driver").nth(5).waitFor();
+  assert.equal(await page.locator(".bfx-state--stopped").count(), 0);
+  // Not kept: a sparkline added once the file can be fetched draws, and a price chart too, whose
+  // small chunks come from the same file, fetched once more for both.
+  const before = fetched.filter((f) => f === PACK).length;
+  await page.unroute(`**/${PACK}`);
+  await addWidgets(page, [["sparkline", "later"], ["price-chart", "chart"]]);
+  await page.locator("#later canvas").waitFor({ timeout: 20_000 });
+  await page.locator("#chart canvas").waitFor({ timeout: 20_000 });
+  assert.equal(fetched.filter((f) => f === PACK).length, before + 1, `fetched ${fetched}`);
   await page.context().close();
 });
 

@@ -31,12 +31,15 @@ pub enum LoadError {
     Candles { url: String, error: SourceError },
     /// The body is not a valid regime-rules document; `error` names the field path.
     RegimeRules { url: String, error: String },
+    /// The code that reads it (a chunk of the split build) could not be loaded: what and why.
+    Code(String),
 }
 
 impl LoadError {
     /// The kind of failure, stable for scripts (`data-error-kind`), whatever the wording: the
     /// transport's kinds (`timeout`, `http`, `too-large`, …), `parse`, `profile`, `candles`,
-    /// `regime-rules`, `endpoint` (no URL could be built), `no-source`.
+    /// `regime-rules`, `endpoint` (no URL could be built), `no-source`, `code` (its reader's
+    /// chunk did not load).
     pub fn kind(&self) -> &'static str {
         match self {
             Self::NoSource => "no-source",
@@ -46,6 +49,7 @@ impl LoadError {
             Self::Profile { .. } => "profile",
             Self::Candles { .. } => "candles",
             Self::RegimeRules { .. } => "regime-rules",
+            Self::Code(_) => "code",
         }
     }
 }
@@ -55,7 +59,7 @@ impl LoadError {
     /// when every source of a series failed; `None` when there was none (no `src`, no URL built).
     pub fn url(&self) -> Option<String> {
         let url = match self {
-            Self::NoSource => return None,
+            Self::NoSource | Self::Code(_) => return None,
             Self::AllSources { url, .. } => url.as_ref()?,
             Self::Net(e) => e.url(),
             Self::Parse { url, .. }
@@ -108,6 +112,7 @@ impl fmt::Display for LoadError {
             Self::RegimeRules { url, error } => {
                 write!(f, "{}: invalid regime rules: {error}", shown_url(url))
             }
+            Self::Code(why) => f.write_str(why),
         }
     }
 }

@@ -19,6 +19,7 @@ pub use error::LoadError;
 pub use join::join;
 pub use profile::Profile;
 pub use resource::ErasedResource;
+pub(crate) use series::preload_formats;
 pub use series::{load_series, LoadedSeries};
 pub use series_set::{input, load_series_set};
 pub use warm::{load_warm, Wants, Warm};

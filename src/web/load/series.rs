@@ -6,8 +6,9 @@ use barfinex_core::format::shown_url;
 use barfinex_core::model::{Credentials, Endpoint, SeriesSource, SourceKind};
 use barfinex_core::series::{Candles, SeriesData};
 use barfinex_core::sources::{endpoint_url, parse_series, SourceError};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use web_sys::AbortSignal;
 
 /// A series as loaded: the data, where it came from, and how fresh it is.
@@ -70,6 +71,7 @@ pub async fn load_series(
         same_origin_credentials: spec.credentials == Credentials::SameOrigin,
         ..policy.clone()
     };
+    preload_formats();
     for e in spec.endpoints() {
         let url = match endpoint_url(&e, local_market.as_deref()) {
             Ok(u) => absolute_url(&u),
@@ -94,7 +96,11 @@ pub async fn load_series(
                 continue;
             }
         };
-        match read_series(e.source, &fetched) {
+        let read = read_series(e.source, &fetched).await.map_err(|e| {
+            // No source can be read without the formats' code: said once, not per source.
+            LoadError::Code(format!("the market data formats' code: {e}"))
+        })?;
+        match read {
             Ok(data) => {
                 return Ok(LoadedSeries {
                     name: spec.series.clone(),
@@ -153,8 +159,12 @@ thread_local! {
 /// are dropped (`fetched_at`, not the time of parsing: a bar that closed since holds only what
 /// it had then), so the same body always reads the same, and a body read before and still
 /// alive (the same one from the same URL, for the same source) gives the same result without
-/// parsing again.
-fn read_series(kind: SourceKind, fetched: &Fetched) -> Result<Rc<SeriesData>, SourceError> {
+/// parsing again. `Err` when the formats' code could not be loaded (not remembered: the next
+/// load asks again).
+async fn read_series(
+    kind: SourceKind,
+    fetched: &Fetched,
+) -> Result<Result<Rc<SeriesData>, SourceError>, SplitLoaderError> {
     let (url, body, at) = (&fetched.url, &fetched.body, fetched.fetched_at);
     let hit = READ.with(|r| {
         let r = r.borrow();
@@ -171,11 +181,12 @@ fn read_series(kind: SourceKind, fetched: &Fetched) -> Result<Rc<SeriesData>, So
         }
     });
     if let Some(hit) = hit {
-        return hit;
+        return Ok(hit);
     }
+    let read = parse_market(kind, Rc::clone(body), at as i64).await?;
     #[cfg(feature = "test-trap")]
     crate::web::test_trap::count_series_read();
-    let read = parse_series(kind, body, Some(at as i64)).map(Rc::new);
+    let read = read.map(Rc::new);
     READ.with(|r| {
         let mut r = r.borrow_mut();
         // A URL keeps its latest body only; past the bound, the oldest goes.
@@ -191,5 +202,34 @@ fn read_series(kind: SourceKind, fetched: &Fetched) -> Result<Rc<SeriesData>, So
             data: read.as_ref().map(Rc::downgrade).map_err(Clone::clone),
         });
     });
-    read
+    Ok(read)
+}
+
+/// A market body parsed by its source's format. A split point: the exchanges' formats are in a
+/// chunk of the split build (`split_market.wasm`, and what the computing functions share with
+/// it), which a page without market data (a driver list, a regime matrix) never fetches.
+#[wasm_split(market, fallible, preload(preload_market))]
+fn parse_market(
+    kind: SourceKind,
+    body: Rc<String>,
+    at: i64,
+) -> Result<Result<SeriesData, SourceError>, SplitLoaderError> {
+    Ok(parse_series(kind, &body, Some(at)))
+}
+
+thread_local! {
+    static FORMATS_ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts fetching the formats' chunk, once per page while it comes in (a failure lets the next
+/// load ask again): called as a series request leaves, so the chunk travels with the data.
+pub(crate) fn preload_formats() {
+    if FORMATS_ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        if preload_market().await.is_err() {
+            FORMATS_ASKED.with(|a| a.set(false));
+        }
+    });
 }

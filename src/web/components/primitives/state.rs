@@ -73,6 +73,9 @@ pub fn ErrorState(
     let said = message.clone();
     effect(move || events.error(kind, url.as_deref(), status, &said));
     let t = use_reader().t();
+    // Whatever it was to show, missing code is said as such (a series whose formats' chunk
+    // did not load, in a market block).
+    let what = if kind == "code" { Failed::Code } else { what };
     let title = match what {
         Failed::Profile => t.profile_unavailable,
         Failed::Market => t.market_unavailable,

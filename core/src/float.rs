@@ -4,12 +4,14 @@
 //!
 //! Most numbers (at most 19 significant digits that fit 53 bits, a power of ten up to 22) take
 //! Clinger's fast path: one exact integer, one exact power of ten, one rounded operation. The
-//! rest are decided exactly: a search over the bit patterns of `f64` from an estimate (usually
-//! two comparisons), comparing the value with the midpoint above each candidate, in 128-bit
-//! integers up to 19 digits and 10^±27, in big integers beyond. Past 800 significant digits,
-//! the digits left out count only as "more than zero". The reference is the parser of the std
-//! that runs the tests (`library/core/src/num/dec2flt` in rust-lang/rust): `float/tests.rs` and
-//! the `float` fuzz target compare every result with it, bit for bit.
+//! rest are decided by a search over the bit patterns of `f64` from an estimate (usually two
+//! comparisons), comparing the value with the midpoint above each candidate: from a 128-bit
+//! approximation of the power of five with a bound on its error (`float/approx.rs`), and in big
+//! integers (`float/big.rs`) only when that cannot tell them apart (a tie, or a value within
+//! about 2^-120 of a midpoint). Past 800 significant digits, the digits left out count only as
+//! "more than zero". The reference is the parser of the std that runs the tests
+//! (`library/core/src/num/dec2flt` in rust-lang/rust): `float/tests.rs` and the `float` fuzz
+//! target compare every result with it, bit for bit.
 //!
 //! ```
 //! use barfinex_core::float::parse_f64;
@@ -19,9 +21,12 @@
 //! assert_eq!(parse_f64("1e"), None);
 //! ```
 
+mod approx;
 mod big;
 
+use approx::Scaled;
 use big::Big;
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 
 /// Significant digits kept exactly; deciding a rounding never needs more than 768.
@@ -138,27 +143,34 @@ fn unsigned(b: &[u8]) -> Option<f64> {
         if let Some(x) = fast(w, e) {
             return Some(x);
         }
-        // Up to 19 digits and 5^27 (under 2^63): the exact comparison fits 128 bits.
-        if (-27..=27).contains(&e) {
-            let fives = 5u128.pow(e.unsigned_abs() as u32);
-            let (value, others) = if e >= 0 {
-                (u128::from(w) * fives, 1)
-            } else {
-                (u128::from(w), fives)
-            };
-            return Some(f64::from_bits(search(estimate(w, e), &|x| {
-                let (mid, p) = midpoint_above(x);
-                scaled_cmp(value, e, u128::from(mid) * others, p)
-            })));
-        }
     }
-    // The digits are gathered only here, by a second scan: the paths above need none kept.
-    let mut digits = Vec::with_capacity(s.len);
-    scan(b, &mut |c| digits.push(c))?;
-    digits.truncate(n);
-    let big = Midpoints::new(&digits, exp);
+    // Beyond: each comparison decided from 128 bits of the power of five where it can be, in
+    // big integers where not (a tie, or a value within about 2^-120 of a midpoint). Past 19
+    // digits the value lies strictly between `w × 10^e` and `(w + 1) × 10^e` (its last digit is
+    // not zero), so it is decided when both bounds are on one side.
+    let scaled = Scaled::new(e);
+    let exact = OnceCell::new();
     Some(f64::from_bits(search(estimate(w, e), &|x| {
-        big.value_vs_midpoint_above(x)
+        let (odd, p) = midpoint_above(x);
+        let decided = match scaled.value_vs_midpoint(w, odd, p) {
+            decided if n <= 19 => decided,
+            above @ Some(Ordering::Greater) => above,
+            _ => scaled
+                .value_vs_midpoint(w + 1, odd, p)
+                .filter(|o| *o == Ordering::Less),
+        };
+        decided.unwrap_or_else(|| {
+            exact
+                .get_or_init(|| {
+                    // The digits are gathered only here, by a second scan: the paths above
+                    // need none kept.
+                    let mut digits = Vec::with_capacity(s.len);
+                    let _ = scan(b, &mut |c| digits.push(c));
+                    digits.truncate(n);
+                    Midpoints::new(&digits, exp)
+                })
+                .value_vs_midpoint_above(x)
+        })
     })))
 }
 
@@ -229,21 +241,6 @@ fn midpoint_above(x: u64) -> (u64, i64) {
     let biased = (x >> 52) as i64;
     let significand = (x & ((1 << 52) - 1)) | (u64::from(biased > 0) << 52);
     (2 * significand + 1, biased.max(1) - 1076)
-}
-
-/// `a × 2^i` against `b × 2^j`.
-fn scaled_cmp(a: u128, i: i64, b: u128, j: i64) -> Ordering {
-    if a == 0 || b == 0 {
-        return a.cmp(&b);
-    }
-    let top = |n: u128, k: i64| 128 - i64::from(n.leading_zeros()) + k;
-    match top(a, i).cmp(&top(b, j)) {
-        // The same highest bit: the one with the lower power of two is shifted up to the other,
-        // which keeps it within 128 bits.
-        Ordering::Equal if i >= j => (a << (i - j)).cmp(&b),
-        Ordering::Equal => a.cmp(&(b << (j - i))),
-        unequal => unequal,
-    }
 }
 
 /// The exponent after the digits (`e-7`, `E+12`), saturated far past any `f64`; `None` when the

@@ -1,6 +1,7 @@
 //! Every result is checked against std's parser, bit for bit (`str::parse::<f64>` is the
 //! reference this module follows: library/core/src/num/dec2flt in rust-lang/rust).
 
+use super::approx::Approx;
 use super::*;
 use proptest::prelude::*;
 
@@ -157,6 +158,58 @@ fn integers_times_large_powers_of_ten() {
         let n = w % 10u64.pow(digits as u32);
         for e in [-23, -22, 21, 22, 23, 30, 37, 38, 39] {
             same_as_std(&format!("{n}e{e}"));
+        }
+    }
+}
+
+fn big(n: u128) -> Big {
+    let mut b = Big::from_u64((n >> 64) as u64).shifted(64);
+    let low = Big::from_u64(n as u64);
+    // b + low, limb by limb (b's low two limbs are zero).
+    for (i, limb) in low.0.iter().enumerate() {
+        if i < b.0.len() {
+            b.0[i] = *limb;
+        } else {
+            b.0.push(*limb);
+        }
+    }
+    b
+}
+
+#[test]
+fn powers_of_five_within_their_bound() {
+    // What `Approx::cmp_exact` assumes of every power it is given: 5^n within `slack` units of
+    // `m × 2^e`, for every power a number's text can need (|e| < 345 past 19 digits) and more.
+    for n in 0..1200u32 {
+        let a = Approx::pow5(n);
+        assert!(
+            a.m >> 127 == 1 && a.err < 64,
+            "5^{n}: m {:x}, err {}",
+            a.m,
+            a.err
+        );
+        let mut exact = Big::from_u64(1);
+        exact.mul_pow5(n);
+        let (lo, hi) = (big(a.m - a.slack()), big(a.m + a.slack()));
+        let (lo, hi, exact) = if a.e >= 0 {
+            (lo.shifted(a.e as u32), hi.shifted(a.e as u32), exact)
+        } else {
+            (lo, hi, exact.shifted((-a.e) as u32))
+        };
+        assert!(lo <= exact && exact <= hi, "5^{n} outside its bound");
+    }
+}
+
+proptest! {
+    #[test]
+    fn approximate_comparisons_agree_with_exact_ones(w in 1u64..10_000_000_000_000_000_000,
+                                                     e in -345i64..310, d in -2i64..=2) {
+        let digits: Vec<u8> = w.to_string().bytes().map(|c| c - b'0').collect();
+        let exact = Midpoints::new(&digits, e);
+        let x = (estimate(w, e) as i64 + d).clamp(0, INF_BITS as i64 - 1) as u64;
+        let (odd, p) = midpoint_above(x);
+        if let Some(o) = Scaled::new(e).value_vs_midpoint(w, odd, p) {
+            prop_assert_eq!(o, exact.value_vs_midpoint_above(x), "{}e{} against {:x}", w, e, x);
         }
     }
 }

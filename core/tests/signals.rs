@@ -1232,3 +1232,28 @@ fn every_check_is_a_phrase_that_the_english_table_words_as_its_label() {
     }
     assert!(checks >= 15, "{checks}");
 }
+
+#[test]
+fn a_series_set_keeps_one_slot_per_name_in_name_order() {
+    let mut s = SeriesSet::new();
+    for name in ["open_interest", "candles_x", "funding", "alpha"] {
+        s.insert(
+            name.into(),
+            Input::points(points(&[1.0, 2.0], 60_000), name),
+        );
+    }
+    s.fail("funding".into(), "HTTP 451".into());
+    assert!(s.get("funding").is_none());
+    assert_eq!(s.failure("funding"), Some("HTTP 451"));
+    s.insert(
+        "funding".into(),
+        Input::points(points(&[3.0], 60_000), "again"),
+    );
+    assert_eq!(s.failure("funding"), None);
+    assert_eq!(s.get("funding").map(|i| i.source.as_str()), Some("again"));
+    s.remove("alpha");
+    s.remove("never there");
+    assert!(s.lookup("alpha").is_err());
+    let names: Vec<&str> = s.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(names, ["candles_x", "funding", "open_interest"]);
+}

@@ -86,6 +86,38 @@ test("widgets of one series share one parse of each body", { timeout: 120_000 },
   await page.context().close();
 });
 
+test("widgets that receive one body together parse it once", { timeout: 120_000 }, async () => {
+  // Mounted in one task, the widgets get each body at the same moment; the formats' chunk comes
+  // later (held back here, as from a slow CDN): each body is still parsed once, not once per
+  // widget that waited for the chunk.
+  const page = await newPage(browser);
+  await page.route("**/split_market.wasm", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    return route.continue();
+  });
+  const urls = new Set();
+  page.on("request", (r) => { if (r.url().startsWith(server.market)) urls.add(r.url()); });
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  const src = `${server.url}/www/data/flux.json`;
+  const tags = ["bfx-asset-card", "bfx-asset-card", "bfx-price-chart", "bfx-sparkline", "bfx-sparkline", "bfx-technical-rating"];
+  await page.setContent(`<script type="module">
+      import init, { seriesReads } from "${server.url}/target/test-trap-pkg/barfinex_widgets.js";
+      await init();
+      window.seriesReads = seriesReads;
+    </script>
+    ${tags.map((t, i) => `<${t} id="w${i}" src="${src}" market="${server.market}"></${t}>`).join("")}`);
+  await page.waitForFunction((n) => Array.from({ length: n }, (_, i) => i).every((i) => {
+    const root = document.getElementById(`w${i}`)?.shadowRoot?.querySelector(".bfx-root");
+    return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading")
+      && root.querySelector("canvas, .bfx-rating[data-label], svg");
+  }), tags.length, { timeout: 60_000, polling: 100 });
+  const reads = await page.evaluate(() => window.seriesReads());
+  assert.ok(urls.size >= 3, `the card's candles, funding and more were requested: ${[...urls]}`);
+  assert.equal(reads, urls.size, `one parse per body: ${reads} parses of ${urls.size} bodies`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("widgets off screen cost no layout each: 64 widgets lay out as often as 16", { timeout: 120_000 }, async () => {
   // Chromium lays out the whole page once for each <select> built inside an off-screen
   // (`content-visibility: auto`) widget: with the driver list's sort as a <select>, 16 widgets

@@ -2,7 +2,6 @@
 //! could not be loaded, each with why.
 
 use crate::series::{Candles, Series, SeriesData};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// One named series and its provenance.
@@ -63,9 +62,10 @@ impl Input {
 /// names that failed to load with the reason, so a rule that reads one says why it has no data.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SeriesSet {
-    // One map, a name is loaded or failed: replacing never needs a removal (whose code the wasm
-    // would otherwise carry).
-    slots: BTreeMap<String, Slot>,
+    // One list, sorted by name, a name loaded or failed: a page reads a handful of series, and a
+    // sorted `Vec` costs the wasm far less code than a `BTreeMap` of these types (the weight
+    // issue, #18).
+    slots: Vec<(String, Slot)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,21 +81,43 @@ impl SeriesSet {
 
     /// Adds (or replaces) a series; it is no longer failed.
     pub fn insert(&mut self, name: String, input: Input) {
-        self.slots.insert(name, Slot::Loaded(input));
+        self.put(name, Slot::Loaded(input));
     }
 
     /// Records that `name` could not be loaded, and why (the loader's own error, as words).
     pub fn fail(&mut self, name: String, reason: String) {
-        self.slots.insert(name, Slot::Failed(reason));
+        self.put(name, Slot::Failed(reason));
     }
 
     /// Forgets `name`, loaded or failed.
     pub fn remove(&mut self, name: &str) {
-        self.slots.remove(name);
+        if let Ok(at) = self.find(name) {
+            self.slots.remove(at);
+        }
+    }
+
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.slots.binary_search_by(|(k, _)| k.as_str().cmp(name))
+    }
+
+    fn put(&mut self, name: String, slot: Slot) {
+        match self.find(&name) {
+            Ok(at) => {
+                if let Some(e) = self.slots.get_mut(at) {
+                    e.1 = slot;
+                }
+            }
+            Err(at) => self.slots.insert(at, (name, slot)),
+        }
+    }
+
+    fn slot(&self, name: &str) -> Option<&Slot> {
+        let at = self.find(name).ok()?;
+        self.slots.get(at).map(|(_, s)| s)
     }
 
     pub fn get(&self, name: &str) -> Option<&Input> {
-        match self.slots.get(name)? {
+        match self.slot(name)? {
             Slot::Loaded(i) => Some(i),
             Slot::Failed(_) => None,
         }
@@ -103,7 +125,7 @@ impl SeriesSet {
 
     /// Why `name` failed to load, if it did.
     pub fn failure(&self, name: &str) -> Option<&str> {
-        match self.slots.get(name)? {
+        match self.slot(name)? {
             Slot::Failed(why) => Some(why),
             Slot::Loaded(_) => None,
         }
@@ -111,14 +133,14 @@ impl SeriesSet {
 
     /// The series, or why there is none.
     pub fn lookup(&self, name: &str) -> Result<&Input, Missing> {
-        match self.slots.get(name) {
+        match self.slot(name) {
             Some(Slot::Loaded(i)) => Ok(i),
             Some(Slot::Failed(why)) => Err(Missing::Failed(name.into(), why.clone())),
             None => Err(Missing::NoData(name.into())),
         }
     }
 
-    /// The loaded series, by name.
+    /// The loaded series, in the order of their names.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Input)> {
         self.slots.iter().filter_map(|(k, s)| match s {
             Slot::Loaded(i) => Some((k, i)),

@@ -166,6 +166,10 @@ async fn read_series(
     fetched: &Fetched,
 ) -> Result<Result<Rc<SeriesData>, SourceError>, SplitLoaderError> {
     let (url, body, at) = (&fetched.url, &fetched.body, fetched.fetched_at);
+    // The formats' code first: once it is in, the lookup, the parse and the new entry run with
+    // nothing between them, so widgets that receive a body together (before the chunk) parse it
+    // once, not once each.
+    preload_market().await?;
     let hit = READ.with(|r| {
         let r = r.borrow();
         let e = r.iter().find(|e| {
@@ -183,6 +187,7 @@ async fn read_series(
     if let Some(hit) = hit {
         return Ok(hit);
     }
+    // Ready at once: the chunk is in.
     let read = parse_market(kind, Rc::clone(body), at as i64).await?;
     #[cfg(feature = "test-trap")]
     crate::web::test_trap::count_series_read();

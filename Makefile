@@ -75,9 +75,10 @@ bench: tools-test build $(DEVSERVER)
 # cargo-fuzz target in fuzz/ for FUZZ_SECONDS each (default 300), overflow checks on, 2 GiB and
 # 10 s per input. Needs nightly Rust and a C++ compiler: scripts/ensure-tools.sh fuzz installs
 # them (rustup, apt) or says what is missing. New corpus entries and crashes land in fuzz/corpus/
-# and fuzz/artifacts/; commit them (cargo fuzz cmin keeps the corpus small).
+# and fuzz/artifacts/; commit them (cargo fuzz cmin keeps the corpus small). FUZZ_TARGETS picks
+# some of them, from the environment or the command line (FUZZ_TARGETS="float wire").
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := profile rule wire endpoint_url retry_after regime_rules float
+FUZZ_TARGETS ?= profile rule wire endpoint_url retry_after regime_rules float
 fuzz:
 	@scripts/ensure-tools.sh fuzz
 	@cd fuzz && for t in $(FUZZ_TARGETS); do \

@@ -1,6 +1,7 @@
 //! The words and numbers a chart writes on itself.
 
 use crate::axis::compact;
+use barfinex_core::float::fixed;
 use barfinex_core::format::{fmt_num, utc_minute};
 
 /// How a chart writes its tick labels and marks. The defaults are the plain forms (ISO dates in
@@ -22,7 +23,7 @@ pub trait ChartText {
     }
     /// A funding-rate tick, given in percent: `0.010%`.
     fn percent(&self, v: f64) -> String {
-        format!("{v:.3}%")
+        fixed(v, 3) + "%"
     }
     /// A day tick (Unix ms): `11-30`.
     fn day(&self, ms: i64) -> String {

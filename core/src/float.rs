@@ -23,6 +23,9 @@
 
 mod approx;
 mod big;
+mod print;
+
+pub use print::{exp, exp_fixed, fixed, shortest, signed};
 
 use approx::Scaled;
 use big::Big;

@@ -3,14 +3,17 @@
 
 pub use barfinex_ta::quote::quoted;
 
-/// `x` as `{:?}` writes it (`3.0`, `1.5`, `1e20`, `1e-7`), through `Display` and `LowerExp`:
-/// the embed build compiles `{:?}` to nothing (`-Zfmt-debug=none`, scripts/build-pkg.sh).
+use crate::float;
+
+/// `x` as `{:?}` writes it (`3.0`, `1.5`, `1e20`, `1e-7`), through `Display` and `LowerExp`'s
+/// forms (`float::shortest`, `float::exp`): the embed build compiles `{:?}` to nothing
+/// (`-Zfmt-debug=none`, scripts/build-pkg.sh).
 pub fn float_as_debug(x: f64) -> String {
     let a = x.abs();
     if (a != 0.0 && a < 1e-4) || a >= 1e16 {
-        format!("{x:e}")
+        float::exp(x)
     } else {
-        let s = x.to_string();
+        let s = float::shortest(x);
         if s.contains('.') || !x.is_finite() {
             s
         } else {
@@ -31,14 +34,14 @@ pub fn float_as_debug(x: f64) -> String {
 /// ```
 pub fn fmt_num(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
-        return format!("{x}");
+        return float::shortest(x);
     }
     let mag = x.abs().log10().floor() as i32;
     if mag >= 9 {
-        return format!("{x:.3e}");
+        return float::exp_fixed(x, 3);
     }
     let digits = (4 - mag).clamp(0, 12) as usize;
-    let s = format!("{x:.digits$}");
+    let s = float::fixed(x, digits);
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -98,22 +101,22 @@ pub fn price(x: f64) -> String {
     } else {
         6
     };
-    format!("{x:.digits$}")
+    float::fixed(x, digits)
 }
 
 /// A rate (0.0001) as a percentage with four decimals: `0.0100%`.
 pub fn rate_pct(v: f64) -> String {
-    format!("{:.4}%", v * 100.0)
+    float::fixed(v * 100.0, 4) + "%"
 }
 
 /// A change already in percent, signed, two decimals: `+1.25%`.
 pub fn change_pct(c: f64) -> String {
-    format!("{c:+.2}%")
+    float::signed(c, 2) + "%"
 }
 
 /// A rating score, signed, two decimals; a dash when there is none.
 pub fn score(s: Option<f64>) -> String {
-    s.map_or_else(|| "–".to_owned(), |v| format!("{v:+.2}"))
+    s.map_or_else(|| "–".to_owned(), |v| float::signed(v, 2))
 }
 
 /// An indicator's value with four decimals; a dash for NaN (not yet warmed up).
@@ -121,7 +124,7 @@ pub fn fixed4(v: f64) -> String {
     if v.is_nan() {
         "–".to_owned()
     } else {
-        format!("{v:.4}")
+        float::fixed(v, 4)
     }
 }
 
@@ -131,15 +134,46 @@ pub fn series_value(series: &str, v: f64) -> String {
     if series.contains("funding") {
         rate_pct(v)
     } else if v.abs() >= 1e5 {
-        format!("{v:.3e}")
+        float::exp_fixed(v, 3)
     } else {
-        format!("{:.*}", if v.abs() >= 100.0 { 2 } else { 5 }, v)
+        float::fixed(v, if v.abs() >= 100.0 { 2 } else { 5 })
     }
 }
 
 /// Whole minutes, for "data from 3 min ago".
 pub fn minutes(ms: f64) -> String {
-    format!("{:.0}", (ms / 60_000.0).floor())
+    float::fixed((ms / 60_000.0).floor(), 0)
+}
+
+/// An indicator call's refusal, worded as its `Display` words it (a test keeps the two the
+/// same), but with the refused value written by [`float::shortest`]: `Display` writes it with
+/// `{}`, whose formatter is address-taken and so stays in the main module of the split build,
+/// with core's Grisu and Dragon code, for every page. `indicator()` reports through here.
+pub fn indicator_error(e: &crate::indicators::IndicatorError) -> String {
+    use crate::indicators::IndicatorError::*;
+    match e {
+        UnknownIndicator(name) => format!(
+            "unknown indicator {} (known: {})",
+            quoted(name),
+            crate::indicators::NAMES.join(", ")
+        ),
+        UnknownParam {
+            indicator,
+            param,
+            known,
+        } => format!(
+            "{indicator}: unknown parameter {} (known: {})",
+            quoted(param),
+            known.join(", ")
+        ),
+        BadParam {
+            indicator,
+            param,
+            value,
+            rule,
+        } => format!("{indicator}: {param} = {} {rule}", float::shortest(*value)),
+        Series(e) => format!("candles: {e}"),
+    }
 }
 
 /// `url` as shown to readers: without user name and password, and with the query and fragment
@@ -164,6 +198,35 @@ pub fn shown_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indicator_errors_read_as_their_display_does() {
+        use crate::indicators::IndicatorError;
+        use crate::series::SeriesError;
+        let errors = [
+            IndicatorError::UnknownIndicator("rsj\"".into()),
+            IndicatorError::UnknownParam {
+                indicator: "rsi",
+                param: "perod".into(),
+                known: &["period"],
+            },
+            IndicatorError::Series(SeriesError::TooLong { bars: 9 }),
+        ]
+        .into_iter()
+        .chain(
+            [2.5, 0.1, 1e21, -3.0, f64::NAN, 1e-7, 123456.789].map(|value| {
+                IndicatorError::BadParam {
+                    indicator: "rsi",
+                    param: "period",
+                    value,
+                    rule: "must be a whole number".into(),
+                }
+            }),
+        );
+        for e in errors {
+            assert_eq!(indicator_error(&e), e.to_string());
+        }
+    }
 
     #[test]
     fn floats_print_as_debug_does() {

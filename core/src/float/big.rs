@@ -1,5 +1,6 @@
-//! Unsigned big integers, only what the exact comparison needs: built from decimal digits,
-//! multiplied by a `u64` or a power of five, shifted left, compared.
+//! Unsigned big integers, only what the exact comparison and the printer need: built from
+//! decimal digits, multiplied by a `u64` or a power of five, shifted, divided by a small
+//! number, compared.
 
 use std::cmp::Ordering;
 
@@ -77,8 +78,68 @@ impl Big {
         Big(out)
     }
 
+    /// `self ÷ 2^bits`, rounded down; with whether the bit just below the point was set, and
+    /// whether any bit below that one was.
+    pub(super) fn shr(&mut self, bits: u32) -> (bool, bool) {
+        if bits == 0 {
+            return (false, false);
+        }
+        let bit = |b: &[u32], i: u32| {
+            b.get((i / 32) as usize)
+                .is_some_and(|l| l >> (i % 32) & 1 == 1)
+        };
+        let half = bit(&self.0, bits - 1);
+        let sticky = (0..bits - 1).any(|i| bit(&self.0, i));
+        let (limbs, bits) = ((bits / 32) as usize, bits % 32);
+        let high = self.0.get(limbs..).unwrap_or(&[]);
+        self.0 = (0..high.len())
+            .map(|i| match high.get(i + 1) {
+                Some(&next) if bits > 0 => (high[i] >> bits) | (next << (32 - bits)),
+                _ => high[i] >> bits,
+            })
+            .collect();
+        self.trim();
+        (half, sticky)
+    }
+
+    /// `self ÷ d`, rounded down; the remainder.
+    pub(super) fn div_small(&mut self, d: u32) -> u32 {
+        let mut rem = 0u64;
+        for limb in self.0.iter_mut().rev() {
+            let cur = (rem << 32) | u64::from(*limb);
+            *limb = (cur / u64::from(d)) as u32;
+            rem = cur % u64::from(d);
+        }
+        self.trim();
+        rem as u32
+    }
+
+    pub(super) fn is_odd(&self) -> bool {
+        self.0.first().is_some_and(|l| l & 1 == 1)
+    }
+
+    /// Its decimal digits, as ASCII (`"0"` for zero).
+    pub(super) fn decimal(mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        loop {
+            let mut part = self.div_small(1_000_000_000);
+            let last = self.0.is_empty();
+            for _ in 0..9 {
+                out.push(b'0' + (part % 10) as u8);
+                part /= 10;
+                if last && part == 0 {
+                    break;
+                }
+            }
+            if last {
+                out.reverse();
+                return out;
+            }
+        }
+    }
+
     /// `self × m + add`.
-    fn mul_add(&mut self, m: u32, add: u32) {
+    pub(super) fn mul_add(&mut self, m: u32, add: u32) {
         let mut carry = u64::from(add);
         for limb in &mut self.0 {
             let t = u64::from(*limb) * u64::from(m) + carry;

@@ -16,6 +16,8 @@ pub struct Numbers {
     pub compact: [&'static str; 4],
 }
 
+use crate::float::{self, fixed};
+
 /// What readers see for a value that is not a number (never from checked data).
 const DASH: &str = "–";
 
@@ -49,7 +51,7 @@ impl Numbers {
         if !x.is_finite() {
             return DASH.to_owned();
         }
-        self.localize(&format!("{x:.digits$}"))
+        self.localize(&fixed(x, digits))
     }
 
     /// About five significant digits, trailing zeros dropped (`0.00012`, `2.6528`, `6,212,843`);
@@ -66,7 +68,7 @@ impl Numbers {
             return self.compact(x);
         }
         let digits = (4 - mag).clamp(0, 12) as usize;
-        self.localize(&trim(format!("{x:.digits$}"), 0))
+        self.localize(&trim(fixed(x, digits), 0))
     }
 
     /// A price at the precision its size needs, from 1e-8 to 1e7 (the table in the tests): two
@@ -78,14 +80,14 @@ impl Numbers {
         }
         let a = x.abs();
         let s = if a >= 1000.0 {
-            format!("{x:.2}")
+            fixed(x, 2)
         } else if a >= 1.0 {
-            format!("{x:.4}")
+            fixed(x, 4)
         } else if a == 0.0 {
             "0.00".to_owned()
         } else {
             let digits = (4 - a.log10().floor() as i32).clamp(2, 12) as usize;
-            trim(format!("{x:.digits$}"), 2)
+            trim(fixed(x, digits), 2)
         };
         self.localize(&s)
     }
@@ -108,7 +110,7 @@ impl Numbers {
         let d = decimals_for(v.abs());
         format!(
             "{}{}",
-            self.localize(&trim(format!("{v:.d$}"), 0)),
+            self.localize(&trim(fixed(v, d), 0)),
             self.compact[unit]
         )
     }
@@ -119,9 +121,9 @@ impl Numbers {
             return DASH.to_owned();
         }
         let s = if signed {
-            format!("{pct:+.digits$}")
+            float::signed(pct, digits)
         } else {
-            format!("{pct:.digits$}")
+            fixed(pct, digits)
         };
         format!("{}{}", self.localize(&s), self.percent)
     }
@@ -134,7 +136,7 @@ impl Numbers {
     /// A rating score, signed, two decimals (`+0.34`); a dash when there is none.
     pub fn score(&self, s: Option<f64>) -> String {
         match s {
-            Some(v) if v.is_finite() => self.localize(&format!("{v:+.2}")),
+            Some(v) if v.is_finite() => self.localize(&float::signed(v, 2)),
             _ => DASH.to_owned(),
         }
     }

@@ -4,6 +4,7 @@ use super::node::Node;
 use super::pattern::{complete, find_breakout, Retest};
 use super::result::{Arg, Check, Phrase, Said};
 use super::rule::BreakoutParams as Params;
+use crate::float::shortest;
 use crate::model::SignalDirection;
 use crate::series::Candles;
 
@@ -54,7 +55,7 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
             kind: "breakout_retest",
             label: format!(
                 "close beyond the {}-bar high/low on volume ≥ {}× its {}-bar average, in the last {} bars",
-                p.lookback, p.volume_factor, p.volume_window, n - start
+                p.lookback, shortest(p.volume_factor), p.volume_window, n - start
             ),
             value: None,
             op: None,
@@ -105,7 +106,7 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
             checks.push(Check {
                 rule: path.into(),
                 kind: "breakout_retest",
-                label: format!("retest of the level {}", k.level),
+                label: format!("retest of the level {}", shortest(k.level)),
                 value: None,
                 op: None,
                 threshold: Some(k.level),
@@ -150,7 +151,7 @@ pub fn breakout_retest(c: &Candles, p: &Params, path: &str, series: &str) -> Nod
                 format!(
                     "retest bar's {} vs the level ± {}%",
                     if k.up { "low" } else { "high" },
-                    p.tolerance * 100.0
+                    shortest(p.tolerance * 100.0)
                 ),
                 touch,
                 op_t,

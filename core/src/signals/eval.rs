@@ -9,6 +9,7 @@ use super::input::SeriesSet;
 use super::node::Node;
 use super::result::{Arg, Check, Phrase, Said};
 use super::rule::{Op, Rule, SeriesExpr, Trend};
+use crate::float::shortest;
 use crate::format::fmt_num;
 use crate::series::SeriesData;
 
@@ -196,8 +197,9 @@ fn single(rule: &Rule, path: &str, set: &SeriesSet) -> Node {
             let mut c = leaf.check(
                 Said(Phrase::Streak, said),
                 format!(
-                    "consecutive latest points with {label} {} {value}",
-                    op.as_str()
+                    "consecutive latest points with {label} {} {}",
+                    op.as_str(),
+                    shortest(*value)
                 ),
                 streak as f64,
                 Op::Ge,

@@ -2,6 +2,7 @@
 //! nobody read are an error (`finish`), so a misspelt field never passes as a default.
 
 use super::rule::MAX_WINDOW;
+use crate::float::shortest;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -131,7 +132,10 @@ impl<'a> Obj<'a> {
         if x.fract() != 0.0 || x < min as f64 || x > MAX_WINDOW as f64 {
             return Err(self.err(
                 key,
-                format!("{x} is not a whole number from {min} to {MAX_WINDOW}"),
+                format!(
+                    "{} is not a whole number from {min} to {MAX_WINDOW}",
+                    shortest(x)
+                ),
             ));
         }
         Ok(Some(x as usize))

@@ -3,6 +3,7 @@
 //! with one `JSON.parse` and carries no serializer (README, "Where the bytes went").
 
 use super::result::{Check, DataUsed, SignalResult};
+use crate::float::shortest;
 use crate::json::push_quoted;
 use std::fmt::Write;
 
@@ -56,9 +57,7 @@ impl Obj<'_> {
     fn num(&mut self, k: &str, v: Option<f64>) {
         let out = self.key(k);
         match v {
-            Some(x) if x.is_finite() => {
-                let _ = write!(out, "{x}");
-            }
+            Some(x) if x.is_finite() => out.push_str(&shortest(x)),
             _ => out.push_str("null"),
         }
     }

@@ -10,6 +10,7 @@
 use super::envelope::{cell, fields_of, get};
 use super::stream::{rows, Cell};
 use super::wire::{cells, fail, time_ms};
+use crate::float::shortest;
 use crate::series::{Bar, Candles};
 use std::cell::RefCell;
 use std::fmt;
@@ -96,7 +97,7 @@ pub fn parse_candles_json(text: &str) -> Result<CandlesDoc, SourceError> {
         if x[0].fract() != 0.0 {
             return Err(fail(
                 format!("candles[{i}][0]"),
-                format!("time {} is not whole milliseconds", x[0]),
+                format!("time {} is not whole milliseconds", shortest(x[0])),
             ));
         }
         time_ms(x[0], &|| format!("candles[{i}][0]"))?;

@@ -6,6 +6,7 @@ use super::envelope::{fields_of, get};
 use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, normalise_bars, num, ohlc_row, time_ms};
 use super::SourceError;
+use crate::float::shortest;
 use crate::series::Candles;
 
 pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
@@ -45,7 +46,10 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
         let at = |j: usize| move || format!("result.{pair}[{i}][{j}]");
         let secs = num(&r[0], &at(0))?;
         if secs.fract() != 0.0 {
-            return Err(fail(at(0)(), format!("{secs} is not whole seconds")));
+            return Err(fail(
+                at(0)(),
+                format!("{} is not whole seconds", shortest(secs)),
+            ));
         }
         let time = time_ms(secs * 1000.0, &at(0))?;
         Ok(Some(ohlc_row(r, n, time, Some(6), &path)?))

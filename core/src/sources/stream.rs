@@ -5,6 +5,7 @@
 
 use super::wire::{fail, invalid_json, too_long};
 use super::SourceError;
+use crate::float::shortest;
 use crate::json::{JsonError, Reader, Scalar};
 use crate::series::MAX_BARS;
 
@@ -27,7 +28,7 @@ impl Cell {
     /// As messages show it: `null`, `true`, `"abc"`, `an array`.
     pub fn describe(&self) -> String {
         match self {
-            Cell::Num(x) => x.to_string(),
+            Cell::Num(x) => shortest(*x),
             Cell::Str(s) => shorten(&crate::json::quote(s)),
             Cell::Null => "null".into(),
             Cell::Bool(b) => b.to_string(),

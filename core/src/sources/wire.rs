@@ -3,6 +3,7 @@
 
 use super::stream::{Cell, Row};
 use super::SourceError;
+use crate::float::shortest;
 use crate::series::{Bar, Candles, Series, MAX_BARS, MAX_TIME_MS};
 
 /// A body that is not JSON: the parsers' `invalid JSON: …`, at the top.
@@ -42,7 +43,7 @@ pub(crate) fn millis(v: &Cell, path: &dyn Fn() -> String) -> Result<i64, SourceE
     if x.fract() != 0.0 {
         return Err(fail(
             path(),
-            format!("{x} is not a time in whole milliseconds"),
+            format!("{} is not a time in whole milliseconds", shortest(x)),
         ));
     }
     time_ms(x, path)
@@ -60,7 +61,10 @@ pub(crate) fn time_ms(ms: f64, path: &dyn Fn() -> String) -> Result<i64, SourceE
 
 /// The message for a time past the range of dates.
 pub(crate) fn time_out_of_range(ms: f64) -> String {
-    format!("time out of range: {ms} ms (dates reach ±{MAX_TIME_MS} ms)")
+    format!(
+        "time out of range: {} ms (dates reach ±{MAX_TIME_MS} ms)",
+        shortest(ms)
+    )
 }
 
 /// The cells of an array row with at least `min` elements, or the error naming the row.

@@ -17,6 +17,7 @@
 
 use super::candles_js::{Block, CandlesJs, BLOCK};
 use super::{candles_from_js, err, host, rating_js, set};
+use barfinex_core::format::indicator_error;
 use barfinex_core::indicators::{self, Params};
 use barfinex_core::rating::{Rules, TechnicalRating};
 use js_sys::{Float64Array, Object};
@@ -148,7 +149,7 @@ fn one_indicator(name: &str, params: &JsValue, candles: &JsValue) -> Result<JsVa
         }
     }
     let c = candles_from_js(candles, "candles")?;
-    let out = indicators::indicator(name, &p, &c).map_err(err)?;
+    let out = indicators::indicator(name, &p, &c).map_err(|e| err(indicator_error(&e)))?;
     let o = Object::new();
     for col in &out.columns {
         set(&o, col.name, Float64Array::from(&col.values[..]));

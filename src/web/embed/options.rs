@@ -86,7 +86,8 @@ pub(super) fn read_options(
         heading_level as u8
     } else {
         return Err(JsError::new(&format!(
-            "mount options.headingLevel: {heading_level} is not a heading level (1 to 6)"
+            "mount options.headingLevel: {} is not a heading level (1 to 6)",
+            barfinex_core::float::shortest(heading_level)
         )));
     };
     // A language tag and a zone name are short; anything longer is not one.

@@ -5,7 +5,7 @@
 
 use super::sleep::now_ms;
 use super::{Fetched, Policy};
-use barfinex_core::float::parse_f64;
+use barfinex_core::float::{parse_f64, shortest};
 use js_sys::JsString;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -122,7 +122,8 @@ pub const HEADROOM_CHARS: i32 = 64 * 1024;
 /// of ours goes, so the host's own `setItem` keeps working.
 fn store(s: &web_sys::Storage, f: &Fetched) {
     let flag = if f.synthetic { "synthetic" } else { "market" };
-    let value = format!("{} {flag}\n{}", f.fetched_at, f.body);
+    let at = shortest(f.fetched_at);
+    let value = format!("{at} {flag}\n{}", f.body);
     let key = format!("{STORED_PREFIX}{}", f.url);
     let size = key.encode_utf16().count() + value.encode_utf16().count();
     if size > ENTRY_CHARS {
@@ -131,7 +132,7 @@ fn store(s: &web_sys::Storage, f: &Fetched) {
     }
     // Two widgets sharing one request each persist its result: the second finds it stored
     // (same time) and writes nothing, so the budget walk and the headroom probe run once.
-    let head = format!("{} {flag}\n", f.fetched_at);
+    let head = format!("{at} {flag}\n");
     if stored(s, &key).is_some_and(|v| String::from(v.slice(0, head.len() as u32)) == head) {
         return;
     }

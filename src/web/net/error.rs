@@ -1,6 +1,7 @@
 //! What can go wrong with a GET, whatever it fetches: the transport's own errors. Each names
 //! the URL, so one widget shows it and the rest of the page carries on.
 
+use barfinex_core::float::fixed;
 use barfinex_core::format::shown_url;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
@@ -63,7 +64,7 @@ impl fmt::Display for NetError {
                 }
                 Ok(())
             }
-            Self::Timeout { url, ms } => write!(f, "GET {}: no response within {:.1} s (timeout)", shown_url(url), *ms as f64 / 1000.0),
+            Self::Timeout { url, ms } => write!(f, "GET {}: no response within {} s (timeout)", shown_url(url), fixed(*ms as f64 / 1000.0, 1)),
             Self::Aborted { url } => write!(f, "GET {}: cancelled", shown_url(url)),
             Self::TooLarge { url, limit } => write!(f, "GET {}: response larger than the limit of {} MiB", shown_url(url), limit >> 20),
             Self::NotData { url, content_type } => write!(f, "GET {}: got an HTML page ({content_type}), not data", shown_url(url)),
@@ -72,8 +73,8 @@ impl fmt::Display for NetError {
                 f,
                 "GET {}: the cache in front of the source answered with data {} s old (its lifetime is {} s): the source is not answering",
                 shown_url(url),
-                (age_ms / 1000.0).round(),
-                (max_age_ms / 1000.0).round()
+                fixed((age_ms / 1000.0).round(), 0),
+                fixed((max_age_ms / 1000.0).round(), 0)
             ),
         }
     }

@@ -1,6 +1,7 @@
 //! What a GET promises: the policy it runs under and the body it returns.
 
 use super::NetError;
+use barfinex_core::float::shortest;
 use std::rc::Rc;
 
 /// How hard to try. The defaults suit a public exchange API behind a CDN.
@@ -49,9 +50,9 @@ impl Policy {
             max_bytes,
             same_origin_credentials,
         } = self;
-        format!(
-            "{timeout_ms} {deadline_ms} {retries} {backoff_base_ms} {backoff_cap_ms} {ttl_ms} {max_bytes} {same_origin_credentials}"
-        )
+        let [timeout, deadline, base, cap, ttl] =
+            [timeout_ms, deadline_ms, backoff_base_ms, backoff_cap_ms, ttl_ms].map(|ms| shortest(*ms));
+        format!("{timeout} {deadline} {retries} {base} {cap} {ttl} {max_bytes} {same_origin_credentials}")
     }
 
     /// The policy for a profile or regime-rules document: `self` with the document cap.

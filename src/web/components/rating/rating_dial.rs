@@ -1,4 +1,5 @@
 use crate::web::components::primitives::CollectAny;
+use barfinex_core::float::fixed;
 use leptos::prelude::*;
 
 /// TradingView-style rating dial: a half circle in five bands (Strong sell < −0.5 ≤ Sell < −0.1
@@ -29,7 +30,7 @@ pub fn RatingDial(
         (0.5, 1.0, "strong-buy"),
     ];
     let needle = score.map(|s| point(s.clamp(-1.0, 1.0), 70.0));
-    let now = score.map(|s| format!("{:.4}", s.clamp(-1.0, 1.0)));
+    let now = score.map(|s| fixed(s.clamp(-1.0, 1.0), 4));
     let (role, label) = match score {
         Some(_) => ("meter", label.to_owned()),
         None => ("img", format!("{label}: {text}")),
@@ -42,11 +43,11 @@ pub fn RatingDial(
                 let (x1, y1) = point(b, 86.0);
                 view! {
                     <path class=format!("bfx-rating__band bfx-rating__band--{name}")
-                        d=format!("M {x0:.2} {y0:.2} A 86 86 0 0 1 {x1:.2} {y1:.2}")/>
+                        d=format!("M {} {} A 86 86 0 0 1 {} {}", fixed(x0, 2), fixed(y0, 2), fixed(x1, 2), fixed(y1, 2))/>
                 }
             }).collect_any()}
             {needle.map(|(x, y)| view! {
-                <line class="bfx-rating__needle" x1="100" y1="100" x2=format!("{x:.2}") y2=format!("{y:.2}")/>
+                <line class="bfx-rating__needle" x1="100" y1="100" x2=fixed(x, 2) y2=fixed(y, 2)/>
             })}
             <circle class="bfx-rating__hub" cx="100" cy="100" r="6"/>
         </svg>

@@ -153,7 +153,9 @@ test("widgets off screen cost no layout each: 64 widgets lay out as often as 16"
     await page.context().close();
     return metrics.find((m) => m.name === "LayoutCount").value;
   };
-  const few = await layouts(16);
-  const many = await layouts(64);
-  assert.ok(many <= few + 2, `16 widgets: ${few} layouts; 64 widgets: ${many}`);
+  // The fewest of two loads each: a slow frame can add a layout (a busy machine once counted
+  // 10 and 13), none can take one away, and the fault above adds one per <select> every time.
+  const few = Math.min(await layouts(16), await layouts(16));
+  const many = Math.min(await layouts(64), await layouts(64));
+  assert.ok(many <= few + 2, `16 widgets: ${few} layouts; 64 widgets: ${many} (the fewest of two loads each)`);
 });

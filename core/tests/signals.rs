@@ -6,14 +6,27 @@
 use barfinex_core::model::{parse_profile, Signal, SignalCategory, SignalDirection};
 use barfinex_core::series::{Bar, Candles, Series};
 use barfinex_core::signals::{
-    parse_rule, score_signal, score_signals, Input, SeriesSet, SignalResult, State,
+    parse_rule, score_signal, score_signals, series_named, Input, SeriesSet, SignalResult, State,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const H: i64 = 3_600_000;
 
+/// The series found in `rule` without reading it ([`series_named`], what the widgets load before
+/// the rule reader's chunk is in) include every one its reading names. Every rule a test builds
+/// passes here.
+fn covered(rule: &Value) {
+    if let Ok(r) = parse_rule(rule, "rule") {
+        let named = series_named([rule]);
+        for name in r.rule.series_names() {
+            assert!(named.contains(&name), "{name} read by {rule} but not found in it: {named:?}");
+        }
+    }
+}
+
 fn signal(rule: Value) -> Signal {
+    covered(&rule);
     Signal {
         category: SignalCategory::Technical,
         direction: SignalDirection::Mixed,
@@ -835,6 +848,7 @@ proptest! {
     /// whatever parses never panics.
     #[test]
     fn fuzz_rule_parser(v in arb_json(), values in prop::collection::vec(-1e3f64..1e3, 0..40)) {
+        covered(&v);
         match parse_rule(&v, "rule") {
             Ok(_) => {
                 let s = set(vec![
@@ -854,10 +868,31 @@ proptest! {
     fn fuzz_mutated_seed_rules(which in 0usize..5, key in "[a-z_]{1,10}", v in arb_json()) {
         let mut rule = flux_signals()[which].rule.clone().unwrap();
         rule[key.as_str()] = v;
+        covered(&rule);
         if let Err(e) = parse_rule(&rule, "rule") {
             prop_assert!(!e.message.is_empty());
         }
     }
+}
+
+/// The example profiles' rules: the series found in them without reading them cover what
+/// reading them gives, so a signal widget's loads start with the profile and are all used.
+#[test]
+fn series_named_in_the_example_profiles() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/data");
+    let mut files = vec![format!("{dir}/flux.json")];
+    for e in std::fs::read_dir(format!("{dir}/examples")).unwrap() {
+        files.push(e.unwrap().path().display().to_string());
+    }
+    let mut rules = 0;
+    for file in files {
+        let profile = parse_profile(&std::fs::read_to_string(&file).unwrap()).unwrap().profile;
+        for rule in profile.signals.iter().filter_map(|s| s.rule.as_ref()) {
+            covered(rule);
+            rules += 1;
+        }
+    }
+    assert!(rules >= 7, "{rules} rules read");
 }
 
 // ---- the current regime (www/data/regime-rules.json) ----

@@ -102,7 +102,7 @@ fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoade
 #[wasm_split(charts, fallible, preload(preload_price))]
 fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
-        <PriceChart spec=p.source("candles") breakout=p.plan.breakout().map(|(_, b)| b)/>
+        <PriceChart spec=p.source("candles") breakout=p.plan().breakout().map(|(_, b)| b)/>
     }
     .into_any())
 }
@@ -120,7 +120,7 @@ fn sparkline(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(signals, fallible)]
 fn signals(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
-        <LiveSignals signals=p.signals.clone() plan=std::sync::Arc::clone(&p.plan) sources=p.sources.clone()/>
+        <LiveSignals signals=p.signals.clone() plan=p.plan() sources=p.sources.clone()/>
     }
     .into_any())
 }

@@ -55,7 +55,7 @@ pub use json::RuleError;
 pub use node::Node;
 pub use parse::parse_rule;
 pub use pattern::{find_breakout, Breakout, Retest};
-pub use plan::{Plan, Planned};
+pub use plan::{series_named, Plan, Planned};
 pub use regime::{
     current_regime, current_regime_with_plan, parse_regime_rules, CurrentRegime, RegimeRule,
     RegimeRules,

@@ -84,3 +84,50 @@ impl Planned {
         self.rule.as_ref()?.as_ref().ok()
     }
 }
+
+/// The series `rules` may read, found without reading them as rules: each name under a
+/// `series`, `a`, `b`, `of` or `by` key at any depth (its part before a `.`), and `candles` for
+/// a `breakout_retest` that names none. For rules that read, it holds every name
+/// [`Plan::series`] gives (a test checks it on every rule the tests read); a rule that does not
+/// read can add a name. The widgets start these loads as soon as a profile is in, before the
+/// rules are read: the rule reader is in the split build's `signals` chunk, not the main module.
+/// The walk visits each value of the documents once (their size is capped when they are read).
+///
+/// ```
+/// use barfinex_core::signals::series_named;
+/// let rules = [serde_json::json!({"kind": "all", "rules": [
+///     {"kind": "breakout_retest", "lookback": 20},
+///     {"kind": "threshold", "series": {"derive": "ratio", "of": "oi", "by": "candles.volume"}, "op": ">", "value": 1}]})];
+/// assert_eq!(series_named(&rules), ["candles", "oi"]);
+/// ```
+pub fn series_named<'a>(rules: impl IntoIterator<Item = &'a Value>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |name: &str| {
+        let name = name.split('.').next().unwrap_or(name);
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    };
+    let mut stack: Vec<&Value> = rules.into_iter().collect();
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(o) => {
+                if o.get("kind").and_then(Value::as_str) == Some("breakout_retest") && !o.contains_key("series") {
+                    add("candles");
+                }
+                for (k, v) in o {
+                    match (k.as_str(), v) {
+                        ("series" | "a" | "b" | "of" | "by", Value::String(name)) => add(name),
+                        (_, Value::Object(_) | Value::Array(_)) => stack.push(v),
+                        _ => {}
+                    }
+                }
+            }
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    names.sort();
+    names
+}
+

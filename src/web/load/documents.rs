@@ -1,15 +1,17 @@
 //! Loading the documents a widget reads (profiles, candles, regime rules): GET through
 //! [`crate::web::net`] (retries, cache, sharing), then the core's parser. A profile is read
-//! once into a [`Profile`] (the data and the plan of its rules), shared by every widget of it.
+//! once into a [`Profile`] (the data, and the plan of its rules when first wanted), shared by
+//! every widget of it.
 
 use super::{ErasedResource, LoadError, Profile, Wants, Warm};
 use crate::web::context::use_market;
 use crate::web::net::{absolute_url, get_text, Cancel, Policy};
 use barfinex_core::model::{parse_profile, ProfileError};
-use barfinex_core::signals::{parse_regime_rules, RegimeRules};
+use barfinex_core::signals::{parse_regime_rules, Plan, RegimeRules};
 use barfinex_core::sources::{parse_candles_json, CandlesDoc};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// GETs a document page-relative URL through [`crate::web::net`] (retries, cache, sharing);
 /// returns its absolute URL and body.
@@ -98,15 +100,32 @@ pub async fn fetch_candles(
 }
 
 /// Fetches and parses a regime-rules document (see `barfinex_core::signals::RegimeRules`)
-/// under `policy`.
+/// under `policy`, and reads its rules once ([`RegimeRules::plan`]). The reading is in the split
+/// build's `signals` chunk, with the rule engine that decides on them; when that chunk cannot
+/// be loaded the error is [`LoadError::Code`].
 pub async fn fetch_regime_rules(
     src: &str,
     policy: &Policy,
     cancel: Option<web_sys::AbortSignal>,
-) -> Result<Rc<RegimeRules>, LoadError> {
+) -> Result<(Rc<RegimeRules>, Plan), LoadError> {
     let (url, body) = fetch_document(src, &policy.for_document(), cancel, false).await?;
-    let doc = parse_regime_rules(&body).map_err(|error| LoadError::RegimeRules { url, error })?;
-    Ok(Rc::new(doc))
+    read_regime_rules(url, body)
+        .await
+        .map_err(|e| LoadError::Code(format!("the rule engine's code: {e}")))?
+}
+
+#[wasm_split(signals, fallible)]
+fn read_regime_rules(
+    url: String,
+    body: Rc<String>,
+) -> Result<Result<(Rc<RegimeRules>, Plan), LoadError>, SplitLoaderError> {
+    Ok(match parse_regime_rules(&body) {
+        Ok(doc) => {
+            let plan = doc.plan();
+            Ok((Rc::new(doc), plan))
+        }
+        Err(error) => Err(LoadError::RegimeRules { url, error }),
+    })
 }
 
 /// A profile fetched for the calling component: a resource whose request is aborted when

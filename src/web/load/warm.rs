@@ -61,11 +61,15 @@ impl Warm {
         ctx: &MarketContext,
         cancel: Option<AbortSignal>,
     ) {
+        let named = match wants {
+            Wants::Signals => profile.signal_series(),
+            _ => Vec::new(),
+        };
         let wanted = |s: &SeriesSource| match wants {
             Wants::Nothing => false,
             Wants::All => true,
             Wants::Series(name) => s.series == name,
-            Wants::Signals => profile.plan.series().contains(&s.series),
+            Wants::Signals => named.contains(&s.series),
         };
         let policy = ctx.policy();
         let loads: Vec<_> = profile

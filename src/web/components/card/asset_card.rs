@@ -9,7 +9,6 @@ use crate::web::load::{profile_resource, Profile, Wants};
 use crate::web::reader::use_reader;
 use leptos::prelude::*;
 use std::rc::Rc;
-use std::sync::Arc;
 
 /// The asset card: fetches a profile in the browser and renders it, with a loading state and an
 /// error state that names the cause. Every part that loads market data does so under the
@@ -78,7 +77,7 @@ pub fn AssetCardView(
     candles: Option<String>,
 ) -> impl IntoView {
     let p = profile.data.clone();
-    let plan = Arc::clone(&profile.plan);
+    let plan = profile.plan();
     let candle_source = p.sources.iter().find(|s| s.series == "candles").cloned();
     let other_series: Vec<_> = p
         .sources
@@ -92,7 +91,7 @@ pub fn AssetCardView(
     let (lang_persons, lang_impacts) = (text_lang.clone(), text_lang.clone());
     let signals_subtitle = barfinex_core::locale::fill(t.most_influential, &[&p.name]);
     let funding_source = profile.source("funding");
-    let breakout = profile.plan.breakout().map(|(_, b)| b);
+    let breakout = plan.breakout().map(|(_, b)| b);
     let level = HeadingLevel::here();
     view! {
         <header part="header" class="bfx-card__header">

@@ -84,11 +84,11 @@ pub fn use_current_regime(
                     let _ = preload_regime().await;
                 });
             }
-            let doc = match fetch_regime_rules(&url, &policy, signal.clone()).await {
-                Ok(d) => d,
+            let (doc, plan) = match fetch_regime_rules(&url, &policy, signal.clone()).await {
+                Ok(read) => read,
+                Err(LoadError::Code(e)) => return RegimeNow::NoCode(e),
                 Err(e) => return RegimeNow::Failed(e),
             };
-            let plan = doc.plan();
             let set = load_series_set(
                 None,
                 &doc.sources,

@@ -5,7 +5,7 @@
 //! half to even as std rounds. The shortest forms search for the fewest significant digits
 //! that [`parse_f64`] reads back as `x`: slower than Grisu (a few exact roundings and reads
 //! per number), and used for messages and `scoreSignals`' results. The reference is the std that runs the tests
-//! (`library/core/src/num/flt2dec` in rust-lang/rust): `float/tests.rs` compares every form with
+//! (`library/core/src/num/flt2dec` in rust-lang/rust): `float/print/tests.rs` compares every form with
 //! it.
 //!
 //! ```

@@ -1,13 +1,16 @@
 use crate::web::components::{Badge, RetryIn, TechnicalDetails, Tone};
 use crate::web::context::use_market;
 use crate::web::load::{fetch_regime_rules, load_series_set, ErasedResource, LoadError};
-use crate::web::net::{refresh_tick, Cancel, NextRefresh};
+use crate::web::net::{refresh_tick, Cancel, NextRefresh, Policy};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
 use barfinex_core::signals::{current_regime_with_plan, Plan, RegimeRules, SeriesSet, State};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use web_sys::AbortSignal;
 
 /// The current market regime as the widgets know it, and how they know it.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,33 +92,41 @@ pub fn use_current_regime(
                 Err(LoadError::Code(e)) => return RegimeNow::NoCode(e),
                 Err(e) => return RegimeNow::Failed(e),
             };
-            let set = load_series_set(
-                None,
-                &doc.sources,
-                plan.series(),
-                market,
-                &policy,
-                signal,
-                n > 0,
-            )
-            .await;
-            decided(doc, plan, set)
-                .await
-                .unwrap_or_else(|e| RegimeNow::NoCode(format!("the rule engine's code: {e}")))
+            match decided(doc, plan, market, policy, signal, n > 0).await {
+                Ok(deciding) => deciding.await,
+                Err(e) => RegimeNow::NoCode(format!("the rule engine's code: {e}")),
+            }
         }
     })
 }
 
-/// What the rules decide on their loaded data. A split point: the rule engine's code is in the
-/// split build's `signals` chunk (with the badges'), which a matrix without rules never fetches.
+/// What the rules decide once the series they read are loaded: the loading runs in the chunk
+/// too, so neither it nor the series set is in the main module.
+type Deciding = Pin<Box<dyn Future<Output = RegimeNow>>>;
+
+/// What the rules decide on the series they read, loaded under `policy` (`refresh`: not the
+/// cached answers). A split point: the rule engine's code is in the split build's `signals`
+/// chunk (with the badges'), which a matrix without rules never fetches. It returns the loading
+/// and deciding as a boxed future, whose code is in that chunk as well.
 #[wasm_split(signals, fallible, preload(preload_regime))]
 fn decided(
     doc: Rc<RegimeRules>,
     plan: Plan,
-    set: SeriesSet,
-) -> Result<RegimeNow, SplitLoaderError> {
-    let now = current_regime_with_plan(&doc, &plan, &set);
-    Ok(match (now.regime.clone(), now.decisive()) {
+    market: Option<String>,
+    policy: Policy,
+    cancel: Option<AbortSignal>,
+    refresh: bool,
+) -> Result<Deciding, SplitLoaderError> {
+    Ok(Box::pin(async move {
+        let names = plan.series();
+        let set = load_series_set(None, &doc.sources, names, market, &policy, cancel, refresh).await;
+        decide(&doc, &plan, &set)
+    }))
+}
+
+fn decide(doc: &RegimeRules, plan: &Plan, set: &SeriesSet) -> RegimeNow {
+    let now = current_regime_with_plan(doc, plan, set);
+    match (now.regime.clone(), now.decisive()) {
         (Some(regime), Some(r)) => RegimeNow::Decided {
             regime,
             description: now.description.clone().unwrap_or_default(),
@@ -133,7 +144,7 @@ fn decided(
                 false => NoRegime::NoData,
             },
         ),
-    })
+    }
 }
 
 /// Whether `name` is the current regime (tracked): `None` while it is worked out.

@@ -20,7 +20,10 @@ fn covered(rule: &Value) {
     if let Ok(r) = parse_rule(rule, "rule") {
         let named = series_named([rule]);
         for name in r.rule.series_names() {
-            assert!(named.contains(&name), "{name} read by {rule} but not found in it: {named:?}");
+            assert!(
+                named.contains(&name),
+                "{name} read by {rule} but not found in it: {named:?}"
+            );
         }
     }
 }
@@ -886,7 +889,9 @@ fn series_named_in_the_example_profiles() {
     }
     let mut rules = 0;
     for file in files {
-        let profile = parse_profile(&std::fs::read_to_string(&file).unwrap()).unwrap().profile;
+        let profile = parse_profile(&std::fs::read_to_string(&file).unwrap())
+            .unwrap()
+            .profile;
         for rule in profile.signals.iter().filter_map(|s| s.rule.as_ref()) {
             covered(rule);
             rules += 1;

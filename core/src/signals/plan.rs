@@ -112,7 +112,9 @@ pub fn series_named<'a>(rules: impl IntoIterator<Item = &'a Value>) -> Vec<Strin
     while let Some(v) = stack.pop() {
         match v {
             Value::Object(o) => {
-                if o.get("kind").and_then(Value::as_str) == Some("breakout_retest") && !o.contains_key("series") {
+                if o.get("kind").and_then(Value::as_str) == Some("breakout_retest")
+                    && !o.contains_key("series")
+                {
                     add("candles");
                 }
                 for (k, v) in o {
@@ -130,4 +132,3 @@ pub fn series_named<'a>(rules: impl IntoIterator<Item = &'a Value>) -> Vec<Strin
     names.sort();
     names
 }
-

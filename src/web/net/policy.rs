@@ -50,8 +50,14 @@ impl Policy {
             max_bytes,
             same_origin_credentials,
         } = self;
-        let [timeout, deadline, base, cap, ttl] =
-            [timeout_ms, deadline_ms, backoff_base_ms, backoff_cap_ms, ttl_ms].map(|ms| shortest(*ms));
+        let [timeout, deadline, base, cap, ttl] = [
+            timeout_ms,
+            deadline_ms,
+            backoff_base_ms,
+            backoff_cap_ms,
+            ttl_ms,
+        ]
+        .map(|ms| shortest(*ms));
         format!("{timeout} {deadline} {retries} {base} {cap} {ttl} {max_bytes} {same_origin_credentials}")
     }
 

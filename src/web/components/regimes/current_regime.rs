@@ -119,7 +119,8 @@ fn decided(
 ) -> Result<Deciding, SplitLoaderError> {
     Ok(Box::pin(async move {
         let names = plan.series();
-        let set = load_series_set(None, &doc.sources, names, market, &policy, cancel, refresh).await;
+        let set =
+            load_series_set(None, &doc.sources, names, market, &policy, cancel, refresh).await;
         decide(&doc, &plan, &set)
     }))
 }

@@ -170,7 +170,7 @@ fn a_candles_document_goes_straight_into_columns() {
     );
 }
 
-/// Profiles and regime rules are read through one `serde_json::Value` (`doc::parse`), which
+/// Profiles and regime rules are read through one `json::Value` (`doc::parse`), which
 /// costs a multiple of the text: a document is at most 1 MiB (the widgets' `DOCUMENT_BYTES`)
 /// and [`barfinex_core::doc::MAX_VALUES`] values. The worst shape for a tree is many tiny
 /// values: at the cap it is measured here, and past it the text is refused before any tree.
@@ -199,4 +199,37 @@ fn a_document_tree_is_bounded_by_the_value_cap() {
     });
     println!("1 MiB profile of 524,000 tiny values: refused, peak {peak} B");
     assert!(peak < 64 << 10, "peak {peak} B");
+}
+
+/// An object's entries are one list, sorted once when the object ends: an object of as many
+/// keys as the cap allows, written in reverse order and each twice, is read whole, the last
+/// value of each key kept, within the same memory as a list of values.
+#[test]
+fn an_object_of_many_keys_is_bounded_too() {
+    use barfinex_core::doc::MAX_VALUES;
+    let _one = ONE.lock();
+    let n = MAX_VALUES / 4 - 10;
+    let mut text = String::from(r#"{"version":1,"id":"t","name":"T","symbol":"T","mood":{"#);
+    for round in 0..2 {
+        for k in (0..n).rev() {
+            text.push_str(&format!("\"k{k:06}\":{round},"));
+        }
+    }
+    text.pop();
+    text.push_str("}}");
+    let mut tree = None;
+    let peak = peak_of(|| tree = barfinex_core::doc::parse(&text).ok());
+    let mood = tree
+        .as_ref()
+        .and_then(|t| t["mood"].as_object())
+        .expect("parses");
+    assert_eq!(mood.len(), n);
+    let keys: Vec<&String> = mood.keys().take(2).collect();
+    assert_eq!(keys, ["k000000", "k000001"]);
+    assert!(mood.iter().all(|(_, v)| v.as_u64() == Some(1)));
+    println!(
+        "object of {n} keys, each twice ({} B): peak {peak} B",
+        text.len()
+    );
+    assert!(peak < 20 * MIB, "peak {peak} B");
 }

@@ -89,7 +89,7 @@ fn the_reserved_rule_is_kept_verbatim_and_sources_are_typed() {
     );
     assert_eq!(
         parsed.profile.signals[0].rule,
-        Some(serde_json::json!({"kind":"x"}))
+        Some(serde_json::json!({"kind":"x"}).into())
     );
     let s = &parsed.profile.sources[0];
     assert_eq!(

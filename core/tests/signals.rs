@@ -17,8 +17,9 @@ const H: i64 = 3_600_000;
 /// the rule reader's chunk is in) include every one its reading names. Every rule a test builds
 /// passes here.
 fn covered(rule: &Value) {
-    if let Ok(r) = parse_rule(rule, "rule") {
-        let named = series_named([rule]);
+    let ours = ours(rule);
+    if let Ok(r) = parse_rule(&ours, "rule") {
+        let named = series_named([&ours]);
         for name in r.rule.series_names() {
             assert!(
                 named.contains(&name),
@@ -28,6 +29,11 @@ fn covered(rule: &Value) {
     }
 }
 
+/// A rule written with `json!`, as core reads it.
+fn ours(rule: &Value) -> barfinex_core::json::Value {
+    rule.clone().into()
+}
+
 fn signal(rule: Value) -> Signal {
     covered(&rule);
     Signal {
@@ -35,7 +41,7 @@ fn signal(rule: Value) -> Signal {
         direction: SignalDirection::Mixed,
         title: "test".into(),
         description: String::new(),
-        rule: Some(rule),
+        rule: Some(ours(&rule)),
     }
 }
 
@@ -515,13 +521,13 @@ fn invalid_rules_name_the_field() {
         (json!({"kind":"threshold","timeframe":"hourly","series":"x","op":">","value":1}), "rule.timeframe: interval \"hourly\" is not like 15m, 1h, 1d, 1w or 1M (a number from 1 to 99999, then m, h, d, w or M)"),
     ];
     for (v, want) in cases {
-        assert_eq!(parse_rule(&v, "rule").unwrap_err().to_string(), want);
+        assert_eq!(parse_rule(&ours(&v), "rule").unwrap_err().to_string(), want);
     }
     let mut deep = json!({"kind":"threshold","series":"x","op":">","value":1});
     for _ in 0..20 {
         deep = json!({"kind":"not","rule":deep});
     }
-    assert!(parse_rule(&deep, "rule")
+    assert!(parse_rule(&ours(&deep), "rule")
         .unwrap_err()
         .message
         .contains("deeper than"));
@@ -693,7 +699,9 @@ fn real_xrp_funding_negative_streak() {
     );
     assert_eq!(r.as_of, Some(rows[72][0] as i64));
     let mut three = seed.clone();
-    three.rule.as_mut().unwrap()["periods"] = json!(3);
+    let mut rule = Value::from(three.rule.take().unwrap());
+    rule["periods"] = json!(3);
+    three.rule = Some(ours(&rule));
     let r = score_signal(&three, "rule", &real_funding(73));
     assert_eq!(r.state, State::Active);
     assert_eq!(
@@ -731,7 +739,7 @@ fn real_xrp_breakout_rule() {
         .collect();
     let sig = flux_signal("breakout");
     let c = Candles::from_bars(&bars);
-    let mut rule = sig.rule.clone().unwrap();
+    let mut rule = Value::from(sig.rule.clone().unwrap());
     rule["within"] = json!(100);
     let r = score(
         rule,
@@ -852,7 +860,7 @@ proptest! {
     #[test]
     fn fuzz_rule_parser(v in arb_json(), values in prop::collection::vec(-1e3f64..1e3, 0..40)) {
         covered(&v);
-        match parse_rule(&v, "rule") {
+        match parse_rule(&ours(&v), "rule") {
             Ok(_) => {
                 let s = set(vec![
                     ("funding", Input::points(points(&values, H), "t")),
@@ -869,10 +877,10 @@ proptest! {
     /// The seed's rules with one field replaced by arbitrary JSON: parse or a clear error.
     #[test]
     fn fuzz_mutated_seed_rules(which in 0usize..5, key in "[a-z_]{1,10}", v in arb_json()) {
-        let mut rule = flux_signals()[which].rule.clone().unwrap();
+        let mut rule = Value::from(flux_signals()[which].rule.clone().unwrap());
         rule[key.as_str()] = v;
         covered(&rule);
-        if let Err(e) = parse_rule(&rule, "rule") {
+        if let Err(e) = parse_rule(&ours(&rule), "rule") {
             prop_assert!(!e.message.is_empty());
         }
     }
@@ -893,7 +901,7 @@ fn series_named_in_the_example_profiles() {
             .unwrap()
             .profile;
         for rule in profile.signals.iter().filter_map(|s| s.rule.as_ref()) {
-            covered(rule);
+            covered(&rule.clone().into());
             rules += 1;
         }
     }
@@ -1109,8 +1117,8 @@ fn rules_past_the_node_limit_are_invalid() {
     // all(64 × all(k leaves)): 1 + 64 × (1 + 2k) nodes.
     let rule = |k: usize| json!({"kind":"all","rules": vec![json!({"kind":"all","rules": vec![leaf.clone(); k]}); 64]});
     assert!(1 + 64 * (1 + 2) <= MAX_NODES);
-    assert!(parse_rule(&rule(1), "rule").is_ok());
-    let e = parse_rule(&rule(2), "rule").unwrap_err();
+    assert!(parse_rule(&ours(&rule(1)), "rule").is_ok());
+    let e = parse_rule(&ours(&rule(2)), "rule").unwrap_err();
     assert_eq!(
         e.to_string(),
         "rule: 321 conditions and series; the limit is 256"

@@ -1,4 +1,4 @@
-//! Reading a JSON document into a type: the text is parsed once into a `serde_json::Value` (by
+//! Reading a JSON document into a type: the text is parsed once into a [`Value`] (by
 //! [`crate::json`], the one JSON reader in the wasm), and each type reads its fields by hand
 //! ([`FromDoc`]), with the path of the first fault (`drivers[2].direction`) and the paths of
 //! fields nobody reads.
@@ -15,7 +15,8 @@
 //! assert_eq!(e.path, "[1]");
 //! ```
 
-use serde_json::{Map, Number, Value};
+use crate::json::{Object, Value};
+use serde_json::Number;
 use std::fmt;
 
 mod std_types;
@@ -199,7 +200,7 @@ pub fn variant_of(
 
 /// The fields of an object, read by name; the keys not in `known` are recorded as unknown.
 pub struct Fields<'a, 'u> {
-    map: &'a Map<String, Value>,
+    map: &'a Object,
     path: &'a str,
     unknown: &'u mut Vec<String>,
 }
@@ -261,7 +262,7 @@ macro_rules! enum_from_doc {
     ($($ty:ty),+ $(,)?) => {$(
         impl $crate::doc::FromDoc for $ty {
             fn from_doc(
-                v: &serde_json::Value,
+                v: &$crate::json::Value,
                 path: &str,
                 _: &mut Vec<String>,
             ) -> Result<Self, $crate::doc::DocError> {
@@ -278,7 +279,7 @@ macro_rules! object_from_doc {
     ($ty:ty, [$($key:literal),+], |$f:ident| $body:expr) => {
         impl $crate::doc::FromDoc for $ty {
             fn from_doc(
-                v: &serde_json::Value,
+                v: &$crate::json::Value,
                 path: &str,
                 unknown: &mut Vec<String>,
             ) -> Result<Self, $crate::doc::DocError> {

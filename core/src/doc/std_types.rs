@@ -2,7 +2,7 @@
 //! as they are, `Option` (`null` is `None`) and lists.
 
 use super::{found, invalid_type, DocError, FromDoc};
-use serde_json::Value;
+use crate::json::Value;
 
 /// Reads one item of a list, found at the path given.
 type ItemReader<'a> = dyn FnMut(&Value, &str, &mut Vec<String>) -> Result<(), DocError> + 'a;

@@ -1,12 +1,12 @@
 //! The one JSON reader: a pull reader over the text, with serde_json's grammar, limits and
 //! messages (`EOF while parsing a list at line 1 column 3`). Documents are built from it into a
-//! `serde_json::Value` ([`Reader::value`]) and the wire parsers read rows with it one value at
+//! [`Value`] ([`Reader::value`]) and the wire parsers read rows with it one value at
 //! a time, so serde's deserializer stack, compiled once per visitor, is not in the wasm (README,
 //! "Where the bytes went").
 //!
 //! ```
 //! use barfinex_core::json::{parse, Reader};
-//! assert_eq!(parse(r#"{"a": [1, -2, 0.5]}"#).unwrap()["a"][1], -2);
+//! assert_eq!(parse(r#"{"a": [1, -2, 0.5]}"#).unwrap()["a"][1].as_i64(), Some(-2));
 //! let e = parse("[1,").unwrap_err();
 //! assert_eq!(e.to_string(), "EOF while parsing a value at line 1 column 3");
 //!
@@ -24,11 +24,13 @@
 
 mod reader;
 mod string;
+mod value;
 
 pub use reader::Reader;
-use serde_json::{Number, Value};
+use serde_json::Number;
 use std::borrow::Cow;
 use std::fmt;
+pub use value::{Object, Value};
 
 /// A syntax error: what was wrong, and where (lines and columns from 1; the column counts bytes).
 #[derive(Clone, Debug, PartialEq, Eq)]

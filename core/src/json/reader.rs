@@ -1,8 +1,8 @@
 //! The pull reader: one value at a time, in serde_json's grammar, with its messages and
 //! positions.
 
-use super::{JsonError, Scalar};
-use serde_json::{Map, Number, Value};
+use super::{JsonError, Object, Scalar, Value};
+use serde_json::Number;
 use std::borrow::Cow;
 
 /// Nesting deeper than this is refused (serde_json's limit: 127 levels read, the 128th refused),
@@ -167,12 +167,12 @@ impl<'a> Reader<'a> {
             }
             b'{' => {
                 self.begin()?;
-                let mut map = Map::new();
+                let mut entries = Vec::new();
                 while let Some(k) = self.next_key(&mut first)? {
                     let v = self.value()?;
-                    map.insert(k.into_owned(), v);
+                    entries.push((k.into_owned(), v));
                 }
-                Ok(Value::Object(map))
+                Ok(Value::Object(Object::from_entries(entries)))
             }
             _ => Ok(match self.scalar()? {
                 Scalar::Null => Value::Null,

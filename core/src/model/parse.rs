@@ -1,7 +1,7 @@
 //! Parsing a profile document: JSON → [`AssetProfile`], with field paths in every error.
 
 use super::{validate, AssetProfile, ProfileError};
-use serde_json::Value;
+use crate::json::Value;
 
 /// The format major version this library reads.
 pub const SUPPORTED_VERSION: u32 = 1;

@@ -154,7 +154,7 @@ pub struct Signal {
     pub description: String,
     /// Reserved for the scoring rule (kept verbatim until the reader understands it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<serde_json::Value>,
+    pub rule: Option<crate::json::Value>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -3,7 +3,7 @@
 
 use super::rule::MAX_WINDOW;
 use crate::float::shortest;
-use serde_json::{Map, Value};
+use crate::json::{Object, Value};
 use std::fmt;
 
 /// A rule that cannot be read: where, and why.
@@ -29,7 +29,7 @@ impl fmt::Display for RuleError {
 impl std::error::Error for RuleError {}
 
 pub(crate) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Object,
     path: String,
     seen: Vec<&'static str>,
 }

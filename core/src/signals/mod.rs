@@ -15,9 +15,9 @@
 //!     direction: SignalDirection::Bearish,
 //!     title: "Persistent negative funding".into(),
 //!     description: String::new(),
-//!     rule: Some(serde_json::json!({
+//!     rule: barfinex_core::json::parse(r#"{
 //!         "kind": "persistence", "series": "funding", "op": "<", "value": 0, "periods": 3
-//!     })),
+//!     }"#).ok(),
 //! };
 //! let funding = Series { time: vec![1, 2, 3, 4], value: vec![0.0001, -0.0002, -0.0001, -0.0003] };
 //! let mut set = SeriesSet::new();

@@ -8,18 +8,19 @@ use super::rule::{
 };
 use crate::format::quoted;
 use crate::interval::Interval;
-use serde_json::Value;
+use crate::json::Value;
 
 /// Parses a signal's `rule` object. `path` is where it sits, for messages (`signals[2].rule`).
 ///
 /// ```
 /// use barfinex_core::signals::{parse_rule, Rule};
-/// let v = serde_json::json!({"kind": "persistence", "series": "funding", "op": "<",
-///                            "value": 0, "periods": 9, "timeframe": "8h"});
+/// use barfinex_core::json::parse;
+/// let v = parse(r#"{"kind": "persistence", "series": "funding", "op": "<",
+///                   "value": 0, "periods": 9, "timeframe": "8h"}"#).unwrap();
 /// let r = parse_rule(&v, "rule").unwrap();
 /// assert_eq!(r.timeframe.map(|t| t.to_string()).as_deref(), Some("8h"));
 /// assert!(matches!(r.rule, Rule::Persistence { periods: 9, .. }));
-/// let bad = serde_json::json!({"kind": "persistence", "series": "funding", "op": "<", "value": 0});
+/// let bad = parse(r#"{"kind": "persistence", "series": "funding", "op": "<", "value": 0}"#).unwrap();
 /// assert_eq!(parse_rule(&bad, "rule").unwrap_err().to_string(), "rule.periods: missing");
 /// ```
 pub fn parse_rule(v: &Value, path: &str) -> Result<SignalRule, RuleError> {

@@ -5,8 +5,8 @@
 use super::json::RuleError;
 use super::parse::parse_rule;
 use super::rule::{BreakoutParams, SignalRule};
+use crate::json::Value;
 use crate::model::Signal;
-use serde_json::Value;
 
 /// One rule of a plan: where it sits and what reading it gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,8 +21,9 @@ pub struct Planned {
 ///
 /// ```
 /// use barfinex_core::signals::Plan;
-/// let rules = [serde_json::json!({"kind": "breakout_retest", "lookback": 20}),
-///              serde_json::json!({"kind": "threshold", "series": "funding", "op": "<", "value": 0})];
+/// use barfinex_core::json::parse;
+/// let rules = [parse(r#"{"kind": "breakout_retest", "lookback": 20}"#).unwrap(),
+///              parse(r#"{"kind": "threshold", "series": "funding", "op": "<", "value": 0}"#).unwrap()];
 /// let plan = Plan::new(rules.iter().enumerate().map(|(i, r)| (format!("rules[{i}]"), Some(r))));
 /// assert_eq!(plan.series(), ["candles", "funding"]);
 /// assert_eq!(plan.breakout().map(|(s, p)| (s, p.lookback)), Some(("candles", 20)));
@@ -95,9 +96,9 @@ impl Planned {
 ///
 /// ```
 /// use barfinex_core::signals::series_named;
-/// let rules = [serde_json::json!({"kind": "all", "rules": [
+/// let rules = [barfinex_core::json::parse(r#"{"kind": "all", "rules": [
 ///     {"kind": "breakout_retest", "lookback": 20},
-///     {"kind": "threshold", "series": {"derive": "ratio", "of": "oi", "by": "candles.volume"}, "op": ">", "value": 1}]})];
+///     {"kind": "threshold", "series": {"derive": "ratio", "of": "oi", "by": "candles.volume"}, "op": ">", "value": 1}]}"#).unwrap()];
 /// assert_eq!(series_named(&rules), ["candles", "oi"]);
 /// ```
 pub fn series_named<'a>(rules: impl IntoIterator<Item = &'a Value>) -> Vec<String> {

@@ -42,7 +42,7 @@ pub struct RegimeRule {
     #[serde(default)]
     pub description: String,
     /// A rule in the signal-rule format (docs/signal-rules.md).
-    pub rule: serde_json::Value,
+    pub rule: crate::json::Value,
 }
 
 /// The outcome: the regime (if any rule held), which rule decided it, and every rule's result.

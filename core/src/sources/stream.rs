@@ -1,4 +1,4 @@
-//! JSON read row by row straight into what the parsers keep, never into a `serde_json::Value`
+//! JSON read row by row straight into what the parsers keep, never into a `json::Value`
 //! tree (12–16× the body): each row's first cells are held only while the row is turned into
 //! a bar or a point, the rest of the row is skipped, and rows past [`MAX_BARS`] are counted,
 //! not stored. The first fault is kept with its path and the rest of the body is skipped.

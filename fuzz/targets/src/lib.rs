@@ -42,6 +42,7 @@ pub fn rule(data: &[u8]) {
     let Ok(v) = serde_json::from_slice::<serde_json::Value>(rest) else {
         return;
     };
+    let v = barfinex_core::json::Value::from(v);
     if parse_rule(&v, "rule").is_ok() {
         let signal = barfinex_core::model::Signal {
             category: barfinex_core::model::SignalCategory::Technical,

@@ -17,6 +17,7 @@ use super::components::{
 };
 use super::load::{preload_formats, Profile};
 use super::reader::use_reader;
+use super::styles;
 use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -84,11 +85,18 @@ impl Chunk {
 
 #[wasm_split(card, fallible, preload(preload_card))]
 fn card(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderError> {
+    styles::add_card();
+    styles::add_market();
+    styles::add_rating();
+    styles::add_chart();
+    styles::add_signals();
     Ok(view! { <AssetCardView profile=p candles=candles/> }.into_any())
 }
 
 #[wasm_split(rating, fallible, preload(preload_rating))]
 fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderError> {
+    styles::add_rating();
+    styles::add_market();
     let t = use_reader().t();
     Ok(
         match (candles, p.sources.iter().find(|s| s.series == "candles")) {
@@ -101,6 +109,7 @@ fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoade
 
 #[wasm_split(charts, fallible, preload(preload_price))]
 fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
+    styles::add_chart();
     Ok(view! {
         <PriceChart spec=p.source("candles") breakout=p.plan().breakout().map(|(_, b)| b)/>
     }
@@ -109,16 +118,19 @@ fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
 
 #[wasm_split(charts, fallible, preload(preload_funding))]
 fn funding(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
+    styles::add_chart();
     Ok(view! { <FundingChart spec=p.source("funding")/> }.into_any())
 }
 
 #[wasm_split(sparkline, fallible)]
 fn sparkline(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
+    styles::add_chart();
     Ok(view! { <SparklineChart spec=p.source("candles")/> }.into_any())
 }
 
 #[wasm_split(signals, fallible)]
 fn signals(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
+    styles::add_signals();
     Ok(view! {
         <LiveSignals signals=p.signals.clone() plan=p.plan() sources=p.sources.clone()/>
     }

@@ -1,48 +1,76 @@
 //! The widgets' stylesheet, shared by every shadow root on the page as one constructable
 //! `CSSStyleSheet` (adopted, not injected: it passes a strict CSP and never touches the host).
+//! It starts with the theme and what any page may show first; the CSS of a body drawn from a
+//! chunk of the split build is added when that chunk first builds one ([`add`]), so its text
+//! travels in the chunk (wasm-split moves the data only a chunk's code reads).
 
-use std::cell::OnceCell;
+use super::components::{CARD_CSS, CHART_CSS, COMPONENT_CSS, MARKET_CSS, RATING_CSS, SIGNALS_CSS};
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::CssStyleSheet;
 
 /// Theme tokens and resets, as written (with its comments); [`stylesheet_text`] ships it minified.
 pub const CSS: &str = concat!(include_str!("theme.css"), "\n");
 
+/// `$css` (a `const` `&str`) minified when the crate is compiled, as a `&'static str`: the text
+/// is a promoted constant, read only by the code that names it.
+macro_rules! minified {
+    ($css:expr) => {{
+        const N: usize = minify($css.as_bytes(), &mut []);
+        const M: [u8; N] = {
+            let mut out = [0u8; N];
+            minify($css.as_bytes(), &mut out);
+            out
+        };
+        text(&M)
+    }};
+}
+
 /// The full stylesheet text, for Leptos users who render components outside a shadow root:
 /// the theme, then every component's CSS, minified (no comments, only the spaces that separate
 /// words).
 pub fn stylesheet_text() -> String {
-    let (theme, parts) = (text(&THEME), text(&PARTS));
+    let mut css = first_text();
+    for part in [
+        minified!(CARD_CSS),
+        minified!(MARKET_CSS),
+        minified!(RATING_CSS),
+        minified!(CHART_CSS),
+        minified!(SIGNALS_CSS),
+    ] {
+        css.push_str(part);
+    }
+    css
+}
+
+/// The theme and what any page may show first.
+fn first_text() -> String {
+    let (theme, parts) = (minified!(CSS), minified!(COMPONENT_CSS));
     let mut css = String::with_capacity(theme.len() + parts.len());
     css.push_str(theme);
     css.push_str(parts);
     css
 }
 
-// The stylesheets minified when the crate is compiled: the comments say why a rule is there,
-// to us, and the indentation is for us to read; a reader's browser would download both.
-const THEME: ([u8; CSS.len()], usize) = minify(CSS.as_bytes());
-const COMPONENTS: &str = super::components::COMPONENT_CSS;
-const PARTS: ([u8; COMPONENTS.len()], usize) = minify(COMPONENTS.as_bytes());
+// The stylesheets are minified when the crate is compiled: the comments say why a rule is
+// there, to us, and the indentation is for us to read; a reader's browser would download both.
 
 /// `css` without its `/* … */` comments (ours contain no strings with `/*`) and with only the
-/// whitespace that separates words, and its length. Whitespace is dropped beside `{ } ; ,` and
-/// after `:` (no selector has a space after a colon), kept as one space elsewhere (`1px solid`,
-/// `.a .b`, `calc(a + b)`, `and (`); a `;` before `}` goes too. Quoted strings are copied as
-/// written.
-const fn minify<const N: usize>(css: &[u8]) -> ([u8; N], usize) {
+/// whitespace that separates words, written into `out` as far as it reaches; returns the
+/// length it needs (so [`minified!`] calls it once with no room to measure, then with exactly
+/// that room). Whitespace is dropped beside `{ } ; ,` and after `:` (no selector has a space
+/// after a colon), kept as one space elsewhere (`1px solid`, `.a .b`, `calc(a + b)`, `and (`);
+/// a `;` before `}` goes too. Quoted strings are copied as written.
+const fn minify(css: &[u8], out: &mut [u8]) -> usize {
     const fn tight(b: u8) -> bool {
         matches!(b, b'{' | b'}' | b';' | b',')
     }
-    let mut out = [0u8; N];
-    let (mut i, mut o) = (0, 0);
+    // `last` is the last byte kept: `out` may be too short to hold it.
+    let (mut i, mut o, mut last) = (0, 0, 0u8);
     let (mut space, mut quote) = (false, 0u8);
-    while i < css.len() && o < N {
+    while i < css.len() {
         let c = css[i];
         if quote != 0 {
-            out[o] = c;
-            o += 1;
-            i += 1;
             if c == quote {
                 quote = 0;
             }
@@ -52,48 +80,126 @@ const fn minify<const N: usize>(css: &[u8]) -> ([u8; N], usize) {
                 i += 1;
             }
             i += 2;
+            continue;
         } else if c.is_ascii_whitespace() {
             space = true;
             i += 1;
+            continue;
         } else {
-            if space && o > 0 && !tight(out[o - 1]) && out[o - 1] != b':' && !tight(c) {
-                out[o] = b' ';
+            if space && o > 0 && !tight(last) && last != b':' && !tight(c) {
+                if o < out.len() {
+                    out[o] = b' ';
+                }
                 o += 1;
             }
             space = false;
-            if c == b'}' && o > 0 && out[o - 1] == b';' {
+            if c == b'}' && last == b';' {
                 o -= 1;
             }
             if c == b'"' || c == b'\'' {
                 quote = c;
             }
-            out[o] = c;
-            o += 1;
-            i += 1;
         }
+        if o < out.len() {
+            out[o] = c;
+        }
+        o += 1;
+        last = c;
+        i += 1;
     }
-    (out, o)
+    o
 }
 
-/// The text of a minified stylesheet (only ASCII is cut, so no UTF-8 character is split).
-fn text(stripped: &(impl AsRef<[u8]>, usize)) -> &str {
-    let bytes = stripped.0.as_ref();
-    std::str::from_utf8(&bytes[..stripped.1.min(bytes.len())]).unwrap_or_default()
+/// The text of a minified stylesheet (ASCII but for what quoted strings hold, copied whole).
+fn text(minified: &'static [u8]) -> &'static str {
+    std::str::from_utf8(minified).unwrap_or_default()
+}
+
+/// A part of the stylesheet that a chunk's bodies need.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Card = 1,
+    Market = 2,
+    Rating = 4,
+    Chart = 8,
+    Signals = 16,
+}
+
+/// The page's sheet, its text and the parts added to it.
+#[derive(Default)]
+struct Sheet {
+    sheet: Option<CssStyleSheet>,
+    text: String,
+    added: u8,
 }
 
 thread_local! {
-    static SHEET: OnceCell<CssStyleSheet> = const { OnceCell::new() };
+    static SHEET: RefCell<Sheet> = RefCell::default();
 }
 
 /// The page's one shared sheet, built on first use.
 pub(crate) fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
     SHEET.with(|cell| {
-        if let Some(sheet) = cell.get() {
+        let mut s = cell.borrow_mut();
+        if let Some(sheet) = &s.sheet {
             return Ok(sheet.clone());
         }
+        let mut text = first_text();
+        text.push_str(&s.text);
         let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(&stylesheet_text())?;
-        let _ = cell.set(sheet.clone());
+        sheet.replace_sync(&text)?;
+        *s = Sheet {
+            sheet: Some(sheet.clone()),
+            text,
+            added: s.added,
+        };
         Ok(sheet)
     })
+}
+
+/// Adds `part`, whose text is `css`, to the page's sheet, once; every shadow root that adopted
+/// the sheet restyles with it. Called by a chunk as it builds a body, before the body is in the
+/// page, so no body is ever shown without its rules. Outside the embed (a Leptos app, a
+/// server), where no sheet is built, it only records the part.
+pub(crate) fn add(part: Part, css: &'static str) {
+    SHEET.with(|cell| {
+        let Ok(mut s) = cell.try_borrow_mut() else {
+            return;
+        };
+        if s.added & part as u8 != 0 {
+            return;
+        }
+        s.added |= part as u8;
+        s.text.push_str(css);
+        if let Some(sheet) = &s.sheet {
+            // A sheet that refuses the text keeps its rules: the body shows unstyled, not broken.
+            let _ = sheet.replace_sync(&s.text);
+        }
+    })
+}
+
+/// The card's own content (`web/chunks.rs` calls these: each names its part's text, which then
+/// travels in the chunk that calls it).
+pub(crate) fn add_card() {
+    add(Part::Card, minified!(CARD_CSS));
+}
+
+/// The market panel.
+pub(crate) fn add_market() {
+    add(Part::Market, minified!(MARKET_CSS));
+}
+
+/// The technical rating.
+pub(crate) fn add_rating() {
+    add(Part::Rating, minified!(RATING_CSS));
+}
+
+/// The charts and the sparkline.
+pub(crate) fn add_chart() {
+    add(Part::Chart, minified!(CHART_CSS));
+}
+
+/// The signal badges.
+pub(crate) fn add_signals() {
+    add(Part::Signals, minified!(SIGNALS_CSS));
 }

@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 import { ROOT, serve, launch, newPage } from "./harness.mjs";
 import { HEAVY_SPLITS, chunkFiles } from "../bundle.mjs";
 
@@ -126,6 +127,47 @@ test("a driver list and a regime matrix fetch no chunk, the other light widgets 
     assert.equal(new Set(fetched).size, fetched.length, `${tag} fetched a chunk twice: ${fetched}`);
     await page.context().close();
   }
+});
+
+test("a body's stylesheet travels in its chunk: a page of driver lists and regime matrices has none of it, and no body shows without it", { timeout: 60_000 }, async () => {
+  // In the files: each part's rules in a chunk, not in the main module; the frames' in it.
+  const read = (f) => readFileSync(path.join(ROOT, "pkg", f)).toString("latin1");
+  const main = read("barfinex_widgets_bg.wasm");
+  const chunks = CHUNKS.map(read).join("\n");
+  for (const rule of [".bfx-card__header{", ".bfx-market__price{", ".bfx-rating__label{", ".bfx-chart__canvas{", ".bfx-signal__popover{"]) {
+    assert.ok(!main.includes(rule), `${rule} is in the main module`);
+    assert.ok(chunks.includes(rule), `${rule} is in no chunk`);
+  }
+  for (const rule of [".bfx-card{", ".bfx-driver{", ".bfx-matrix{", ".bfx-state{"]) assert.ok(main.includes(rule), `${rule} is not in the main module`);
+  // In the page: the one shared sheet gains a part when a body of it is first built, before
+  // that body is in the page.
+  const { page } = await pageOf(["driver-list", "regime-matrix"]);
+  await page.locator("#w0 .bfx-driver").first().waitFor();
+  const sheetText = () => page.evaluate(() => [...document.querySelector("#w0").shadowRoot.adoptedStyleSheets[0].cssRules].map((r) => r.cssText).join("\n"));
+  const light = await sheetText();
+  assert.ok(light.includes(".bfx-driver"), "the driver list's rules are in the sheet");
+  for (const cls of [".bfx-rating", ".bfx-card__header", ".bfx-chart", ".bfx-signal"]) assert.ok(!light.includes(cls), `${cls} in a light page's sheet`);
+  await page.evaluate(() => {
+    const rated = (root) => root.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.selectorText === ".bfx-rating__label"));
+    const original = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = original.call(this, init);
+      new MutationObserver(() => {
+        if (window.__ratingShown === undefined && root.querySelector(".bfx-rating__label")) window.__ratingShown = { styled: rated(root) };
+      }).observe(root, { subtree: true, childList: true });
+      return root;
+    };
+  });
+  await addWidgets(page, [["technical-rating", "w2"]]);
+  await page.locator("#w2 .bfx-rating__label").waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__ratingShown), { styled: true }, "the rating's body was shown before its rules");
+  const weight = await page.locator("#w2 .bfx-rating__label").evaluate((e) => getComputedStyle(e).fontWeight);
+  assert.equal(weight, "750");
+  const after = await sheetText();
+  assert.ok(after.includes(".bfx-rating__label") && after.includes(".bfx-market"), "the rating's and the market panel's rules are in the shared sheet");
+  assert.ok(!after.includes(".bfx-card__header"), "only the parts the rating draws");
+  assert.equal(await page.evaluate(() => document.querySelector("#w0").shadowRoot.adoptedStyleSheets[0] === document.querySelector("#w2").shadowRoot.adoptedStyleSheets[0]), true);
+  await page.context().close();
 });
 
 test("a chunk that cannot be fetched is an error in the widgets that need it only; the next one tries again", { timeout: 60_000 }, async () => {

@@ -40,27 +40,49 @@ pub use regimes::{
 pub use signals::{LiveSignals, SignalBadges};
 pub use use_series::use_series;
 
-/// Every component's CSS, in one string, for a shadow root's adopted stylesheet.
+/// The CSS of what any page may show first: the primitives, the frames and their states, the
+/// driver list and the regime views. The page's shared sheet starts with it (`web::styles`).
 pub(crate) const COMPONENT_CSS: &str = concat!(
-    include_str!("card/asset_card.css"),
     include_str!("primitives/badge.css"),
-    include_str!("chart/chart.css"),
+    include_str!("card/card_frame.css"),
     include_str!("primitives/collapsible_text.css"),
     include_str!("drivers/driver_list.css"),
-    include_str!("card/influencer_list.css"),
-    include_str!("card/market_panel.css"),
     include_str!("primitives/notice.css"),
     include_str!("regimes/regime_list.css"),
     include_str!("regimes/regime_matrix.css"),
     include_str!("primitives/section.css"),
     include_str!("primitives/empty.css"),
-    include_str!("card/series_list.css"),
-    include_str!("signals/signal_badges.css"),
     include_str!("primitives/state.css"),
-    include_str!("rating/technical_rating.css"),
-    include_str!("rating/interval_rating.css"),
     include_str!("primitives/widget_shell.css"),
 );
+
+// The CSS of the bodies drawn from the split build's chunks (`web/chunks.rs`), a constant per
+// part: each is added to the page's sheet when a chunk that draws it first builds a body
+// (`web::styles::add`), so its text travels in that chunk and a page without such a widget
+// never receives it. No rule of one part selects another's classes, so the order in which the
+// parts arrive does not change what wins.
+
+/// The asset card's own content.
+pub(crate) const CARD_CSS: &str = concat!(
+    include_str!("card/asset_card.css"),
+    include_str!("card/influencer_list.css"),
+    include_str!("card/series_list.css"),
+);
+
+/// The market panel (the card's, and the rating's without candles).
+pub(crate) const MARKET_CSS: &str = include_str!("card/market_panel.css");
+
+/// The technical rating and its interval tabs.
+pub(crate) const RATING_CSS: &str = concat!(
+    include_str!("rating/technical_rating.css"),
+    include_str!("rating/interval_rating.css"),
+);
+
+/// The charts and the sparkline.
+pub(crate) const CHART_CSS: &str = include_str!("chart/chart.css");
+
+/// The signal badges and their evidence.
+pub(crate) const SIGNALS_CSS: &str = include_str!("signals/signal_badges.css");
 
 /// A per-page unique id for `aria-controls` / `aria-labelledby` pairs.
 pub(crate) fn next_id(prefix: &str) -> String {

@@ -10,6 +10,10 @@
 //! for then (`Wants`), so it never competes with the first light widget's module. A chunk that
 //! fails to load is an error in the widgets that need it (`LazyBody`), and the next one that
 //! wants it tries again.
+//!
+//! Each split function first adds its body's CSS to the page's sheet (`styles::add_*`), so that
+//! text travels in the chunk too. A reader's table of words, when it is not English, is a chunk
+//! of its own (`locale`): an English page never fetches another language's words.
 
 use super::components::{
     AssetCardView, FundingChart, LazyView, LiveSignals, MarketPanel, PriceChart, SparklineChart,
@@ -18,8 +22,12 @@ use super::components::{
 use super::load::{preload_formats, Profile};
 use super::reader::use_reader;
 use super::styles;
+use barfinex_core::locale::{has_own_table, pick, Locale, ENGLISH};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// A widget's body, by the chunk that draws it.
@@ -81,6 +89,35 @@ impl Chunk {
             Chunk::Signals => "the signal rules' code",
         }
     }
+}
+
+/// A reader's table of words still on its way, or why it did not come.
+pub type LocaleLoad = Pin<Box<dyn Future<Output = Result<&'static Locale, String>>>>;
+
+/// The table of words for a reader's `lang` tag: `Ok` at once when it is in the module
+/// (English, and any language without a table of its own, which reads English) or was fetched
+/// before; else the load to wait for.
+pub fn locale(lang: &str) -> Result<&'static Locale, LocaleLoad> {
+    if !has_own_table(lang) {
+        return Ok(ENGLISH);
+    }
+    let lang = lang.to_owned();
+    let mut load: LocaleLoad = Box::pin(async move {
+        locale_table(lang.clone())
+            .await
+            .map_err(|e| format!("the words of {}: {e}", barfinex_core::format::quoted(&lang)))
+    });
+    // A chunk already in answers the first poll (scripts/split-loader.mjs).
+    match load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(table)) => Ok(table),
+        Poll::Ready(Err(e)) => Err(Box::pin(std::future::ready(Err(e)))),
+        Poll::Pending => Err(load),
+    }
+}
+
+#[wasm_split(locale, fallible)]
+fn locale_table(lang: String) -> Result<&'static Locale, SplitLoaderError> {
+    Ok(pick(&lang))
 }
 
 #[wasm_split(card, fallible, preload(preload_card))]

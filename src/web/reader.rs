@@ -1,7 +1,8 @@
 //! The reader of one widget: their language (every word and number the widget shows, from
 //! `barfinex_core::locale`) and time zone (times through `Intl.DateTimeFormat`). `mount`
 //! provides it from the `locale` and `timezone` attributes, else the page's `lang`, else the
-//! browser's language; a Leptos app calls `provide_context`.
+//! browser's language, with a table other than English's loaded from its chunk
+//! (`web::chunks::locale`); a Leptos app calls `provide_context`.
 //!
 //! ```no_run
 //! # use leptos::prelude::*;
@@ -13,7 +14,7 @@
 
 use barfinex_core::format::quoted;
 use barfinex_core::format::utc_minute;
-use barfinex_core::locale::{pick, Locale, Numbers, Texts};
+use barfinex_core::locale::{pick, Locale, Numbers, Texts, ENGLISH};
 use barfinex_core::series::MAX_TIME_MS;
 use leptos::prelude::use_context;
 use std::sync::Arc;
@@ -31,15 +32,21 @@ pub struct Reader {
 
 impl Default for Reader {
     fn default() -> Self {
-        Reader::new("en", None)
+        Reader::with(ENGLISH, "en", None)
     }
 }
 
 impl Reader {
-    /// The reader of a `lang` tag and an optional time zone (both checked by `mount`).
+    /// The reader of a `lang` tag and an optional time zone (both checked by `mount`), with the
+    /// table `pick` gives the tag (this links every table).
     pub fn new(lang: &str, time_zone: Option<&str>) -> Self {
+        Reader::with(pick(lang), lang, time_zone)
+    }
+
+    /// The reader of `lang` with a table already chosen (`mount`'s, from its chunk).
+    pub fn with(locale: &'static Locale, lang: &str, time_zone: Option<&str>) -> Self {
         Reader {
-            locale: pick(lang),
+            locale,
             lang: lang.into(),
             time_zone: time_zone.map(Into::into),
         }

@@ -2,9 +2,10 @@
 //! the same components the asset card composes, so the card and the standalone widgets never
 //! diverge.
 
-use super::chunks::Chunk;
+use super::chunks::{self, Chunk};
 use super::components::{
-    CardFrame, DriverList, HeadingLevel, LazyBody, RegimeMatrix, SummaryIntervals, WidgetShell,
+    CardFrame, DriverList, ErrorState, HeadingLevel, LazyBody, RegimeMatrix, SummaryIntervals,
+    WidgetShell,
 };
 use super::context::MarketContext;
 use super::load::{Profile as Loaded, Wants};
@@ -53,8 +54,31 @@ pub struct WidgetConfig {
 }
 
 /// The view for `widget`, or why there is none. Provides the widget's [`MarketContext`] (its
-/// `market`, `refresh` and `persist`) to every part of it.
+/// `market`, `refresh` and `persist`) and [`Reader`] to every part of it. A reader whose words
+/// are in a chunk not yet fetched (`chunks::locale`) sees a wordless loading state until they
+/// come, then the widget.
 pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
+    let (lang, zone) = (c.locale.clone(), c.time_zone.clone());
+    match chunks::locale(&lang) {
+        Ok(table) => {
+            provide_context(Reader::with(table, &lang, zone.as_deref()));
+            built(widget, c)
+        }
+        Err(load) => {
+            let widget = widget.to_owned();
+            let body = Box::pin(async move {
+                let table = load.await?;
+                provide_context(Reader::with(table, &lang, zone.as_deref()));
+                Ok(built(&widget, c)
+                    .unwrap_or_else(|message| view! { <ErrorState message=message/> }.into_any()))
+            });
+            Ok(view! { <LazyBody body=body wordless=true/> }.into_any())
+        }
+    }
+}
+
+/// The view for `widget`, its reader provided.
+fn built(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     provide_context(c.rating_rules);
     if !c.intervals.is_empty() {
         provide_context(SummaryIntervals(c.intervals.clone()));
@@ -62,7 +86,6 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     if c.heading_level > 0 {
         provide_context(HeadingLevel(c.heading_level));
     }
-    provide_context(Reader::new(&c.locale, c.time_zone.as_deref()));
     provide_context(MarketContext {
         market: c.market.clone(),
         refresh: c.refresh,

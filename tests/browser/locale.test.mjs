@@ -3,7 +3,9 @@
 // and times at the edges of Date's range in both languages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, newPage, shownTime } from "./harness.mjs";
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { ROOT, serve, launch, newPage, shownTime } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -120,6 +122,62 @@ test("without a locale the nearest lang decides, then the browser's language; a 
   assert.equal(await html.locator("#w").getAttribute("locale"), "en");
   await html.locator("#w").evaluate((el) => { el.locale = null; });
   await html.locator("#w .bfx-drivers__shown", { hasText: "Показано" }).waitFor();
+});
+
+test("Russian words are a chunk of their own: an English page never fetches it, a Russian widget waits for it without a word, and a failed fetch stops only the Russian widgets", { timeout: 60_000 }, async () => {
+  // In the files: the Russian table is in its chunk, not in the main module; English is.
+  const read = (f) => readFileSync(path.join(ROOT, "pkg", f));
+  const ru = Buffer.from("Ключевые факторы");
+  assert.equal(read("barfinex_widgets_bg.wasm").indexOf(ru), -1, "the Russian table is in the main module");
+  assert.ok(read("split_locale.wasm").indexOf(ru) >= 0, "the Russian table is not in split_locale.wasm");
+  assert.ok(read("barfinex_widgets_bg.wasm").indexOf(Buffer.from("Key drivers")) >= 0);
+
+  const page = await newPage(browser, { locale: "ru-RU" });
+  const fetched = [];
+  page.on("request", (r) => fetched.push(path.basename(new URL(r.url()).pathname)));
+  await page.route("**/split_locale.wasm", (r) => r.abort("failed"));
+  page.expectErrors(/Failed to fetch/);
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<html lang="en"><script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-driver-list id="en" src="${src}"></bfx-driver-list></html>`);
+  await page.locator("#en .bfx-drivers__shown", { hasText: "Showing" }).waitFor({ timeout: 15000 });
+  assert.ok(!fetched.includes("split_locale.wasm"), `an English page fetched ${fetched}`);
+  // Every word a Russian widget ever shows, from its first node on.
+  await page.evaluate(() => {
+    window.__said = [];
+    const original = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = original.call(this, init);
+      new MutationObserver(() => window.__said.push(root.textContent)).observe(root, { subtree: true, childList: true, characterData: true });
+      return root;
+    };
+    const add = (id) => {
+      const el = document.createElement("bfx-driver-list");
+      Object.assign(el, { id, locale: "ru", src: document.querySelector("#en").getAttribute("src") });
+      document.body.append(el);
+    };
+    window.__add = add;
+    add("ru1");
+  });
+  // Not fetched: this Russian widget says its code did not load; the English one is whole.
+  const error = page.locator("#ru1 .bfx-state--error[data-error-kind=code]");
+  await error.waitFor({ timeout: 15000 });
+  assert.match(await error.locator(".bfx-state__message").textContent(), /^the words of "ru": /);
+  assert.equal(await page.locator("#en .bfx-state--error").count(), 0);
+  assert.match(await page.locator("#en .bfx-drivers__shown").textContent(), /^Showing \d+ of \d+$/);
+  // The failure is not kept: the next Russian widget fetches the words and shows them, and no
+  // moment of it said "Loading" in English.
+  await page.unroute("**/split_locale.wasm");
+  await page.evaluate(() => { window.__said = []; window.__add("ru2"); });
+  await page.locator("#ru2 .bfx-drivers__shown", { hasText: "Показано" }).waitFor({ timeout: 15000 });
+  const said = await page.evaluate(() => window.__said);
+  assert.ok(said.length > 0);
+  for (const text of said) assert.ok(!/Loading|Key drivers|Showing/.test(text), `a Russian widget said: ${text}`);
+  // Once in, the words are not fetched again.
+  await page.evaluate(() => window.__add("ru3"));
+  await page.locator("#ru3 .bfx-drivers__shown", { hasText: "Показано" }).waitFor({ timeout: 15000 });
+  assert.equal(fetched.filter((f) => f === "split_locale.wasm").length, 2, `${fetched}`);
+  await page.context().close();
 });
 
 test("an unknown time zone or a malformed language tag is refused, named in the widget and in bfx-error", async () => {

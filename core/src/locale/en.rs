@@ -2,7 +2,7 @@
 
 use super::{Locale, Numbers, Texts};
 
-pub const EN: Locale = Locale {
+pub static EN: Locale = Locale {
     tag: "en",
     number: Numbers {
         decimal: ".",

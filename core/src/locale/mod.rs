@@ -19,8 +19,16 @@ use crate::model::{Direction, DriverCategory, Outcome, SignalCategory, SignalDir
 use crate::rating::Label;
 use crate::signals::{Phrase, State};
 
-/// Every locale, English first (the fallback).
-pub const LOCALES: &[&Locale] = &[&en::EN, &ru::RU];
+/// Every locale, English first (the fallback). Statics, not constants: each table is in the
+/// module once, however many places name it.
+pub static LOCALES: &[&Locale] = &[&en::EN, &ru::RU];
+
+/// The tag of each table in [`LOCALES`], in its order: what a caller can know without linking
+/// the tables (the web layer loads a table other than English from a chunk of its own).
+pub const TAGS: &[&str] = &["en", "ru"];
+
+/// English, the fallback: the one table every page has.
+pub static ENGLISH: &Locale = &en::EN;
 
 /// One reader language.
 #[derive(Debug)]
@@ -34,12 +42,28 @@ pub struct Locale {
 /// The locale for a BCP 47 tag (`ru-RU` → Russian), by its primary language subtag, case
 /// ignored; English for any other.
 pub fn pick(tag: &str) -> &'static Locale {
-    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    let primary = primary(tag);
     LOCALES
         .iter()
         .copied()
         .find(|l| l.tag.eq_ignore_ascii_case(primary))
         .unwrap_or(&en::EN)
+}
+
+/// Whether [`pick`] gives `tag` a table other than English's.
+///
+/// ```
+/// use barfinex_core::locale::has_own_table;
+/// assert!(has_own_table("ru-RU"));
+/// assert!(!has_own_table("en-GB") && !has_own_table("de"));
+/// ```
+pub fn has_own_table(tag: &str) -> bool {
+    let primary = primary(tag);
+    TAGS[1..].iter().any(|t| t.eq_ignore_ascii_case(primary))
+}
+
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or("")
 }
 
 /// `template` with each `{}` replaced by the next of `args`, and `{0}`…`{9}` by that one (so a

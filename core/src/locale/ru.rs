@@ -3,7 +3,7 @@
 
 use super::{Locale, Numbers, Texts};
 
-pub const RU: Locale = Locale {
+pub static RU: Locale = Locale {
     tag: "ru",
     number: Numbers {
         decimal: ",",

@@ -170,3 +170,18 @@ fn every_locale_fills_every_template() {
         assert!(!ru.contains(word), "{word} left in Russian");
     }
 }
+
+#[test]
+fn tags_name_every_table_in_order() {
+    let tags: Vec<&str> = LOCALES.iter().map(|l| l.tag).collect();
+    assert_eq!(tags, TAGS);
+    assert!(std::ptr::eq(ENGLISH, LOCALES[0]));
+    for tag in ["ru", "RU-ru", "ru_RU"] {
+        assert!(has_own_table(tag), "{tag}");
+        assert_eq!(pick(tag).tag, "ru");
+    }
+    for tag in ["en", "en-US", "de", "", "r", "rus"] {
+        assert!(!has_own_table(tag), "{tag}");
+        assert_eq!(pick(tag).tag, "en");
+    }
+}

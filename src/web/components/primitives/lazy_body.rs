@@ -47,6 +47,9 @@ pub fn LazyBody(
     /// `market-rated`, `price`, `funding`), held meanwhile.
     #[prop(default = None)]
     reserve: Option<&'static str>,
+    /// A loading state without words: what is awaited is the reader's words themselves.
+    #[prop(optional)]
+    wordless: bool,
 ) -> impl IntoView {
     // Once a chunk is in, every later body of it is built at once, with no loading state and no
     // task of its own: the first poll finds the chunk loaded. Untracked: what the body reads
@@ -83,7 +86,7 @@ pub fn LazyBody(
         },
     )));
     (move || match ready.get() {
-        0 => view! { <LoadingState reserve=reserve/> }.into_any(),
+        0 => view! { <LoadingState reserve=reserve wordless=wordless/> }.into_any(),
         _ => slot
             .update(Option::take)
             .flatten()

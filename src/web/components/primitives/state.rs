@@ -13,6 +13,9 @@ pub fn LoadingState(
     /// The block it stands in for: `market`, `market-rated`, `rating` (one interval tab), `price`, `funding`.
     #[prop(default = None)]
     reserve: Option<&'static str>,
+    /// Only the spinner: the reader's words are what is loading.
+    #[prop(optional)]
+    wordless: bool,
 ) -> impl IntoView {
     let class = match reserve {
         Some(r) => format!("bfx-state bfx-state--loading bfx-reserve--{r}"),
@@ -21,7 +24,7 @@ pub fn LoadingState(
     view! {
         <div part="state" class=class role="status">
             <span class="bfx-state__spinner" aria-hidden="true"></span>
-            {use_reader().t().loading}
+            {(!wordless).then(|| use_reader().t().loading)}
         </div>
     }
 }

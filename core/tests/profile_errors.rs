@@ -45,6 +45,11 @@ fn faults_name_their_field_path() {
         (&format!("{{{MIN},\"lang\":\"e\"}}"), "lang", "is not a language tag"),
         (&format!("{{{MIN},\"lang\":5}}"), "lang", "invalid type: integer"),
         (&format!("{{{MIN},\"sources\":[{{\"series\":\"s\",\"label\":\"\",\"source\":\"generic-json\"}}]}}"), "sources[0].label", "0 characters; a label has 1 to 80"),
+        // Paths are built only for the fault: each list's index and field, nested lists too.
+        (&format!("{{{MIN},\"influencers\":[{{\"name\":\"a\"}},{{\"name\":\"\"}}]}}"), "influencers[1].name", "must not be empty"),
+        (&format!("{{{MIN},\"persons_disclaimer\":{{\"text\":\"x\",\"links\":[{}]}}}}", vec!["{\"label\":\"l\"}"; 33].join(",")), "persons_disclaimer.links", "33 entries; the limit is 32"),
+        (&format!("{{{MIN},\"sources\":[{{\"series\":\"s\",\"source\":\"generic-json\"}},{{\"series\":\"c\",\"source\":\"kraken-ohlc\",\"symbol\":\"X\",\"fallbacks\":[{{\"source\":\"bybit-kline\",\"symbol\":\"X\"}},{{\"source\":\"bybit-kline\",\"symbol\":\"X\",\"base_url\":\"ftp://x\"}}]}}]}}"), "sources[1].fallbacks[1].base_url", "not an absolute http(s) URL"),
+
         (&format!("{{{MIN},\"sources\":[{{\"series\":\"s\",\"label\":\"{}\",\"source\":\"generic-json\"}}]}}", "é".repeat(81)), "sources[0].label", "81 characters; a label has 1 to 80"),
     ];
     for (json, path, message) in cases {

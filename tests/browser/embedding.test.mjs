@@ -139,15 +139,39 @@ test("mount() returns a handle whose unmount() removes the widget", async () => 
   // Bad calls throw a JS error that says what is wrong; nothing panics.
   const errors = await page.evaluate(() => {
     const out = [];
-    for (const args of [[123, { src: "x" }], [document.body.appendChild(document.createElement("div")), { src: "x", theme: "neon" }]]) {
+    const div = () => document.body.appendChild(document.createElement("div"));
+    const trap = { src: "x" };
+    Object.defineProperty(trap, "layout", { get() { throw new Error("getter"); } });
+    for (const args of [
+      [123, { src: "x" }],
+      [div(), { src: "x", theme: "neon" }],
+      [div(), { src: 5 }],
+      [div(), { src: "x", refresh: "5" }],
+      [div(), { src: "x", persist: 1 }],
+      [div(), { src: "x", headingLevel: 2.5 }],
+      [div(), { src: "x".repeat(65 * 1024) }],
+      [div(), { src: "x", locale: "x".repeat(65) }],
+      [div(), trap],
+      [div(), { src: "x", intervals: "7x" }],
+      [div(), { src: "x", ratingRules: "nope" }],
+    ]) {
       try { window.bfx.mount(...args); out.push("no error"); } catch (e) { out.push(String(e.message)); }
     }
     return out;
   });
-  assert.deepEqual(errors, [
+  assert.deepEqual(errors.slice(0, 9), [
     "mount target: expected an Element or a ShadowRoot",
     'mount options.theme: unknown value "neon", expected "light", "dark" or "auto"',
+    "mount options.src: expected a string",
+    "mount options.refresh: expected a number",
+    "mount options.persist: expected a boolean",
+    "mount options.headingLevel: 2.5 is not a heading level (1 to 6)",
+    `mount options.src: ${65 * 1024} bytes; the limit is 65536`,
+    "mount options.locale: 65 bytes; the limit is 64",
+    "mount options.layout: cannot be read",
   ]);
+  assert.match(errors[9], /^mount options\.intervals: .*7x/);
+  assert.match(errors[10], /^mount options\.ratingRules: .*nope/);
   // The page's module still works after those errors.
   await page.evaluate(() => { window.handle = window.bfx.mount(document.getElementById("target"), { src: "/www/data/flux.json" }); });
   await page.locator("#target .bfx-driver").first().waitFor();

@@ -46,7 +46,7 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
         ("signals", p.signals.len(), MAX_SIGNALS),
         ("regimes", p.regimes.len(), MAX_REGIMES),
     ] {
-        count(at, n, max)?;
+        count(At::top(at), n, max)?;
     }
     if let Some(lang) = &p.lang {
         if !is_language_tag(lang) {
@@ -56,82 +56,130 @@ pub fn validate(p: &AssetProfile) -> Result<(), ProfileError> {
             ));
         }
     }
-    non_empty("name", &p.name)?;
-    non_empty("symbol", &p.symbol)?;
-    text("description", &p.description)?;
+    non_empty(At::top("name"), &p.name)?;
+    non_empty(At::top("symbol"), &p.symbol)?;
+    text(At::top("description"), &p.description)?;
     for (i, person) in p.persons.iter().enumerate() {
-        non_empty(&format!("persons[{i}].name"), &person.name)?;
-        text(&format!("persons[{i}].role"), &person.role)?;
+        non_empty(At::entry("persons", i, "name"), &person.name)?;
+        text(At::entry("persons", i, "role"), &person.role)?;
         if let Some(url) = &person.link {
-            check_http_url(url).map_err(|m| ProfileError::new(format!("persons[{i}].link"), m))?;
+            check_http_url(url)
+                .map_err(|m| ProfileError::new(At::entry("persons", i, "link").path(), m))?;
         }
     }
     for (i, d) in p.drivers.iter().enumerate() {
-        non_empty(&format!("drivers[{i}].title"), &d.title)?;
-        text(&format!("drivers[{i}].text"), &d.text)?;
+        non_empty(At::entry("drivers", i, "title"), &d.title)?;
+        text(At::entry("drivers", i, "text"), &d.text)?;
     }
     for (i, inf) in p.influencers.iter().enumerate() {
-        non_empty(&format!("influencers[{i}].name"), &inf.name)?;
-        text(&format!("influencers[{i}].group"), &inf.group)?;
-        text(&format!("influencers[{i}].influence"), &inf.influence)?;
+        non_empty(At::entry("influencers", i, "name"), &inf.name)?;
+        text(At::entry("influencers", i, "group"), &inf.group)?;
+        text(At::entry("influencers", i, "influence"), &inf.influence)?;
     }
     for (i, r) in p.regimes.iter().enumerate() {
-        non_empty(&format!("regimes[{i}].regime"), &r.regime)?;
-        text(&format!("regimes[{i}].text"), &r.text)?;
+        non_empty(At::entry("regimes", i, "regime"), &r.regime)?;
+        text(At::entry("regimes", i, "text"), &r.text)?;
     }
     for (i, s) in p.signals.iter().enumerate() {
-        non_empty(&format!("signals[{i}].title"), &s.title)?;
-        text(&format!("signals[{i}].description"), &s.description)?;
+        non_empty(At::entry("signals", i, "title"), &s.title)?;
+        text(At::entry("signals", i, "description"), &s.description)?;
     }
     for (i, m) in p.impacts.iter().enumerate() {
-        non_empty(&format!("impacts[{i}].name"), &m.name)?;
-        text(&format!("impacts[{i}].text"), &m.text)?;
+        non_empty(At::entry("impacts", i, "name"), &m.name)?;
+        text(At::entry("impacts", i, "text"), &m.text)?;
     }
     check_sources(&p.sources)?;
-    for (at, n) in [
-        ("persons_disclaimer", &p.persons_disclaimer),
-        ("disclaimer", &p.disclaimer),
+    for (at, links_at, n) in [
+        (
+            "persons_disclaimer.text",
+            "persons_disclaimer.links",
+            &p.persons_disclaimer,
+        ),
+        ("disclaimer.text", "disclaimer.links", &p.disclaimer),
     ] {
         if let Some(n) = n {
-            text(&format!("{at}.text"), &n.text)?;
-            links(at, &n.links)?;
+            text(At::top(at), &n.text)?;
+            links(links_at, &n.links)?;
         }
     }
     Ok(())
+}
+
+/// Where a checked value sits (`drivers[2].title`), made into text only for an error: a
+/// valid profile of 500 entries per list costs no allocation per field.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    list: &'a str,
+    index: Option<usize>,
+    field: &'a str,
+}
+
+impl<'a> At<'a> {
+    fn top(path: &'a str) -> Self {
+        Self {
+            list: path,
+            index: None,
+            field: "",
+        }
+    }
+
+    fn entry(list: &'a str, index: usize, field: &'a str) -> Self {
+        Self {
+            list,
+            index: Some(index),
+            field,
+        }
+    }
+
+    fn path(self) -> String {
+        let mut path = self.list.to_owned();
+        if let Some(i) = self.index {
+            path.push('[');
+            path.push_str(&i.to_string());
+            path.push(']');
+        }
+        if !self.field.is_empty() {
+            path.push('.');
+            path.push_str(self.field);
+        }
+        path
+    }
 }
 
 /// The checks of a profile's `sources`, for any document that lists sources (the regime rules
 /// too): at most [`MAX_SOURCES`], each named, with at most [`MAX_FALLBACKS`], http(s) base URLs
 /// and valid endpoints.
 pub fn check_sources(sources: &[super::SeriesSource]) -> Result<(), ProfileError> {
-    count("sources", sources.len(), MAX_SOURCES)?;
+    count(At::top("sources"), sources.len(), MAX_SOURCES)?;
     for (i, src) in sources.iter().enumerate() {
-        non_empty(&format!("sources[{i}].series"), &src.series)?;
+        non_empty(At::entry("sources", i, "series"), &src.series)?;
         if let Some(label) = &src.label {
             let n = label.chars().count();
             if n == 0 || n > MAX_LABEL_CHARS {
                 return Err(ProfileError::new(
-                    format!("sources[{i}].label"),
+                    At::entry("sources", i, "label").path(),
                     format!("{n} characters; a label has 1 to {MAX_LABEL_CHARS}"),
                 ));
             }
         }
         count(
-            &format!("sources[{i}].fallbacks"),
+            At::entry("sources", i, "fallbacks"),
             src.fallbacks.len(),
             MAX_FALLBACKS,
         )?;
         for (j, e) in src.endpoints().iter().enumerate() {
-            let at = if j == 0 {
-                format!("sources[{i}]")
-            } else {
-                format!("sources[{i}].fallbacks[{}]", j - 1)
+            let at = || {
+                let mut at = At::entry("sources", i, "").path();
+                if j > 0 {
+                    at.push_str(&At::entry(".fallbacks", j - 1, "").path());
+                }
+                at
             };
             if let Some(url) = &e.base_url {
-                check_http_url(url).map_err(|m| ProfileError::new(format!("{at}.base_url"), m))?;
+                check_http_url(url).map_err(|m| ProfileError::new(at() + ".base_url", m))?;
             }
             // Only exchanges need a symbol: a document may leave its URL to the page.
-            e.check().map_err(|m| ProfileError::new(at, m))?;
+            e.check().map_err(|m| ProfileError::new(at(), m))?;
         }
     }
     Ok(())
@@ -139,41 +187,41 @@ pub fn check_sources(sources: &[super::SeriesSource]) -> Result<(), ProfileError
 
 /// A required text of at most [`MAX_TEXT_CHARS`] characters (for other documents' checks).
 pub fn check_name(path: &str, value: &str) -> Result<(), ProfileError> {
-    non_empty(path, value)
+    non_empty(At::top(path), value)
 }
 
 /// An optional text of at most [`MAX_TEXT_CHARS`] characters (for other documents' checks).
 pub fn check_text(path: &str, value: &str) -> Result<(), ProfileError> {
-    text(path, value)
+    text(At::top(path), value)
 }
 
 fn links(at: &str, links: &[Link]) -> Result<(), ProfileError> {
-    count(&format!("{at}.links"), links.len(), MAX_LINKS)?;
+    count(At::top(at), links.len(), MAX_LINKS)?;
     for (i, link) in links.iter().enumerate() {
-        non_empty(&format!("{at}.links[{i}].label"), &link.label)?;
+        non_empty(At::entry(at, i, "label"), &link.label)?;
         if let Some(url) = &link.url {
             check_http_url(url)
-                .map_err(|m| ProfileError::new(format!("{at}.links[{i}].url"), m))?;
+                .map_err(|m| ProfileError::new(At::entry(at, i, "url").path(), m))?;
         }
     }
     Ok(())
 }
 
-fn non_empty(path: &str, value: &str) -> Result<(), ProfileError> {
+fn non_empty(at: At, value: &str) -> Result<(), ProfileError> {
     if value.trim().is_empty() {
-        return Err(ProfileError::new(path, "must not be empty"));
+        return Err(ProfileError::new(at.path(), "must not be empty"));
     }
-    text(path, value)
+    text(at, value)
 }
 
 /// At most [`MAX_TEXT_CHARS`] characters (bytes bound them from above: only a long text pays for
 /// counting).
-fn text(path: &str, value: &str) -> Result<(), ProfileError> {
+fn text(at: At, value: &str) -> Result<(), ProfileError> {
     if value.len() > MAX_TEXT_CHARS {
         let n = value.chars().count();
         if n > MAX_TEXT_CHARS {
             return Err(ProfileError::new(
-                path,
+                at.path(),
                 format!("{n} characters; the limit is {MAX_TEXT_CHARS}"),
             ));
         }
@@ -181,10 +229,10 @@ fn text(path: &str, value: &str) -> Result<(), ProfileError> {
     Ok(())
 }
 
-fn count(path: &str, n: usize, max: usize) -> Result<(), ProfileError> {
+fn count(at: At, n: usize, max: usize) -> Result<(), ProfileError> {
     if n > max {
         return Err(ProfileError::new(
-            path,
+            at.path(),
             format!("{n} entries; the limit is {max}"),
         ));
     }

@@ -12,6 +12,7 @@ use super::load::{Profile as Loaded, Wants};
 use super::reader::{use_reader, Reader};
 use super::registry::ELEMENTS;
 use barfinex_core::format::quoted;
+use barfinex_core::locale::Locale;
 use barfinex_core::rating::Rules;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -58,18 +59,13 @@ pub struct WidgetConfig {
 /// are in a chunk not yet fetched (`chunks::locale`) sees a wordless loading state until they
 /// come, then the widget.
 pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
-    let (lang, zone) = (c.locale.clone(), c.time_zone.clone());
-    match chunks::locale(&lang) {
-        Ok(table) => {
-            provide_context(Reader::with(table, &lang, zone.as_deref()));
-            built(widget, c)
-        }
+    match chunks::locale(&c.locale) {
+        Ok(table) => built(widget, table, c),
         Err(load) => {
             let widget = widget.to_owned();
             let body = Box::pin(async move {
                 let table = load.await?;
-                provide_context(Reader::with(table, &lang, zone.as_deref()));
-                Ok(built(&widget, c)
+                Ok(built(&widget, table, c)
                     .unwrap_or_else(|message| view! { <ErrorState message=message/> }.into_any()))
             });
             Ok(view! { <LazyBody body=body wordless=true/> }.into_any())
@@ -77,8 +73,9 @@ pub fn widget_view(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
     }
 }
 
-/// The view for `widget`, its reader provided.
-fn built(widget: &str, c: WidgetConfig) -> Result<AnyView, String> {
+/// The view for `widget`, its reader (the words of `table`) and contexts provided.
+fn built(widget: &str, table: &'static Locale, c: WidgetConfig) -> Result<AnyView, String> {
+    provide_context(Reader::with(table, &c.locale, c.time_zone.as_deref()));
     provide_context(c.rating_rules);
     if !c.intervals.is_empty() {
         provide_context(SummaryIntervals(c.intervals.clone()));

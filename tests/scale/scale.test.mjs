@@ -30,6 +30,8 @@ after(async () => { await browser?.close(); proxy?.stop(); server?.stop(); });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const originLog = async () => (await (await fetch(`${server.market}/__stats`)).json());
 const pathOf = (url) => { const u = new URL(url); return u.pathname + u.search; };
+/** The request target of an origin log line (`200 conditional /path?query`). */
+const targetOf = (line) => line.replace(/^\d+ (conditional )?/, "");
 
 /** The 10-widget page, every element's `market` at the proxy. */
 function page10() {
@@ -74,7 +76,7 @@ async function watchOrigin() {
     while (!stopped) {
       const log = await originLog();
       const now = performance.now();
-      for (const line of log.slice(from)) seen.push({ target: line.replace(/^\d+ (conditional )?/, ""), after: last, by: now });
+      for (const line of log.slice(from)) seen.push({ target: targetOf(line), after: last, by: now });
       from = log.length;
       last = now;
       await sleep(100);
@@ -150,7 +152,7 @@ async function replay(base, urls, readers, spreadMs) {
 async function originCounts(from) {
   const counts = new Map();
   for (const line of (await originLog()).slice(from)) {
-    const target = line.replace(/^\d+ (conditional )?/, "");
+    const target = targetOf(line);
     counts.set(target, (counts.get(target) ?? 0) + 1);
   }
   return counts;

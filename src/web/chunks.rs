@@ -134,12 +134,12 @@ fn card(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderE
 fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderError> {
     styles::add_rating();
     styles::add_market();
-    let t = use_reader().t();
+    let w = use_reader().locale.rating_words();
     Ok(
         match (candles, p.sources.iter().find(|s| s.series == "candles")) {
             (Some(url), _) => view! { <TechnicalRatingPanel candles=url/> }.into_any(),
             (None, Some(spec)) => view! { <MarketPanel spec=spec.clone()/> }.into_any(),
-            (None, None) => view! { <p class="bfx-empty">{t.no_candles_source}</p> }.into_any(),
+            (None, None) => view! { <p class="bfx-empty">{w.no_candles_source}</p> }.into_any(),
         },
     )
 }

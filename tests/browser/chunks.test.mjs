@@ -170,6 +170,19 @@ test("a body's stylesheet travels in its chunk: a page of driver lists and regim
   await page.context().close();
 });
 
+test("the English words only heavy bodies show travel in their chunks; a light widget's words stay in the main module", () => {
+  // core/src/locale/bodies.rs: English's chart, rating and signal badge words are named only by
+  // the accessors those bodies call, so wasm-split moves them out of the main module.
+  const read = (f) => readFileSync(path.join(ROOT, "pkg", f)).toString("utf8");
+  const main = read("barfinex_widgets_bg.wasm");
+  const chunks = CHUNKS.map(read).join("\n");
+  for (const words of [" Arrow keys move between points.", "Funding rate of {}, {} events", "Moving averages", "Rating by interval", "z-score of the latest {} against", "awaiting retest (price has not come back", "Institutional & market influencers", "No candles: nothing to rate."]) {
+    assert.ok(!main.includes(words), `${words} is in the main module`);
+    assert.ok(chunks.includes(words), `${words} is in no chunk`);
+  }
+  for (const words of ["Key drivers", "Market regime matrix", "Filter by direction"]) assert.ok(main.includes(words), `${words} is not in the main module`);
+});
+
 test("a chunk that cannot be fetched is an error in the widgets that need it only; the next one tries again", { timeout: 60_000 }, async () => {
   // The price and funding charts share one chunk; the sparkline has its own.
   const { page } = await pageOf(["price-chart", "price-chart", "funding-chart", "driver-list", "sparkline"], { block: "split_charts.wasm" });

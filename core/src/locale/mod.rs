@@ -9,10 +9,12 @@
 //! assert_eq!(fill(ru.text.showing, &["3", "12"]), "Показано 3 из 12");
 //! ```
 
+mod bodies;
 mod en;
 mod numbers;
 mod ru;
 
+pub use bodies::{Bodies, CardTexts, ChartTexts, RatingTexts, SignalTexts};
 pub use numbers::Numbers;
 
 use crate::model::{Direction, DriverCategory, Outcome, SignalCategory, SignalDirection};
@@ -37,6 +39,10 @@ pub struct Locale {
     pub tag: &'static str,
     pub number: Numbers,
     pub text: Texts,
+    /// The asset card's, the charts', the rating's and the signal badges' words, read through
+    /// [`Locale::card_words`], [`Locale::charts`], [`Locale::rating_words`] and
+    /// [`Locale::signal_words`]; `None` in English's table (see [`Bodies`]).
+    pub bodies: Option<Bodies>,
 }
 
 /// The locale for a BCP 47 tag (`ru-RU` → Russian), by its primary language subtag, case
@@ -109,6 +115,23 @@ pub fn lower(s: &str) -> String {
 }
 
 impl Locale {
+    /// The asset card's words (see [`Locale::charts`]).
+    pub fn card_words(&self) -> &'static CardTexts {
+        self.bodies.as_ref().map_or(&en::CARD, |b| b.card)
+    }
+    /// The charts' words. Called only where a chart is drawn: English's table is in the module
+    /// only where this is (see [`Bodies`]).
+    pub fn charts(&self) -> &'static ChartTexts {
+        self.bodies.as_ref().map_or(&en::CHARTS, |b| b.charts)
+    }
+    /// The technical rating's words (see [`Locale::charts`]).
+    pub fn rating_words(&self) -> &'static RatingTexts {
+        self.bodies.as_ref().map_or(&en::RATING, |b| b.rating)
+    }
+    /// The signal badges' words (see [`Locale::charts`]).
+    pub fn signal_words(&self) -> &'static SignalTexts {
+        self.bodies.as_ref().map_or(&en::SIGNALS, |b| b.signals)
+    }
     /// A driver's direction in words.
     pub fn direction(&self, d: Direction) -> &'static str {
         self.text.directions[index(Direction::ALL, d)]
@@ -131,7 +154,7 @@ impl Locale {
     }
     /// A signal's state in words.
     pub fn state(&self, s: State) -> &'static str {
-        self.text.states[match s {
+        self.signal_words().states[match s {
             State::Active => 0,
             State::Inactive => 1,
             State::InsufficientData => 2,
@@ -141,17 +164,18 @@ impl Locale {
     }
     /// An evidence phrase's template (its `{}` filled by [`fill`] in the phrase's order).
     pub fn evidence(&self, p: Phrase) -> &'static str {
-        self.text.evidence[p as usize]
+        self.signal_words().evidence[p as usize]
     }
     /// A rating label in words; `None`: not enough data.
     pub fn rating(&self, l: Option<Label>) -> &'static str {
+        let w = self.rating_words();
         match l {
-            Some(Label::StrongSell) => self.text.ratings[0],
-            Some(Label::Sell) => self.text.ratings[1],
-            Some(Label::Neutral) => self.text.ratings[2],
-            Some(Label::Buy) => self.text.ratings[3],
-            Some(Label::StrongBuy) => self.text.ratings[4],
-            None => self.text.not_enough_data,
+            Some(Label::StrongSell) => w.ratings[0],
+            Some(Label::Sell) => w.ratings[1],
+            Some(Label::Neutral) => w.ratings[2],
+            Some(Label::Buy) => w.ratings[3],
+            Some(Label::StrongBuy) => w.ratings[4],
+            None => w.not_enough_data,
         }
     }
 }
@@ -192,54 +216,21 @@ pub struct Texts {
     /// {minutes} since the data shown was fetched (a refresh failed since)
     pub stale_age: &'static str,
     pub stale_recent: &'static str,
-    // Section and widget titles.
-    pub market_data: &'static str,
-    pub charts: &'static str,
     pub technical_rating: &'static str,
     pub key_drivers: &'static str,
     pub market_signals: &'static str,
     pub regimes_title: &'static str,
-    pub influencers: &'static str,
-    pub key_persons: &'static str,
-    pub market_impacts: &'static str,
     pub price_and_volume: &'static str,
     pub funding_rate: &'static str,
-    pub open_interest: &'static str,
     pub price: &'static str,
-    /// {asset name}
-    pub most_influential: &'static str,
-    // Empty lists.
-    pub no_persons: &'static str,
     pub no_drivers: &'static str,
     pub no_signals: &'static str,
     pub no_regimes: &'static str,
-    pub no_influencers: &'static str,
     pub no_drivers_match: &'static str,
-    pub no_candles_source: &'static str,
-    pub no_candles_to_rate: &'static str,
-    pub no_market_chart: &'static str,
-    pub no_funding_chart: &'static str,
-    // Market panel.
-    /// {signed percent}
-    pub change_24h: &'static str,
-    pub change_24h_none: &'static str,
-    /// {time}
-    pub as_of: &'static str,
     /// {time}
     pub data_as_of: &'static str,
-    // Rating.
-    pub not_enough_data: &'static str,
-    /// Strong sell, sell, neutral, buy, strong buy.
-    pub ratings: [&'static str; 5],
-    pub moving_averages: &'static str,
-    pub oscillators: &'static str,
     /// {source}
     pub source: &'static str,
-    /// {count}
-    pub all_votes: &'static str,
-    pub indicator: &'static str,
-    pub value: &'static str,
-    pub vote: &'static str,
     // Drivers.
     pub filter_direction: &'static str,
     pub filter_category: &'static str,
@@ -263,24 +254,6 @@ pub struct Texts {
     pub signal_categories: [&'static str; 4],
     /// In the order of `SignalDirection::ALL`.
     pub signal_directions: [&'static str; 3],
-    /// Active, inactive, insufficient data, invalid rule, not scored.
-    pub states: [&'static str; 5],
-    /// {direction} {state}: "bullish active".
-    pub direction_state: &'static str,
-    /// {state} {strength}
-    pub strength: &'static str,
-    /// {timeframe}
-    pub timeframe: &'static str,
-    /// {direction}
-    pub observed_direction: &'static str,
-    /// {count}
-    pub points: &'static str,
-    /// {time}
-    pub to_time: &'static str,
-    /// {time}
-    pub at_time: &'static str,
-    pub met: &'static str,
-    pub not_met: &'static str,
     // Regimes.
     pub current_regime: &'static str,
     pub working_it_out: &'static str,
@@ -299,66 +272,10 @@ pub struct Texts {
     /// {asset} {regime}
     pub asset_in_regime: &'static str,
     pub no_text: &'static str,
-    // Charts, as a screen reader hears them.
-    /// {symbol} {count} {interval} {from} {to} {last close}
-    pub price_caption: &'static str,
-    /// {symbol} {count} {from} {to} {last}
-    pub funding_caption: &'static str,
-    /// {count} {since}
-    pub negative_run: &'static str,
-    /// {count} {from} {to}
-    pub negative_streak: &'static str,
-    pub no_negative: &'static str,
-    pub synthetic_sentence: &'static str,
-    /// {error}
-    pub not_drawn: &'static str,
-    /// {side} {level} {time} {volume ratio}
-    pub breakout: &'static str,
-    pub above: &'static str,
-    pub below: &'static str,
-    pub no_breakout: &'static str,
-    pub no_retest: &'static str,
-    /// {time} {volume} {held}
-    pub retest: &'static str,
-    pub lower_volume: &'static str,
-    pub higher_volume: &'static str,
-    pub level_held: &'static str,
-    pub level_lost: &'static str,
-    /// {what} {first} {last} {change}
-    pub sparkline: &'static str,
-    /// {symbol} {count}: "FLUX close, last 48 points".
-    pub sparkline_close: &'static str,
-    /// {symbol} {count}
-    pub sparkline_value: &'static str,
-    pub synthetic_suffix: &'static str,
-    // A chart's data, for keyboard and screen-reader readers.
-    /// {level}: the label on the breakout level's line.
-    pub breakout_mark: &'static str,
-    pub show_data: &'static str,
-    /// Said after a focusable chart's description.
-    pub chart_keys: &'static str,
-    /// {n} {count}
-    pub point_of: &'static str,
-    pub col_time: &'static str,
-    pub col_open: &'static str,
-    pub col_high: &'static str,
-    pub col_low: &'static str,
-    pub col_close: &'static str,
-    pub col_volume: &'static str,
-    pub col_rate: &'static str,
-    pub col_value: &'static str,
-    /// Evidence, one template per `signals::Phrase` in its order; each `{}` as that phrase's
-    /// comment says.
-    pub evidence: [&'static str; 24],
     /// Why the current regime is unknown: no `current` and no rules; no rule holds; no data.
     pub regime_not_given: &'static str,
     pub regime_no_rule_holds: &'static str,
     pub regime_no_data: &'static str,
-    // The rating's interval tabs and summary row.
-    pub interval: &'static str,
-    pub by_interval: &'static str,
-    /// Beside an interval the summary asks for and the sources do not serve.
-    pub not_offered: &'static str,
 }
 
 #[cfg(test)]

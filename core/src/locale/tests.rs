@@ -98,7 +98,7 @@ fn lower_case_of_both_alphabets() {
             .text
             .directions
             .iter()
-            .chain(&l.text.states)
+            .chain(&l.signal_words().states)
             .chain(&l.text.signal_directions)
         {
             assert_eq!(lower(w), w.to_lowercase(), "{w}");
@@ -124,9 +124,16 @@ fn fill_puts_arguments_in_place() {
     assert_eq!(fill("{x} {", &["a"]), "{x} {");
 }
 
-/// `field: "text"` pairs of a locale's table, read from its `Debug` form.
+/// `field: "text"` pairs of a locale's tables, read from their `Debug` form.
 fn fields(l: &Locale) -> Vec<(String, String)> {
-    let dump = format!("{:#?}", l.text);
+    let dump = format!(
+        "{:#?}{:#?}{:#?}{:#?}{:#?}",
+        l.text,
+        l.card_words(),
+        l.charts(),
+        l.rating_words(),
+        l.signal_words()
+    );
     dump.lines()
         .filter_map(|line| line.trim().split_once(": "))
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -156,7 +163,15 @@ fn every_locale_fills_every_template() {
         }
     }
     // Russian is complete: no English text left in it, arrays included.
-    let ru = format!("{:?}", pick("ru").text);
+    let ru = pick("ru");
+    let ru = format!(
+        "{:?}{:?}{:?}{:?}{:?}",
+        ru.text,
+        ru.card_words(),
+        ru.charts(),
+        ru.rating_words(),
+        ru.signal_words()
+    );
     for word in [
         "Loading",
         "Synthetic",

@@ -85,11 +85,12 @@ pub fn AssetCardView(
         .filter(|s| s.series != "candles")
         .cloned()
         .collect();
-    let t = use_reader().t();
+    let r = use_reader();
+    let (t, w) = (r.t(), r.locale.card_words());
     ProfileLang::provide(p.lang.as_deref());
     let text_lang = ProfileLang::here();
     let (lang_persons, lang_impacts) = (text_lang.clone(), text_lang.clone());
-    let signals_subtitle = barfinex_core::locale::fill(t.most_influential, &[&p.name]);
+    let signals_subtitle = barfinex_core::locale::fill(w.most_influential, &[&p.name]);
     let funding_source = profile.source("funding");
     let breakout = plan.breakout().map(|(_, b)| b);
     let level = HeadingLevel::here();
@@ -112,12 +113,12 @@ pub fn AssetCardView(
             </Section>
         })}
         {(!other_series.is_empty()).then(|| view! {
-            <Section title=t.market_data>
+            <Section title=w.market_data>
                 <SeriesList sources=other_series/>
             </Section>
         })}
         {(candle_source.is_some() || funding_source.is_some()).then(|| view! {
-            <Section title=t.charts>
+            <Section title=w.charts>
                 <div class="bfx-card__charts">
                     {candle_source.clone().map(|spec| view! { <PriceChart spec=Some(spec) breakout=breakout/> })}
                     {funding_source.clone().map(|spec| view! { <FundingChart spec=Some(spec)/> })}
@@ -133,12 +134,12 @@ pub fn AssetCardView(
         <Section title=t.regimes_title>
             <RegimeList regimes=p.regimes/>
         </Section>
-        <Section title=t.influencers count=p.influencers.len()>
+        <Section title=w.influencers count=p.influencers.len()>
             <InfluencerList influencers=p.influencers/>
         </Section>
-        <Section title=t.key_persons>
+        <Section title=w.key_persons>
             {if p.persons.is_empty() {
-                view! { <Empty text=t.no_persons/> }.into_any()
+                view! { <Empty text=w.no_persons/> }.into_any()
             } else {
                 view! {
                     <ul class="bfx-persons">
@@ -151,7 +152,7 @@ pub fn AssetCardView(
             {p.persons_disclaimer.map(|n| view! { <NoticeView notice=n/> })}
         </Section>
         {(!p.impacts.is_empty()).then(|| view! {
-            <Section title=t.market_impacts>
+            <Section title=w.market_impacts>
                 <ul class="bfx-impacts">
                     {p.impacts.into_iter().map(|m| view! {
                         <li lang=lang_impacts.clone()><strong dir="auto">{m.name}</strong>" "<span dir="auto">{m.text}</span></li>

@@ -11,7 +11,7 @@ pub fn InfluencerList(
     influencers: Vec<Influencer>,
 ) -> impl IntoView {
     if influencers.is_empty() {
-        return view! { <Empty text=use_reader().t().no_influencers/> }.into_any();
+        return view! { <Empty text=use_reader().locale.card_words().no_influencers/> }.into_any();
     }
     view! {
         <ul class="bfx-influencers">

@@ -70,7 +70,7 @@ fn change_24h(c: &Candles) -> Option<f64> {
 #[component]
 fn MarketView(series: LoadedSeries, candles: Candles) -> impl IntoView {
     let r = use_reader();
-    let (t, n) = (r.t(), r.n());
+    let (t, w, n) = (r.t(), r.locale.rating_words(), r.n());
     let last = candles.close.last().copied();
     let change = change_24h(&candles);
     let as_of = candles
@@ -101,10 +101,10 @@ fn MarketView(series: LoadedSeries, candles: Candles) -> impl IntoView {
         <div part="market" class="bfx-market" data-source=series.source.name()>
             <span class="bfx-market__price">{last.map(|x| n.price(x)).unwrap_or_else(|| "–".into())}</span>
             <span class=format!("bfx-market__change bfx-market__change--{tone}")>
-                {change.map(|c| fill(t.change_24h, &[&n.percent(c, 2, true)])).unwrap_or_else(|| t.change_24h_none.into())}
+                {change.map(|c| fill(w.change_24h, &[&n.percent(c, 2, true)])).unwrap_or_else(|| w.change_24h_none.into())}
             </span>
             {series.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic_data/> })}
-            <span class="bfx-market__asof">{format!("{} · {}", fill(t.as_of, &[&as_of]), source)}</span>
+            <span class="bfx-market__asof">{format!("{} · {}", fill(w.as_of, &[&as_of]), source)}</span>
             {stale.map(|(age, detail)| view! {
                 <div class="bfx-market__stale">
                     <span role="status">{age}</span>

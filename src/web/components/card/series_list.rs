@@ -28,7 +28,7 @@ pub fn SeriesList(
 #[component]
 fn SeriesRow(spec: SeriesSource) -> impl IntoView {
     let r = use_reader();
-    let t = r.t();
+    let (t, c, w) = (r.t(), r.locale.card_words(), r.locale.rating_words());
     // The profile's label, in the profile's language; else the reader's word for a series we
     // know; else its name.
     let (name, lang) = match &spec.label {
@@ -36,7 +36,7 @@ fn SeriesRow(spec: SeriesSource) -> impl IntoView {
         None => (
             match spec.series.as_str() {
                 "funding" => t.funding_rate.to_owned(),
-                "open_interest" => t.open_interest.to_owned(),
+                "open_interest" => c.open_interest.to_owned(),
                 "candles" | "price" => t.price.to_owned(),
                 other => other.replace('_', " "),
             },
@@ -58,7 +58,7 @@ fn SeriesRow(spec: SeriesSource) -> impl IntoView {
                 Some(Ok(s)) => {
                     let last = s.data.last();
                     let (value, when) = match last {
-                        Some((ms, v)) => (r.n().series_value(&s.name, v), fill(t.as_of, &[&r.time(ms)])),
+                        Some((ms, v)) => (r.n().series_value(&s.name, v), fill(w.as_of, &[&r.time(ms)])),
                         None => (t.no_data.to_owned(), String::new()),
                     };
                     view! {

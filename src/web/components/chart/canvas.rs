@@ -171,7 +171,7 @@ pub(super) fn canvas_view(
     let cursor = Packed::new(None::<usize>);
     let reader: Reader = use_reader();
     let redraw_now = Kept::new(None::<Rc<dyn Fn()>>);
-    let t = use_reader().t();
+    let w = reader.locale.charts();
     // Run once the canvas is in the document (an effect runs after the view is mounted).
     let setup = move |canvas: HtmlCanvasElement| {
         // The box's width, as the ResizeObserver last reported it.
@@ -202,7 +202,7 @@ pub(super) fn canvas_view(
                 };
                 if let Err(e) = draw(&ctx) {
                     web_sys::console::warn_1(&format!("chart: {e}").into());
-                    say_not_drawn(&canvas, &fill(t.not_drawn, &[&e.to_string()]));
+                    say_not_drawn(&canvas, &fill(w.not_drawn, &[&e.to_string()]));
                 }
             }
         };
@@ -263,7 +263,7 @@ pub(super) fn canvas_view(
     };
     let said = {
         let data = data.clone();
-        move || Some(data.as_ref()?.announce(t, cursor.get()?))
+        move || Some(data.as_ref()?.announce(w, cursor.get()?))
     };
     let on_key = {
         let data = data.clone();
@@ -288,7 +288,7 @@ pub(super) fn canvas_view(
     let label = if focusable {
         // The keys follow the description as its own sentence.
         let stop = if label.ends_with('.') { "" } else { "." };
-        format!("{label}{stop}{}", t.chart_keys)
+        format!("{label}{stop}{}", w.chart_keys)
     } else {
         label
     };

@@ -1,7 +1,7 @@
 use crate::web::components::primitives::CollectAny;
 use crate::web::components::Packed;
 use crate::web::reader::use_reader;
-use barfinex_core::locale::{fill, Texts};
+use barfinex_core::locale::{fill, ChartTexts};
 use leptos::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
@@ -21,10 +21,10 @@ pub struct ChartData {
 
 impl ChartData {
     /// Point `i` as a screen reader hears it: "point 3 of 48: Time Nov 30, …; Close 0.97".
-    pub fn announce(&self, t: &Texts, i: usize) -> String {
+    pub fn announce(&self, w: &ChartTexts, i: usize) -> String {
         let n = i.saturating_sub(self.points.start) + 1;
         let mut s = fill(
-            t.point_of,
+            w.point_of,
             &[&n.to_string(), &self.points.len().to_string()],
         );
         s.push_str(": ");
@@ -48,7 +48,7 @@ pub fn DataTable(
     /// The points and how to write them.
     data: ChartData,
 ) -> impl IntoView {
-    let t = use_reader().t();
+    let w = use_reader().locale.charts();
     let open = Packed::new(false);
     let table = move || {
         open.get().then(|| {
@@ -82,7 +82,7 @@ pub fn DataTable(
     view! {
         <details part="data" class="bfx-details bfx-chart__data"
             on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-            <summary>{t.show_data}</summary>
+            <summary>{w.show_data}</summary>
             {table}
         </details>
     }

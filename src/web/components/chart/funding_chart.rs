@@ -26,10 +26,10 @@ pub fn FundingChartView(
     points: usize,
 ) -> impl IntoView {
     let r = use_reader();
-    let t = r.t();
+    let w = r.locale.charts();
     let n = funding.len();
     if n == 0 {
-        return view! { <Empty text=t.no_funding_chart/> }.into_any();
+        return view! { <Empty text=w.no_funding_chart/> }.into_any();
     }
     let start = n.saturating_sub(points.max(2));
     let fmt_time = |ms| r.time(ms);
@@ -37,7 +37,7 @@ pub fn FundingChartView(
     let run =
         latest_run(&funding.value[start..], |v| v < 0.0).map(|(s, len, on)| (s + start, len, on));
     let mut words = fill(
-        t.funding_caption,
+        w.funding_caption,
         &[
             &symbol,
             &(n - start).to_string(),
@@ -48,27 +48,27 @@ pub fn FundingChartView(
     );
     words.push_str(&match run {
         Some((s, len, true)) => fill(
-            t.negative_run,
+            w.negative_run,
             &[&len.to_string(), &fmt_time(funding.time[s])],
         ),
         Some((s, len, false)) => fill(
-            t.negative_streak,
+            w.negative_streak,
             &[
                 &len.to_string(),
                 &fmt_time(funding.time[s]),
                 &fmt_time(funding.time[s + len - 1]),
             ],
         ),
-        None => t.no_negative.into(),
+        None => w.no_negative.into(),
     });
     if series.synthetic {
-        words.push_str(t.synthetic_sentence);
+        words.push_str(w.synthetic_sentence);
     }
     if let Err(e) = funding::percent_range(&funding, start) {
-        words.push_str(&fill(t.not_drawn, &[&e.to_string()]));
+        words.push_str(&fill(w.not_drawn, &[&e.to_string()]));
     }
     let data = ChartData {
-        columns: vec![t.col_time, t.col_rate],
+        columns: vec![w.col_time, w.col_rate],
         points: start..n,
         cells: Arc::new({
             let (r, f) = (r.clone(), funding.clone());

@@ -31,10 +31,10 @@ pub fn PriceChartView(
     bars: usize,
 ) -> impl IntoView {
     let r = use_reader();
-    let t = r.t();
+    let w = r.locale.charts();
     let n = candles.len();
     if n == 0 {
-        return view! { <Empty text=t.no_market_chart/> }.into_any();
+        return view! { <Empty text=w.no_market_chart/> }.into_any();
     }
     let start = n.saturating_sub(bars.max(2));
     let found = breakout.and_then(|p| find_breakout(&candles, &p));
@@ -46,7 +46,7 @@ pub fn PriceChartView(
         .unwrap_or_else(|| "1h".into());
     let shown = n - start;
     let mut words = fill(
-        t.price_caption,
+        w.price_caption,
         &[
             &symbol,
             &shown.to_string(),
@@ -59,19 +59,19 @@ pub fn PriceChartView(
     words.push(' ');
     words.push_str(&describe(&r, &candles, found, breakout.is_some()));
     if series.synthetic {
-        words.push_str(t.synthetic_sentence);
+        words.push_str(w.synthetic_sentence);
     }
     if let Err(e) = price::ranges(&candles, start) {
-        words.push_str(&fill(t.not_drawn, &[&e.to_string()]));
+        words.push_str(&fill(w.not_drawn, &[&e.to_string()]));
     }
     let data = ChartData {
         columns: vec![
-            t.col_time,
-            t.col_open,
-            t.col_high,
-            t.col_low,
-            t.col_close,
-            t.col_volume,
+            w.col_time,
+            w.col_open,
+            w.col_high,
+            w.col_low,
+            w.col_close,
+            w.col_volume,
         ],
         points: start..n,
         cells: Arc::new({
@@ -100,17 +100,17 @@ fn describe(
     found: Option<(Breakout, Retest)>,
     asked: bool,
 ) -> String {
-    let (t, n) = (reader.t(), reader.n());
+    let (w, n) = (reader.locale.charts(), reader.n());
     let Some((k, r)) = found else {
         return if asked {
-            t.no_breakout.into()
+            w.no_breakout.into()
         } else {
             String::new()
         };
     };
-    let side = if k.up { t.above } else { t.below };
+    let side = if k.up { w.above } else { w.below };
     let mut s = fill(
-        t.breakout,
+        w.breakout,
         &[
             side,
             &n.num(k.level),
@@ -119,22 +119,22 @@ fn describe(
         ],
     );
     match r {
-        Retest::Awaiting => s.push_str(t.no_retest),
+        Retest::Awaiting => s.push_str(w.no_retest),
         Retest::Seen {
             bar,
             lower_volume,
             held,
             ..
         } => s.push_str(&fill(
-            t.retest,
+            w.retest,
             &[
                 &reader.time(c.time[bar]),
                 if lower_volume {
-                    t.lower_volume
+                    w.lower_volume
                 } else {
-                    t.higher_volume
+                    w.higher_volume
                 },
-                if held { t.level_held } else { t.level_lost },
+                if held { w.level_held } else { w.level_lost },
             ],
         )),
     }

@@ -19,9 +19,9 @@ pub(super) fn SeriesView(
     #[prop(default = None)]
     reserve: Option<&'static str>,
 ) -> impl IntoView {
-    let t = use_reader().t();
+    let w = use_reader().locale.charts();
     let Some(spec) = spec else {
-        return view! { <Empty text=t.no_market_chart/> }.into_any();
+        return view! { <Empty text=w.no_market_chart/> }.into_any();
     };
     let data = use_series(spec);
     let retry = use_context::<NextRefresh>();

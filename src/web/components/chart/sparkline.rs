@@ -29,7 +29,7 @@ pub fn Sparkline(
     data: Option<ChartData>,
 ) -> impl IntoView {
     let r = use_reader();
-    let (t, n) = (r.t(), r.n());
+    let (t, w, n) = (r.t(), r.locale.charts(), r.n());
     let (Some(first), Some(last)) = (values.first().copied(), values.last().copied()) else {
         return view! { <span class="bfx-empty">{t.no_data}</span> }.into_any();
     };
@@ -39,7 +39,7 @@ pub fn Sparkline(
         0.0
     };
     let mut label = fill(
-        t.sparkline,
+        w.sparkline,
         &[
             &what,
             &n.num(first),
@@ -49,7 +49,7 @@ pub fn Sparkline(
     );
     if let Err(e) = sparkline::value_range(&values) {
         label.push('.');
-        label.push_str(fill(t.not_drawn, &[&e.to_string()]).trim_end_matches('.'));
+        label.push_str(fill(w.not_drawn, &[&e.to_string()]).trim_end_matches('.'));
     }
     view! {
         <span part="chart" class="bfx-chart bfx-chart--spark">
@@ -69,17 +69,17 @@ pub fn SparklineChart(
     points: usize,
 ) -> impl IntoView {
     let r = use_reader();
-    let t = r.t();
+    let w = r.locale.charts();
     view! {
         <SeriesView spec=spec render=move |s: LoadedSeries| {
             let (times, values, template, column) = match s.data.as_ref() {
-                SeriesData::Candles(c) => (&c.time, &c.close, t.sparkline_close, t.col_close),
-                SeriesData::Points(p) => (&p.time, &p.value, t.sparkline_value, t.col_value),
+                SeriesData::Candles(c) => (&c.time, &c.close, w.sparkline_close, w.col_close),
+                SeriesData::Points(p) => (&p.time, &p.value, w.sparkline_value, w.col_value),
             };
             let from = values.len().saturating_sub(points);
             let tail = values[from..].to_vec();
             let data = ChartData {
-                columns: vec![t.col_time, column],
+                columns: vec![w.col_time, column],
                 points: 0..tail.len(),
                 cells: Arc::new({
                     let (r, times, values) = (r.clone(), times[from..].to_vec(), tail.clone());
@@ -89,7 +89,7 @@ pub fn SparklineChart(
             let symbol = s.symbol();
             let mut what = fill(template, &[&symbol, &tail.len().to_string()]);
             if s.synthetic {
-                what.push_str(t.synthetic_suffix);
+                what.push_str(w.synthetic_suffix);
             }
             view! {
                 <div class="bfx-spark-row">

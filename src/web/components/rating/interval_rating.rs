@@ -89,7 +89,8 @@ pub fn IntervalRating(
     /// The rule set.
     rules: Rules,
 ) -> impl IntoView {
-    let t = use_reader().t();
+    let r = use_reader();
+    let (t, w) = (r.t(), r.locale.rating_words());
     let ctx = use_market();
     let cancel = Cancel::for_this_owner();
     let tick = refresh_tick(ctx.refresh);
@@ -244,7 +245,7 @@ pub fn IntervalRating(
                     return view! {
                         <li class="bfx-intervals__pick bfx-intervals__pick--none" data-interval=iv.normal().to_string()>
                             <span class="bfx-intervals__name">{name}</span>
-                            <span class="bfx-intervals__label">{t.not_offered}</span>
+                            <span class="bfx-intervals__label">{w.not_offered}</span>
                         </li>
                     }
                     .into_any();
@@ -282,7 +283,7 @@ pub fn IntervalRating(
                 .into_any()
             })
             .collect_any();
-        view! { <ul part="interval-summary" class="bfx-intervals__summary" aria-label=t.by_interval>{rows}</ul> }
+        view! { <ul part="interval-summary" class="bfx-intervals__summary" aria-label=w.by_interval>{rows}</ul> }
     });
     let tab_buttons = slots
         .iter()
@@ -313,7 +314,7 @@ pub fn IntervalRating(
     view! {
         <Section title=t.technical_rating>
             {summary_row}
-            <div role="tablist" part="interval-tabs" class="bfx-intervals__tabs" aria-label=t.interval on:keydown=on_key>
+            <div role="tablist" part="interval-tabs" class="bfx-intervals__tabs" aria-label=w.interval on:keydown=on_key>
                 {tab_buttons}
             </div>
             {tab_panel}

@@ -127,7 +127,9 @@ pub(crate) fn outcome_view(o: Outcome, retry: Option<NextRefresh>) -> AnyView {
             detail: Some(d),
             meta,
         })) => view! { <TechnicalRatingView detail=d meta=meta/> }.into_any(),
-        Some(Ok(_)) => view! { <Empty text=use_reader().t().no_candles_to_rate/> }.into_any(),
+        Some(Ok(_)) => {
+            view! { <Empty text=use_reader().locale.rating_words().no_candles_to_rate/> }.into_any()
+        }
     }
 }
 
@@ -148,7 +150,7 @@ pub fn TechnicalRatingView(
     meta: SeriesMeta,
 ) -> impl IntoView {
     let r = use_reader();
-    let (t, n) = (r.t(), r.n());
+    let (t, w, n) = (r.t(), r.locale.rating_words(), r.n());
     // `data-label` stays the rule set's English label, for scripts; readers see their words.
     let label = detail.label.map_or("Not enough data", Label::as_str);
     let shown = r.locale.rating(detail.label);
@@ -163,9 +165,9 @@ pub fn TechnicalRatingView(
                 <span class="bfx-rating__group-name">{name}</span>
                 <span class="bfx-rating__group-score">{fmt_score(g.score)}</span>
                 <span class="bfx-rating__counts">
-                    <span class="bfx-rating__buy">{format!("{} {}", t.ratings[3], g.buy)}</span>
-                    <span class="bfx-rating__neutral">{format!("{} {}", t.ratings[2], g.neutral)}</span>
-                    <span class="bfx-rating__sell">{format!("{} {}", t.ratings[1], g.sell)}</span>
+                    <span class="bfx-rating__buy">{format!("{} {}", w.ratings[3], g.buy)}</span>
+                    <span class="bfx-rating__neutral">{format!("{} {}", w.ratings[2], g.neutral)}</span>
+                    <span class="bfx-rating__sell">{format!("{} {}", w.ratings[1], g.sell)}</span>
                 </span>
             </div>
         }
@@ -174,7 +176,7 @@ pub fn TechnicalRatingView(
         "{} · {} · {}",
         meta.symbol,
         meta.interval,
-        fill(t.as_of, &[&r.time(detail.time)])
+        fill(w.as_of, &[&r.time(detail.time)])
     );
     // The vote table (a row per indicator) is built while the disclosure is open, as a chart's
     // data table is: most readers never open it, and a page of ratings would otherwise build
@@ -195,14 +197,14 @@ pub fn TechnicalRatingView(
             </div>
             <RatingDial score=detail.total text=said label=t.technical_rating/>
             <div class="bfx-rating__scale" aria-hidden="true">
-                {t.ratings.map(|w| view! { <span>{w}</span> })}
+                {w.ratings.map(|w| view! { <span>{w}</span> })}
             </div>
-            {group(t.moving_averages, detail.ma)}
-            {group(t.oscillators, detail.other)}
+            {group(w.moving_averages, detail.ma)}
+            {group(w.oscillators, detail.other)}
             <p class="bfx-rating__meta">{meta_line}<br/>{fill(t.source, &[&meta.source])}</p>
             <details class="bfx-rating__votes"
                 on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{fill(t.all_votes, &[&count.to_string()])}</summary>
+                <summary>{fill(w.all_votes, &[&count.to_string()])}</summary>
                 {move || {
                     if !open.get() {
                         return ().into_any();
@@ -210,13 +212,13 @@ pub fn TechnicalRatingView(
                     let votes = votes.clone();
                     view! {
                         <table>
-                            <thead><tr><th scope="col">{t.indicator}</th><th scope="col">{t.value}</th><th scope="col">{t.vote}</th></tr></thead>
+                            <thead><tr><th scope="col">{w.indicator}</th><th scope="col">{w.value}</th><th scope="col">{w.vote}</th></tr></thead>
                             <tbody>
                                 {votes.into_iter().map(|v| {
                                     let (vote, tone) = match v.vote {
-                                        Some(1) => (t.ratings[3], "buy"),
-                                        Some(-1) => (t.ratings[1], "sell"),
-                                        Some(_) => (t.ratings[2], "neutral"),
+                                        Some(1) => (w.ratings[3], "buy"),
+                                        Some(-1) => (w.ratings[1], "sell"),
+                                        Some(_) => (w.ratings[2], "neutral"),
                                         None => ("–", "none"),
                                     };
                                     let value = n.fixed(v.value, 4);

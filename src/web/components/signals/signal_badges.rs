@@ -56,12 +56,12 @@ pub fn SignalBadges(
 /// "2 bearish active · 1 bullish inactive · 2 insufficient data": active and inactive counted
 /// by direction, the other states by state alone.
 pub fn summary_line(results: &[SignalResult], l: &Locale) -> String {
-    let t = &l.text;
+    let (t, w) = (&l.text, l.signal_words());
     let mut parts: Vec<(String, usize)> = Vec::new();
     for r in results {
         let key = match r.state {
             State::Active | State::Inactive => fill(
-                t.direction_state,
+                w.direction_state,
                 &[
                     l.signal_direction(r.observed_direction.unwrap_or(r.direction)),
                     l.state(r.state),
@@ -160,19 +160,20 @@ fn read<R>(
 fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
     let reader = use_reader();
     let (l, t) = (reader.locale, reader.t());
+    let w = l.signal_words();
     let head = match (result.state, result.strength) {
-        (s, Some(n)) => fill(t.strength, &[l.state(s), &n.to_string()]),
+        (s, Some(n)) => fill(w.strength, &[l.state(s), &n.to_string()]),
         (s, None) => l.state(s).to_owned(),
     };
     let mut facts = Vec::new();
     if let Some(tf) = &result.timeframe {
-        facts.push(fill(t.timeframe, &[tf]));
+        facts.push(fill(w.timeframe, &[tf]));
     }
     if let Some(ms) = result.as_of {
         facts.push(fill(t.data_as_of, &[&reader.time(ms)]));
     }
     if result.observed_direction.is_some() {
-        facts.push(fill(t.observed_direction, &[l.signal_direction(direction)]));
+        facts.push(fill(w.observed_direction, &[l.signal_direction(direction)]));
     }
     view! {
         <div class="bfx-evidence">
@@ -190,7 +191,7 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
                     {result.data.into_iter().map(|d| view! {
                         <li>
                             <span class="bfx-evidence__series">{d.series}</span>
-                            {format!(": {}{}, ", fill(t.points, &[&d.points.to_string()]), d.as_of.map(|ms| fill(t.to_time, &[&reader.time(ms)])).unwrap_or_default())}
+                            {format!(": {}{}, ", fill(w.points, &[&d.points.to_string()]), d.as_of.map(|ms| fill(w.to_time, &[&reader.time(ms)])).unwrap_or_default())}
                             {d.synthetic.then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> " " })}
                             <span class="bfx-evidence__source">{d.source}</span>
                         </li>
@@ -204,10 +205,10 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
 #[component]
 fn CheckRow(check: Check) -> impl IntoView {
     let reader = use_reader();
-    let (t, n) = (reader.t(), reader.n());
+    let (t, w, n) = (reader.t(), reader.locale.signal_words(), reader.n());
     let (mark, word) = match check.passed {
-        Some(true) => ("✓", t.met),
-        Some(false) => ("✗", t.not_met),
+        Some(true) => ("✓", w.met),
+        Some(false) => ("✗", w.not_met),
         None => ("?", t.no_data),
     };
     let comparison = match (check.value, check.op, check.threshold) {
@@ -239,7 +240,7 @@ fn CheckRow(check: Check) -> impl IntoView {
             <span class="bfx-visually-hidden">{word}": "</span>
             <span dir="auto" lang=label_lang>{label}</span>
             {(!comparison.is_empty()).then(|| view! { ": " <span class="bfx-evidence__value">{comparison}</span> })}
-            {check.time.map(|ms| fill(t.at_time, &[&reader.time(ms)]))}
+            {check.time.map(|ms| fill(w.at_time, &[&reader.time(ms)]))}
             {note.map(|(n, lang)| view! { <span class="bfx-evidence__note" dir="auto" lang=lang>{format!(" ({n})")}</span> })}
         </li>
     }

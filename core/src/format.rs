@@ -176,6 +176,18 @@ pub fn indicator_error(e: &crate::indicators::IndicatorError) -> String {
     }
 }
 
+/// `parts` with `sep` between them: `[String]::join`, compiled in this crate only. Each crate that
+/// calls `join` gets its own copy (1 KB of wasm; the copies differ in their panic locations, so
+/// `wasm-opt` cannot fold them), so the web layer joins through this one.
+///
+/// ```
+/// let parts = ["a".to_owned(), "b".to_owned()];
+/// assert_eq!(barfinex_core::format::joined(&parts, ", "), "a, b");
+/// ```
+pub fn joined(parts: &[String], sep: &str) -> String {
+    parts.join(sep)
+}
+
 /// `url` as shown to readers: without user name and password, and with the query and fragment
 /// cut to `?…`, since either may hold a token (`https://user:key@host/p?apikey=…` →
 /// `https://host/p?…`). Requests still use the full URL.

@@ -11,7 +11,7 @@ use super::context::MarketContext;
 use super::load::{Profile as Loaded, Wants};
 use super::reader::{use_reader, Reader};
 use super::registry::ELEMENTS;
-use barfinex_core::format::quoted;
+use barfinex_core::format::{joined, quoted};
 use barfinex_core::locale::Locale;
 use barfinex_core::rating::Rules;
 use leptos::prelude::*;
@@ -186,7 +186,7 @@ fn built(widget: &str, table: &'static Locale, c: WidgetConfig) -> Result<AnyVie
             return Err(format!(
                 "unknown widget {} (known: {})",
                 quoted(other),
-                widget_names().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+                joined(&widget_names().map(|w| format!("\"{w}\"")).collect::<Vec<_>>(), ", ")
             ))
         }
     })

@@ -6,6 +6,7 @@
 use super::{ErasedResource, LoadError, Profile, Wants, Warm};
 use crate::web::context::use_market;
 use crate::web::net::{absolute_url, get_text, Cancel, Policy};
+use barfinex_core::format::joined;
 use barfinex_core::model::{parse_profile, ProfileError};
 use barfinex_core::signals::{parse_regime_rules, Plan, RegimeRules};
 use barfinex_core::sources::{parse_candles_json, CandlesDoc};
@@ -67,7 +68,7 @@ fn read_profile(url: &str, body: &Rc<String>) -> Result<Rc<Profile>, ProfileErro
             web_sys::console::warn_1(
                 &format!(
                     "{url}: ignored unknown fields: {}",
-                    parsed.unknown_fields.join(", ")
+                    joined(&parsed.unknown_fields, ", ")
                 )
                 .into(),
             );

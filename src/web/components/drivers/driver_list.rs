@@ -4,6 +4,7 @@ use crate::web::components::{
 };
 use crate::web::kept::Kept;
 use crate::web::reader::use_reader;
+use barfinex_core::format::joined;
 use barfinex_core::locale::{fill, lower};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
 use leptos::prelude::*;
@@ -82,11 +83,11 @@ pub fn DriverList(
     let sort_label = next_id("sort");
     let sort_group = sort_label.clone();
     let show_controls = controls && total > 1;
-    let summary = counts
+    let summary: Vec<String> = counts
         .iter()
         .map(|(d, n)| fill(t.count, &[&n.to_string(), &lower(l.direction(*d))]))
-        .collect::<Vec<_>>()
-        .join(" · ");
+        .collect();
+    let summary = joined(&summary, " · ");
     view! {
         <div class=format!("bfx-drivers-widget bfx-drivers-widget--{layout}")>
             {show_controls.then(|| view! {

@@ -4,6 +4,7 @@ use crate::web::components::{
 };
 use crate::web::load::ErasedResource;
 use crate::web::reader::use_reader;
+use barfinex_core::format::joined;
 use barfinex_core::locale::{fill, lower, Locale};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
 use barfinex_core::signals::{Arg, Check, Said, SignalResult, State};
@@ -75,11 +76,11 @@ pub fn summary_line(results: &[SignalResult], l: &Locale) -> String {
             None => parts.push((key, 1)),
         }
     }
-    parts
+    let parts: Vec<String> = parts
         .iter()
         .map(|(k, n)| fill(t.count, &[&n.to_string(), k]))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    joined(&parts, " · ")
 }
 
 /// `signal`'s badge; its result is `results[at]`, read in place (a signal of one result per badge
@@ -177,7 +178,7 @@ fn Evidence(result: SignalResult, direction: SignalDirection) -> impl IntoView {
     }
     view! {
         <div class="bfx-evidence">
-            <p class="bfx-evidence__head"><strong>{head}</strong>{(!facts.is_empty()).then(|| format!(" · {}", facts.join(" · ")))}</p>
+            <p class="bfx-evidence__head"><strong>{head}</strong>{(!facts.is_empty()).then(|| format!(" · {}", joined(&facts, " · ")))}</p>
             // Why it could not be scored, in the engine's English: a detail for developers, since
             // the state above and the checks below say it in the reader's words.
             {result.reason.map(|r| view! { <div class="bfx-evidence__reason"><TechnicalDetails message=r/></div> })}

@@ -1,12 +1,12 @@
 //! The words only heavy bodies show (the asset card, the charts, the rating, the signal badges),
 //! in tables apart from [`Texts`](super::Texts). English's are reached only through
-//! [`Locale::card_words`], [`Locale::charts`], [`Locale::rating_words`] and
+//! [`Locale::card_words`], [`Locale::chart_words`], [`Locale::rating_words`] and
 //! [`Locale::signal_words`], which only those bodies call, so the split build moves them into
 //! those bodies' chunks and a page of light widgets never receives them (README, "Where the
 //! bytes went").
 //!
 //! [`Locale::card_words`]: super::Locale::card_words
-//! [`Locale::charts`]: super::Locale::charts
+//! [`Locale::chart_words`]: super::Locale::chart_words
 //! [`Locale::rating_words`]: super::Locale::rating_words
 //! [`Locale::signal_words`]: super::Locale::signal_words
 

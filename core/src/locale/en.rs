@@ -81,7 +81,7 @@ pub static EN: Locale = Locale {
     bodies: None,
 };
 
-/// The charts' words; only [`Locale::charts`](super::Locale::charts) names them (see `Bodies`).
+/// The charts' words: only [`Locale::chart_words`](super::Locale::chart_words) names them.
 pub static CHARTS: ChartTexts = ChartTexts {
     price_caption: "Price of {}, {} {} candles from {} to {}, last close {}.",
     funding_caption: "Funding rate of {}, {} events from {} to {}, last {}.",

@@ -40,7 +40,7 @@ pub struct Locale {
     pub number: Numbers,
     pub text: Texts,
     /// The asset card's, the charts', the rating's and the signal badges' words, read through
-    /// [`Locale::card_words`], [`Locale::charts`], [`Locale::rating_words`] and
+    /// [`Locale::card_words`], [`Locale::chart_words`], [`Locale::rating_words`] and
     /// [`Locale::signal_words`]; `None` in English's table (see [`Bodies`]).
     pub bodies: Option<Bodies>,
 }
@@ -115,20 +115,20 @@ pub fn lower(s: &str) -> String {
 }
 
 impl Locale {
-    /// The asset card's words (see [`Locale::charts`]).
+    /// The asset card's words (see [`Locale::chart_words`]).
     pub fn card_words(&self) -> &'static CardTexts {
         self.bodies.as_ref().map_or(&en::CARD, |b| b.card)
     }
     /// The charts' words. Called only where a chart is drawn: English's table is in the module
     /// only where this is (see [`Bodies`]).
-    pub fn charts(&self) -> &'static ChartTexts {
+    pub fn chart_words(&self) -> &'static ChartTexts {
         self.bodies.as_ref().map_or(&en::CHARTS, |b| b.charts)
     }
-    /// The technical rating's words (see [`Locale::charts`]).
+    /// The technical rating's words (see [`Locale::chart_words`]).
     pub fn rating_words(&self) -> &'static RatingTexts {
         self.bodies.as_ref().map_or(&en::RATING, |b| b.rating)
     }
-    /// The signal badges' words (see [`Locale::charts`]).
+    /// The signal badges' words (see [`Locale::chart_words`]).
     pub fn signal_words(&self) -> &'static SignalTexts {
         self.bodies.as_ref().map_or(&en::SIGNALS, |b| b.signals)
     }

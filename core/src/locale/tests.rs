@@ -130,7 +130,7 @@ fn fields(l: &Locale) -> Vec<(String, String)> {
         "{:#?}{:#?}{:#?}{:#?}{:#?}",
         l.text,
         l.card_words(),
-        l.charts(),
+        l.chart_words(),
         l.rating_words(),
         l.signal_words()
     );
@@ -168,7 +168,7 @@ fn every_locale_fills_every_template() {
         "{:?}{:?}{:?}{:?}{:?}",
         ru.text,
         ru.card_words(),
-        ru.charts(),
+        ru.chart_words(),
         ru.rating_words(),
         ru.signal_words()
     );

@@ -171,7 +171,7 @@ pub(super) fn canvas_view(
     let cursor = Packed::new(None::<usize>);
     let reader: Reader = use_reader();
     let redraw_now = Kept::new(None::<Rc<dyn Fn()>>);
-    let w = reader.locale.charts();
+    let w = reader.locale.chart_words();
     // Run once the canvas is in the document (an effect runs after the view is mounted).
     let setup = move |canvas: HtmlCanvasElement| {
         // The box's width, as the ResizeObserver last reported it.

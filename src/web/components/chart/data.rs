@@ -48,7 +48,7 @@ pub fn DataTable(
     /// The points and how to write them.
     data: ChartData,
 ) -> impl IntoView {
-    let w = use_reader().locale.charts();
+    let w = use_reader().locale.chart_words();
     let open = Packed::new(false);
     let table = move || {
         open.get().then(|| {

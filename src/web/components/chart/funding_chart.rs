@@ -26,7 +26,7 @@ pub fn FundingChartView(
     points: usize,
 ) -> impl IntoView {
     let r = use_reader();
-    let w = r.locale.charts();
+    let w = r.locale.chart_words();
     let n = funding.len();
     if n == 0 {
         return view! { <Empty text=w.no_funding_chart/> }.into_any();

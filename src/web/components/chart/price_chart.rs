@@ -31,7 +31,7 @@ pub fn PriceChartView(
     bars: usize,
 ) -> impl IntoView {
     let r = use_reader();
-    let w = r.locale.charts();
+    let w = r.locale.chart_words();
     let n = candles.len();
     if n == 0 {
         return view! { <Empty text=w.no_market_chart/> }.into_any();
@@ -100,7 +100,7 @@ fn describe(
     found: Option<(Breakout, Retest)>,
     asked: bool,
 ) -> String {
-    let (w, n) = (reader.locale.charts(), reader.n());
+    let (w, n) = (reader.locale.chart_words(), reader.n());
     let Some((k, r)) = found else {
         return if asked {
             w.no_breakout.into()

@@ -19,7 +19,7 @@ pub(super) fn SeriesView(
     #[prop(default = None)]
     reserve: Option<&'static str>,
 ) -> impl IntoView {
-    let w = use_reader().locale.charts();
+    let w = use_reader().locale.chart_words();
     let Some(spec) = spec else {
         return view! { <Empty text=w.no_market_chart/> }.into_any();
     };

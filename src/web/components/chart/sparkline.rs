@@ -29,7 +29,7 @@ pub fn Sparkline(
     data: Option<ChartData>,
 ) -> impl IntoView {
     let r = use_reader();
-    let (t, w, n) = (r.t(), r.locale.charts(), r.n());
+    let (t, w, n) = (r.t(), r.locale.chart_words(), r.n());
     let (Some(first), Some(last)) = (values.first().copied(), values.last().copied()) else {
         return view! { <span class="bfx-empty">{t.no_data}</span> }.into_any();
     };
@@ -69,7 +69,7 @@ pub fn SparklineChart(
     points: usize,
 ) -> impl IntoView {
     let r = use_reader();
-    let w = r.locale.charts();
+    let w = r.locale.chart_words();
     view! {
         <SeriesView spec=spec render=move |s: LoadedSeries| {
             let (times, values, template, column) = match s.data.as_ref() {

@@ -22,6 +22,9 @@ impl ChartText for Reader {
             .unwrap_or_else(|| Plain.minute(ms))
     }
     fn breakout(&self, level: f64) -> String {
-        fill(self.locale.charts().breakout_mark, &[&self.n().num(level)])
+        fill(
+            self.locale.chart_words().breakout_mark,
+            &[&self.n().num(level)],
+        )
     }
 }

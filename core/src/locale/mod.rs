@@ -216,6 +216,7 @@ pub struct Texts {
     /// {minutes} since the data shown was fetched (a refresh failed since)
     pub stale_age: &'static str,
     pub stale_recent: &'static str,
+    // Section and widget titles.
     pub technical_rating: &'static str,
     pub key_drivers: &'static str,
     pub market_signals: &'static str,
@@ -223,10 +224,12 @@ pub struct Texts {
     pub price_and_volume: &'static str,
     pub funding_rate: &'static str,
     pub price: &'static str,
+    // Empty lists.
     pub no_drivers: &'static str,
     pub no_signals: &'static str,
     pub no_regimes: &'static str,
     pub no_drivers_match: &'static str,
+    // When and where the data shown came from.
     /// {time}
     pub data_as_of: &'static str,
     /// {source}

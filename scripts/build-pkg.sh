@@ -39,10 +39,12 @@ $line"
 # The wasm is built with one pinned nightly (scripts/ensure-tools.sh installs it with rust-src and
 # the wasm32 target; `cargo +<toolchain>` leaves the stable default alone for everything else):
 # std is rebuilt with our profile (`-Zbuild-std`: opt-level "z", LTO across std), with std's
-# smaller algorithms (`optimize_for_size`), and panics keep their message but not the file, line
-# and column (`-Zlocation-detail=none`). Measured on one build, gzipped wasm after wasm-opt:
-# stable 429,985 B; build-std with optimize_for_size 414,157 B; and location-detail=none
-# 405,527 B (README, "Where the bytes went", has the panic strategy we left). `{:?}` formats
+# smaller algorithms (`optimize_for_size`), and a panic aborts at once with a trap, without
+# formatting its message (`-Cpanic=immediate-abort`; `guard_exports` below makes the trap stop
+# every widget, as the panic hook did). Measured on one build, gzipped wasm after wasm-opt:
+# stable 429,985 B; build-std with optimize_for_size 414,157 B; and panics without file, line
+# and column (`-Zlocation-detail=none`) 405,527 B; immediate-abort: README, "Where the bytes
+# went". `{:?}` formats
 # nothing (`-Zfmt-debug=none`: every `Debug` impl's code leaves the module, 6 KB gzipped); our
 # messages quote through `quoted()` instead, and a layers test keeps `{:?}` out of the code
 # built here. LLVM does not merge identical functions (`-Zmerge-functions=disabled`), so each
@@ -69,6 +71,18 @@ split_and_bind() {
     -exec cp {} "$out/" \;
   node scripts/split-loader.mjs "$out/__wasm_split.js"
   patch_init "$out/barfinex_widgets.js"
+  guard_exports "$out/barfinex_widgets.js"
+}
+
+# A panic aborts with a trap (-Cpanic=immediate-abort, in wasm_build): the glue calls the module
+# through guarded exports (elements.js, `guardExports`), so a trap stops every widget even where
+# the caller catches it.
+guard_exports() {
+  local js=$1 elements
+  elements=$(grep -oE "[\"']\./snippets/[^\"']*/src/web/elements\.js[\"']" "$js" | head -1)
+  [ -n "$elements" ] || { echo "build-pkg.sh: elements.js not imported by $js" >&2; exit 1; }
+  ELEMENTS=$elements perl -0pi -e 's{^}{import { guardExports } from $ENV{ELEMENTS};\n}' "$js"
+  patch_glue "$js" "the glue's exports object" '    wasm = instance.exports;' '    wasm = guardExports(instance.exports);'
 }
 
 # The computing functions' code is a chunk (src/web/api/compute.rs) that `init()` loads before it
@@ -100,7 +114,7 @@ export { initSync, init as default };'
 }
 wasm_build() {
   cargo "+$NIGHTLY" build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
-    --config 'target.wasm32-unknown-unknown.rustflags=["-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled","-Clink-args=--emit-relocs"]' \
+    --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options","-Cpanic=immediate-abort","-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled","-Clink-args=--emit-relocs"]' \
     --target wasm32-unknown-unknown -p barfinex-widgets "$@"
 }
 

@@ -73,17 +73,38 @@ function showAlert(el, className, text) {
   root.replaceChildren(box);
 }
 
-/** The module stopped: every widget on the page says so. Called by the panic hook, and here on
- * an uncaught error from the module's frames. */
-export function moduleStopped() {
+/** The module stopped: every widget on the page says so. Called on a trap of the module, from
+ * a call into it (`guardExports`) or uncaught (`watch`). */
+function moduleStopped(error) {
   if (stopped) return;
   stopped = true;
+  console.error(`Barfinex widgets stopped: ${error?.stack ?? error}`);
   for (const el of elements) showStopped(el);
 }
 
 function watch(event) {
   const error = event.type === "unhandledrejection" ? event.reason : event.error;
-  if (fromThisModule(error)) moduleStopped();
+  if (fromThisModule(error)) moduleStopped(error);
+}
+
+/** The module's exports, each function behind a guard: a panic aborts with a trap
+ * (`-Cpanic=immediate-abort`, scripts/build-pkg.sh), so the trap, wherever its caller catches
+ * it (a page's `try { mount(…) }`, a JS function the module called with a `catch` binding),
+ * stops every widget. The glue calls the module through these; the split's parts import the
+ * raw table, memory and globals, which pass through. */
+export function guardExports(exports) {
+  const guarded = {};
+  for (const [name, value] of Object.entries(exports)) {
+    guarded[name] = typeof value !== "function" ? value : (...args) => {
+      try {
+        return value(...args);
+      } catch (e) {
+        if (fromThisModule(e)) moduleStopped(e);
+        throw e;
+      }
+    };
+  }
+  return guarded;
 }
 
 let warmed = false;
@@ -305,7 +326,7 @@ export function defineElements(mount) {
         try {
           f();
         } catch (e) {
-          if (fromThisModule(e)) moduleStopped();
+          if (fromThisModule(e)) moduleStopped(e);
           else {
             // The widget (if any) goes: the message takes its place until the attributes change.
             const handle = this.#handle;

@@ -255,18 +255,17 @@ fn make_container(root: &ShadowRoot, theme: &str) -> Result<HtmlElement, JsError
 extern "C" {
     #[wasm_bindgen(js_name = defineElements)]
     fn define_elements(mount: &js_sys::Function);
-    /// Every element shows "These widgets stopped. Reload the page." (drawn by the JS side).
-    #[wasm_bindgen(js_name = moduleStopped)]
-    fn module_stopped();
 }
 
-/// Runs once when the module is initialised: defines the custom elements, and makes a panic
-/// (which aborts the one module every widget shares) visible in every widget.
+/// Runs once when the module is initialised: defines the custom elements. A panic aborts the
+/// one module every widget shares with a trap (the package is built with
+/// `-Cpanic=immediate-abort`), which `elements.js` turns into "These widgets stopped" in every
+/// widget; a build with another panic strategy logs the panic's message first.
 #[wasm_bindgen(start)]
 pub fn start() {
+    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("Barfinex widgets stopped: {info}").into());
-        module_stopped();
+        web_sys::console::error_1(&format!("Barfinex widgets panicked: {info}").into());
     }));
     let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         |target: JsValue, options: JsValue| {

@@ -1,7 +1,8 @@
-// If the module stops anyway (a panic, or a trap with no panic), every widget on the page says
-// so instead of freezing silently, and so does one added afterwards. The faults come from a
-// test-only build (cargo feature `test-trap`, target/test-trap-pkg/): the shipped module has no
-// way to stop on purpose.
+// If the module stops anyway (a panic, which the package's build makes a trap, or a trap with no
+// panic), every widget on the page says so instead of freezing silently, and so does one added
+// afterwards. The faults come from a test-only build (cargo feature `test-trap`,
+// target/test-trap-pkg/, the same panic strategy and glue): the shipped module has no way to
+// stop on purpose.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -53,9 +54,10 @@ async function assertAllStopped(page) {
   assert.equal(await page.locator("#late [role=alert]").textContent(), STOPPED);
 }
 
-test("a panic stops the module: every widget says so, and one added afterwards too", async () => {
+test("a panic stops the module even where the caller catches it: every widget says so, and one added afterwards too", async () => {
   const page = await healthyPage();
-  page.expectErrors(/Barfinex widgets stopped: .*a deliberate panic/s);
+  // The package is built with -Cpanic=immediate-abort: a panic is a trap, with no message.
+  page.expectErrors(/^Barfinex widgets stopped: RuntimeError: unreachable/);
   const thrown = await page.evaluate(() => {
     try {
       window.bfxMount(document.getElementById("host"), { src: "", widget: "test-panic" });
@@ -66,6 +68,8 @@ test("a panic stops the module: every widget says so, and one added afterwards t
   });
   assert.match(thrown, /^RuntimeError: unreachable/);
   await assertAllStopped(page);
+  assert.equal(page.errors.filter((e) => e.startsWith("Barfinex widgets stopped: RuntimeError: unreachable")).length, 1,
+    "the developer's console says why, once");
   await page.context().close();
 });
 

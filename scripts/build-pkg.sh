@@ -44,8 +44,7 @@ $line"
 # every widget, as the panic hook did). Measured on one build, gzipped wasm after wasm-opt:
 # stable 429,985 B; build-std with optimize_for_size 414,157 B; and panics without file, line
 # and column (`-Zlocation-detail=none`) 405,527 B; immediate-abort: README, "Where the bytes
-# went". `{:?}` formats
-# nothing (`-Zfmt-debug=none`: every `Debug` impl's code leaves the module, 6 KB gzipped); our
+# went". `{:?}` formats nothing (`-Zfmt-debug=none`: every `Debug` impl's code leaves the module, 6 KB gzipped); our
 # messages quote through `quoted()` instead, and a layers test keeps `{:?}` out of the code
 # built here. LLVM does not merge identical functions (`-Zmerge-functions=disabled`), so each
 # function keeps its own name, which trim-module.mjs relies on to empty wasm-streams' code

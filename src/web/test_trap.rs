@@ -23,7 +23,7 @@ pub fn series_reads() -> u32 {
     SERIES_READS.with(Cell::get)
 }
 
-/// `test-panic` panics while rendering (the panic hook's path); `test-trap` renders a button
+/// `test-panic` panics while rendering (a trap in this build); `test-trap` renders a button
 /// whose click executes `unreachable` (a trap with no panic, from an event handler); anything
 /// else is unknown.
 pub fn widget(name: &str) -> Result<AnyView, String> {

@@ -73,13 +73,21 @@ split_and_bind() {
   guard_exports "$out/barfinex_widgets.js"
 }
 
+# The quoted path under which the glue `$1` imports the snippet src/web/`$2`; the build stops
+# if it does not.
+snippet() {
+  local path
+  path=$(grep -oE "[\"']\./snippets/[^\"']*/src/web/${2//./\\.}[\"']" "$1" | head -1)
+  [ -n "$path" ] || { echo "build-pkg.sh: $2 not imported by $1" >&2; exit 1; }
+  echo "$path"
+}
+
 # A panic aborts with a trap (-Cpanic=immediate-abort, in wasm_build): the glue calls the module
 # through guarded exports (elements.js, `guardExports`), so a trap stops every widget even where
 # the caller catches it.
 guard_exports() {
   local js=$1 elements
-  elements=$(grep -oE "[\"']\./snippets/[^\"']*/src/web/elements\.js[\"']" "$js" | head -1)
-  [ -n "$elements" ] || { echo "build-pkg.sh: elements.js not imported by $js" >&2; exit 1; }
+  elements=$(snippet "$js" elements.js)
   ELEMENTS=$elements perl -0pi -e 's{^}{import { guardExports } from $ENV{ELEMENTS};\n}' "$js"
   patch_glue "$js" "the glue's exports object" '    wasm = instance.exports;' '    wasm = guardExports(instance.exports);'
 }
@@ -91,8 +99,7 @@ guard_exports() {
 # (src/web/net/early.js).
 patch_init() {
   local js=$1 early
-  early=$(grep -oE "[\"']\./snippets/[^\"']*/src/web/net/early\.js[\"']" "$js" | head -1)
-  [ -n "$early" ] || { echo "build-pkg.sh: net/early.js not imported by $js" >&2; exit 1; }
+  early=$(snippet "$js" net/early.js)
   EARLY=$early perl -0pi -e 's{^}{import { loadCompute, loadComputeNow } from "./__wasm_split.js";\nimport { earlyDocuments } from $ENV{EARLY};\n}' "$js"
   patch_glue "$js" "initSync's instantiation" \
     '    const instance = new WebAssembly.Instance(module, imports);

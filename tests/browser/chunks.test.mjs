@@ -16,9 +16,11 @@ after(async () => { await browser?.close(); server?.stop(); });
 const CHUNKS = chunkFiles(path.join(ROOT, "pkg"));
 const LIGHT = ["driver-list", "regime-matrix", "sparkline", "signal-badges"];
 const HEAVY = { "asset-card": "card", "technical-rating": "rating", "price-chart": "charts", "funding-chart": "charts" };
-/** The light widgets' own chunks: the sparkline's, and the signal rules' (the badges, and the
- * regime matrix's rules). */
-const LIGHT_SPLITS = ["split_sparkline.wasm", "split_signals.wasm"];
+/** The light widgets' own chunks: the sparkline's, the signal rules' (the badges, and the
+ * regime matrix's rules), and the regime matrix's body. */
+const LIGHT_SPLITS = ["split_sparkline.wasm", "split_signals.wasm", "split_regimes.wasm"];
+/** The regime matrix's list or table (src/web/components/regimes/regime_matrix.rs). */
+const REGIMES = "split_regimes.wasm";
 /** The exchanges' formats (src/web/load/series.rs): every widget that shows market data. */
 const MARKET = "split_market.wasm";
 /** The small shared chunks, in one file (scripts/pack-chunks.mjs). */
@@ -100,12 +102,18 @@ test("the computing functions' code is a chunk: the embed leaves it out, init() 
   await page.context().close();
 });
 
-test("a driver list and a regime matrix fetch no chunk, the other light widgets only their own; each heavy widget its own and no other widget's", { timeout: 60_000 }, async () => {
-  const profileOnly = await pageOf(["driver-list", "regime-matrix"]);
-  await profileOnly.page.locator("#w0 .bfx-driver").first().waitFor();
-  await profileOnly.page.locator("#w1 .bfx-matrix-widget[aria-busy=false]").waitFor();
+test("a driver list fetches no chunk, the other light widgets only their own; each heavy widget its own and no other widget's", { timeout: 60_000 }, async () => {
+  const profileOnly = await pageOf(["driver-list", "driver-list"]);
+  await profileOnly.page.locator("#w1 .bfx-driver").first().waitFor();
   assert.deepEqual(profileOnly.fetched, []);
   await profileOnly.page.context().close();
+  // A regime matrix: its body's chunk, and neither the market formats nor the rule engine
+  // (no `rules`) nor a heavy widget's.
+  const matrix = await pageOf(["regime-matrix"]);
+  await matrix.page.locator("#w0 .bfx-matrix-widget[aria-busy=false] .bfx-regimes").waitFor();
+  assert.ok(matrix.fetched.includes(REGIMES), `the regime matrix fetched ${matrix.fetched}`);
+  assert.deepEqual(matrix.fetched.filter((f) => f.startsWith("split_") && f !== REGIMES), []);
+  await matrix.page.context().close();
   const light = await pageOf(LIGHT);
   await light.page.locator("#w0 .bfx-driver").first().waitFor();
   await light.page.locator("#w2 canvas").waitFor();
@@ -229,6 +237,40 @@ test("the market data formats' chunk not fetched: each widget of market data say
   await page.unroute(`**/${MARKET}`);
   await addWidgets(page, [["sparkline", "later"]]);
   await page.locator("#later canvas").waitFor({ timeout: 20_000 });
+  await page.context().close();
+});
+
+test("the regime matrix's chunk not fetched: the matrix says so under its title, the driver list is whole, and a later matrix draws", { timeout: 60_000 }, async () => {
+  const { page } = await pageOf(["regime-matrix", "driver-list"], { block: REGIMES });
+  page.expectErrors(/Failed to fetch/);
+  const error = page.locator("#w0 .bfx-state--error[data-error-kind=code]");
+  await error.waitFor({ timeout: 20_000 });
+  assert.equal(await error.locator(".bfx-state__title").textContent(), "This widget could not load");
+  assert.match(await error.locator(".bfx-state__message").textContent(), /^the regime matrix's code: /);
+  // The frame is the main module's: its title and the current regime's line are shown, and it
+  // is no longer busy.
+  assert.equal(await page.locator("#w0 .bfx-widget__title").textContent(), "Market regime behaviour");
+  await page.locator("#w0 .bfx-matrix-widget[aria-busy=false]").waitFor();
+  assert.equal(await page.locator("#w0 .bfx-current-regime").count(), 1);
+  assert.equal(await page.locator("#w0 .bfx-regimes").count(), 0);
+  await page.locator("#w1 .bfx-driver").nth(5).waitFor();
+  assert.equal(await page.locator("#w1 .bfx-state--error").count(), 0);
+  assert.equal(await page.locator(".bfx-state--stopped").count(), 0);
+  // One profile that failed is said without the body's code.
+  await page.evaluate((src) => {
+    const el = document.createElement("bfx-regime-matrix");
+    el.id = "missing";
+    el.setAttribute("src", src);
+    document.body.append(el);
+  }, `${server.url}/www/data/no-such-profile.json`);
+  const missing = page.locator("#missing .bfx-state--error");
+  await missing.waitFor({ timeout: 20_000 });
+  assert.notEqual(await missing.getAttribute("data-error-kind"), "code");
+  assert.match(await missing.locator(".bfx-state__message").textContent(), /no-such-profile\.json/);
+  // Not kept: once the chunk can be fetched, a new regime matrix draws.
+  await page.unroute(`**/${REGIMES}`);
+  await addWidgets(page, [["regime-matrix", "later"]]);
+  await page.locator("#later .bfx-regimes").waitFor({ timeout: 20_000 });
   await page.context().close();
 });
 

@@ -2,8 +2,8 @@
 // issue, #18, item 2; budgets.json `bundle.first_paint`): every .js and .wasm response the page
 // received by then, each gzip -9 (as a server would send it; the same gzip as the bundle budget),
 // summed (tests/bundle.mjs, which make bench's size table uses too). None of the heavy widgets'
-// chunks may be among them; the light widgets' own (the sparkline's, the signal rules') count
-// if they came in first.
+// chunks may be among them; the light widgets' own (the sparkline's, the signal rules', the
+// regime matrix's) count if they came in first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

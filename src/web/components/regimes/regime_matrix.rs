@@ -1,8 +1,9 @@
 use super::current_regime::holds;
 use crate::web::components::primitives::CollectAny;
 use crate::web::components::{
-    aria_level, below, effect, next_id, use_current_regime, CurrentRegimeLine, ErrorState, Failed,
-    HeadingLevel, LoadingState, Packed, RegimeList, RegimeNow, TechnicalDetails, Tone,
+    aria_level, below, effect, next_id, use_current_regime, BodyPending, CurrentRegimeLine,
+    ErrorState, Failed, HeadingLevel, LazyBody, LazyView, LoadingState, Packed, RegimeList,
+    RegimeNow, TechnicalDetails, Tone,
 };
 use crate::web::events::use_events;
 use crate::web::load::{fetch_profile, join, ErasedResource, LoadError, Profile};
@@ -12,6 +13,7 @@ use barfinex_core::model::{Outcome, KNOWN_REGIMES};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// One rated cell's detail: asset, regime, outcome, the profile's text and its language.
 type Pick = (String, String, Outcome, String, Option<String>);
@@ -62,28 +64,53 @@ pub fn RegimeMatrix(
     });
     let level = HeadingLevel::here();
     let t = use_reader().t();
+    // Busy too while the body waits for its code (the split build's `regimes` chunk).
+    let pending = BodyPending::provide();
     view! {
-        <section part="base" class="bfx-widget bfx-matrix-widget" aria-busy=move || profiles.get().is_none().to_string()>
+        <section part="base" class="bfx-widget bfx-matrix-widget" aria-busy=move || (profiles.get().is_none() || pending.get()).to_string()>
             <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">{if count == 1 { t.regimes_title } else { t.matrix_title }}</div>
             <CurrentRegimeLine now=now/>
             {move || match profiles.get() {
                 None => view! { <LoadingState/> }.into_any(),
                 Some(list) if list.is_empty() => view! { <ErrorState message="no profile URLs given (set the src attribute)".to_owned()/> }.into_any(),
-                Some(mut list) if list.len() == 1 => match list.remove(0).1 {
-                    Ok(p) => view! {
-                        <p class="bfx-matrix__asset"><strong dir="auto" lang=p.lang.clone()>{p.name.clone()}</strong>" "{p.symbol.clone()}
-                            {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label=t.illustrative/> })}</p>
-                        {below(level, || {
-                            crate::web::components::ProfileLang::provide(p.lang.as_deref());
-                            view! { <RegimeList regimes=p.regimes.clone() now=now/> }.into_any()
-                        })}
-                    }.into_any(),
-                    Err(e) => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+                Some(list) => match list.as_slice() {
+                    // One profile that failed: said without the body's code.
+                    [(_, Err(e))] => view! { <ErrorState what=Failed::Profile message=e.to_string() kind=e.kind() url=e.url() status=e.status()/> }.into_any(),
+                    _ => {
+                        let body: LazyView = Box::pin(async move {
+                            body(list, now, level).await.map_err(|e| format!("the regime matrix's code: {e}"))
+                        });
+                        view! { <LazyBody body=body/> }.into_any()
+                    }
                 },
-                Some(list) => view! { <MatrixTable rows=list now=now/> }.into_any(),
             }}
         </section>
     }
+}
+
+/// The matrix's body for its loaded profiles: one asset's list, or the table (with a row per
+/// profile that failed). A split point: its code is in the split build's `regimes` chunk,
+/// fetched once the profiles are in, so a page's first light widget (a driver list) does not
+/// wait for it.
+#[wasm_split(regimes, fallible)]
+fn body(
+    list: Vec<(String, Result<Rc<Profile>, LoadError>)>,
+    now: ErasedResource<RegimeNow>,
+    level: u8,
+) -> Result<AnyView, SplitLoaderError> {
+    let t = use_reader().t();
+    Ok(match list.as_slice() {
+        [(_, Ok(p))] => view! {
+            <p class="bfx-matrix__asset"><strong dir="auto" lang=p.lang.clone()>{p.name.clone()}</strong>" "{p.symbol.clone()}
+                {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label=t.illustrative/> })}</p>
+            {below(level, || {
+                crate::web::components::ProfileLang::provide(p.lang.as_deref());
+                view! { <RegimeList regimes=p.regimes.clone() now=now/> }.into_any()
+            })}
+        }
+        .into_any(),
+        _ => view! { <MatrixTable rows=list now=now/> }.into_any(),
+    })
 }
 
 /// The known regimes in display order, then any other names the profiles use, each once: sorted

@@ -1,9 +1,9 @@
 //! The split build's chunks: the bodies that draw market data (the asset card, the technical
 //! rating, the price and funding charts, the sparkline, the signal badges with the rule engine)
 //! are reached through these functions, so `scripts/build-pkg.sh` (wasm-split) moves their code
-//! into `.wasm` files of its own, fetched when a widget first wants one. A page's first light
-//! widget (a driver list, a regime matrix) shows its data from the main module alone. Natively,
-//! and in a Leptos app, each is a plain call.
+//! into `.wasm` files of its own, fetched when a widget first wants one. A driver list shows its
+//! data from the main module alone (the regime matrix's body is `regimes/regime_matrix.rs`'s
+//! split point). Natively, and in a Leptos app, each is a plain call.
 //!
 //! A heavy widget's chunk is asked for as soon as the widget is mounted (`preload`), beside its
 //! profile, not after it. A light one's when its profile is in, beside the market data it asks

@@ -100,7 +100,17 @@ const importDesc = () => {
 // them: no widget turns a Rust stream into a JS one, and with the classes gone nothing in JS can.
 // This holds only while every function keeps its own name: LLVM's merging of identical functions
 // is off in this build (build-pkg.sh), or a merged body named for wasm-streams could serve others.
-const streamFns = new Set();
+//
+// wasm-bindgen's closure adapters too (`wasm_bindgen::convert::closures::_::invoke::<…>`), all
+// but those it exports: js_sys and web_sys describe a closure type for every callback they
+// declare (each typed array's `forEach`, `find`, `sort`…), and each description puts that type's
+// adapter in the function table, where wasm-opt must keep it: 75 of them (shims included), 16
+// used. JS calls an adapter only through the export the glue names (`wasm.<export>(…)`), and
+// Rust never calls one, so an adapter with no exported form (the export, its
+// `externref`/`multivalue` shims or a same-named copy) is never run.
+const emptied = new Set();
+const fnNames = new Map(); // function index → name
+const exportedFns = new Set();
 let importedFns = 0;
 at = 8;
 while (at < bytes.length) {
@@ -114,6 +124,14 @@ while (at < bytes.length) {
       name();
       if (importDesc() === 0x00) importedFns++;
     }
+  } else if (id === 7) {
+    const count = u32();
+    for (let i = 0; i < count; i++) {
+      name();
+      const kind = bytes[at++];
+      const index = u32();
+      if (kind === 0x00) exportedFns.add(index);
+    }
   } else if (id === 0 && name() === "name") {
     while (at < end) {
       const sub = bytes[at++];
@@ -122,7 +140,9 @@ while (at < bytes.length) {
         const count = u32();
         for (let i = 0; i < count; i++) {
           const index = u32();
-          if (name().includes("wasm_streams")) streamFns.add(index);
+          const fn = name();
+          fnNames.set(index, fn);
+          if (fn.includes("wasm_streams")) emptied.add(index);
         }
       }
       at = subEnd;
@@ -130,7 +150,17 @@ while (at < bytes.length) {
   }
   at = end;
 }
-if (!streamFns.size) fail("no function of wasm-streams named in the module (is its name section there?)");
+if (!emptied.size) fail("no function of wasm-streams named in the module (is its name section there?)");
+const ADAPTER = /^wasm_bindgen\[[0-9a-f]+\]::convert::closures::_::invoke::</;
+const adapterBase = (fn) => fn.replace(/( (externref|multivalue) shim)+$/, "").replace(/\[\d+\]$/, "");
+const usedAdapters = new Set(
+  [...exportedFns].map((i) => fnNames.get(i) ?? "").filter((fn) => ADAPTER.test(fn)).map(adapterBase),
+);
+if (!usedAdapters.size) fail("no closure adapter among the exports (is the name section there?)");
+const deadAdapters = [...fnNames].filter(
+  ([i, fn]) => ADAPTER.test(fn) && !exportedFns.has(i) && !usedAdapters.has(adapterBase(fn)),
+);
+for (const [i] of deadAdapters) emptied.add(i);
 const unreachableBody = Buffer.from([3, 0, 0x00, 0x0b]); // size 3: no locals, unreachable, end
 const stubbed = (start, end) => {
   at = start;
@@ -140,7 +170,7 @@ const stubbed = (start, end) => {
     const bodyStart = at;
     const size = u32();
     at += size;
-    out.push(streamFns.has(importedFns + i) ? unreachableBody : bytes.subarray(bodyStart, at));
+    out.push(emptied.has(importedFns + i) ? unreachableBody : bytes.subarray(bodyStart, at));
   }
   if (at !== end) fail("the code section did not end where its size says");
   const body = Buffer.concat(out);
@@ -283,5 +313,5 @@ writeFileSync(dtsPath, dts);
 writeFileSync(wasmDtsPath, wasmDts);
 writeFileSync(wasmPath, Buffer.concat(parts));
 console.error(
-  `trim-module.mjs: ${unused.length} unused exports dropped, ${streamFns.size} functions of wasm-streams emptied; ${fieldKeys.size} imports, ${moduleKeys.size} modules and ${exportKeys.size} exports renamed`,
+  `trim-module.mjs: ${unused.length} unused exports dropped, ${emptied.size - deadAdapters.length} functions of wasm-streams and ${deadAdapters.length} closure adapters nobody calls emptied; ${fieldKeys.size} imports, ${moduleKeys.size} modules and ${exportKeys.size} exports renamed`,
 );

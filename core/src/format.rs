@@ -2,8 +2,11 @@
 //! data. Evidence notes and every widget print through here.
 
 pub use barfinex_ta::quote::quoted;
+pub use search::{find_str, split_str};
 
 use crate::float;
+
+mod search;
 
 /// `x` as `{:?}` writes it (`3.0`, `1.5`, `1e20`, `1e-7`), through `Display` and `LowerExp`'s
 /// forms (`float::shortest`, `float::exp`): the embed build compiles `{:?}` to nothing
@@ -131,7 +134,7 @@ pub fn fixed4(v: f64) -> String {
 /// A series' latest value: funding as a percentage, large values in exponent form, else two
 /// decimals from 100 and five below.
 pub fn series_value(series: &str, v: f64) -> String {
-    if series.contains("funding") {
+    if find_str(series, "funding").is_some() {
         rate_pct(v)
     } else if v.abs() >= 1e5 {
         float::exp_fixed(v, 3)
@@ -196,7 +199,7 @@ pub fn shown_url(url: &str) -> String {
         Some(i) => (&url[..i], "?…"),
         None => (url, ""),
     };
-    let base = match base.split_once("://") {
+    let base = match find_str(base, "://").map(|i| (&base[..i], &base[i + 3..])) {
         Some((scheme, rest)) => {
             let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
             let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
@@ -210,7 +213,6 @@ pub fn shown_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     #[test]
     fn indicator_errors_read_as_their_display_does() {
         use crate::indicators::IndicatorError;

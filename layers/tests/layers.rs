@@ -217,3 +217,24 @@ fn view_lists_are_erased() {
     }
     assert!(found.is_empty(), "use collect_any():\n{}", found.join("\n"));
 }
+
+/// A class that comes and goes is part of one reactive class string (`class=move ||
+/// class_with(…)`), not a `class:name=` toggle: a toggle brings Leptos's class-list code, one
+/// more reactive type, to every part that uses one (README "Where the bytes went").
+#[test]
+fn class_toggles_are_strings() {
+    let mut found = Vec::new();
+    for (p, text) in rs_files("src") {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if !code.starts_with("//") && code.contains(" class:") {
+                found.push(format!("{}:{}: {}", p.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use class=move || class_with(…):\n{}",
+        found.join("\n")
+    );
+}

@@ -92,6 +92,10 @@ test("long driver text starts collapsed and expands with its button", async () =
   assert.ok(expandedHeight > collapsedHeight * 1.5, `${collapsedHeight} → ${expandedHeight}`);
   await button.click();
   assert.equal(await button.getAttribute("aria-expanded"), "false");
+  assert.equal(await button.textContent(), "Show more");
+  // The collapsed modifier is back on the body, and only it (its class list is one string).
+  assert.equal(await body.getAttribute("class"), "bfx-text__body bfx-text__body--collapsed");
+  assert.equal((await body.boundingBox()).height, collapsedHeight);
 });
 
 test("keyboard only: Tab reaches a signal, Enter opens its description in a popover", async () => {

@@ -245,6 +245,9 @@ test("regime matrix edge cases: one asset is a list, a failing profile stays in 
   assert.equal(await page.locator("#w .bfx-regime").count(), 6);
   assert.equal(await page.locator("#w .bfx-regime--current .bfx-regime__name").textContent(), "risk-off");
   assert.equal(await page.locator("#w .bfx-regime--current").getAttribute("aria-current"), "true");
+  // Only the current one says so; the others say "false" (ARIA's "not current"), not "true".
+  assert.equal(await page.locator('#w .bfx-regime[aria-current="true"]').count(), 1);
+  assert.equal(await page.locator('#w .bfx-regime[aria-current="false"]').count(), 5);
   const odd = writeProfile("odd-regimes.json", { version: 1, id: "odd", name: "Odd", symbol: "ODD",
     regimes: [{ regime: "stagflation", outcome: "Underperform", text: "x" }, { regime: "risk-on", outcome: "Outperform" }] });
   page = await widget("bfx-regime-matrix", { src: `${PROFILES[0]} /tests/output/missing.json ${odd}` });

@@ -1,3 +1,4 @@
+use crate::web::components::primitives::maybe;
 use crate::web::components::{
     effect, use_series, Badge, ErrorState, Failed, IntervalRating, LoadingState, Packed,
     TechnicalDetails, Tone,
@@ -54,7 +55,7 @@ pub fn MarketPanel(
     view! {
         {market}
         {rating.then(|| move || {
-            has_candles.get().then(|| view! { <IntervalRating spec=spec.clone() base=data rules=rules/> })
+            maybe(has_candles.get().then(|| view! { <IntervalRating spec=spec.clone() base=data rules=rules/> }.into_any()))
         })}
     }
 }

@@ -299,7 +299,7 @@ pub(super) fn canvas_view(
             <span class="bfx-chart__swatches" aria-hidden="true">
                 {SWATCHES.into_iter().map(|c| view! { <span data-c=c></span> }).collect_any()}
             </span>
-            {focusable.then(|| view! { <p class="bfx-chart__point" aria-live="polite">{said}</p> })}
+            {focusable.then(|| view! { <p class="bfx-chart__point" aria-live="polite">{move || said().unwrap_or_default().into_any()}</p> })}
         </div>
     }
     .into_any()

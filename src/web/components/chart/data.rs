@@ -1,4 +1,4 @@
-use crate::web::components::primitives::CollectAny;
+use crate::web::components::primitives::{maybe, CollectAny};
 use crate::web::components::Packed;
 use crate::web::reader::use_reader;
 use barfinex_core::locale::{fill, ChartTexts};
@@ -51,7 +51,7 @@ pub fn DataTable(
     let w = use_reader().locale.chart_words();
     let open = Packed::new(false);
     let table = move || {
-        open.get().then(|| {
+        maybe(open.get().then(|| {
             let head = data
                 .columns
                 .iter()
@@ -77,7 +77,8 @@ pub fn DataTable(
                     <tbody>{rows}</tbody>
                 </table>
             }
-        })
+            .into_any()
+        }))
     };
     view! {
         <details part="data" class="bfx-details bfx-chart__data"

@@ -1,4 +1,4 @@
-use crate::web::components::primitives::CollectAny;
+use crate::web::components::primitives::{maybe, CollectAny};
 use crate::web::components::{
     aria_level, next_id, Badge, CollapsibleText, Empty, HeadingLevel, ProfileLang, Tone,
 };
@@ -66,12 +66,13 @@ pub fn DriverList(
                 .map(|(_, d)| view! { <DriverItem driver=d compact choice/> })
                 .collect_any()
         };
+        // As one `AnyView`: the reactive child every other list and body already is.
         let Some(owner) = parent.as_ref().map(Owner::child) else {
-            return build();
+            return build().into_any();
         };
         let view = owner.with(build);
         on_cleanup(move || drop(owner));
-        view
+        view.into_any()
     };
     // Counted again when read (a few dozen drivers at most): a `Memo` would be one more type.
     let shown = move || {
@@ -113,18 +114,18 @@ pub fn DriverList(
                             .collect_any()}
                     </div>
                     <p class="bfx-drivers__shown" role="status">
-                        {move || fill(t.showing, &[&shown().to_string(), &total.to_string()])}
-                        {move || (choice.get() != 0).then(|| view! {
+                        {move || fill(t.showing, &[&shown().to_string(), &total.to_string()]).into_any()}
+                        {move || maybe((choice.get() != 0).then(|| view! {
                             " " <button type="button" class="bfx-drivers__clear"
                                 on:click=move |_| set_choice.set(0)>{t.clear_filters}</button>
-                        })}
+                        }.into_any()))}
                     </p>
                 </div>
             })}
             <ul part="drivers" class="bfx-drivers">
                 {items}
             </ul>
-            {move || (shown() == 0).then(|| view! { <Empty text=t.no_drivers_match/> })}
+            {move || maybe((shown() == 0).then(|| view! { <Empty text=t.no_drivers_match/> }.into_any()))}
         </div>
     }
     .into_any()

@@ -30,8 +30,7 @@ pub fn CollapsibleText(
         <div class="bfx-text">
             <div
                 id=id
-                class="bfx-text__body"
-                class:bfx-text__body--collapsed=move || collapsible && !expanded.get()
+                class=move || super::class_with("bfx-text__body", "bfx-text__body--collapsed", collapsible && !expanded.get())
             >
                 {paras.into_iter().map(|p| view! { <p dir="auto" lang=text_lang.clone()>{p}</p> }).collect_any()}
             </div>
@@ -43,7 +42,7 @@ pub fn CollapsibleText(
                     aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.set(!expanded.get_untracked())
                 >
-                    {move || if expanded.get() { t.show_less } else { t.show_more }}
+                    {move || (if expanded.get() { t.show_less } else { t.show_more }).into_any()}
                 </button>
             })}
         </div>

@@ -3,10 +3,12 @@
 
 mod any_list;
 mod badge;
+mod class_with;
 mod collapsible_text;
 mod empty;
 mod heading;
 mod lazy_body;
+mod maybe;
 mod notice;
 mod packed;
 mod section;
@@ -16,10 +18,12 @@ mod widget_shell;
 
 pub(crate) use any_list::CollectAny;
 pub use badge::{Badge, Tone};
+pub(crate) use class_with::class_with;
 pub use collapsible_text::CollapsibleText;
 pub use empty::Empty;
 pub use heading::{aria_level, below, HeadingLevel};
 pub use lazy_body::{BodyPending, LazyBody, LazyView};
+pub(crate) use maybe::maybe;
 pub use notice::NoticeView;
 pub(crate) use packed::Packed;
 pub use section::Section;

@@ -103,7 +103,8 @@ pub fn RetryIn(
     next: NextRefresh,
 ) -> impl IntoView {
     let line = retry_line(next, use_reader().t());
-    view! { <span class="bfx-state__retry">{line}</span> }
+    // An `AnyView`, as the other reactive children are: no reactive `String` child's code.
+    view! { <span class="bfx-state__retry">{move || line().into_any()}</span> }
 }
 
 fn retry_line(next: NextRefresh, t: &'static Texts) -> impl Fn() -> String {
@@ -144,7 +145,7 @@ pub fn TechnicalDetails(
     view! {
         <details class="bfx-details">
             <summary>{use_reader().t().details}</summary>
-            <code class="bfx-state__message" lang="en">{message}</code>
+            <code class="bfx-state__message" lang=Some(std::sync::Arc::<str>::from("en"))>{message}</code>
         </details>
     }
 }

@@ -15,6 +15,8 @@ pub struct ProfileLang(pub Option<Arc<str>>);
 
 impl ProfileLang {
     /// The profile's language, for a `lang` attribute (none when not provided or not given).
+    /// Every `lang` in the crate is this type (`"en"` too): each value type an attribute takes
+    /// is Leptos's attribute code again.
     pub fn here() -> Option<Arc<str>> {
         use_context::<ProfileLang>().and_then(|l| l.0)
     }

@@ -63,7 +63,7 @@ pub fn WidgetShell(
                     view! {
                         <header part="header" class="bfx-widget__header">
                             <div role="heading" {..aria_level(level)} part="title" class="bfx-widget__title">
-                                <span class="bfx-widget__asset" dir="auto" lang=p.lang.clone()>{p.name.clone()}</span>
+                                <span class="bfx-widget__asset" dir="auto" lang=p.lang.as_deref().map(std::sync::Arc::<str>::from)>{p.name.clone()}</span>
                                 " "<span class="bfx-widget__symbol">{p.symbol.clone()}</span>
                                 <span class="bfx-widget__what">{format!(" · {title}")}</span>
                             </div>

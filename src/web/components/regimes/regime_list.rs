@@ -1,5 +1,5 @@
 use super::current_regime::{holds, RegimeNow};
-use crate::web::components::primitives::CollectAny;
+use crate::web::components::primitives::{class_with, maybe, CollectAny};
 use crate::web::components::{aria_level, Badge, CollapsibleText, Empty, HeadingLevel};
 use crate::web::load::ErasedResource;
 use crate::web::reader::use_reader;
@@ -40,12 +40,11 @@ pub fn RegimeList(
                 let is_current = move || now.is_some_and(|now| holds(now, &name));
                 let (is_current2, is_current3) = (is_current.clone(), is_current.clone());
                 view! {
-                    <li part="regime" class="bfx-regime" data-outcome=r.outcome.as_str()
-                        class:bfx-regime--current=is_current3
-                        aria-current=move || is_current2().then_some("true")>
+                    <li part="regime" class=move || class_with("bfx-regime", "bfx-regime--current", is_current3()) data-outcome=r.outcome.as_str()
+                        aria-current=move || is_current2().to_string()>
                         <div class="bfx-regime__head">
                             <div role="heading" {..aria_level(level)} class="bfx-regime__name" dir="auto" lang=text_lang.clone()>{r.regime}</div>
-                            {move || is_current().then(|| view! { <span class="bfx-regime__now">{l.text.current}</span> })}
+                            {move || maybe(is_current().then(|| view! { <span class="bfx-regime__now">{l.text.current}</span> }.into_any()))}
                             <Badge tone=r.outcome label=l.outcome(r.outcome)/>
                         </div>
                         <CollapsibleText text=r.text limit=180/>

@@ -1,5 +1,5 @@
 use super::current_regime::holds;
-use crate::web::components::primitives::CollectAny;
+use crate::web::components::primitives::{class_with, CollectAny};
 use crate::web::components::{
     aria_level, below, effect, next_id, use_current_regime, BodyPending, CurrentRegimeLine,
     ErrorState, Failed, HeadingLevel, LazyBody, LazyView, LoadingState, Packed, RegimeList,
@@ -16,7 +16,7 @@ use std::sync::Arc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 /// One rated cell's detail: asset, regime, outcome, the profile's text and its language.
-type Pick = (String, String, Outcome, String, Option<String>);
+type Pick = (String, String, Outcome, String, Option<Arc<str>>);
 
 /// Regime behaviour for one asset (a list) or several (a table: assets as rows, regimes as
 /// columns, each cell coloured by outcome, its text shown on hover, focus and tap in the panel
@@ -101,7 +101,7 @@ fn body(
     let t = use_reader().t();
     Ok(match list.as_slice() {
         [(_, Ok(p))] => view! {
-            <p class="bfx-matrix__asset"><strong dir="auto" lang=p.lang.clone()>{p.name.clone()}</strong>" "{p.symbol.clone()}
+            <p class="bfx-matrix__asset"><strong dir="auto" lang=p.lang.as_deref().map(Arc::<str>::from)>{p.name.clone()}</strong>" "{p.symbol.clone()}
                 {p.illustrative.then(|| view! { " " <crate::web::components::Badge tone=Tone::Conditional label=t.illustrative/> })}</p>
             {below(level, || {
                 crate::web::components::ProfileLang::provide(p.lang.as_deref());
@@ -154,7 +154,7 @@ fn MatrixTable(
                     c.clone(),
                     reg.outcome,
                     reg.text.clone(),
-                    p.lang.clone(),
+                    p.lang.as_deref().map(Arc::<str>::from),
                 ))
             })
         })
@@ -172,7 +172,7 @@ fn MatrixTable(
                     {head.into_iter().map(|c| {
                         let name = c.clone();
                         view! {
-                            <th scope="col" class:bfx-matrix__col--current=move || holds(now, &name)>{c}</th>
+                            <th scope="col" class=move || class_with("", "bfx-matrix__col--current", holds(now, &name))>{c}</th>
                         }
                     }).collect_any()}
                 </tr></thead>
@@ -188,11 +188,11 @@ fn MatrixTable(
                                 let col = c.clone();
                                 let is_now = move || holds(now, &col);
                                 match found {
-                                    None => view! { <td class="bfx-matrix__cell bfx-matrix__cell--none" class:bfx-matrix__col--current=is_now>"–"<span class="bfx-visually-hidden">{format!(" {}", t.not_rated)}</span></td> }.into_any(),
+                                    None => view! { <td class=move || class_with("bfx-matrix__cell bfx-matrix__cell--none", "bfx-matrix__col--current", is_now())>"–"<span class="bfx-visually-hidden">{format!(" {}", t.not_rated)}</span></td> }.into_any(),
                                     Some(reg) => {
                                         let label = format!("{}, {c}: {}", p.name, l.outcome(reg.outcome));
                                         view! {
-                                            <td class="bfx-matrix__cell" data-outcome=reg.outcome.as_str() class:bfx-matrix__col--current=is_now>
+                                            <td class=move || class_with("bfx-matrix__cell", "bfx-matrix__col--current", is_now()) data-outcome=reg.outcome.as_str()>
                                                 <button type="button" part="badge" class=format!("bfx-matrix__btn bfx-badge bfx-badge--{}", Tone::from(reg.outcome).as_str())
                                                     aria-label=label aria-describedby=detail_id.clone()
                                                     on:mouseenter=move |_| selected.set(Some(k))
@@ -208,7 +208,7 @@ fn MatrixTable(
                             }).collect_any();
                             view! {
                                 <tr>
-                                    <th scope="row" dir="auto" lang=p.lang.clone()>{p.name.clone()}" "<span class="bfx-matrix__symbol">{p.symbol.clone()}</span>
+                                    <th scope="row" dir="auto" lang=p.lang.as_deref().map(Arc::<str>::from)>{p.name.clone()}" "<span class="bfx-matrix__symbol">{p.symbol.clone()}</span>
                                         {p.illustrative.then(|| view! { <span class="bfx-matrix__illustrative" title=t.illustrative>{format!(" {}", t.illustrative_short)}</span> })}</th>
                                     {cells}
                                 </tr>

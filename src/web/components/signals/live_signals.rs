@@ -1,3 +1,4 @@
+use crate::web::components::primitives::maybe;
 use crate::web::components::{effect, LoadingState, SignalBadges};
 use crate::web::context::use_market;
 use crate::web::events::use_events;
@@ -70,7 +71,7 @@ pub fn LiveSignals(
         })
     });
     view! {
-        {move || results.with(|r| r.is_none()).then(|| view! { <LoadingState/> })}
+        {move || maybe(results.with(|r| r.is_none()).then(|| view! { <LoadingState/> }.into_any()))}
         <SignalBadges signals=signals results=results/>
     }
 }

@@ -1,4 +1,4 @@
-use crate::web::components::primitives::CollectAny;
+use crate::web::components::primitives::{maybe, CollectAny};
 use crate::web::components::{
     aria_level, next_id, Badge, Empty, HeadingLevel, Packed, ProfileLang, TechnicalDetails, Tone,
 };
@@ -9,6 +9,7 @@ use barfinex_core::locale::{fill, lower, Locale};
 use barfinex_core::model::{Signal as SignalSpec, SignalDirection};
 use barfinex_core::signals::{Arg, Check, Said, SignalResult, State};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Market signals as badges: category, direction, title and, once scored, the live state and
 /// strength. Each badge opens its evidence (the numbers and thresholds behind the state, the
@@ -44,7 +45,7 @@ pub fn SignalBadges(
             .filter(|_| summary)
     };
     view! {
-        <p class="bfx-signals__summary" role="status" hidden=move || line().is_none()>{line}</p>
+        <p class="bfx-signals__summary" role="status" hidden=move || line().is_none()>{move || line().unwrap_or_default().into_any()}</p>
         <ul part="signals" class="bfx-signals">
             {signals.into_iter().enumerate().map(|(i, s)| {
                 view! { <li><SignalBadge signal=s results=results at=i/></li> }
@@ -118,15 +119,15 @@ fn SignalBadge(
                 <span class="bfx-signal__badges">
                     <Badge tone=Tone::Category label=l.signal_category(signal.category)/>
                     <Badge tone=signal.direction label=l.signal_direction(signal.direction)/>
-                    {move || synthetic().then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> })}
+                    {move || maybe(synthetic().then(|| view! { <Badge tone=Tone::Mixed label=t.synthetic/> }.into_any()))}
                 </span>
                 <span class="bfx-signal__title" dir="auto" lang=text_lang.clone()>{signal.title.clone()}</span>
-                {move || state_text().map(|t| view! {
+                {move || maybe(state_text().map(|t| view! {
                     <span class=format!("bfx-signal__state bfx-signal__state--{}", state().unwrap_or(""))>{t}</span>
-                })}
-                {move || strength().map(|s| view! {
+                }.into_any()))}
+                {move || maybe(strength().map(|s| view! {
                     <span class="bfx-signal__meter" aria-hidden="true"><span style:inline-size=format!("{s}%")></span></span>
-                })}
+                }.into_any()))}
             </button>
             <div part="popover" class="bfx-signal__popover" id=pop popover="auto" role="dialog" aria-labelledby=heading_ref>
                 <div class="bfx-signal__popover-head">
@@ -231,7 +232,7 @@ fn CheckRow(check: Check) -> impl IntoView {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             (fill(reader.locale.evidence(p), &args), None)
         }
-        None => (english, Some("en")),
+        None => (english, Some(Arc::<str>::from("en"))),
     };
     let (label, label_lang) = say(check.said, check.label);
     let note = check.note.map(|n| say(check.note_said, n));

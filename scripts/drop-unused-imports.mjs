@@ -13,6 +13,7 @@
 // The build stops if the glue's layout is not the one expected, or if an import the module has
 // is not in the glue.
 import { readFileSync, writeFileSync } from "node:fs";
+import { reader } from "./wasm-bytes.mjs";
 
 const [wasmPath, jsPath] = process.argv.slice(2);
 if (!jsPath) {
@@ -26,48 +27,24 @@ const fail = (why) => {
 
 // The module's imports, as module key → set of names.
 const bytes = readFileSync(wasmPath);
-let at = 8;
-const u32 = () => {
-  let v = 0, shift = 0, b;
-  do {
-    b = bytes[at++];
-    v += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (b & 0x80);
-  return v;
-};
-const name = () => {
-  const n = u32();
-  const s = bytes.toString("utf8", at, at + n);
-  at += n;
-  return s;
-};
-const limits = () => {
-  const flags = bytes[at++];
-  u32();
-  if (flags & 1) u32();
-};
+const r = reader(bytes);
+r.at = 8;
 const imported = new Map();
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const end = u32() + at;
+while (r.at < bytes.length) {
+  const id = r.byte();
+  const end = r.u32() + r.at;
   if (id === 2) {
-    const count = u32();
+    const count = r.u32();
     for (let i = 0; i < count; i++) {
-      const module = name();
-      const field = name();
+      const module = r.name();
+      const field = r.name();
       if (!imported.has(module)) imported.set(module, new Set());
       imported.get(module).add(field);
-      const kind = bytes[at++];
-      if (kind === 0x00) u32();
-      else if (kind === 0x01) (at++, limits());
-      else if (kind === 0x02) limits();
-      else if (kind === 0x03) at += 2;
-      else if (kind === 0x04) (at++, u32());
-      else fail(`import ${module}.${field}: unknown kind ${kind}`);
+      const kind = r.importDesc();
+      if (kind > 0x04) fail(`import ${module}.${field}: unknown kind ${kind}`);
     }
   }
-  at = end;
+  r.at = end;
 }
 
 // The glue's own imports object: `const import0 = { __proto__: null, <key>: function(…) {…}, … };`,

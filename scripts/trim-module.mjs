@@ -27,6 +27,7 @@
 // The build stops if a class to drop is not found as expected, a renamed import is not keyed
 // exactly once in the glue, or an old export name is left anywhere in the glue or its typings.
 import { readFileSync, writeFileSync } from "node:fs";
+import { reader, leb, encodeName } from "./wasm-bytes.mjs";
 
 const [wasmPath, jsPath, dtsPath, wasmDtsPath] = process.argv.slice(2);
 if (!wasmDtsPath) {
@@ -40,58 +41,9 @@ const fail = (why) => {
 
 // --- the wasm's bytes ---------------------------------------------------------------------
 const bytes = readFileSync(wasmPath);
-let at = 0;
-const u32 = () => {
-  let v = 0, shift = 0, b;
-  do {
-    b = bytes[at++];
-    v += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (b & 0x80);
-  return v;
-};
-const leb = (v) => {
-  const out = [];
-  do {
-    let b = v % 128;
-    v = Math.floor(v / 128);
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return Buffer.from(out);
-};
-const name = () => {
-  const n = u32();
-  const s = bytes.toString("utf8", at, at + n);
-  at += n;
-  return s;
-};
-const encodeName = (s) => {
-  const b = Buffer.from(s, "utf8");
-  return Buffer.concat([leb(b.length), b]);
-};
-const limits = () => {
-  const flags = bytes[at++];
-  u32();
-  if (flags & 1) u32();
-};
+const r = reader(bytes);
 
 if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
-// Reads past an import's descriptor (function, table, memory, global, tag); returns its kind.
-const importDesc = () => {
-  const kind = bytes[at++];
-  if (kind === 0x00) u32();
-  else if (kind === 0x01) {
-    at++;
-    limits();
-  } else if (kind === 0x02) limits();
-  else if (kind === 0x03) at += 2;
-  else if (kind === 0x04) {
-    at++;
-    u32();
-  }
-  return kind;
-};
 
 // --- wasm-streams' code, by name ------------------------------------------------------------
 // Its exports go (below), but its closures' vtables keep their code alive through the function
@@ -112,43 +64,43 @@ const emptied = new Set();
 const fnNames = new Map(); // function index → name
 const exportedFns = new Set();
 let importedFns = 0;
-at = 8;
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const size = u32();
-  const end = at + size;
+r.at = 8;
+while (r.at < bytes.length) {
+  const id = r.byte();
+  const size = r.u32();
+  const end = r.at + size;
   if (id === 2) {
-    const count = u32();
+    const count = r.u32();
     for (let i = 0; i < count; i++) {
-      name();
-      name();
-      if (importDesc() === 0x00) importedFns++;
+      r.name();
+      r.name();
+      if (r.importDesc() === 0x00) importedFns++;
     }
   } else if (id === 7) {
-    const count = u32();
+    const count = r.u32();
     for (let i = 0; i < count; i++) {
-      name();
-      const kind = bytes[at++];
-      const index = u32();
+      r.name();
+      const kind = r.byte();
+      const index = r.u32();
       if (kind === 0x00) exportedFns.add(index);
     }
-  } else if (id === 0 && name() === "name") {
-    while (at < end) {
-      const sub = bytes[at++];
-      const subEnd = u32() + at;
+  } else if (id === 0 && r.name() === "name") {
+    while (r.at < end) {
+      const sub = r.byte();
+      const subEnd = r.u32() + r.at;
       if (sub === 1) {
-        const count = u32();
+        const count = r.u32();
         for (let i = 0; i < count; i++) {
-          const index = u32();
-          const fn = name();
+          const index = r.u32();
+          const fn = r.name();
           fnNames.set(index, fn);
           if (fn.includes("wasm_streams")) emptied.add(index);
         }
       }
-      at = subEnd;
+      r.at = subEnd;
     }
   }
-  at = end;
+  r.at = end;
 }
 if (!emptied.size) fail("no function of wasm-streams named in the module (is its name section there?)");
 const ADAPTER = /^wasm_bindgen\[[0-9a-f]+\]::convert::closures::_::invoke::</;
@@ -163,20 +115,20 @@ const deadAdapters = [...fnNames].filter(
 for (const [i] of deadAdapters) emptied.add(i);
 const unreachableBody = Buffer.from([3, 0, 0x00, 0x0b]); // size 3: no locals, unreachable, end
 const stubbed = (start, end) => {
-  at = start;
-  const count = u32();
+  r.at = start;
+  const count = r.u32();
   const out = [leb(count)];
   for (let i = 0; i < count; i++) {
-    const bodyStart = at;
-    const size = u32();
-    at += size;
-    out.push(emptied.has(importedFns + i) ? unreachableBody : bytes.subarray(bodyStart, at));
+    const bodyStart = r.at;
+    const size = r.u32();
+    r.at += size;
+    out.push(emptied.has(importedFns + i) ? unreachableBody : bytes.subarray(bodyStart, r.at));
   }
-  if (at !== end) fail("the code section did not end where its size says");
+  if (r.at !== end) fail("the code section did not end where its size says");
   const body = Buffer.concat(out);
   return Buffer.concat([Buffer.from([10]), leb(body.length), body]);
 };
-at = 8;
+r.at = 8;
 const parts = [bytes.subarray(0, 8)];
 const glueModule = "./barfinex_widgets_bg.js";
 // Short JS identifiers, in order: a … z, A … Z, then two characters.
@@ -188,43 +140,43 @@ const fieldKeys = new Map(); // glue function → short key
 let seenImports = false;
 let exports = []; // [name, kind and index]
 let exportSection = -1; // where the export section goes in parts (encoded once renamed)
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const size = u32();
-  const start = at;
-  const end = at + size;
+while (r.at < bytes.length) {
+  const id = r.byte();
+  const size = r.u32();
+  const start = r.at;
+  const end = r.at + size;
   if (id === 7) {
-    const count = u32();
+    const count = r.u32();
     for (let i = 0; i < count; i++) {
-      const field = name();
-      const descStart = at;
-      at++;
-      u32();
-      exports.push([field, bytes.subarray(descStart, at)]);
+      const field = r.name();
+      const descStart = r.at;
+      r.at++;
+      r.u32();
+      exports.push([field, bytes.subarray(descStart, r.at)]);
     }
-    if (at !== end) fail("the export section did not end where its size says");
+    if (r.at !== end) fail("the export section did not end where its size says");
     exportSection = parts.length;
     parts.push(null);
     continue;
   }
   if (id === 10) {
     parts.push(stubbed(start, end));
-    at = end;
+    r.at = end;
     continue;
   }
   if (id !== 2) {
     parts.push(bytes.subarray(start - 1 - leb(size).length, end));
-    at = end;
+    r.at = end;
     continue;
   }
   seenImports = true;
-  const count = u32();
+  const count = r.u32();
   const out = [leb(count)];
   for (let i = 0; i < count; i++) {
-    const module = name();
-    const field = name();
-    const descStart = at;
-    const kind = importDesc();
+    const module = r.name();
+    const field = r.name();
+    const descStart = r.at;
+    const kind = r.importDesc();
     if (kind > 0x04) fail(`import ${module}.${field}: unknown kind ${kind}`);
     if (!moduleKeys.has(module)) moduleKeys.set(module, short(moduleKeys.size));
     let newField = field;
@@ -233,9 +185,9 @@ while (at < bytes.length) {
       newField = short(fieldKeys.size);
       fieldKeys.set(field, newField);
     }
-    out.push(encodeName(moduleKeys.get(module)), encodeName(newField), bytes.subarray(descStart, at));
+    out.push(encodeName(moduleKeys.get(module)), encodeName(newField), bytes.subarray(descStart, r.at));
   }
-  if (at !== end) fail("the import section did not end where its size says");
+  if (r.at !== end) fail("the import section did not end where its size says");
   const body = Buffer.concat(out);
   parts.push(Buffer.from([2]), leb(body.length), body);
 }

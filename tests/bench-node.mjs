@@ -5,9 +5,11 @@
 import { readFileSync } from "node:fs";
 import { walk } from "./bench-walk.mjs";
 
-// The module's start function registers the custom elements; Node has no DOM.
+// The module's start function registers the custom elements and listens for errors; Node has
+// neither a DOM nor a global addEventListener.
 globalThis.customElements ??= { get: () => true, define() {} };
 globalThis.HTMLElement ??= class {};
+globalThis.addEventListener ??= () => {};
 const pkg = new URL("../pkg/", import.meta.url);
 const { initSync, technicalRating, indicator } = await import(new URL("barfinex_widgets.js", pkg));
 const args = process.argv.slice(2);

@@ -24,8 +24,10 @@
 mod approx;
 mod big;
 mod print;
+mod trig;
 
 pub use print::{exp, exp_fixed, fixed, shortest, signed};
+pub use trig::cos_sin;
 
 use approx::Scaled;
 use big::Big;

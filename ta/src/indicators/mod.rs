@@ -140,8 +140,10 @@ struct Args<'a> {
     params: &'a Params,
 }
 
+// Read once per call: not inlined (this crate's opt-level 3 would copy each into every arm).
 impl Args<'_> {
     /// A whole-number period in 1..=MAX_PERIOD (`min` for those that need more).
+    #[inline(never)]
     fn period(
         &self,
         param: &'static str,
@@ -164,6 +166,7 @@ impl Args<'_> {
         Ok(v as usize)
     }
 
+    #[inline(never)]
     fn number(&self, param: &'static str, default: f64) -> Result<f64, IndicatorError> {
         let v = self.params.get(param).unwrap_or(default);
         if v.is_finite() {
@@ -178,6 +181,7 @@ impl Args<'_> {
         }
     }
 
+    #[inline(never)]
     fn only(&self, known: &'static [&'static str]) -> Result<(), IndicatorError> {
         match self
             .params
@@ -195,10 +199,15 @@ impl Args<'_> {
     }
 }
 
+// The loops take their step as a `dyn FnMut` and are never inlined: one copy of each loop for
+// every indicator instead of one per indicator (this crate is built at opt-level 3, which would
+// inline each step into its own loop): an indirect call per bar, no slower than the noise let
+// us see (README, "Where the bytes went").
+#[inline(never)]
 fn run1(
     c: &Candles,
     name: &'static str,
-    mut f: impl FnMut(&crate::series::Bar) -> f64,
+    f: &mut dyn FnMut(&crate::series::Bar) -> f64,
 ) -> IndicatorOutput {
     IndicatorOutput {
         columns: vec![Column {
@@ -208,10 +217,11 @@ fn run1(
     }
 }
 
+#[inline(never)]
 fn run_n<const N: usize>(
     c: &Candles,
     names: [&'static str; N],
-    mut f: impl FnMut(&crate::series::Bar) -> [f64; N],
+    f: &mut dyn FnMut(&crate::series::Bar) -> [f64; N],
 ) -> IndicatorOutput {
     let mut cols: Vec<Vec<f64>> = (0..N).map(|_| Vec::with_capacity(c.len())).collect();
     for b in c.bars() {
@@ -253,30 +263,30 @@ pub fn indicator(
             match name {
                 "sma" => {
                     let mut s = Sma::new(n);
-                    run1(candles, "sma", |b| s.update(b.close))
+                    run1(candles, "sma", &mut |b| s.update(b.close))
                 }
                 "ema" => {
                     let mut s = SeededEma::ema(n);
-                    run1(candles, "ema", |b| s.update(b.close))
+                    run1(candles, "ema", &mut |b| s.update(b.close))
                 }
                 "wma" => {
                     let mut s = Wma::new(n);
-                    run1(candles, "wma", |b| s.update(b.close))
+                    run1(candles, "wma", &mut |b| s.update(b.close))
                 }
                 "hma" => {
                     let mut s = Hma::new(n);
-                    run1(candles, "hma", |b| s.update(b.close))
+                    run1(candles, "hma", &mut |b| s.update(b.close))
                 }
                 _ => {
                     let mut s = Vwma::new(n);
-                    run1(candles, "vwma", |b| s.update(b.close, b.volume))
+                    run1(candles, "vwma", &mut |b| s.update(b.close, b.volume))
                 }
             }
         }
         "rsi" => {
             a.only(TP)?;
             let mut s = Rsi::new(a.period("timeperiod", 14, 2)?);
-            run1(candles, "rsi", |b| s.update(b.close))
+            run1(candles, "rsi", &mut |b| s.update(b.close))
         }
         "stoch" => {
             a.only(&["fastk_period", "slowk_period", "slowd_period"])?;
@@ -285,7 +295,7 @@ pub fn indicator(
                 a.period("slowk_period", 3, 1)?,
                 a.period("slowd_period", 3, 1)?,
             );
-            run_n(candles, ["slowk", "slowd"], |b| {
+            run_n(candles, ["slowk", "slowd"], &mut |b| {
                 let o = s.update(b);
                 [o.k, o.d]
             })
@@ -297,7 +307,7 @@ pub fn indicator(
                 a.period("fastk_period", 5, 1)?,
                 a.period("fastd_period", 3, 1)?,
             );
-            run_n(candles, ["fastk", "fastd"], |b| {
+            run_n(candles, ["fastk", "fastd"], &mut |b| {
                 let o = s.update(b.close);
                 [o.k, o.d]
             })
@@ -305,14 +315,14 @@ pub fn indicator(
         "cci" => {
             a.only(TP)?;
             let mut s = Cci::new(a.period("timeperiod", 14, 2)?);
-            run1(candles, "cci", |b| {
+            run1(candles, "cci", &mut |b| {
                 s.update((b.high + b.low + b.close) / 3.0)
             })
         }
         "adx" => {
             a.only(TP)?;
             let mut s = Adx::new(a.period("timeperiod", 14, 2)?);
-            run_n(candles, ["adx", "plus_di", "minus_di"], |b| {
+            run_n(candles, ["adx", "plus_di", "minus_di"], &mut |b| {
                 let o = s.update(b);
                 [o.adx, o.plus_di, o.minus_di]
             })
@@ -323,12 +333,12 @@ pub fn indicator(
                 a.period("fastperiod", 5, 1)?,
                 a.period("slowperiod", 34, 1)?,
             );
-            run1(candles, "ao", |b| s.update(b))
+            run1(candles, "ao", &mut |b| s.update(b))
         }
         "mom" => {
             a.only(TP)?;
             let mut s = Mom::new(a.period("timeperiod", 10, 1)?);
-            run1(candles, "mom", |b| s.update(b.close))
+            run1(candles, "mom", &mut |b| s.update(b.close))
         }
         "macd" => {
             a.only(&["fastperiod", "slowperiod", "signalperiod"])?;
@@ -337,7 +347,7 @@ pub fn indicator(
                 a.period("slowperiod", 26, 2)?,
                 a.period("signalperiod", 9, 1)?,
             );
-            run_n(candles, ["macd", "signal", "hist"], |b| {
+            run_n(candles, ["macd", "signal", "hist"], &mut |b| {
                 let o = s.update(b.close);
                 [o.macd, o.signal, o.hist]
             })
@@ -345,7 +355,7 @@ pub fn indicator(
         "willr" => {
             a.only(TP)?;
             let mut s = WillR::new(a.period("timeperiod", 14, 2)?);
-            run1(candles, "willr", |b| s.update(b))
+            run1(candles, "willr", &mut |b| s.update(b))
         }
         "ultosc" => {
             a.only(&["timeperiod1", "timeperiod2", "timeperiod3"])?;
@@ -354,7 +364,7 @@ pub fn indicator(
                 a.period("timeperiod2", 14, 1)?,
                 a.period("timeperiod3", 28, 1)?,
             );
-            run1(candles, "ultosc", |b| s.update(b))
+            run1(candles, "ultosc", &mut |b| s.update(b))
         }
         "bbands" => {
             a.only(&["timeperiod", "nbdevup", "nbdevdn"])?;
@@ -363,7 +373,7 @@ pub fn indicator(
                 a.number("nbdevup", 2.0)?,
                 a.number("nbdevdn", 2.0)?,
             );
-            run_n(candles, ["upper", "middle", "lower"], |b| {
+            run_n(candles, ["upper", "middle", "lower"], &mut |b| {
                 let o = s.update(b.close);
                 [o.upper, o.middle, o.lower]
             })
@@ -371,12 +381,12 @@ pub fn indicator(
         "atr" => {
             a.only(TP)?;
             let mut s = Atr::new(a.period("timeperiod", 14, 1)?);
-            run1(candles, "atr", |b| s.update(b))
+            run1(candles, "atr", &mut |b| s.update(b))
         }
         "obv" => {
             a.only(&[])?;
             let mut s = Obv::new();
-            run1(candles, "obv", |b| s.update(b))
+            run1(candles, "obv", &mut |b| s.update(b))
         }
         "ichimoku" => {
             a.only(&["conversion", "base", "span_b"])?;
@@ -385,15 +395,19 @@ pub fn indicator(
                 a.period("base", 26, 1)?,
                 a.period("span_b", 52, 1)?,
             );
-            run_n(candles, ["conversion", "base", "span_a", "span_b"], |b| {
-                let o = s.update(b);
-                [o.conversion, o.base, o.span_a, o.span_b]
-            })
+            run_n(
+                candles,
+                ["conversion", "base", "span_a", "span_b"],
+                &mut |b| {
+                    let o = s.update(b);
+                    [o.conversion, o.base, o.span_a, o.span_b]
+                },
+            )
         }
         _ => {
             a.only(TP)?;
             let mut s = BullBearPower::new(a.period("timeperiod", 13, 1)?);
-            run_n(candles, ["bull", "bear"], |b| {
+            run_n(candles, ["bull", "bear"], &mut |b| {
                 let o = s.update(b);
                 [o.bull, o.bear]
             })

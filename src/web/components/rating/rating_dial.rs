@@ -1,5 +1,5 @@
 use crate::web::components::primitives::CollectAny;
-use barfinex_core::float::fixed;
+use barfinex_core::float::{cos_sin, fixed};
 use leptos::prelude::*;
 
 /// TradingView-style rating dial: a half circle in five bands (Strong sell < −0.5 ≤ Sell < −0.1
@@ -56,6 +56,6 @@ pub fn RatingDial(
 
 /// Where score `s` sits on a half circle of radius `r` around (100, 100): −1 left, +1 right.
 pub(crate) fn point(s: f64, r: f64) -> (f64, f64) {
-    let angle = std::f64::consts::PI * (1.0 - (s + 1.0) / 2.0);
-    (100.0 + r * angle.cos(), 100.0 - r * angle.sin())
+    let (cos, sin) = cos_sin(std::f64::consts::PI * (1.0 - (s + 1.0) / 2.0));
+    (100.0 + r * cos, 100.0 - r * sin)
 }

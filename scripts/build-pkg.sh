@@ -49,7 +49,8 @@ $line"
 # built here. LLVM does not merge identical functions (`-Zmerge-functions=disabled`), so each
 # function keeps its own name, which trim-module.mjs relies on to empty wasm-streams' code
 # (+2.5 KB for the merging, −4.3 KB for the emptying). The linker keeps its relocations
-# (`--emit-relocs`) for wasm-split-cli. The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
+# (`--emit-relocs`) for wasm-split-cli. `--cfg barfinex_size` has barfinex-ta (opt-level 3) optimise
+# for size what runs once per call, `#[optimize(size)]` (ta/src/lib.rs): −3,579 B on one build. The flags join .cargo/config.toml's (SIMD, erase_components): `--config` arrays
 # are merged, not replaced.
 NIGHTLY=nightly-2026-05-20
 # The module is split before wasm-bindgen (wasm-split-cli, from wasm_split_cli_support, reads the
@@ -120,7 +121,7 @@ export { initSync, init as default };'
 }
 wasm_build() {
   cargo "+$NIGHTLY" build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
-    --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options","-Cpanic=immediate-abort","-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled","-Clink-args=--emit-relocs"]' \
+    --config 'target.wasm32-unknown-unknown.rustflags=["-Zunstable-options","-Cpanic=immediate-abort","-Zlocation-detail=none","-Zfmt-debug=none","-Zmerge-functions=disabled","-Clink-args=--emit-relocs","--cfg","barfinex_size"]' \
     --target wasm32-unknown-unknown -p barfinex-widgets "$@"
 }
 

@@ -16,6 +16,12 @@
 //! assert_eq!(r.last.unwrap().ma.buy, 0);
 //! ```
 
+// The package's wasm build (scripts/build-pkg.sh, nightly) sets `barfinex_size`: the code that
+// runs once per call (constructors, argument and option readers, messages, the rating's
+// result) is then optimised for size, `#[optimize(size)]`, and only the passes over the bars
+// keep opt-level 3. Native builds (stable) compile all of it as before.
+#![cfg_attr(barfinex_size, feature(optimize_attribute))]
+
 pub mod indicators;
 pub mod quote;
 pub mod rating;

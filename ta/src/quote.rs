@@ -13,6 +13,7 @@
 /// assert_eq!(quoted("a \"b\"\n"), r#""a \"b\"\n""#);
 /// assert_eq!(quoted("it's \u{202e}x"), format!("{:?}", "it's \u{202e}x"));
 /// ```
+#[cfg_attr(barfinex_size, optimize(size))]
 pub fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');

@@ -44,6 +44,7 @@ pub const MAX_PERIOD: usize = 100_000;
 pub struct Params(Vec<(String, f64)>);
 
 impl Params {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new() -> Self {
         Self::default()
     }
@@ -144,6 +145,7 @@ struct Args<'a> {
 impl Args<'_> {
     /// A whole-number period in 1..=MAX_PERIOD (`min` for those that need more).
     #[inline(never)]
+    #[cfg_attr(barfinex_size, optimize(size))]
     fn period(
         &self,
         param: &'static str,
@@ -167,6 +169,7 @@ impl Args<'_> {
     }
 
     #[inline(never)]
+    #[cfg_attr(barfinex_size, optimize(size))]
     fn number(&self, param: &'static str, default: f64) -> Result<f64, IndicatorError> {
         let v = self.params.get(param).unwrap_or(default);
         if v.is_finite() {
@@ -182,6 +185,7 @@ impl Args<'_> {
     }
 
     #[inline(never)]
+    #[cfg_attr(barfinex_size, optimize(size))]
     fn only(&self, known: &'static [&'static str]) -> Result<(), IndicatorError> {
         match self
             .params
@@ -240,6 +244,7 @@ fn run_n<const N: usize>(
 
 /// Computes indicator `name` over `candles`. Parameter names and defaults follow TA-Lib
 /// (`timeperiod`, `fastperiod`, …); a period longer than the series gives all NaN.
+#[cfg_attr(barfinex_size, optimize(size))]
 pub fn indicator(
     name: &str,
     params: &Params,

@@ -13,6 +13,7 @@ pub struct Sma {
 }
 
 impl Sma {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             sum: RollingSum::new(n),
@@ -98,6 +99,7 @@ pub struct PineEma {
 }
 
 impl PineEma {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             k: 2.0 / (n.max(1) as f64 + 1.0),
@@ -130,6 +132,7 @@ pub struct Wma {
 }
 
 impl Wma {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         let n = n.max(1);
         Self {
@@ -179,6 +182,7 @@ pub struct Hma {
 }
 
 impl Hma {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         let n = n.max(2);
         let root = (n as f64).sqrt().round() as usize;
@@ -209,6 +213,7 @@ pub struct Vwma {
 }
 
 impl Vwma {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             pv: RollingSum::new(n),

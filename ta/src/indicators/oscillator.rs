@@ -16,6 +16,7 @@ pub struct Rsi {
 }
 
 impl Rsi {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             prev: f64::NAN,
@@ -98,6 +99,7 @@ pub struct KD {
 }
 
 impl Stoch {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(k: usize, slow_k: usize, d: usize) -> Self {
         Self {
             hi: RollingMax::new(k),
@@ -129,6 +131,7 @@ pub struct StochRsi {
 }
 
 impl StochRsi {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize, fast_k: usize, fast_d: usize) -> Self {
         Self {
             rsi: Rsi::new(n),
@@ -161,6 +164,7 @@ pub struct Cci {
 }
 
 impl Cci {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             ring: Ring::new(n),
@@ -206,6 +210,7 @@ pub struct Mom {
 }
 
 impl Mom {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             ring: Ring::new(n + 1),
@@ -228,6 +233,7 @@ pub struct WillR {
 }
 
 impl WillR {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             hi: RollingMax::new(n),
@@ -258,6 +264,7 @@ pub struct Ao {
 }
 
 impl Ao {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(fast: usize, slow: usize) -> Self {
         Self {
             fast: Sma::new(fast),
@@ -282,6 +289,7 @@ pub struct UltOsc {
 }
 
 impl UltOsc {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(p1: usize, p2: usize, p3: usize) -> Self {
         let pair = |n| (RollingSum::new(n), RollingSum::new(n));
         Self {
@@ -342,6 +350,7 @@ pub struct Macd {
 }
 
 impl Macd {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(fast: usize, slow: usize, signal: usize) -> Self {
         let (fast, slow) = if fast > slow {
             (slow, fast)

@@ -50,6 +50,7 @@ pub struct Adx {
 }
 
 impl Adx {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             n: n.max(1),
@@ -137,6 +138,7 @@ pub struct Ichimoku {
 }
 
 impl Ichimoku {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(conv: usize, base: usize, span_b: usize) -> Self {
         let r = |n| (RollingMax::new(n), RollingMin::new(n));
         Self {
@@ -173,6 +175,7 @@ pub struct BullBearPower {
 }
 
 impl BullBearPower {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             ema: SeededEma::ema(n),

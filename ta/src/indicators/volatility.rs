@@ -25,6 +25,7 @@ pub struct Bollinger {
 }
 
 impl Bollinger {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize, up: f64, down: f64) -> Self {
         Self {
             sum: RollingSum::new(n),
@@ -63,6 +64,7 @@ pub struct Atr {
 }
 
 impl Atr {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             prev_close: f64::NAN,

@@ -10,6 +10,7 @@ pub struct Obv {
 }
 
 impl Obv {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new() -> Self {
         Self {
             prev_close: f64::NAN,

@@ -16,6 +16,7 @@ pub struct Ring {
 
 impl Ring {
     /// A ring of capacity `n` (at least 1).
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             buf: vec![f64::NAN; n.max(1)],
@@ -79,6 +80,7 @@ pub struct RollingSum {
 }
 
 impl RollingSum {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         Self {
             ring: Ring::new(n),
@@ -131,6 +133,7 @@ pub type RollingMax = RollingExtreme<true>;
 pub type RollingMin = RollingExtreme<false>;
 
 impl<const MAX: bool> RollingExtreme<MAX> {
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn new(n: usize) -> Self {
         let n = n.max(1);
         Self {

@@ -39,6 +39,7 @@ impl Rules {
 
 impl std::str::FromStr for Rules {
     type Err = String;
+    #[cfg_attr(barfinex_size, optimize(size))]
     fn from_str(s: &str) -> Result<Rules, String> {
         Rules::ALL
             .into_iter()

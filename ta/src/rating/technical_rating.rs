@@ -326,6 +326,7 @@ impl TechnicalRating {
     /// assert_eq!(TechnicalRating::with_rules(Rules::LibraryV3).rules(), Rules::LibraryV3);
     /// assert_eq!(TechnicalRating::new().rules(), Rules::TradingView);
     /// ```
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn with_rules(rules: Rules) -> Self {
         Self {
             rules,
@@ -637,6 +638,7 @@ impl TechnicalRating {
     }
 
     /// The full rating of the last bar pushed: scores, labels, counts and every vote.
+    #[cfg_attr(barfinex_size, optimize(size))]
     pub fn detail(&self) -> RatingDetail {
         let s = self.scores();
         let group = |range: std::ops::Range<usize>, score: f64| {

@@ -28,23 +28,18 @@ const fail = (why) => {
 // The module's imports, as module key → set of names.
 const bytes = readFileSync(wasmPath);
 const r = reader(bytes);
-r.at = 8;
 const imported = new Map();
-while (r.at < bytes.length) {
-  const id = r.byte();
-  const end = r.u32() + r.at;
-  if (id === 2) {
-    const count = r.u32();
-    for (let i = 0; i < count; i++) {
-      const module = r.name();
-      const field = r.name();
-      if (!imported.has(module)) imported.set(module, new Set());
-      imported.get(module).add(field);
-      const kind = r.importDesc();
-      if (kind > 0x04) fail(`import ${module}.${field}: unknown kind ${kind}`);
-    }
+for (const { id } of r.sections()) {
+  if (id !== 2) continue;
+  const count = r.u32();
+  for (let i = 0; i < count; i++) {
+    const module = r.name();
+    const field = r.name();
+    if (!imported.has(module)) imported.set(module, new Set());
+    imported.get(module).add(field);
+    const kind = r.importDesc();
+    if (kind > 0x04) fail(`import ${module}.${field}: unknown kind ${kind}`);
   }
-  r.at = end;
 }
 
 // The glue's own imports object: `const import0 = { __proto__: null, <key>: function(…) {…}, … };`,

@@ -64,11 +64,7 @@ const emptied = new Set();
 const fnNames = new Map(); // function index → name
 const exportedFns = new Set();
 let importedFns = 0;
-r.at = 8;
-while (r.at < bytes.length) {
-  const id = r.byte();
-  const size = r.u32();
-  const end = r.at + size;
+for (const { id, end } of r.sections()) {
   if (id === 2) {
     const count = r.u32();
     for (let i = 0; i < count; i++) {
@@ -100,7 +96,6 @@ while (r.at < bytes.length) {
       r.at = subEnd;
     }
   }
-  r.at = end;
 }
 if (!emptied.size) fail("no function of wasm-streams named in the module (is its name section there?)");
 const ADAPTER = /^wasm_bindgen\[[0-9a-f]+\]::convert::closures::_::invoke::</;
@@ -128,7 +123,6 @@ const stubbed = (start, end) => {
   const body = Buffer.concat(out);
   return Buffer.concat([Buffer.from([10]), leb(body.length), body]);
 };
-r.at = 8;
 const parts = [bytes.subarray(0, 8)];
 const glueModule = "./barfinex_widgets_bg.js";
 // Short JS identifiers, in order: a … z, A … Z, then two characters.
@@ -140,11 +134,7 @@ const fieldKeys = new Map(); // glue function → short key
 let seenImports = false;
 let exports = []; // [name, kind and index]
 let exportSection = -1; // where the export section goes in parts (encoded once renamed)
-while (r.at < bytes.length) {
-  const id = r.byte();
-  const size = r.u32();
-  const start = r.at;
-  const end = r.at + size;
+for (const { id, start, end } of r.sections()) {
   if (id === 7) {
     const count = r.u32();
     for (let i = 0; i < count; i++) {
@@ -161,12 +151,10 @@ while (r.at < bytes.length) {
   }
   if (id === 10) {
     parts.push(stubbed(start, end));
-    r.at = end;
     continue;
   }
   if (id !== 2) {
-    parts.push(bytes.subarray(start - 1 - leb(size).length, end));
-    r.at = end;
+    parts.push(bytes.subarray(start - 1 - leb(end - start).length, end));
     continue;
   }
   seenImports = true;

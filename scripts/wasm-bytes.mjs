@@ -1,6 +1,6 @@
 // Reading and writing a wasm module's bytes, for trim-module.mjs and drop-unused-imports.mjs.
 //
-//   const r = reader(bytes); r.at = 8; const id = r.byte(); const size = r.u32(); …
+//   const r = reader(bytes); for (const { id, end } of r.sections()) if (id === 2) r.u32(); …
 //
 // `r.at` is the cursor: every read moves it past what it read, and callers set it to skip.
 
@@ -46,6 +46,18 @@ export const reader = (bytes) => {
         r.u32();
       }
       return kind;
+    },
+    // The module's sections after its 8-byte header, as `{ id, start, end }` with the cursor at
+    // `start`; the cursor is at `end` again before the next one, however far the caller read.
+    *sections() {
+      r.at = 8;
+      while (r.at < bytes.length) {
+        const id = bytes[r.at++];
+        const size = r.u32();
+        const start = r.at;
+        yield { id, start, end: start + size };
+        r.at = start + size;
+      }
     },
   };
   return r;

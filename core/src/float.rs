@@ -23,9 +23,11 @@
 
 mod approx;
 mod big;
+mod int;
 mod print;
 mod trig;
 
+pub use int::digits;
 pub use print::{exp, exp_fixed, fixed, shortest, signed};
 pub use trig::cos_sin;
 

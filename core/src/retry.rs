@@ -43,10 +43,10 @@ pub fn cached_age_ms(
         let (k, v) = d.trim().split_once('=')?;
         k.trim()
             .eq_ignore_ascii_case("max-age")
-            .then(|| v.trim().parse::<u32>().ok())?
+            .then(|| u32_digits(v.trim()))?
     })?;
     let from_age = age
-        .and_then(|a| a.trim().parse::<u32>().ok())
+        .and_then(|a| u32_digits(a.trim()))
         .map(|s| f64::from(s) * 1000.0);
     let from_date = date.and_then(http_date_ms).map(|d| (now_ms - d).max(0.0));
     let age = match (from_age, from_date) {
@@ -71,15 +71,15 @@ fn http_date_ms(s: &str) -> Option<f64> {
     if parts.len() != 6 || parts[5] != "GMT" {
         return None;
     }
-    let day: i64 = parts[1].parse().ok()?;
+    let day = i64_digits(parts[1])?;
     let month = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]
     .iter()
     .position(|m| *m == parts[2])? as i64
         + 1;
-    let year: i64 = parts[3].parse().ok()?;
-    let hms: Vec<i64> = parts[4].split(':').filter_map(|x| x.parse().ok()).collect();
+    let year = i64_digits(parts[3])?;
+    let hms: Vec<i64> = parts[4].split(':').filter_map(i64_digits).collect();
     let in_range = (1..=31).contains(&day)
         && (0..=9999).contains(&year)
         && hms.len() == 3
@@ -95,6 +95,16 @@ fn http_date_ms(s: &str) -> Option<f64> {
     let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
     let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
     Some(((days * 86_400 + hms[0] * 3600 + hms[1] * 60 + hms[2]) * 1000) as f64)
+}
+
+/// Digits only (`max-age`, `Age` and an HTTP date's fields are `1*DIGIT`), through core's one
+/// integer reader.
+fn u32_digits(s: &str) -> Option<u32> {
+    u32::try_from(crate::float::digits(s)?).ok()
+}
+
+fn i64_digits(s: &str) -> Option<i64> {
+    i64::try_from(crate::float::digits(s)?).ok()
 }
 
 #[cfg(test)]
@@ -139,6 +149,16 @@ mod tests {
             Some((365.0 * 86_400_000.0, 4_294_967_295_000.0))
         );
         assert_eq!(cached_age_ms(None, Some(date), Some("no-cache"), at), None);
+        // `1*DIGIT` only: a sign is not a number here (std's parsers would take `+10`).
+        assert_eq!(
+            cached_age_ms(None, Some(date), Some("max-age=+10"), at),
+            None
+        );
+        assert_eq!(cached_age_ms(Some("+30"), None, cc, at), None);
+        assert_eq!(
+            retry_after_ms("Sun, +6 Nov 1994 08:49:37 GMT", at, 30_000.0),
+            None
+        );
     }
 
     #[test]

@@ -288,13 +288,20 @@ impl<'a> Reader<'a> {
         let float = self.scan_number()?;
         let text = &self.text[start..self.i];
         if !float {
-            if let Ok(n) = text.parse::<u64>() {
-                return Ok(n.into());
-            }
-            // `-0` stays the float `-0.0`, as serde_json keeps it.
-            match text.parse::<i64>() {
-                Ok(n) if n != 0 => return Ok(n.into()),
-                _ => {}
+            // `-?digits` here (scan_number); one digit reader for both signs.
+            match text.strip_prefix('-') {
+                None => {
+                    if let Some(n) = crate::float::digits(text) {
+                        return Ok(n.into());
+                    }
+                }
+                // `-0` stays the float `-0.0`, as serde_json keeps it; 2^63 is `i64::MIN`.
+                Some(magnitude) => match crate::float::digits(magnitude) {
+                    Some(m) if m != 0 && m <= 1 << 63 => {
+                        return Ok((m as i64).wrapping_neg().into())
+                    }
+                    _ => {}
+                },
             }
         }
         crate::float::parse_f64(text)

@@ -130,11 +130,8 @@ fn iso_date_ms(s: &str) -> Option<i64> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let (y, m, d): (i64, i64, i64) = (
-        s.get(0..4)?.parse().ok()?,
-        s.get(5..7)?.parse().ok()?,
-        s.get(8..10)?.parse().ok()?,
-    );
+    let field = |r| i64::try_from(crate::float::digits(s.get(r)?)?).ok();
+    let (y, m, d) = (field(0..4)?, field(5..7)?, field(8..10)?);
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }

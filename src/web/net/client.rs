@@ -280,7 +280,8 @@ async fn one_attempt(
             limit: policy.max_bytes,
         })
     };
-    let declared = header(&response, "content-length").and_then(|l| l.parse::<usize>().ok());
+    let declared = header(&response, "content-length")
+        .and_then(|l| usize::try_from(barfinex_core::float::digits(&l)?).ok());
     if declared.is_some_and(|n| n > policy.max_bytes) {
         return Err(too_large());
     }

@@ -7,7 +7,7 @@ DEVSERVER := target/release/barfinex-devserver
 PKG_WASM := pkg/barfinex_widgets_bg.wasm
 # A test-only build whose widgets stop the module on purpose (tests/browser/stopped.test.mjs).
 TRAP_WASM := target/test-trap-pkg/barfinex_widgets_bg.wasm
-WEB_SOURCES := $(shell find src charts/src core/src ta/src -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh scripts/trim-dts.mjs scripts/trim-module.mjs scripts/wasm-bytes.mjs scripts/drop-unused-imports.mjs scripts/pack-chunks.mjs scripts/split-loader.mjs LICENSE CHANGELOG.md .cargo/config.toml
+WEB_SOURCES := $(shell find src charts/src core/src ta/src vendor -type f) Cargo.toml Cargo.lock charts/Cargo.toml core/Cargo.toml ta/Cargo.toml scripts/build-pkg.sh scripts/trim-dts.mjs scripts/trim-module.mjs scripts/wasm-bytes.mjs scripts/drop-unused-imports.mjs scripts/pack-chunks.mjs scripts/split-loader.mjs LICENSE CHANGELOG.md .cargo/config.toml
 
 .PHONY: demo test test-native test-js test-scale build registry tools tools-test screenshots bench fuzz clean
 

@@ -37,6 +37,11 @@ export const HEAVY_SPLITS = ["card", "rating", "charts", "compute"].map((name) =
 /** The light widgets of the first-paint budget. */
 export const LIGHT = ["bfx-driver-list", "bfx-regime-matrix", "bfx-sparkline", "bfx-signal-badges"];
 
+/** Chromium DevTools' "Fast 3G" throttling preset (devtools-frontend's NetworkManager: 1.6 Mbit/s
+ * down and 750 kbit/s up, each × 0.9, and 150 ms × 3.75 of latency), in the units
+ * `Network.emulateNetworkConditions` takes (bytes per second, ms). */
+export const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
 /** What a page of the light widgets only has received of .js and .wasm when the first of them
  * shows its data (a widget root with content and no loading state): `{ total, files }`, each
  * file gzip -9 as a server would send it. `page` is a fresh page; `server` the dev server.
@@ -44,8 +49,16 @@ export const LIGHT = ["bfx-driver-list", "bfx-regime-matrix", "bfx-sparkline", "
  * The moment is taken in the page, by a MutationObserver on each widget's shadow root, in the
  * task that shows the data; a file counts if its last byte came before it (resource timing's
  * `responseEnd`). A poll would see the data later and count what came in meanwhile, such as a
- * light widget's own chunk asked for in that task. */
+ * light widget's own chunk asked for in that task.
+ *
+ * The page loads over Chromium's "Fast 3G" network (`FAST_3G`), where bytes are what a reader
+ * waits for. On this machine's loopback a light widget's chunk, asked for while the first
+ * widget is being drawn (one task builds every widget whose profile came in), could land before
+ * that task ended, and so count in some runs and not in others (4 runs of 5 on one machine). */
 export async function firstPaintBytes(page, server) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", FAST_3G);
   const responses = new Map();
   page.on("response", (r) => {
     const { pathname } = new URL(r.url());
@@ -70,7 +83,7 @@ export async function firstPaintBytes(page, server) {
   const src = `${server.url}/www/data/flux.json`;
   await page.setContent(LIGHT.map((tag) => `<${tag} src="${src}" market="${server.market}"></${tag}>`).join("\n")
     + `<script type="module" src="${server.url}/pkg/embed.js"></script>`);
-  await page.waitForFunction(() => window.__bfxShownAt !== undefined, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__bfxShownAt !== undefined, null, { timeout: 45_000 });
   const received = await page.evaluate(() => performance.getEntriesByType("resource")
     .filter((e) => e.responseEnd > 0 && e.responseEnd <= window.__bfxShownAt)
     .map((e) => new URL(e.name).pathname.split("/").pop()));

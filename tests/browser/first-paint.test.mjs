@@ -1,8 +1,9 @@
 // What a page with only light widgets pays before the first of them shows its data (the weight
 // issue, #18, item 2; budgets.json `bundle.first_paint`): every .js and .wasm response the page
 // received by then, each gzip -9 (as a server would send it; the same gzip as the bundle budget),
-// summed (tests/bundle.mjs, which make bench's size table uses too). None of the heavy widgets'
-// chunks may be among them; the light widgets' own (the sparkline's, the signal rules', the
+// summed (tests/bundle.mjs, which make bench's size table uses too), the page loading over
+// Chromium's "Fast 3G" network. None of the heavy widgets' chunks may be among them (nor asked
+// for at all: chunks.test.mjs); the light widgets' own (the sparkline's, the signal rules', the
 // regime matrix's) count if they came in first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -17,7 +18,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const { bundle } = JSON.parse(readFileSync(path.join(ROOT, "budgets.json"), "utf8"));
 
-test("a page of light widgets is within the first-paint budget", { timeout: 60_000 }, async () => {
+test("a page of light widgets is within the first-paint budget", { timeout: 90_000 }, async () => {
   const page = await newPage(browser);
   const { total, files } = await firstPaintBytes(page, server);
   console.log(`first paint, light widgets: ${total} B gzipped in ${files.length} files `

@@ -24,10 +24,12 @@ pub fn series_reads() -> u32 {
 }
 
 /// `test-panic` panics while rendering (a trap in this build); `test-trap` renders a button
-/// whose click executes `unreachable` (a trap with no panic, from an event handler); anything
-/// else is unknown.
+/// whose click executes `unreachable` (a trap with no panic, from an event handler);
+/// `test-relist` lists whose length changes on each click ([`relist`]); anything else is
+/// unknown.
 pub fn widget(name: &str) -> Result<AnyView, String> {
     match name {
+        "test-relist" => Ok(relist()),
         "test-panic" => panic!("a deliberate panic (test-trap build)"),
         "test-trap" => Ok(view! {
             <button type="button" class="bfx-test-trap" on:click=|_| trap()>"Trap"</button>
@@ -40,4 +42,46 @@ pub fn widget(name: &str) -> Result<AnyView, String> {
 fn trap() {
     #[cfg(target_arch = "wasm32")]
     core::arch::wasm32::unreachable();
+}
+
+/// An element's children and a fragment whose item count changes from one render to the next,
+/// rebuilt in place when the erased type is the same (two or more children are one
+/// `StaticVec<AnyView>`): vendor/tachys's `StaticVec` without its end marker gets one when a
+/// rebuild changes the count (vendor/tachys/PATCHED.md). Each click moves to the next count of
+/// 2, 3, 2, 3, 0, 2: grown without a marker, shrunk and grown with one, then replaced (no
+/// children is another type). The fragment has a sibling after it, which its items must stay
+/// before.
+fn relist() -> AnyView {
+    const COUNTS: [usize; 6] = [2, 3, 2, 3, 0, 2];
+    let step = RwSignal::new(0usize);
+    let count = move || COUNTS[step.get() % COUNTS.len()];
+    let items = move || -> AnyView {
+        match count() {
+            0 => view! { <ul class="bfx-test-relist__list"></ul> }.into_any(),
+            2 => {
+                view! { <ul class="bfx-test-relist__list"><li>"a"</li><li>"b"</li></ul> }.into_any()
+            }
+            _ => view! {
+                <ul class="bfx-test-relist__list"><li>"a"</li><li>"b"</li><li>"c"</li></ul>
+            }
+            .into_any(),
+        }
+    };
+    let fragment = move || -> AnyView {
+        match count() {
+            0 => ().into_any(),
+            2 => view! { <i>"a"</i><i>"b"</i> }.into_any(),
+            _ => view! { <i>"a"</i><i>"b"</i><i>"c"</i> }.into_any(),
+        }
+    };
+    view! {
+        <div class="bfx-test-relist">
+            <button type="button" on:click=move |_| step.update(|s| *s += 1)>"Next"</button>
+            {items}
+            <p class="bfx-test-relist__row">
+                {fragment}<span class="bfx-test-relist__after">"end"</span>
+            </p>
+        </div>
+    }
+    .into_any()
 }

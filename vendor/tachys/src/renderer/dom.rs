@@ -8,7 +8,6 @@ use crate::{
     ok_or_debug, or_debug,
     view::{Mountable, ToTemplate},
 };
-use rustc_hash::FxHashSet;
 use std::{
     any::TypeId,
     borrow::Cow,
@@ -22,7 +21,9 @@ use web_sys::{AddEventListenerOptions, Comment, HtmlTemplateElement};
 pub struct Dom;
 
 thread_local! {
-    pub(crate) static GLOBAL_EVENTS: RefCell<FxHashSet<Cow<'static, str>>> = Default::default();
+    // Barfinex patch (vendor/tachys/PATCHED.md): a `Vec`, not an `FxHashSet`. A page delegates
+    // a handful of event names; a set linked std's hash table code for one more key type.
+    pub(crate) static GLOBAL_EVENTS: RefCell<Vec<Cow<'static, str>>> = Default::default();
     pub static TEMPLATE_CACHE: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
 }
 
@@ -441,7 +442,7 @@ impl Dom {
                     .unwrap();
 
                 // register that we've created handler
-                events.insert(name);
+                events.push(name);
             }
         });
 

@@ -10,6 +10,16 @@ import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/** The test build's glue (cargo feature `test-trap`, `scripts/build-pkg.sh --test-trap`), from
+ * the root: widgets that stop the module on purpose, and counts the tests read. */
+export const TRAP_GLUE = "target/test-trap-pkg/barfinex_widgets.js";
+
+/** Throws when the test build is missing (make test builds it). */
+export function requireTrapBuild() {
+  const glue = path.join(ROOT, TRAP_GLUE);
+  if (!existsSync(glue)) throw new Error(`${glue} missing: make test builds it (scripts/build-pkg.sh --test-trap)`);
+}
+
 export function chromePath() {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
   for (const name of ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) {

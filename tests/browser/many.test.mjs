@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, serve, launch, newPage } from "./harness.mjs";
+import { ROOT, serve, launch, newPage, TRAP_GLUE } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -70,7 +70,7 @@ test("widgets of one series share one parse of each body", { timeout: 120_000 },
   await page.goto(`${server.url}/tests/pages/blank.html`);
   const src = `${server.url}/www/data/flux.json`;
   await page.setContent(`<script type="module">
-      import init, { seriesReads } from "${server.url}/target/test-trap-pkg/barfinex_widgets.js";
+      import init, { seriesReads } from "${server.url}/${TRAP_GLUE}";
       await init();
       window.seriesReads = seriesReads;
     </script>
@@ -113,7 +113,7 @@ test("widgets that receive one body together parse it once", { timeout: 120_000 
   const src = `${server.url}/www/data/flux.json`;
   const tags = ["bfx-asset-card", "bfx-asset-card", "bfx-price-chart", "bfx-sparkline", "bfx-sparkline", "bfx-technical-rating"];
   await page.setContent(`<script type="module">
-      import init, { seriesReads } from "${server.url}/target/test-trap-pkg/barfinex_widgets.js";
+      import init, { seriesReads } from "${server.url}/${TRAP_GLUE}";
       await init();
       window.seriesReads = seriesReads;
     </script>

@@ -6,14 +6,11 @@
 // moves both to the next count of 2, 3, 2, 3, 0, 2.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { serve, launch, newPage, ROOT } from "./harness.mjs";
+import { serve, launch, newPage, requireTrapBuild, TRAP_GLUE } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
-  const glue = path.join(ROOT, "target/test-trap-pkg/barfinex_widgets.js");
-  if (!existsSync(glue)) throw new Error(`${glue} missing: make test builds it (scripts/build-pkg.sh --test-trap)`);
+  requireTrapBuild();
   server = await serve();
   browser = await launch();
 });
@@ -24,7 +21,7 @@ test("lists whose length changes on a rebuild keep their items in order, before 
   await page.setContent(`<!doctype html>
     <div id="host"></div>
     <script type="module">
-      import init, { mount } from "${server.url}/target/test-trap-pkg/barfinex_widgets.js";
+      import init, { mount } from "${server.url}/${TRAP_GLUE}";
       await init();
       mount(document.getElementById("host"), { src: "", widget: "test-relist" });
     </script>`);

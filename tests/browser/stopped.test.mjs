@@ -5,15 +5,12 @@
 // stop on purpose.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { serve, launch, newPage, ROOT } from "./harness.mjs";
+import { serve, launch, newPage, requireTrapBuild, TRAP_GLUE } from "./harness.mjs";
 
 const STOPPED = "These widgets stopped. Reload the page.";
 let server, browser;
 before(async () => {
-  const glue = path.join(ROOT, "target/test-trap-pkg/barfinex_widgets.js");
-  if (!existsSync(glue)) throw new Error(`${glue} missing: make test builds it (scripts/build-pkg.sh --test-trap)`);
+  requireTrapBuild();
   server = await serve();
   browser = await launch();
 });
@@ -25,7 +22,7 @@ async function healthyPage() {
   const flux = `${server.url}/www/data/flux.json`;
   await page.setContent(`<!doctype html>
     <script type="module">
-      import init, { mount } from "${server.url}/target/test-trap-pkg/barfinex_widgets.js";
+      import init, { mount } from "${server.url}/${TRAP_GLUE}";
       await init();
       window.bfxMount = mount;
     </script>

@@ -127,7 +127,7 @@ wasm_build() {
 
 if [ "${1:-}" = --test-trap ]; then
   out=target/test-trap-pkg
-  wasm_build --profile test-trap --features test-trap
+  wasm_build --profile test-trap --features test-trap,allocator
   split_and_bind target/wasm32-unknown-unknown/test-trap/barfinex_widgets.wasm "$out" target/split-test-trap
   dispose_unmounts "$out/barfinex_widgets.js"
   cp src/web/embed.js "$out/embed.js"
@@ -135,7 +135,7 @@ if [ "${1:-}" = --test-trap ]; then
 fi
 
 wasm=target/wasm32-unknown-unknown/release/barfinex_widgets.wasm
-wasm_build --release --features csr
+wasm_build --release --features csr,allocator
 split_and_bind "$wasm" pkg target/split
 dispose_unmounts pkg/barfinex_widgets.js
 short_strings pkg/barfinex_widgets.js

@@ -26,3 +26,10 @@
 pub use barfinex_core::{format, indicators, model, rating, series, signals, sources};
 
 pub mod web;
+
+#[cfg(all(
+    feature = "allocator",
+    target_family = "wasm",
+    not(target_feature = "atomics")
+))]
+mod allocator;

@@ -6,11 +6,66 @@
 //! a linear search is not significantly more expensive than a hash and lookup.
 
 use super::{AnySource, AnySubscriber, Source};
-use indexmap::IndexSet;
-use rustc_hash::FxHasher;
-use std::{hash::BuildHasherDefault, mem};
+use std::mem;
 
-type FxIndexSet<T> = IndexSet<T, BuildHasherDefault<FxHasher>>;
+// Patched (PATCHED.md): a `Vec` kept in insertion order, each item once, where upstream has an
+// `IndexSet` with an Fx hash: as the comment above says, the sets are small, and the index's
+// hash table was the only one left in our module.
+type FxIndexSet<T> = LinearSet<T>;
+
+/// Items in the order they were first inserted, each once; found by a scan.
+#[derive(Clone, Debug)]
+pub struct LinearSet<T>(Vec<T>);
+
+impl<T> Default for LinearSet<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<T: PartialEq> LinearSet<T> {
+    fn with_capacity(n: usize) -> Self {
+        Self(Vec::with_capacity(n))
+    }
+
+    fn insert(&mut self, item: T) {
+        if !self.0.contains(&item) {
+            self.0.push(item);
+        }
+    }
+
+    fn shift_remove(&mut self, item: &T) {
+        if let Some(i) = self.0.iter().position(|x| x == item) {
+            self.0.remove(i);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<T> IntoIterator for LinearSet<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a LinearSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 #[derive(Default, Clone, Debug)]
 pub struct SourceSet(FxIndexSet<AnySource>);
@@ -65,7 +120,7 @@ pub struct SubscriberSet(FxIndexSet<AnySubscriber>);
 
 impl SubscriberSet {
     pub fn new() -> Self {
-        Self(FxIndexSet::with_capacity_and_hasher(2, Default::default()))
+        Self(FxIndexSet::with_capacity(2))
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {

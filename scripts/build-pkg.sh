@@ -39,9 +39,10 @@ $line"
 # wasm-bindgen wraps each import that may throw as `function() { return handleError(function
 # (arg0, …) { … }, arguments); }`: every call makes a new closure and an `arguments` object and
 # applies the one to the other (a CPU profile of the 200-widget page: 30 ms self in the wrapper,
-# with 51,000 `setAttribute` calls among its callers). Each becomes `function (arg0, …) { try {
-# … } catch (e) { … } }`, storing what was thrown for the module as `handleError` does (the
-# import then returns undefined, as before). The build stops if one is left unrewritten.
+# with 51,000 `setAttribute` calls among its callers). Each becomes `function(arg0, …) { try {
+# … } catch (e) { … } }` (no space: drop-unused-imports.mjs finds imports by `function(`),
+# storing what was thrown for the module as `handleError` does (the import then returns
+# undefined, as before). The build stops if one is left unrewritten.
 catch_in_place() {
   local js=$1 n
   n=$(grep -c '}, arguments); },' "$js")

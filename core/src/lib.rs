@@ -18,6 +18,7 @@ pub mod locale;
 pub mod model;
 pub mod retry;
 pub mod signals;
+pub mod sort;
 pub mod sources;
 
 /// Candles, indicators and the technical rating live in `barfinex-ta` (built for speed).

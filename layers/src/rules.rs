@@ -3,7 +3,7 @@
 
 use super::Rule;
 
-/// `barfinex-core`: `float` (decimal text to `f64`, under `json` and `retry`), `json` (the one JSON reader), `interval`, `format` and `retry` are leaves,
+/// `barfinex-core`: `float` (decimal text to `f64`, under `json` and `retry`), `json` (the one JSON reader), `interval`, `format`, `retry` and `sort` are leaves,
 /// `doc` sits on `json`; `model` (the profile) sits on them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
 /// and never on each other; `locale` (readers' words and numbers) names `model`'s and `signals`'
 /// values, and nothing below it reads it.
@@ -62,6 +62,21 @@ pub const CORE: &[Rule] = &[
         "retry",
         "crate::model",
         "retry is pure arithmetic: it imports no other room",
+    ),
+    Rule::deny(
+        "sort",
+        "crate::model",
+        "sort is a leaf: it knows no item type",
+    ),
+    Rule::deny(
+        "sort",
+        "crate::json",
+        "sort is a leaf: it knows no item type",
+    ),
+    Rule::deny(
+        "sort",
+        "crate::signals",
+        "sort is a leaf: it knows no item type",
     ),
     Rule::deny(
         "float",

@@ -130,6 +130,6 @@ pub fn series_named<'a>(rules: impl IntoIterator<Item = &'a Value>) -> Vec<Strin
             _ => {}
         }
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     names
 }

@@ -125,7 +125,7 @@ pub fn chain_intervals(spec: &crate::model::SeriesSource) -> Vec<Interval> {
             .iter()
             .all(|e| exchange_interval(e.source, iv).is_some())
     });
-    all.sort_by_key(|i| i.sort_key());
+    crate::sort::sort_by_key(&mut all, |i| i.sort_key());
     all
 }
 

@@ -139,7 +139,7 @@ fn store(s: &web_sys::Storage, f: &Fetched) {
     let mut ours = entries(s);
     ours.retain(|(k, ..)| *k != key);
     let mut total: usize = ours.iter().map(|e| e.2).sum::<usize>() + size;
-    ours.sort_by(|a, b| a.1.total_cmp(&b.1));
+    barfinex_core::sort::sort_by(&mut ours, |a, b| a.1.total_cmp(&b.1));
     for (old, _, n) in &ours {
         if total <= STORED_CHARS {
             break;

@@ -7,6 +7,7 @@ use crate::web::reader::use_reader;
 use barfinex_core::format::joined;
 use barfinex_core::locale::{fill, lower};
 use barfinex_core::model::{Direction, Driver, DriverCategory};
+use barfinex_core::sort::sort_by_key;
 use leptos::prelude::*;
 
 /// Key drivers, each with its direction and category badges and collapsible text, with counts
@@ -58,8 +59,8 @@ pub fn DriverList(
             .unwrap_or_default();
         match sort_of(order.get()) {
             Sort::Given => {}
-            Sort::Direction => v.sort_by_key(|(i, d)| (rank(d.direction), *i)),
-            Sort::Category => v.sort_by_key(|(i, d)| (d.category.as_str(), *i)),
+            Sort::Direction => sort_by_key(&mut v, |(i, d)| (rank(d.direction), *i)),
+            Sort::Category => sort_by_key(&mut v, |(i, d)| (d.category.as_str(), *i)),
         }
         let build = move || {
             v.into_iter()
@@ -270,6 +271,6 @@ pub fn direction_counts(drivers: &[Driver]) -> Vec<(Direction, usize)> {
         .map(|d| (*d, drivers.iter().filter(|x| x.direction == *d).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
-    counts.sort_by_key(|(d, n)| (std::cmp::Reverse(*n), rank(*d)));
+    sort_by_key(&mut counts, |(d, n)| (std::cmp::Reverse(*n), rank(*d)));
     counts
 }

@@ -10,6 +10,7 @@ use crate::web::load::{fetch_profile, join, ErasedResource, LoadError, Profile};
 use crate::web::net::Cancel;
 use crate::web::reader::use_reader;
 use barfinex_core::model::{Outcome, KNOWN_REGIMES};
+use barfinex_core::sort::{sort_by, sort_by_key};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -127,9 +128,9 @@ fn columns(rows: &[(String, Result<Rc<Profile>, LoadError>)]) -> Vec<String> {
         .chain(used)
         .enumerate()
         .collect();
-    names.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut names, |a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
     names.dedup_by(|later, first| later.1 == first.1);
-    names.sort_by_key(|&(i, _)| i);
+    sort_by_key(&mut names, |&(i, _)| i);
     names.into_iter().map(|(_, n)| n.to_owned()).collect()
 }
 

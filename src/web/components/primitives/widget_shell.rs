@@ -15,8 +15,9 @@ use std::rc::Rc;
 ///
 /// ```no_run
 /// # use leptos::prelude::*; use barfinex_widgets::web::components::{WidgetShell, DriverList};
-/// view! { <WidgetShell src="/data/flux.json" title="Key drivers"
-///     render=|p| view! { <DriverList drivers=p.drivers.clone()/> }.into_any()/> };
+/// # use barfinex_widgets::web::load::Profile; use std::rc::Rc;
+/// let render = |p: Rc<Profile>| view! { <DriverList drivers=p.drivers.clone()/> }.into_any();
+/// view! { <WidgetShell src="/data/flux.json" title="Key drivers" render=render/> };
 /// ```
 #[component]
 pub fn WidgetShell(

@@ -26,6 +26,8 @@ test("200 mixed widgets: one profile request and one profile read", { timeout: 1
   const reads = [];
   page.on("console", (m) => { if (m.text().includes("ignored unknown fields: x_read_count")) reads.push(m.text()); });
   await page.goto(`${server.url}/tests/pages/blank.html`);
+  // V8's wasm events: each growth of the module's memory is one `wasm.GrowMemory`.
+  await browser.startTracing(page, { categories: ["v8.wasm"] });
   const src = `${server.url}/many/flux.json`;
   const widgets = Array.from({ length: 200 }, (_, i) => {
     const tag = TAGS[i % TAGS.length];
@@ -40,6 +42,12 @@ test("200 mixed widgets: one profile request and one profile read", { timeout: 1
       return root && root.childElementCount > 0 && !root.querySelector(".bfx-state--loading");
     });
   }, null, { timeout: 90_000, polling: 250 });
+  const trace = JSON.parse(await browser.stopTracing());
+  const grows = (trace.traceEvents ?? trace).filter((e) => e.name === "wasm.GrowMemory").length;
+  // The allocator grows the memory by an eighth at least (vendor/talc/PATCHED.md): 28 grows for
+  // this page; by the pages one allocation needs (upstream), 346.
+  console.log(`200 widgets: ${grows} memory grows`);
+  assert.ok(grows > 0 && grows <= 64, `${grows} memory grows`);
   const kinds = await page.evaluate(() => [...new Set([...document.querySelectorAll("[id^=w]")].map((el) => el.localName))].length);
   assert.equal(kinds, 8, "the eight elements are on the page");
   assert.equal(requests, 1, "one request for the profile");

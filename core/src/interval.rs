@@ -86,7 +86,8 @@ impl std::str::FromStr for Interval {
         if digits == 0 || digits > 5 || s.starts_with('0') {
             return Err(err());
         }
-        let count: u32 = s[..digits].parse().map_err(|_| err())?;
+        // At most five digits: a `u32`, through the crate's one digit reader.
+        let count = crate::float::digits(&s[..digits]).ok_or_else(err)? as u32;
         let unit = match &s[digits..] {
             "m" => Unit::Minute,
             "h" => Unit::Hour,

@@ -2,10 +2,12 @@
 //! data. Evidence notes and every widget print through here.
 
 pub use barfinex_ta::quote::quoted;
+pub use lossy::utf8_lossy;
 pub use search::{find_str, split_str};
 
 use crate::float;
 
+mod lossy;
 mod search;
 
 /// `x` as `{:?}` writes it (`3.0`, `1.5`, `1e20`, `1e-7`), through `Display` and `LowerExp`'s

@@ -151,3 +151,31 @@ test("without the range checks this page would stop: the hostile bodies really a
   assert.equal((high - 0.99) * 1.06 + high, Infinity);
   assert.equal(1e307 * 100, Infinity);
 });
+
+test("a body with a BOM and bytes that are not UTF-8 reads as Response.text() reads it: the BOM dropped, each bad byte U+FFFD", { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  const json = (name) => Buffer.from(JSON.stringify({ version: 1, id: "bytes", name, symbol: "BYTE" }));
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  // Valid UTF-8 after a BOM, and the same with one byte that no UTF-8 sequence starts with.
+  const valid = Buffer.concat([bom, json("Bytes é")]);
+  const invalid = Buffer.concat([bom, json("Bad@byte")]);
+  invalid[invalid.indexOf("@")] = 0xff;
+  await page.route("**/bytes/valid.json", (r) => r.fulfill({ contentType: "application/json", body: valid }));
+  await page.route("**/bytes/invalid.json", (r) => r.fulfill({ contentType: "application/json", body: invalid }));
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  await page.setContent(`
+    <bfx-driver-list id="valid" src="${server.url}/bytes/valid.json"></bfx-driver-list>
+    <bfx-driver-list id="invalid" src="${server.url}/bytes/invalid.json"></bfx-driver-list>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>`);
+  // What the browser's own reader makes of the same bytes.
+  const browserReads = (bytes) => page.evaluate((b) => new Response(new Uint8Array(b)).text()
+    .then((t) => JSON.parse(t).name), [...bytes]);
+  assert.equal(await browserReads(valid), "Bytes é");
+  assert.equal(await browserReads(invalid), "Bad\uFFFDbyte");
+  for (const [id, bytes] of [["valid", valid], ["invalid", invalid]]) {
+    const asset = page.locator(`#${id} .bfx-widget__asset`);
+    await asset.waitFor({ timeout: 20_000 });
+    assert.equal(await asset.textContent(), await browserReads(bytes));
+  }
+  await page.context().close();
+});

@@ -62,7 +62,7 @@ pub(super) async fn read_capped(
     }
     let text = match String::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => barfinex_core::format::utf8_lossy(e.as_bytes()),
     };
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),

@@ -160,7 +160,7 @@ pub fn indicator_error(e: &crate::indicators::IndicatorError) -> String {
         UnknownIndicator(name) => format!(
             "unknown indicator {} (known: {})",
             quoted(name),
-            crate::indicators::NAMES.join(", ")
+            joined(crate::indicators::NAMES, ", ")
         ),
         UnknownParam {
             indicator,
@@ -169,7 +169,7 @@ pub fn indicator_error(e: &crate::indicators::IndicatorError) -> String {
         } => format!(
             "{indicator}: unknown parameter {} (known: {})",
             quoted(param),
-            known.join(", ")
+            joined(known, ", ")
         ),
         BadParam {
             indicator,
@@ -181,16 +181,24 @@ pub fn indicator_error(e: &crate::indicators::IndicatorError) -> String {
     }
 }
 
-/// `parts` with `sep` between them: `[String]::join`, compiled in this crate only. Each crate that
-/// calls `join` gets its own copy (1 KB of wasm; the copies differ in their panic locations, so
-/// `wasm-opt` cannot fold them), so the web layer joins through this one.
+/// `parts` with `sep` between them, as `parts.join(sep)`: every join of the core and the web
+/// layer goes through this one, a plain loop. std's `join` is compiled for each crate and item
+/// type that calls it (1 KB of wasm each; the copies differ in their panic locations, so
+/// `wasm-opt` cannot fold them), and sums the lengths before it copies.
 ///
 /// ```
 /// let parts = ["a".to_owned(), "b".to_owned()];
 /// assert_eq!(barfinex_core::format::joined(&parts, ", "), "a, b");
 /// ```
-pub fn joined(parts: &[String], sep: &str) -> String {
-    parts.join(sep)
+pub fn joined<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
 }
 
 /// `url` as shown to readers: without user name and password, and with the query and fragment
@@ -215,6 +223,18 @@ pub fn shown_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn joins_as_std_joins() {
+        let lists: [&[&str]; 5] = [&[], &["a"], &["a", "b", "c"], &["", ""], &["é", "😀"]];
+        for list in lists {
+            for sep in ["", ", ", " · "] {
+                assert_eq!(joined(list, sep), list.join(sep));
+                let owned: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+                assert_eq!(joined(&owned, sep), owned.join(sep));
+            }
+        }
+    }
+
     #[test]
     fn indicator_errors_read_as_their_display_does() {
         use crate::indicators::IndicatorError;

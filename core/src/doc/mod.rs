@@ -178,7 +178,7 @@ pub fn variant(v: &Value, path: &str, names: &[&str]) -> Result<usize, DocError>
         let expected = match list.as_slice() {
             [one] => one.clone(),
             [a, b] => format!("{a} or {b}"),
-            _ => format!("one of {}", list.join(", ")),
+            _ => format!("one of {}", crate::format::joined(&list, ", ")),
         };
         DocError::new(
             path,

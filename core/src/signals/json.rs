@@ -158,7 +158,10 @@ impl<'a> Obj<'a> {
             None => Ok(()),
             Some(k) => Err(RuleError::new(
                 self.path(k),
-                format!("unknown field; this object takes {}", self.seen.join(", ")),
+                format!(
+                    "unknown field; this object takes {}",
+                    crate::format::joined(&self.seen, ", ")
+                ),
             )),
         }
     }

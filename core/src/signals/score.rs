@@ -94,7 +94,10 @@ pub fn score_parsed(signal: &Signal, planned: &Planned, set: &SeriesSet) -> Sign
             .collect();
         if !off.is_empty() {
             out.state = State::InsufficientData;
-            out.reason = Some(format!("the rule is for {tf} bars; {}", off.join(", ")));
+            out.reason = Some(format!(
+                "the rule is for {tf} bars; {}",
+                crate::format::joined(&off, ", ")
+            ));
             return out;
         }
     }
@@ -111,7 +114,7 @@ pub fn score_parsed(signal: &Signal, planned: &Planned, set: &SeriesSet) -> Sign
         None => None,
     };
     if node.truth.is_none() {
-        out.reason = Some(node.reasons.join("; "));
+        out.reason = Some(crate::format::joined(&node.reasons, "; "));
     }
     if signal.direction == SignalDirection::Mixed {
         out.observed_direction = node.direction;

@@ -23,7 +23,7 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
         if !msgs.is_empty() {
             return Err(fail(
                 "error",
-                format!("Kraken answered: {}", msgs.join("; ")),
+                format!("Kraken answered: {}", crate::format::joined(&msgs, "; ")),
             ));
         }
     }

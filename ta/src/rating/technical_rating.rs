@@ -417,12 +417,14 @@ impl TechnicalRating {
                 previous: self.time,
             });
         }
-        Ok(self.step(b))
+        self.step(b);
+        Ok(self.scores())
     }
 
-    /// [`Self::update`] on a bar already checked (finite, after the previous one).
+    /// [`Self::update`] on a bar already checked (finite, after the previous one), without
+    /// the scores: a pass that wants only the last bar's skips their means on every other one.
     #[inline(always)]
-    fn step(&mut self, b: &Bar) -> Scores {
+    fn step(&mut self, b: &Bar) {
         let i = self.bars;
         self.bars += 1;
         // Fixed for the state's life, so the branches on it are always predicted.
@@ -622,7 +624,6 @@ impl TechnicalRating {
         (self.bull_1, self.bear_1) = (bull, bear);
         (self.k_1, self.rsi_k_1, self.rsi_d_1) = (k, sk, sd);
         (self.di_plus_1, self.di_minus_1) = (di_p, di_n);
-        self.scores()
     }
 
     fn scores(&self) -> Scores {
@@ -757,7 +758,7 @@ impl TechnicalRating {
     /// assert_eq!(r.detail().label.unwrap().as_str(), "Strong Buy");
     /// ```
     pub fn extend(&mut self, block: &Candles) -> Result<(), SeriesError> {
-        self.extend_with(block, |_| {})
+        self.extend_into(block, &mut [])
     }
 
     /// [`Self::extend`], and `scores` becomes each bar's scores (its buffer is reused; all NaN
@@ -769,24 +770,14 @@ impl TechnicalRating {
     ) -> Result<(), SeriesError> {
         scores.clear();
         scores.resize(block.len(), NO_SCORES);
-        // Stores into slots made beforehand: a `Vec::push` (a possible call) inside the pass
-        // would make the compiler keep the whole state in memory around it.
-        let mut slots = scores.iter_mut();
-        self.extend_with(block, |s| {
-            if let Some(slot) = slots.next() {
-                *slot = s;
-            }
-        })
+        self.extend_into(block, scores)
     }
 
-    // Non-generic public callers: the pass is instantiated here, in this crate, which is built
-    // at opt-level 3; a generic instantiated by the caller's crate would take its opt-level
-    // ("z" for the widgets: 1.5× slower, measured).
-    fn extend_with(
-        &mut self,
-        block: &Candles,
-        each: impl FnMut(Scores),
-    ) -> Result<(), SeriesError> {
+    // One pass for both public callers, non-generic: the step is inlined into it, so each copy
+    // of the pass cost ~9 KB of wasm. It is instantiated here, in this crate, built at
+    // opt-level 3; a generic instantiated by the caller's crate would take its opt-level ("z"
+    // for the widgets: 1.5× slower, measured).
+    fn extend_into(&mut self, block: &Candles, out: &mut [Scores]) -> Result<(), SeriesError> {
         let taken = self.bars as usize;
         block.check().map_err(|e| e.after(taken))?;
         if let Some(&first) = block.time.first() {
@@ -798,12 +789,16 @@ impl TechnicalRating {
                 });
             }
         }
-        self.rate(block, each);
+        self.rate(block, out);
         Ok(())
     }
 
-    /// Rates every bar of checked candles, handing each bar's scores to `each`.
-    fn rate(&mut self, c: &Candles, mut each: impl FnMut(Scores)) {
+    /// Rates every bar of checked candles, storing each bar's scores in `out` while it has
+    /// room (none for [`Self::extend`]).
+    fn rate(&mut self, c: &Candles, out: &mut [Scores]) {
+        // Stores into slots made beforehand: a `Vec::push` (a possible call) inside the pass
+        // would make the compiler keep the whole state in memory around it.
+        let mut slots = out.iter_mut();
         let columns = c
             .time
             .iter()
@@ -813,14 +808,17 @@ impl TechnicalRating {
             .zip(&c.close)
             .zip(&c.volume);
         for (((((&time, &open), &high), &low), &close), &volume) in columns {
-            each(self.step(&Bar {
+            self.step(&Bar {
                 time,
                 open,
                 high,
                 low,
                 close,
                 volume,
-            }));
+            });
+            if let Some(slot) = slots.next() {
+                *slot = self.scores();
+            }
         }
     }
 }

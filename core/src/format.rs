@@ -19,7 +19,7 @@ pub fn float_as_debug(x: f64) -> String {
         float::exp(x)
     } else {
         let s = float::shortest(x);
-        if s.contains('.') || !x.is_finite() {
+        if crate::text::contains(&s, b".") || !x.is_finite() {
             s
         } else {
             s + ".0"
@@ -47,8 +47,8 @@ pub fn fmt_num(x: f64) -> String {
     }
     let digits = (4 - mag).clamp(0, 12) as usize;
     let s = float::fixed(x, digits);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    if crate::text::contains(&s, b".") {
+        crate::text::trim_end(crate::text::trim_end(&s, b"0"), b".").to_owned()
     } else {
         s
     }
@@ -205,14 +205,15 @@ pub fn joined<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
 /// cut to `?…`, since either may hold a token (`https://user:key@host/p?apikey=…` →
 /// `https://host/p?…`). Requests still use the full URL.
 pub fn shown_url(url: &str) -> String {
-    let (base, cut) = match url.find(['?', '#']) {
+    let (base, cut) = match crate::text::find(url, b"?#") {
         Some(i) => (&url[..i], "?…"),
         None => (url, ""),
     };
     let base = match find_str(base, "://").map(|i| (&base[..i], &base[i + 3..])) {
         Some((scheme, rest)) => {
-            let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            let (authority, path) =
+                rest.split_at(crate::text::find(rest, b"/").unwrap_or(rest.len()));
+            let host = crate::text::rsplit_once(authority, b"@").map_or(authority, |(_, h)| h);
             format!("{scheme}://{host}{path}")
         }
         None => base.to_owned(),

@@ -115,12 +115,12 @@ impl Interval {
     /// ```
     pub fn from_label(s: &str) -> Result<Interval, IntervalError> {
         let s = match s {
-            "D" | "W" | "M" => {
-                return format!("1{}", s.to_ascii_lowercase().replace('m', "M")).parse()
-            }
+            "D" => return "1d".parse(),
+            "W" => return "1w".parse(),
+            "M" => return "1M".parse(),
             _ => s,
         };
-        match s.strip_suffix(['D', 'W']) {
+        match s.strip_suffix('D').or_else(|| s.strip_suffix('W')) {
             Some(n) if !n.is_empty() => format!("{n}{}", &s[n.len()..].to_ascii_lowercase())
                 .parse()
                 .map_err(|_| IntervalError(s.chars().take(24).collect())),
@@ -139,7 +139,7 @@ impl Interval {
     /// ```
     pub fn list(s: &str) -> Result<Vec<Interval>, String> {
         let mut out: Vec<Interval> = Vec::new();
-        for word in s.split([' ', ',', '\t', '\n']).filter(|w| !w.is_empty()) {
+        for word in crate::text::split(s, b" ,\t\n").filter(|w| !w.is_empty()) {
             let iv = Interval::from_label(word).map_err(|e| e.to_string())?;
             if !out.contains(&iv) {
                 out.push(iv);

@@ -20,6 +20,7 @@ pub mod retry;
 pub mod signals;
 pub mod sort;
 pub mod sources;
+pub mod text;
 
 /// Candles, indicators and the technical rating live in `barfinex-ta` (built for speed).
 pub use barfinex_ta::{indicators, rating, series};

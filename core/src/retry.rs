@@ -2,6 +2,8 @@
 //! pure functions over HTTP headers, so the policy is tested natively; the web layer does the
 //! waiting and the marking.
 
+use crate::text;
+
 /// Statuses worth retrying: timeouts, rate limits and server trouble. 451 (region blocked) and
 /// other 4xx are final for that source: the caller moves on to its fallback instead.
 pub fn is_retryable(status: u16) -> bool {
@@ -11,7 +13,7 @@ pub fn is_retryable(status: u16) -> bool {
 /// The delay a `Retry-After` header asks for, in milliseconds: delta-seconds, or an HTTP date
 /// relative to `now_ms`. Capped at `cap_ms` so a hostile header cannot stall a widget.
 pub fn retry_after_ms(header: &str, now_ms: f64, cap_ms: f64) -> Option<f64> {
-    let h = header.trim();
+    let h = text::trim_space(header);
     let ms = if let Some(secs) = crate::float::parse_f64(h) {
         (secs.is_finite() && secs >= 0.0).then_some(secs * 1000.0)?
     } else {
@@ -39,14 +41,14 @@ pub fn cached_age_ms(
     now_ms: f64,
 ) -> Option<(f64, f64)> {
     const YEAR_MS: f64 = 365.0 * 86_400_000.0;
-    let max_age = cache_control?.split(',').find_map(|d| {
-        let (k, v) = d.trim().split_once('=')?;
-        k.trim()
+    let max_age = text::split(cache_control?, b",").find_map(|d| {
+        let (k, v) = text::split_once(d, b"=")?;
+        text::trim_space(k)
             .eq_ignore_ascii_case("max-age")
-            .then(|| u32_digits(v.trim()))?
+            .then(|| u32_digits(text::trim_space(v)))?
     })?;
     let from_age = age
-        .and_then(|a| u32_digits(a.trim()))
+        .and_then(|a| u32_digits(text::trim_space(a)))
         .map(|s| f64::from(s) * 1000.0);
     let from_date = date.and_then(http_date_ms).map(|d| (now_ms - d).max(0.0));
     let age = match (from_age, from_date) {
@@ -67,7 +69,7 @@ pub fn backoff_ms(attempt: u32, base_ms: f64, cap_ms: f64, random: f64) -> f64 {
 /// against its range first (IMF-fixdate has a four-digit year), so no arithmetic can overflow
 /// (a year of 01444444423 did, found by `make fuzz`).
 fn http_date_ms(s: &str) -> Option<f64> {
-    let parts: Vec<&str> = s.split_whitespace().collect();
+    let parts: Vec<&str> = s.split_ascii_whitespace().collect();
     if parts.len() != 6 || parts[5] != "GMT" {
         return None;
     }
@@ -79,7 +81,7 @@ fn http_date_ms(s: &str) -> Option<f64> {
     .position(|m| *m == parts[2])? as i64
         + 1;
     let year = i64_digits(parts[3])?;
-    let hms: Vec<i64> = parts[4].split(':').filter_map(i64_digits).collect();
+    let hms: Vec<i64> = text::split(parts[4], b":").filter_map(i64_digits).collect();
     let in_range = (1..=31).contains(&day)
         && (0..=9999).contains(&year)
         && hms.len() == 3

@@ -3,7 +3,7 @@
 
 use super::Rule;
 
-/// `barfinex-core`: `float` (decimal text to `f64`, under `json` and `retry`), `json` (the one JSON reader), `interval`, `format`, `retry` and `sort` are leaves,
+/// `barfinex-core`: `float` (decimal text to `f64`, under `json` and `retry`), `text` (search and trim by ASCII bytes, under `format`, `interval` and `retry`), `json` (the one JSON reader), `interval`, `format`, `retry` and `sort` are leaves,
 /// `doc` sits on `json`; `model` (the profile) sits on them; `sources` (parsers and URL builders) and `signals` (rules and scoring) sit on `model`
 /// and never on each other; `locale` (readers' words and numbers) names `model`'s and `signals`'
 /// values, and nothing below it reads it.
@@ -77,6 +77,21 @@ pub const CORE: &[Rule] = &[
         "sort",
         "crate::signals",
         "sort is a leaf: it knows no item type",
+    ),
+    Rule::deny(
+        "text",
+        "crate::model",
+        "text is a leaf: it knows bytes, not documents",
+    ),
+    Rule::deny(
+        "text",
+        "crate::json",
+        "text is a leaf: it knows bytes, not documents",
+    ),
+    Rule::deny(
+        "text",
+        "crate::format",
+        "text is a leaf: format sits on it, not the reverse",
     ),
     Rule::deny(
         "float",

@@ -125,7 +125,7 @@ fn built(widget: &str, table: &'static Locale, c: WidgetConfig) -> Result<AnyVie
             .into_any()
         }
         "regime-matrix" => {
-            let sources: Vec<String> = src.split_whitespace().map(str::to_owned).collect();
+            let sources: Vec<String> = src.split_ascii_whitespace().map(str::to_owned).collect();
             if sources.len() > MAX_PROFILES {
                 return Err(format!(
                     "src lists {} profiles; the limit is {MAX_PROFILES}",

@@ -145,7 +145,7 @@ pub fn number(n: &Number) -> String {
         i.to_string()
     } else {
         let x = crate::format::float_as_debug(n.as_f64().unwrap_or(f64::NAN));
-        match x.split_once('e') {
+        match crate::text::split_once(&x, b"e") {
             Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
             _ => x,
         }

@@ -60,6 +60,9 @@ mod tests {
         let p: Vec<&str> =
             crate::model::paragraphs("One.\n\n\nTwo\nlines.\n\n  \n\nThree. ").collect();
         assert_eq!(p, ["One.", "Two\nlines.", "Three."]);
+        // No-break and ideographic spaces alone are blank too.
+        let p: Vec<&str> = crate::model::paragraphs("A\n\n\u{a0}\u{3000}\n\nB").collect();
+        assert_eq!(p, ["A", "B"]);
         assert_eq!(find_str("", ""), Some(0));
     }
 }

@@ -69,7 +69,7 @@ pub fn has_own_table(tag: &str) -> bool {
 }
 
 fn primary(tag: &str) -> &str {
-    tag.split(['-', '_']).next().unwrap_or("")
+    crate::text::split(tag, b"-_").next().unwrap_or("")
 }
 
 /// `template` with each `{}` replaced by the next of `args`, and `{0}`…`{9}` by that one (so a
@@ -77,7 +77,7 @@ fn primary(tag: &str) -> &str {
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let (mut next, mut rest) = (0, template);
-    while let Some(i) = rest.find('{') {
+    while let Some(i) = crate::text::find(rest, b"{") {
         out.push_str(&rest[..i]);
         let tail = &rest[i + 1..];
         let (n, skip) = match tail.as_bytes().first() {

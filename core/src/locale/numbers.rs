@@ -28,9 +28,8 @@ impl Numbers {
             Some(r) => ("-", r),
             None => ascii.strip_prefix('+').map_or(("", ascii), |r| ("+", r)),
         };
-        let (int, frac) = rest
-            .split_once('.')
-            .map_or((rest, None), |(i, f)| (i, Some(f)));
+        let (int, frac) =
+            crate::text::split_once(rest, b".").map_or((rest, None), |(i, f)| (i, Some(f)));
         let mut out = String::with_capacity(ascii.len() + 8);
         out.push_str(sign);
         for (i, c) in int.chars().enumerate() {
@@ -169,7 +168,9 @@ fn round_to(a: f64, d: usize) -> f64 {
 
 /// Drops trailing zeros of a fraction, keeping at least `keep` decimals.
 fn trim(s: String, keep: usize) -> String {
-    let Some(dot) = s.find('.') else { return s };
+    let Some(dot) = crate::text::find(&s, b".") else {
+        return s;
+    };
     let mut end = s.len();
     while end > dot + 1 + keep && s.as_bytes()[end - 1] == b'0' {
         end -= 1;

@@ -194,10 +194,12 @@ labels! {
     SignalDirection { Bullish => "Bullish", Bearish => "Bearish", Mixed => "Mixed" }
 }
 
-/// Splits plain text into its paragraphs (separated by blank lines), trimmed, empties dropped.
+/// Splits plain text into its paragraphs (separated by blank lines), trimmed of ASCII
+/// whitespace, blank ones dropped.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     // Not `split("\n\n")`: its Two-Way searcher is ~2 KB of wasm (`format::find_str`).
     crate::format::split_str(text, "\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+        .map(crate::text::trim_space)
+        // Blank in Unicode's sense (no-break spaces only) is no paragraph either.
+        .filter(|p| !p.chars().all(crate::text::is_space))
 }

@@ -4,6 +4,7 @@
 use super::SourceKind;
 use crate::format::quoted;
 use crate::interval::Interval;
+use crate::text;
 use serde::Serialize;
 
 /// One series and where to get it.
@@ -135,7 +136,7 @@ impl Endpoint {
     /// What can be checked without building a URL: an exchange needs a symbol of letters,
     /// digits, '-' and '_' (it goes into the URL as is); every interval follows the grammar.
     pub fn check(&self) -> Result<(), String> {
-        let symbol = self.symbol.trim();
+        let symbol = text::trim_space(&self.symbol);
         let symbol_ok = !symbol.is_empty()
             && symbol
                 .chars()

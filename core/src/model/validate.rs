@@ -4,6 +4,7 @@
 
 use super::{AssetProfile, Link, ProfileError};
 use crate::format::quoted;
+use crate::text;
 
 /// Characters (Unicode scalar values, as JSON Schema's `maxLength` counts them) in one text.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -208,7 +209,7 @@ fn links(at: &str, links: &[Link]) -> Result<(), ProfileError> {
 }
 
 fn non_empty(at: At, value: &str) -> Result<(), ProfileError> {
-    if value.trim().is_empty() {
+    if value.chars().all(text::is_space) {
         return Err(ProfileError::new(at.path(), "must not be empty"));
     }
     text(at, value)
@@ -244,19 +245,19 @@ fn count(at: At, n: usize, max: usize) -> Result<(), ProfileError> {
 /// would see it); messages show the URL as readers would ([`crate::format::shown_url`]).
 pub fn check_http_url(url: &str) -> Result<(), String> {
     let shown = crate::format::shown_url(url);
-    let lower = url.trim_start().to_ascii_lowercase();
+    let lower = text::trim_start(url, text::SPACE).to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') => {
-            let authority = host.split(['/', '?', '#']).next().unwrap_or("");
-            if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            let authority = text::split(host, b"/?#").next().unwrap_or("");
+            if url.chars().any(|c| c.is_control() || text::is_space(c)) {
                 Err(format!(
                     "{} contains whitespace or control characters",
                     quoted(&shown)
                 ))
-            } else if authority.contains('@') {
+            } else if text::contains(authority, b"@") {
                 Err(format!(
                     "{} contains a user name or password",
                     quoted(&shown)
@@ -272,7 +273,7 @@ pub fn check_http_url(url: &str) -> Result<(), String> {
 /// A BCP 47 tag's shape: a 2–8 letter language, then subtags of 1–8 letters or digits, at most
 /// 35 bytes (it lands in a `lang` attribute; `Intl` is not asked here, in the pure core).
 fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
+    let mut parts = text::split(s, b"-");
     let first = parts.next().unwrap_or("");
     s.len() <= 35
         && (2..=8).contains(&first.len())

@@ -231,7 +231,7 @@ fn expr_at(v: &Value, path: &str, depth: usize) -> Result<SeriesExpr, RuleError>
 }
 
 fn named(s: &str, path: &str) -> Result<SeriesExpr, RuleError> {
-    let (name, field) = match s.split_once('.') {
+    let (name, field) = match crate::text::split_once(s, b".") {
         None => (s, None),
         Some((n, f)) => (n, Some(f)),
     };

@@ -104,7 +104,7 @@ impl Planned {
 pub fn series_named<'a>(rules: impl IntoIterator<Item = &'a Value>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut add = |name: &str| {
-        let name = name.split('.').next().unwrap_or(name);
+        let name = crate::text::split(name, b".").next().unwrap_or(name);
         if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }

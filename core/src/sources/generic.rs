@@ -7,10 +7,11 @@ use super::stream::{rows, Cell, Row};
 use super::wire::{cells, fail, millis, normalise_points, num, too_long};
 use super::SourceError;
 use crate::series::Series;
+use crate::text;
 
 /// JSON pairs or columns. Times are milliseconds.
 pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
-    let pts = match body.trim_start().as_bytes().first() {
+    let pts = match text::trim_start(body, text::SPACE).as_bytes().first() {
         Some(b'[') => rows(body, "", &[], |i, row: Row| {
             let path = || format!("[{i}]");
             let expected = |n| format!("expected [time, value], found {n} elements");
@@ -72,23 +73,22 @@ pub const MAX_CSV_COLUMNS: usize = 1_000;
 /// or else the first other column. At most [`MAX_CSV_COLUMNS`] columns; rows are read only as
 /// far as the value column.
 pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series, SourceError> {
-    let mut lines = body
-        .lines()
+    // Lines end at '\n'; a '\r' before it is trimmed with the cells' spaces.
+    let mut lines = text::split(body, b"\n")
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
+        .filter(|(_, l)| !text::trim_space(l).is_empty());
     let Some((_, header)) = lines.next() else {
         return Ok(Series::default());
     };
-    let columns = header.split(',').count();
+    let columns = text::split(header, b",").count();
     if columns > MAX_CSV_COLUMNS {
         return Err(fail(
             "line 1",
             format!("{columns} columns; the limit is {MAX_CSV_COLUMNS}"),
         ));
     }
-    let names: Vec<String> = header
-        .split(',')
-        .map(|h| h.trim().trim_matches('"').to_ascii_lowercase())
+    let names: Vec<String> = text::split(header, b",")
+        .map(|h| text::trim(text::trim_space(h), b"\"").to_ascii_lowercase())
         .collect();
     let t_col = names
         .iter()
@@ -106,10 +106,9 @@ pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series
     })?;
     let mut pts = Vec::new();
     for (i, line) in lines {
-        let cells: Vec<&str> = line
-            .split(',')
+        let cells: Vec<&str> = text::split(line, b",")
             .take(t_col.max(v_col) + 1)
-            .map(|c| c.trim().trim_matches('"'))
+            .map(|c| text::trim(text::trim_space(c), b"\""))
             .collect();
         let at = |col: usize| format!("line {}, column {}", i + 1, col + 1);
         let t_raw = cells.get(t_col).ok_or_else(|| fail(at(t_col), "missing"))?;

@@ -202,7 +202,10 @@ fn rows_read(json: &str, path: &str, tally: Result<Tally, SourceError>) -> Resul
     if path.is_empty() && tally.not_array.is_some() {
         return Err(fail(
             "",
-            format!("expected an array, found {}", shorten(json.trim())),
+            format!(
+                "expected an array, found {}",
+                shorten(crate::text::trim_space(json))
+            ),
         ));
     }
     tally.finish(path).map_err(|mut e| {

@@ -4,6 +4,7 @@
 
 use crate::interval::Interval;
 use crate::model::{Endpoint, SourceKind};
+use crate::text;
 
 /// The URL for an endpoint. `local_market`, when given, is a server laid out like the local
 /// market-data server (`{local}/binance/fapi/v1/…`, `{local}/bybit/…`): it replaces every
@@ -20,7 +21,7 @@ use crate::model::{Endpoint, SourceKind};
 pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, String> {
     let kind = e.source;
     e.check()?;
-    let symbol = e.symbol.trim();
+    let symbol = text::trim_space(&e.symbol);
     let Some((public, prefix)) = kind.host() else {
         // A site's own document: its URL, or the local server's `/series/{symbol}.json|csv`.
         let ext = if kind == SourceKind::GenericCsv {
@@ -32,7 +33,7 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
             (Some(url), _) => Ok(url.clone()),
             (None, Some(local)) if !symbol.is_empty() => Ok(format!(
                 "{}/series/{symbol}.{ext}",
-                local.trim_end_matches('/')
+                text::trim_end(local, b"/")
             )),
             _ => Err(format!(
                 "{} needs base_url: the document's URL",
@@ -41,8 +42,8 @@ pub fn endpoint_url(e: &Endpoint, local_market: Option<&str>) -> Result<String, 
         };
     };
     let base = match (&e.base_url, local_market) {
-        (Some(b), _) => b.trim_end_matches('/').to_owned(),
-        (None, Some(local)) => format!("{}/{prefix}", local.trim_end_matches('/')),
+        (Some(b), _) => text::trim_end(b, b"/").to_owned(),
+        (None, Some(local)) => format!("{}/{prefix}", text::trim_end(local, b"/")),
         (None, None) => public.to_owned(),
     };
     let iv = e.interval()?;

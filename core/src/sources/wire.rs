@@ -22,7 +22,7 @@ pub(crate) fn fail(path: impl Into<String>, message: impl Into<String>) -> Sourc
 pub(crate) fn num(v: &Cell, path: &dyn Fn() -> String) -> Result<f64, SourceError> {
     let x = match v {
         Cell::Num(n) => Some(*n),
-        Cell::Str(s) => crate::float::parse_f64(s.trim()),
+        Cell::Str(s) => crate::float::parse_f64(crate::text::trim_space(s)),
         _ => None,
     };
     match x {

@@ -5,6 +5,7 @@ use crate::web::net::absolute_url;
 use crate::web::widgets::WidgetConfig;
 use barfinex_core::format::quoted;
 use barfinex_core::rating::Rules;
+use barfinex_core::text;
 use wasm_bindgen::prelude::*;
 
 /// The longest text option (`src` of a regime matrix lists up to 50 URLs).
@@ -130,7 +131,7 @@ impl Options {
                 &format!("{} bytes; the limit is {MAX_OPTION_BYTES}", s.len()),
             ));
         }
-        Ok(Some(s).filter(|s| !s.trim().is_empty()))
+        Ok(Some(s).filter(|s| !text::trim_space(s).is_empty()))
     }
 
     /// A language tag or a zone name: short, so anything longer is not one.
@@ -139,7 +140,7 @@ impl Options {
             Some(v) if v.len() > 64 => {
                 Err(refused(key, &format!("{} bytes; the limit is 64", v.len())))
             }
-            v => Ok(v.map(|v| v.trim().to_owned())),
+            v => Ok(v.map(|v| text::trim_space(&v).to_owned())),
         }
     }
 
@@ -165,7 +166,7 @@ fn page_language() -> String {
             .ok()?
             .as_string()
     };
-    page.filter(|l| !l.trim().is_empty() && l.len() <= 64)
+    page.filter(|l| !text::trim_space(l).is_empty() && l.len() <= 64)
         .or_else(browser)
         .filter(|l| l.len() <= 64)
         .unwrap_or_else(|| "en".to_owned())

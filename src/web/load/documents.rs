@@ -10,6 +10,7 @@ use barfinex_core::format::joined;
 use barfinex_core::model::{parse_profile, ProfileError};
 use barfinex_core::signals::{parse_regime_rules, Plan, RegimeRules};
 use barfinex_core::sources::{parse_candles_json, CandlesDoc};
+use barfinex_core::text;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -22,7 +23,7 @@ async fn fetch_document(
     cancel: Option<web_sys::AbortSignal>,
     refresh: bool,
 ) -> Result<(String, Rc<String>), LoadError> {
-    if src.trim().is_empty() {
+    if text::trim_space(src).is_empty() {
         return Err(LoadError::NoSource);
     }
     let url = absolute_url(src);

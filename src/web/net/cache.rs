@@ -6,6 +6,7 @@
 use super::sleep::now_ms;
 use super::{Fetched, Policy};
 use barfinex_core::float::{parse_f64, shortest};
+use barfinex_core::text;
 use js_sys::JsString;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,8 +58,8 @@ pub(super) fn cached(url: &str, policy: &Policy) -> Option<Fetched> {
 /// is finite and not in the future (one from the future would be fresh for ever), a known flag,
 /// and a size within [`ENTRY_CHARS`].
 fn read_entry(url: &str, raw: &str) -> Option<Fetched> {
-    let (head, body) = raw.split_once('\n')?;
-    let (at, flag) = head.split_once(' ')?;
+    let (head, body) = text::split_once(raw, b"\n")?;
+    let (at, flag) = text::split_once(head, b" ")?;
     let fetched_at = parse_f64(at).filter(|t| t.is_finite() && (0.0..=now_ms()).contains(t))?;
     let synthetic = match flag {
         "synthetic" => true,
@@ -183,8 +184,7 @@ fn entries(s: &web_sys::Storage) -> Vec<(String, f64, usize)> {
         };
         // Only the time at its head is read into wasm memory.
         let head = String::from(v.slice(0, 40));
-        let at = head
-            .split_once(' ')
+        let at = text::split_once(&head, b" ")
             .and_then(|(t, _)| parse_f64(t))
             .filter(|t| t.is_finite())
             .unwrap_or(0.0);

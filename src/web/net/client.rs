@@ -5,6 +5,7 @@ use super::shared::SharedTask;
 use super::sleep::{now_ms, sleep};
 use super::{js_message, Fetched, NetError, Policy};
 use barfinex_core::retry::{backoff_ms, cached_age_ms, is_retryable, retry_after_ms};
+use barfinex_core::text;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -334,7 +335,7 @@ async fn one_attempt(
 
 /// Content types that are never market data.
 fn not_data(content_type: &str) -> bool {
-    let ct = content_type.trim_start().to_ascii_lowercase();
+    let ct = text::trim_start(content_type, text::SPACE).to_ascii_lowercase();
     [
         "text/html",
         "application/xhtml",

@@ -38,7 +38,10 @@ fn SeriesRow(spec: SeriesSource) -> impl IntoView {
                 "funding" => t.funding_rate.to_owned(),
                 "open_interest" => c.open_interest.to_owned(),
                 "candles" | "price" => t.price.to_owned(),
-                other => other.replace('_', " "),
+                other => other
+                    .chars()
+                    .map(|c| if c == '_' { ' ' } else { c })
+                    .collect(),
             },
             None,
         ),

@@ -7,6 +7,7 @@ use crate::web::reader::{use_reader, Reader};
 use barfinex_charts::{ChartError, Palette, Rgb, Style};
 use barfinex_core::float::parse_f64;
 use barfinex_core::locale::fill;
+use barfinex_core::text;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -19,10 +20,8 @@ const SWATCHES: [&str; 7] = [
 ];
 
 fn parse_rgb(s: &str) -> Option<Rgb> {
-    let inner = s.trim().strip_prefix("rgb")?.trim_start_matches('a');
-    let nums: Vec<f64> = inner
-        .trim_matches(|c| c == '(' || c == ')')
-        .split([',', ' ', '/'])
+    let inner = text::trim_start(text::trim_space(s).strip_prefix("rgb")?, b"a");
+    let nums: Vec<f64> = text::split(text::trim(inner, b"()"), b", /")
         .filter(|p| !p.is_empty())
         .filter_map(parse_f64)
         .collect();
@@ -156,7 +155,7 @@ fn say_not_drawn(canvas: &HtmlCanvasElement, message: &str) {
             line
         }
     };
-    line.set_text_content(Some(message.trim()));
+    line.set_text_content(Some(text::trim_space(message)));
 }
 
 /// A drawing function, erased: one copy of the canvas's code serves every chart.

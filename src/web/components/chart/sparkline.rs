@@ -7,6 +7,7 @@ use barfinex_charts::sparkline;
 use barfinex_core::locale::fill;
 use barfinex_core::model::SeriesSource;
 use barfinex_core::series::SeriesData;
+use barfinex_core::text;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -49,7 +50,7 @@ pub fn Sparkline(
     );
     if let Err(e) = sparkline::value_range(&values) {
         label.push('.');
-        label.push_str(fill(w.not_drawn, &[&e.to_string()]).trim_end_matches('.'));
+        label.push_str(text::trim_end(&fill(w.not_drawn, &[&e.to_string()]), b"."));
     }
     view! {
         <span part="chart" class="bfx-chart bfx-chart--spark">

@@ -5,6 +5,7 @@ use crate::web::net::{refresh_tick, Cancel, NextRefresh, Policy};
 use crate::web::reader::use_reader;
 use barfinex_core::locale::fill;
 use barfinex_core::signals::{current_regime_with_plan, Plan, RegimeRules, SeriesSet, State};
+use barfinex_core::text;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -74,8 +75,12 @@ pub fn use_current_regime(
             tick.get(),
         );
         async move {
-            if let Some(c) = current.filter(|c| !c.trim().is_empty()) {
-                return RegimeNow::Given(c.trim().to_owned());
+            if let Some(c) = current
+                .as_deref()
+                .map(text::trim_space)
+                .filter(|c| !c.is_empty())
+            {
+                return RegimeNow::Given(c.to_owned());
             }
             let Some(url) = rules else {
                 return RegimeNow::Unknown(NoRegime::NotGiven);

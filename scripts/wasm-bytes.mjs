@@ -1,4 +1,5 @@
-// Reading and writing a wasm module's bytes, for trim-module.mjs and drop-unused-imports.mjs.
+// Reading and writing a wasm module's bytes, for trim-module.mjs, drop-unused-imports.mjs and
+// order-functions.mjs.
 //
 //   const r = reader(bytes); for (const { id, end } of r.sections()) if (id === 2) r.u32(); …
 //
@@ -47,15 +48,17 @@ export const reader = (bytes) => {
       }
       return kind;
     },
-    // The module's sections after its 8-byte header, as `{ id, start, end }` with the cursor at
-    // `start`; the cursor is at `end` again before the next one, however far the caller read.
+    // The module's sections after its 8-byte header, as `{ id, head, start, end }` (`head` where
+    // its id is, `start` where its content begins) with the cursor at `start`; the cursor is at
+    // `end` again before the next one, however far the caller read.
     *sections() {
       r.at = 8;
       while (r.at < bytes.length) {
+        const head = r.at;
         const id = bytes[r.at++];
         const size = r.u32();
         const start = r.at;
-        yield { id, start, end: start + size };
+        yield { id, head, start, end: start + size };
         r.at = start + size;
       }
     },

@@ -126,7 +126,6 @@ pub(crate) enum Part {
 }
 
 /// The page's sheet, its text and the parts added to it.
-#[derive(Default)]
 struct Sheet {
     sheet: Option<CssStyleSheet>,
     text: String,
@@ -134,7 +133,14 @@ struct Sheet {
 }
 
 thread_local! {
-    static SHEET: RefCell<Sheet> = RefCell::default();
+    // Built as a constant: no first-use check or lazy initialiser on each access.
+    static SHEET: RefCell<Sheet> = const {
+        RefCell::new(Sheet {
+            sheet: None,
+            text: String::new(),
+            added: 0,
+        })
+    };
 }
 
 /// The page's one shared sheet, built on first use.

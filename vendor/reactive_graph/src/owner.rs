@@ -106,7 +106,8 @@ impl PartialEq for Owner {
 }
 
 thread_local! {
-    static OWNER: RefCell<Option<WeakOwner>> = Default::default();
+    // Barfinex patch (PATCHED.md): built as a constant, no first-use check per access.
+    static OWNER: RefCell<Option<WeakOwner>> = const { RefCell::new(None) };
 }
 
 impl Owner {

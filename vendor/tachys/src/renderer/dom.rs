@@ -23,8 +23,10 @@ pub struct Dom;
 thread_local! {
     // Barfinex patch (vendor/tachys/PATCHED.md): a `Vec`, not an `FxHashSet`. A page delegates
     // a handful of event names; a set linked std's hash table code for one more key type.
-    pub(crate) static GLOBAL_EVENTS: RefCell<Vec<Cow<'static, str>>> = Default::default();
-    pub static TEMPLATE_CACHE: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = Default::default();
+    // Barfinex patch: these and the other thread-locals below are built as constants, without
+    // a first-use check and lazy initialiser per access.
+    pub(crate) static GLOBAL_EVENTS: RefCell<Vec<Cow<'static, str>>> = const { RefCell::new(Vec::new()) };
+    pub static TEMPLATE_CACHE: RefCell<Vec<(Cow<'static, str>, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
 }
 
 pub type Node = web_sys::Node;
@@ -61,7 +63,7 @@ fn queue(fun: Box<dyn FnOnce()>) {
 
     thread_local! {
         static PENDING: Cell<bool> = const { Cell::new(false) };
-        static QUEUE: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
+        static QUEUE: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
     }
 
     QUEUE.with_borrow_mut(|q| q.push(fun));
@@ -515,7 +517,7 @@ impl Dom {
         thread_local! {
             static TEMPLATE_ELEMENT: LazyCell<HtmlTemplateElement> =
                 LazyCell::new(|| document().create_element(Dom::intern("template")).unwrap().unchecked_into());
-            static TEMPLATES: RefCell<Vec<(TypeId, HtmlTemplateElement)>> = Default::default();
+            static TEMPLATES: RefCell<Vec<(TypeId, HtmlTemplateElement)>> = const { RefCell::new(Vec::new()) };
         }
 
         TEMPLATES.with_borrow_mut(|t| {

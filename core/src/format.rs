@@ -1,14 +1,14 @@
 //! Numbers and times in words, in plain Rust: no `Date` import that could throw on a value from
 //! data. Evidence notes and every widget print through here.
 
+/// Moved to [`crate::text`], the room for text search; here for callers of the old path.
+pub use crate::text::{find_str, split_str};
 pub use barfinex_ta::quote::quoted;
 pub use lossy::utf8_lossy;
-pub use search::{find_str, split_str};
 
 use crate::float;
 
 mod lossy;
-mod search;
 
 /// `x` as `{:?}` writes it (`3.0`, `1.5`, `1e20`, `1e-7`), through `Display` and `LowerExp`'s
 /// forms (`float::shortest`, `float::exp`): the embed build compiles `{:?}` to nothing

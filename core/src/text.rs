@@ -1,4 +1,5 @@
-//! Text searched, split and trimmed by a set of ASCII bytes, one copy for every caller.
+//! Text searched, split and trimmed by a set of ASCII bytes, one copy for every caller; and by a
+//! substring (`search.rs`: `find_str`, `split_str`), without std's Two-Way searcher.
 //!
 //! Every separator the formats we read use is ASCII (JSON, CSV, HTTP headers, HTML attributes,
 //! URLs, interval lists), and so is the whitespace HTML and HTTP trim. std's `char` patterns
@@ -13,6 +14,10 @@
 //! assert_eq!(text::trim_end("2.500", b"0"), "2.5");
 //! assert!(text::is_space('\u{a0}'));
 //! ```
+
+pub use search::{find_str, split_str};
+
+mod search;
 
 /// ASCII whitespace, as HTML and URLs define it (and std's `trim_ascii`): space, tab, line
 /// feed, form feed and carriage return.

@@ -142,7 +142,7 @@ impl Numbers {
 
     /// A series' latest value: funding as a rate, from 100,000 compact, else five digits.
     pub fn series_value(&self, series: &str, v: f64) -> String {
-        if crate::format::find_str(series, "funding").is_some() {
+        if crate::text::find_str(series, "funding").is_some() {
             self.rate(v)
         } else if v.abs() >= 1e5 {
             self.compact(v)

@@ -197,9 +197,21 @@ labels! {
 /// Splits plain text into its paragraphs (separated by blank lines), trimmed of ASCII
 /// whitespace, blank ones dropped.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    // Not `split("\n\n")`: its Two-Way searcher is ~2 KB of wasm (`format::find_str`).
-    crate::format::split_str(text, "\n\n")
+    // Not `split("\n\n")`: its Two-Way searcher is ~2 KB of wasm (`text::find_str`).
+    crate::text::split_str(text, "\n\n")
         .map(crate::text::trim_space)
         // Blank in Unicode's sense (no-break spaces only) is no paragraph either.
         .filter(|p| !p.chars().all(crate::text::is_space))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let p: Vec<&str> = super::paragraphs("One.\n\n\nTwo\nlines.\n\n  \n\nThree. ").collect();
+        assert_eq!(p, ["One.", "Two\nlines.", "Three."]);
+        // No-break and ideographic spaces alone are blank too.
+        let p: Vec<&str> = super::paragraphs("A\n\n\u{a0}\u{3000}\n\nB").collect();
+        assert_eq!(p, ["A", "B"]);
+    }
 }

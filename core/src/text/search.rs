@@ -6,7 +6,7 @@
 /// on character boundaries, so the index can slice `text`. An empty needle is at 0, as std's.
 ///
 /// ```
-/// use barfinex_core::format::find_str;
+/// use barfinex_core::text::find_str;
 /// assert_eq!(find_str("https://host", "://"), Some(5));
 /// assert_eq!(find_str("price", "funding"), None);
 /// ```
@@ -21,7 +21,7 @@ pub fn find_str(text: &str, needle: &str) -> Option<usize> {
 /// `text` split at each `sep` (not empty), as `text.split(sep)` splits it, through [`find_str`].
 ///
 /// ```
-/// let parts: Vec<&str> = barfinex_core::format::split_str("a\n\nb\n\n", "\n\n").collect();
+/// let parts: Vec<&str> = barfinex_core::text::split_str("a\n\nb\n\n", "\n\n").collect();
 /// assert_eq!(parts, ["a", "b", ""]);
 /// ```
 pub fn split_str<'a>(text: &'a str, sep: &'a str) -> impl Iterator<Item = &'a str> {
@@ -56,13 +56,7 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_split_at_blank_lines() {
-        let p: Vec<&str> =
-            crate::model::paragraphs("One.\n\n\nTwo\nlines.\n\n  \n\nThree. ").collect();
-        assert_eq!(p, ["One.", "Two\nlines.", "Three."]);
-        // No-break and ideographic spaces alone are blank too.
-        let p: Vec<&str> = crate::model::paragraphs("A\n\n\u{a0}\u{3000}\n\nB").collect();
-        assert_eq!(p, ["A", "B"]);
+    fn an_empty_needle_is_at_0() {
         assert_eq!(find_str("", ""), Some(0));
     }
 }

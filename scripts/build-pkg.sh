@@ -52,6 +52,20 @@ catch_in_place() {
   fi
 }
 
+# wasm-bindgen's loader speaks to the developer who called it with arguments of an older form
+# (both forms still work) and explains at length a server that sends the module without
+# `application/wasm`: every page downloads those words. The old forms are accepted silently;
+# the server's fault is said in one short line, the error beside it. JS −150 B gzipped.
+short_warnings() {
+  patch_glue "$1" "initSync's deprecation warning" \
+    "console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')" ''
+  patch_glue "$1" "init's deprecation warning" \
+    "console.warn('using deprecated parameters for the initialization function; pass a single object instead')" ''
+  patch_glue "$1" "the MIME type warning" \
+    'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n", e);' \
+    'console.warn("Barfinex widgets: .wasm not served as application/wasm, compiled after download:", e);'
+}
+
 # The wasm is built with one pinned nightly (scripts/ensure-tools.sh installs it with rust-src and
 # the wasm32 target; `cargo +<toolchain>` leaves the stable default alone for everything else):
 # std is rebuilt with our profile (`-Zbuild-std`: opt-level "z", LTO across std), with std's
@@ -155,6 +169,7 @@ wasm_build --release --features csr,allocator
 split_and_bind "$wasm" pkg target/split
 dispose_unmounts pkg/barfinex_widgets.js
 short_strings pkg/barfinex_widgets.js
+short_warnings pkg/barfinex_widgets.js
 catch_in_place pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
 cp LICENSE CHANGELOG.md pkg/

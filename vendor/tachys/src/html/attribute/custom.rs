@@ -114,9 +114,7 @@ where
     }
 
     fn keys(&self) -> Vec<NamedAttributeKey> {
-        vec![NamedAttributeKey::Attribute(
-            self.key.as_ref().to_string().into(),
-        )]
+        vec![NamedAttributeKey::Attribute(self.key.name())]
     }
 }
 
@@ -158,10 +156,19 @@ where
 pub trait CustomAttributeKey: Clone + AsRef<str> + Send + 'static {
     /// The attribute name.
     const KEY: &'static str;
+
+    /// The attribute name, owned (patched, PATCHED.md 4: a `&'static str` is not copied).
+    fn name(&self) -> std::borrow::Cow<'static, str> {
+        self.as_ref().to_string().into()
+    }
 }
 
 impl CustomAttributeKey for &'static str {
     const KEY: &'static str = "";
+
+    fn name(&self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(self)
+    }
 }
 
 impl CustomAttributeKey for Cow<'static, str> {

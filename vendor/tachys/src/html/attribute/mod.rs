@@ -226,7 +226,8 @@ where
     type State = V::State;
     type AsyncOutput = Attr<K, V::AsyncOutput>;
     type Cloneable = Attr<K, V::Cloneable>;
-    type CloneableOwned = Attr<K, V::CloneableOwned>;
+    // Patched (PATCHED.md, 4): owned and erased, every key is the same type.
+    type CloneableOwned = custom::CustomAttr<&'static str, V::CloneableOwned>;
 
     fn html_len(&self) -> usize {
         K::KEY.len() + 3 + self.1.html_len()
@@ -262,7 +263,7 @@ where
     }
 
     fn into_cloneable_owned(self) -> Self::CloneableOwned {
-        Attr(self.0, self.1.into_cloneable_owned())
+        custom::custom_attribute(K::KEY, self.1.into_cloneable_owned())
     }
 
     fn dry_resolve(&mut self) {

@@ -25,11 +25,12 @@ pub fn series_reads() -> u32 {
 
 /// `test-panic` panics while rendering (a trap in this build); `test-trap` renders a button
 /// whose click executes `unreachable` (a trap with no panic, from an event handler);
-/// `test-relist` lists whose length changes on each click ([`relist`]); anything else is
-/// unknown.
+/// `test-relist` lists whose length changes on each click ([`relist`]); `test-retag` an element
+/// whose tag changes on some clicks ([`retag`]); anything else is unknown.
 pub fn widget(name: &str) -> Result<AnyView, String> {
     match name {
         "test-relist" => Ok(relist()),
+        "test-retag" => Ok(retag()),
         "test-panic" => panic!("a deliberate panic (test-trap build)"),
         "test-trap" => Ok(view! {
             <button type="button" class="bfx-test-trap" on:click=|_| trap()>"Trap"</button>
@@ -81,6 +82,30 @@ fn relist() -> AnyView {
             <p class="bfx-test-relist__row">
                 {fragment}<span class="bfx-test-relist__after">"end"</span>
             </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// An element whose tag changes from one render to the next while its attributes and children
+/// keep their types: erased, elements of every tag are one type (vendor/tachys/PATCHED.md 5), so
+/// the rebuild compares the tags. Each click moves to the next of `p`, `p`, `div`, `div`, `p`:
+/// the same tag is rebuilt in place (the same node), another is a new element.
+fn retag() -> AnyView {
+    const TAGS: [&str; 5] = ["p", "p", "div", "div", "p"];
+    let step = RwSignal::new(0usize);
+    let item = move || -> AnyView {
+        match TAGS[step.get() % TAGS.len()] {
+            "div" => {
+                view! { <div class="bfx-test-retag__item" role="note">"item"</div> }.into_any()
+            }
+            _ => view! { <p class="bfx-test-retag__item" role="note">"item"</p> }.into_any(),
+        }
+    };
+    view! {
+        <div class="bfx-test-retag">
+            <button type="button" on:click=move |_| step.update(|s| *s += 1)>"Next"</button>
+            {item}
         </div>
     }
     .into_any()

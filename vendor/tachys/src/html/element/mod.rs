@@ -291,6 +291,21 @@ pub trait ElementType: Send + 'static {
 
     /// The element's tag.
     fn tag(&self) -> &str;
+
+    /// The element's namespace, as a value: [`AnyTag`] carries it (patched, PATCHED.md 5).
+    fn namespace(&self) -> Option<&'static str> {
+        Self::NAMESPACE
+    }
+
+    /// Whether the element is self-closing, as a value (patched, PATCHED.md 5).
+    fn self_closing(&self) -> bool {
+        Self::SELF_CLOSING
+    }
+
+    /// Whether the element's children are escaped, as a value (patched, PATCHED.md 5).
+    fn escape_children(&self) -> bool {
+        Self::ESCAPE_CHILDREN
+    }
 }
 
 /// Denotes that the type that implements this has a particular HTML element type.
@@ -326,8 +341,10 @@ where
 
             // this is not particularly efficient, but it saves us from
             // having to keep track of the tag name for every element state
+            // Patched (PATCHED.md 5): a DOM element's `tagName` is upper case in an HTML
+            // document, so it is compared without case (upstream rebuilt every time).
             let old_tag = state.el.tag_name();
-            if new_tag != old_tag {
+            if !new_tag.eq_ignore_ascii_case(&old_tag) {
                 let mut new_state = self.build();
                 state.insert_before_this(&mut new_state);
                 state.unmount();
@@ -347,11 +364,11 @@ where
     }
 
     fn build(self) -> Self::State {
-        let el = Rndr::create_element(self.tag.tag(), E::NAMESPACE);
+        let el = Rndr::create_element(self.tag.tag(), self.tag.namespace());
 
         let attrs = self.attributes.build(&el);
 
-        let children = if E::SELF_CLOSING {
+        let children = if self.tag.self_closing() {
             None
         } else {
             let mut children = self.children.build();
@@ -374,6 +391,9 @@ where
     Ch: RenderHtml + Send,
 {
     type AsyncOutput = HtmlElement<E, At::AsyncOutput, Ch::AsyncOutput>;
+    #[cfg(not(feature = "hydrate"))]
+    type Owned = HtmlElement<AnyTag, At::CloneableOwned, Ch::Owned>;
+    #[cfg(feature = "hydrate")]
     type Owned = HtmlElement<E, At::CloneableOwned, Ch::Owned>;
 
     const MIN_LENGTH: usize = if E::SELF_CLOSING {
@@ -438,16 +458,17 @@ where
 
         buf.push('>');
 
-        if !E::SELF_CLOSING {
+        if !self.tag.self_closing() {
             if !inner_html.is_empty() {
                 buf.push_str(&inner_html);
             } else if Ch::EXISTS {
                 // children
                 *position = Position::FirstChild;
+                let escape = self.tag.escape_children();
                 self.children.to_html_with_buf(
                     buf,
                     position,
-                    E::ESCAPE_CHILDREN,
+                    escape,
                     mark_branches,
                     vec![],
                 );
@@ -482,16 +503,17 @@ where
         buf.push('>');
         buffer.push_sync(&buf);
 
-        if !E::SELF_CLOSING {
+        if !self.tag.self_closing() {
             // children
             *position = Position::FirstChild;
             if !inner_html.is_empty() {
                 buffer.push_sync(&inner_html);
             } else if Ch::EXISTS {
+                let escape = self.tag.escape_children();
                 self.children.to_html_async_with_buf::<OUT_OF_ORDER>(
                     buffer,
                     position,
-                    E::ESCAPE_CHILDREN,
+                    escape,
                     mark_branches,
                     vec![],
                 );
@@ -659,6 +681,9 @@ where
         HtmlElement {
             #[cfg(any(debug_assertions, leptos_debuginfo))]
             defined_at: self.defined_at,
+            #[cfg(not(feature = "hydrate"))]
+            tag: AnyTag::of(&self.tag),
+            #[cfg(feature = "hydrate")]
             tag: self.tag,
             attributes: self.attributes.into_cloneable_owned(),
             children: self.children.into_owned(),

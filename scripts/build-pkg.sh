@@ -52,6 +52,35 @@ catch_in_place() {
   fi
 }
 
+# wasm-bindgen writes an import that returns a string to the module (an attribute, a tag name,
+# a formatted date) as four lines of its own: the string passed in, then its pointer and length
+# stored where the module asked. Each becomes one call, `retString` or, for a string that may be
+# absent (its pointer 0), `retOptString`, written once after the glue: the same stores in the
+# same order, the memory's view taken after the string is passed (it may grow the memory). The
+# build stops if none is found.
+ret_strings() {
+  local js=$1 n
+  n=$(grep -c 'passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);' "$js")
+  perl -0pi -e 's/(?:var|const) ptr1 = (isLikeNone\(ret\) \? 0 : )?passStringToWasm0\(ret, wasm\.__wbindgen_malloc, wasm\.__wbindgen_realloc\);\n\s*(?:var|const) len1 = WASM_VECTOR_LEN;\n\s*getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 1, len1, true\);\n\s*getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 0, ptr1, true\);/($1 ? "retOptString" : "retString") . "(arg0, ret);"/ge' "$js"
+  if [ "$n" = 0 ] || grep -q 'passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);' "$js"; then
+    echo "build-pkg.sh: not every string returned by an import was rewritten in $js" >&2; exit 1
+  fi
+  cat >> "$js" <<'JS'
+function retString(at, s) {
+    const ptr = passStringToWasm0(s, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const view = getDataViewMemory0();
+    view.setInt32((at >>> 0) + 4, WASM_VECTOR_LEN, true);
+    view.setInt32(at >>> 0, ptr, true);
+}
+function retOptString(at, s) {
+    const ptr = isLikeNone(s) ? 0 : passStringToWasm0(s, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const view = getDataViewMemory0();
+    view.setInt32((at >>> 0) + 4, WASM_VECTOR_LEN, true);
+    view.setInt32(at >>> 0, ptr, true);
+}
+JS
+}
+
 # wasm-bindgen's loader speaks to the developer who called it with arguments of an older form
 # (both forms still work) and explains at length a server that sends the module without
 # `application/wasm`: every page downloads those words. The old forms are accepted silently;
@@ -171,6 +200,7 @@ dispose_unmounts pkg/barfinex_widgets.js
 short_strings pkg/barfinex_widgets.js
 short_warnings pkg/barfinex_widgets.js
 catch_in_place pkg/barfinex_widgets.js
+ret_strings pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
 cp LICENSE CHANGELOG.md pkg/
 # Before wasm-opt: exports nobody calls dropped and wasm-streams' functions emptied (wasm-opt then

@@ -57,7 +57,7 @@ catch_in_place() {
 # stored where the module asked. Each becomes one call, `retString` or, for a string that may be
 # absent (its pointer 0), `retOptString`, written once after the glue: the same stores in the
 # same order, the memory's view taken after the string is passed (it may grow the memory). The
-# build stops if none is found.
+# build stops if there is none, or if one is left as it was.
 ret_strings() {
   local js=$1 n
   n=$(grep -c 'passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);' "$js")

@@ -199,109 +199,146 @@ where
     T: RenderHtml,
 {
     fn into_any(self) -> AnyView {
-        #[cfg(feature = "ssr")]
-        fn dry_resolve<T: RenderHtml + 'static>(value: &mut Erased) {
-            value.get_mut::<T>().dry_resolve();
+        erase(self.into_owned())
+    }
+}
+
+/// The erased form of an owned view, apart from `into_any` so that the view types with one
+/// owned form (every element is an `HtmlElement<AnyTag, …>`) share it rather than each build it
+/// again. (Patched: upstream builds it in `into_any`.)
+#[inline(never)]
+fn erase<T: RenderHtml + 'static>(value: T) -> AnyView {
+    #[cfg(feature = "ssr")]
+    fn dry_resolve<T: RenderHtml + 'static>(value: &mut Erased) {
+        value.get_mut::<T>().dry_resolve();
+    }
+
+    #[cfg(feature = "ssr")]
+    fn resolve<T: RenderHtml + 'static>(
+        value: Erased,
+    ) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
+        use futures::FutureExt;
+
+        async move { value.into_inner::<T>().resolve().await.into_any() }
+            .boxed()
+    }
+
+    #[cfg(feature = "ssr")]
+    fn to_html<T: RenderHtml + 'static>(
+        value: Erased,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        value.into_inner::<T>().to_html_with_buf(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+        if !T::EXISTS {
+            buf.push_str("<!--<() />-->");
         }
+    }
 
-        #[cfg(feature = "ssr")]
-        fn resolve<T: RenderHtml + 'static>(
-            value: Erased,
-        ) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
-            use futures::FutureExt;
-
-            async move { value.into_inner::<T>().resolve().await.into_any() }
-                .boxed()
+    #[cfg(feature = "ssr")]
+    fn to_html_async<T: RenderHtml + 'static>(
+        value: Erased,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        value.into_inner::<T>().to_html_async_with_buf::<false>(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+        if !T::EXISTS {
+            buf.push_sync("<!--<() />-->");
         }
+    }
 
-        #[cfg(feature = "ssr")]
-        fn to_html<T: RenderHtml + 'static>(
-            value: Erased,
-            buf: &mut String,
-            position: &mut Position,
-            escape: bool,
-            mark_branches: bool,
-            extra_attrs: Vec<AnyAttribute>,
-        ) {
-            value.into_inner::<T>().to_html_with_buf(
-                buf,
-                position,
-                escape,
-                mark_branches,
-                extra_attrs,
-            );
-            if !T::EXISTS {
-                buf.push_str("<!--<() />-->");
-            }
+    #[cfg(feature = "ssr")]
+    fn to_html_async_ooo<T: RenderHtml + 'static>(
+        value: Erased,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        value.into_inner::<T>().to_html_async_with_buf::<true>(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+        if !T::EXISTS {
+            buf.push_sync("<!--<() />-->");
         }
+    }
 
-        #[cfg(feature = "ssr")]
-        fn to_html_async<T: RenderHtml + 'static>(
-            value: Erased,
-            buf: &mut StreamBuilder,
-            position: &mut Position,
-            escape: bool,
-            mark_branches: bool,
-            extra_attrs: Vec<AnyAttribute>,
-        ) {
-            value.into_inner::<T>().to_html_async_with_buf::<false>(
-                buf,
-                position,
-                escape,
-                mark_branches,
-                extra_attrs,
-            );
-            if !T::EXISTS {
-                buf.push_sync("<!--<() />-->");
-            }
+    fn build<T: RenderHtml + 'static>(value: Erased) -> AnyViewState {
+        let state = ErasedLocal::new(value.into_inner::<T>().build());
+        let placeholder = (!T::EXISTS).then(Rndr::create_placeholder);
+        AnyViewState {
+            type_id: TypeId::of::<T>(),
+            state,
+            mount: mount_any::<T>,
+            unmount: unmount_any::<T>,
+            insert_before_this: insert_before_this::<T>,
+            elements: elements::<T>,
+            placeholder,
         }
+    }
 
-        #[cfg(feature = "ssr")]
-        fn to_html_async_ooo<T: RenderHtml + 'static>(
-            value: Erased,
-            buf: &mut StreamBuilder,
-            position: &mut Position,
-            escape: bool,
-            mark_branches: bool,
-            extra_attrs: Vec<AnyAttribute>,
-        ) {
-            value.into_inner::<T>().to_html_async_with_buf::<true>(
-                buf,
-                position,
-                escape,
-                mark_branches,
-                extra_attrs,
-            );
-            if !T::EXISTS {
-                buf.push_sync("<!--<() />-->");
-            }
+    #[cfg(feature = "hydrate")]
+    fn hydrate_from_server<T: RenderHtml + 'static>(
+        value: Erased,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> AnyViewState {
+        let state = ErasedLocal::new(
+            value.into_inner::<T>().hydrate::<true>(cursor, position),
+        );
+        let placeholder =
+            (!T::EXISTS).then(|| cursor.next_placeholder(position));
+        AnyViewState {
+            type_id: TypeId::of::<T>(),
+            state,
+            mount: mount_any::<T>,
+            unmount: unmount_any::<T>,
+            insert_before_this: insert_before_this::<T>,
+            elements: elements::<T>,
+            placeholder,
         }
+    }
 
-        fn build<T: RenderHtml + 'static>(value: Erased) -> AnyViewState {
-            let state = ErasedLocal::new(value.into_inner::<T>().build());
-            let placeholder = (!T::EXISTS).then(Rndr::create_placeholder);
-            AnyViewState {
-                type_id: TypeId::of::<T>(),
-                state,
-                mount: mount_any::<T>,
-                unmount: unmount_any::<T>,
-                insert_before_this: insert_before_this::<T>,
-                elements: elements::<T>,
-                placeholder,
-            }
-        }
-
-        #[cfg(feature = "hydrate")]
-        fn hydrate_from_server<T: RenderHtml + 'static>(
-            value: Erased,
-            cursor: &Cursor,
-            position: &PositionState,
-        ) -> AnyViewState {
+    #[cfg(feature = "hydrate")]
+    fn hydrate_async<T: RenderHtml + 'static>(
+        value: Erased,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> Pin<Box<dyn Future<Output = AnyViewState>>> {
+        let cursor = cursor.clone();
+        let position = position.clone();
+        Box::pin(async move {
             let state = ErasedLocal::new(
-                value.into_inner::<T>().hydrate::<true>(cursor, position),
+                value
+                    .into_inner::<T>()
+                    .hydrate_async(&cursor, &position)
+                    .await,
             );
             let placeholder =
-                (!T::EXISTS).then(|| cursor.next_placeholder(position));
+                (!T::EXISTS).then(|| cursor.next_placeholder(&position));
             AnyViewState {
                 type_id: TypeId::of::<T>(),
                 state,
@@ -311,68 +348,38 @@ where
                 elements: elements::<T>,
                 placeholder,
             }
-        }
+        })
+    }
 
+    fn rebuild<T: RenderHtml + 'static>(
+        value: Erased,
+        state: &mut AnyViewState,
+    ) {
+        let state = state.state.get_mut::<<T as Render>::State>();
+        value.into_inner::<T>().rebuild(state);
+    }
+
+    AnyView {
+        type_id: TypeId::of::<T>(),
+        build: build::<T>,
+        rebuild: rebuild::<T>,
+        #[cfg(feature = "ssr")]
+        resolve: resolve::<T>,
+        #[cfg(feature = "ssr")]
+        dry_resolve: dry_resolve::<T>,
+        #[cfg(feature = "ssr")]
+        html_len: value.html_len(),
+        #[cfg(feature = "ssr")]
+        to_html: to_html::<T>,
+        #[cfg(feature = "ssr")]
+        to_html_async: to_html_async::<T>,
+        #[cfg(feature = "ssr")]
+        to_html_async_ooo: to_html_async_ooo::<T>,
         #[cfg(feature = "hydrate")]
-        fn hydrate_async<T: RenderHtml + 'static>(
-            value: Erased,
-            cursor: &Cursor,
-            position: &PositionState,
-        ) -> Pin<Box<dyn Future<Output = AnyViewState>>> {
-            let cursor = cursor.clone();
-            let position = position.clone();
-            Box::pin(async move {
-                let state = ErasedLocal::new(
-                    value
-                        .into_inner::<T>()
-                        .hydrate_async(&cursor, &position)
-                        .await,
-                );
-                let placeholder =
-                    (!T::EXISTS).then(|| cursor.next_placeholder(&position));
-                AnyViewState {
-                    type_id: TypeId::of::<T>(),
-                    state,
-                    mount: mount_any::<T>,
-                    unmount: unmount_any::<T>,
-                    insert_before_this: insert_before_this::<T>,
-                    elements: elements::<T>,
-                    placeholder,
-                }
-            })
-        }
-
-        fn rebuild<T: RenderHtml + 'static>(
-            value: Erased,
-            state: &mut AnyViewState,
-        ) {
-            let state = state.state.get_mut::<<T as Render>::State>();
-            value.into_inner::<T>().rebuild(state);
-        }
-
-        let value = self.into_owned();
-        AnyView {
-            type_id: TypeId::of::<T::Owned>(),
-            build: build::<T::Owned>,
-            rebuild: rebuild::<T::Owned>,
-            #[cfg(feature = "ssr")]
-            resolve: resolve::<T::Owned>,
-            #[cfg(feature = "ssr")]
-            dry_resolve: dry_resolve::<T::Owned>,
-            #[cfg(feature = "ssr")]
-            html_len: value.html_len(),
-            #[cfg(feature = "ssr")]
-            to_html: to_html::<T::Owned>,
-            #[cfg(feature = "ssr")]
-            to_html_async: to_html_async::<T::Owned>,
-            #[cfg(feature = "ssr")]
-            to_html_async_ooo: to_html_async_ooo::<T::Owned>,
-            #[cfg(feature = "hydrate")]
-            hydrate_from_server: hydrate_from_server::<T::Owned>,
-            #[cfg(feature = "hydrate")]
-            hydrate_async: hydrate_async::<T::Owned>,
-            value: Erased::new(value),
-        }
+        hydrate_from_server: hydrate_from_server::<T>,
+        #[cfg(feature = "hydrate")]
+        hydrate_async: hydrate_async::<T>,
+        value: Erased::new(value),
     }
 }
 

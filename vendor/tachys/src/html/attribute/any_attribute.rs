@@ -65,116 +65,126 @@ where
     crate::renderer::types::Element: Clone,
 {
     fn into_any_attr(self) -> AnyAttribute {
-        fn clone<T: Attribute + Clone + 'static>(
-            value: &Erased,
-        ) -> AnyAttribute {
-            value.get_ref::<T>().clone().into_any_attr()
-        }
+        erase(self.into_cloneable_owned())
+    }
+}
 
+/// The erased form of an owned attribute, apart from `into_any_attr` so that the attribute
+/// types with one owned form (every `Attr<K, V>` is a `CustomAttr<&'static str, V>`) share it
+/// rather than each build it again. (Patched: upstream builds it in `into_any_attr`.)
+#[inline(never)]
+fn erase<T: Attribute + Clone + 'static>(value: T) -> AnyAttribute
+where
+    crate::renderer::types::Element: Clone,
+{
+    fn clone<T: Attribute + Clone + 'static>(
+        value: &Erased,
+    ) -> AnyAttribute {
+        value.get_ref::<T>().clone().into_any_attr()
+    }
+
+    #[cfg(feature = "ssr")]
+    fn to_html<T: Attribute + 'static>(
+        value: Erased,
+        buf: &mut String,
+        class: &mut String,
+        style: &mut String,
+        inner_html: &mut String,
+    ) {
+        value
+            .into_inner::<T>()
+            .to_html(buf, class, style, inner_html);
+    }
+
+    fn build<T: Attribute + 'static>(
+        value: Erased,
+        el: crate::renderer::types::Element,
+    ) -> AnyAttributeState {
+        AnyAttributeState {
+            type_id: TypeId::of::<T>(),
+            keys: value.get_ref::<T>().keys(),
+            state: ErasedLocal::new(value.into_inner::<T>().build(&el)),
+            el,
+        }
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn hydrate_from_server<T: Attribute + 'static>(
+        value: Erased,
+        el: crate::renderer::types::Element,
+    ) -> AnyAttributeState {
+        AnyAttributeState {
+            type_id: TypeId::of::<T>(),
+            keys: value.get_ref::<T>().keys(),
+            state: ErasedLocal::new(
+                value.into_inner::<T>().hydrate::<true>(&el),
+            ),
+            el,
+        }
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn hydrate_from_template<T: Attribute + 'static>(
+        value: Erased,
+        el: crate::renderer::types::Element,
+    ) -> AnyAttributeState {
+        AnyAttributeState {
+            type_id: TypeId::of::<T>(),
+            keys: value.get_ref::<T>().keys(),
+            state: ErasedLocal::new(
+                value.into_inner::<T>().hydrate::<false>(&el),
+            ),
+            el,
+        }
+    }
+
+    fn rebuild<T: Attribute + 'static>(
+        value: Erased,
+        state: &mut AnyAttributeState,
+    ) {
+        let value = value.into_inner::<T>();
+        let state = state.state.get_mut::<T::State>();
+        value.rebuild(state);
+    }
+
+    #[cfg(feature = "ssr")]
+    fn dry_resolve<T: Attribute + 'static>(value: &mut Erased) {
+        value.get_mut::<T>().dry_resolve();
+    }
+
+    #[cfg(feature = "ssr")]
+    fn resolve<T: Attribute + 'static>(
+        value: Erased,
+    ) -> Pin<Box<dyn Future<Output = AnyAttribute> + Send>> {
+        use futures::FutureExt;
+
+        async move {value.into_inner::<T>().resolve().await.into_any_attr()}.boxed()
+    }
+
+    fn keys<T: Attribute + 'static>(
+        value: &Erased,
+    ) -> Vec<NamedAttributeKey> {
+        value.get_ref::<T>().keys()
+    }
+
+    AnyAttribute {
+        type_id: TypeId::of::<T>(),
+        html_len: value.html_len(),
+        value: Erased::new(value),
+        clone: clone::<T>,
         #[cfg(feature = "ssr")]
-        fn to_html<T: Attribute + 'static>(
-            value: Erased,
-            buf: &mut String,
-            class: &mut String,
-            style: &mut String,
-            inner_html: &mut String,
-        ) {
-            value
-                .into_inner::<T>()
-                .to_html(buf, class, style, inner_html);
-        }
-
-        fn build<T: Attribute + 'static>(
-            value: Erased,
-            el: crate::renderer::types::Element,
-        ) -> AnyAttributeState {
-            AnyAttributeState {
-                type_id: TypeId::of::<T>(),
-                keys: value.get_ref::<T>().keys(),
-                state: ErasedLocal::new(value.into_inner::<T>().build(&el)),
-                el,
-            }
-        }
-
+        to_html: to_html::<T>,
+        build: build::<T>,
+        rebuild: rebuild::<T>,
         #[cfg(feature = "hydrate")]
-        fn hydrate_from_server<T: Attribute + 'static>(
-            value: Erased,
-            el: crate::renderer::types::Element,
-        ) -> AnyAttributeState {
-            AnyAttributeState {
-                type_id: TypeId::of::<T>(),
-                keys: value.get_ref::<T>().keys(),
-                state: ErasedLocal::new(
-                    value.into_inner::<T>().hydrate::<true>(&el),
-                ),
-                el,
-            }
-        }
-
+        hydrate_from_server: hydrate_from_server::<T>,
         #[cfg(feature = "hydrate")]
-        fn hydrate_from_template<T: Attribute + 'static>(
-            value: Erased,
-            el: crate::renderer::types::Element,
-        ) -> AnyAttributeState {
-            AnyAttributeState {
-                type_id: TypeId::of::<T>(),
-                keys: value.get_ref::<T>().keys(),
-                state: ErasedLocal::new(
-                    value.into_inner::<T>().hydrate::<false>(&el),
-                ),
-                el,
-            }
-        }
-
-        fn rebuild<T: Attribute + 'static>(
-            value: Erased,
-            state: &mut AnyAttributeState,
-        ) {
-            let value = value.into_inner::<T>();
-            let state = state.state.get_mut::<T::State>();
-            value.rebuild(state);
-        }
-
+        hydrate_from_template: hydrate_from_template::<T>,
         #[cfg(feature = "ssr")]
-        fn dry_resolve<T: Attribute + 'static>(value: &mut Erased) {
-            value.get_mut::<T>().dry_resolve();
-        }
-
+        resolve: resolve::<T>,
         #[cfg(feature = "ssr")]
-        fn resolve<T: Attribute + 'static>(
-            value: Erased,
-        ) -> Pin<Box<dyn Future<Output = AnyAttribute> + Send>> {
-            use futures::FutureExt;
-
-            async move {value.into_inner::<T>().resolve().await.into_any_attr()}.boxed()
-        }
-
-        fn keys<T: Attribute + 'static>(
-            value: &Erased,
-        ) -> Vec<NamedAttributeKey> {
-            value.get_ref::<T>().keys()
-        }
-
-        let value = self.into_cloneable_owned();
-        AnyAttribute {
-            type_id: TypeId::of::<T::CloneableOwned>(),
-            html_len: value.html_len(),
-            value: Erased::new(value),
-            clone: clone::<T::CloneableOwned>,
-            #[cfg(feature = "ssr")]
-            to_html: to_html::<T::CloneableOwned>,
-            build: build::<T::CloneableOwned>,
-            rebuild: rebuild::<T::CloneableOwned>,
-            #[cfg(feature = "hydrate")]
-            hydrate_from_server: hydrate_from_server::<T::CloneableOwned>,
-            #[cfg(feature = "hydrate")]
-            hydrate_from_template: hydrate_from_template::<T::CloneableOwned>,
-            #[cfg(feature = "ssr")]
-            resolve: resolve::<T::CloneableOwned>,
-            #[cfg(feature = "ssr")]
-            dry_resolve: dry_resolve::<T::CloneableOwned>,
-            keys: keys::<T::CloneableOwned>,
-        }
+        dry_resolve: dry_resolve::<T>,
+        keys: keys::<T>,
     }
 }
 

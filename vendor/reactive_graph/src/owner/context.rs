@@ -47,30 +47,39 @@ impl Owner {
         &self,
         cb: impl FnOnce(&T) -> R,
     ) -> Option<R> {
-        let ty = TypeId::of::<T>();
-        let inner = self.inner.read().or_poisoned();
-        let contexts = &inner.contexts;
-        let reference = if let Some(context) = contexts.get(&ty) {
-            context.downcast_ref::<T>()
-        } else {
-            let mut parent = inner.parent.as_ref().and_then(|p| p.upgrade());
-            while let Some(ref this_parent) = parent.clone() {
-                let this_parent = this_parent.read().or_poisoned();
-                let contexts = &this_parent.contexts;
-                let value = contexts.get(&ty);
-                let downcast =
-                    value.and_then(|context| context.downcast_ref::<T>());
-                if let Some(value) = downcast {
-                    return Some(cb(value));
-                } else {
-                    parent =
-                        this_parent.parent.as_ref().and_then(|p| p.upgrade());
-                }
+        let mut cb = Some(cb);
+        let mut out = None;
+        self.with_context_of(TypeId::of::<T>(), &mut |context| {
+            if let (Some(value), Some(cb)) =
+                (context.downcast_ref::<T>(), cb.take())
+            {
+                out = Some(cb(value));
             }
+        });
+        out
+    }
 
-            None
-        };
-        reference.map(cb)
+    /// Barfinex patch (vendor/reactive_graph/PATCHED.md): the walk up the owners for
+    /// `with_context`, compiled once rather than once per context type. Calls `cb` with the
+    /// nearest context of type `ty`, under its owner's lock, as `with_context` did.
+    #[inline(never)]
+    fn with_context_of(
+        &self,
+        ty: TypeId,
+        cb: &mut dyn FnMut(&(dyn Any + Send + Sync)),
+    ) {
+        let inner = self.inner.read().or_poisoned();
+        if let Some(context) = inner.contexts.get(&ty) {
+            return cb(&**context);
+        }
+        let mut parent = inner.parent.as_ref().and_then(|p| p.upgrade());
+        while let Some(ref this_parent) = parent.clone() {
+            let this_parent = this_parent.read().or_poisoned();
+            if let Some(context) = this_parent.contexts.get(&ty) {
+                return cb(&**context);
+            }
+            parent = this_parent.parent.as_ref().and_then(|p| p.upgrade());
+        }
     }
 
     fn update_context<T: 'static, R>(

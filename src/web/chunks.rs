@@ -127,6 +127,7 @@ fn card(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderE
     styles::add_rating();
     styles::add_chart();
     styles::add_signals();
+    styles::add_regimes();
     Ok(view! { <AssetCardView profile=p candles=candles/> }.into_any())
 }
 

@@ -4,7 +4,9 @@
 //! chunk of the split build is added when that chunk first builds one ([`add`]), so its text
 //! travels in the chunk (wasm-split moves the data only a chunk's code reads).
 
-use super::components::{CARD_CSS, CHART_CSS, COMPONENT_CSS, MARKET_CSS, RATING_CSS, SIGNALS_CSS};
+use super::components::{
+    CARD_CSS, CHART_CSS, COMPONENT_CSS, MARKET_CSS, RATING_CSS, REGIMES_CSS, SIGNALS_CSS,
+};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::CssStyleSheet;
@@ -37,6 +39,7 @@ pub fn stylesheet_text() -> String {
         minified!(RATING_CSS),
         minified!(CHART_CSS),
         minified!(SIGNALS_CSS),
+        minified!(REGIMES_CSS),
     ] {
         css.push_str(part);
     }
@@ -123,6 +126,7 @@ pub(crate) enum Part {
     Rating = 4,
     Chart = 8,
     Signals = 16,
+    Regimes = 32,
 }
 
 /// The page's sheet, its text and the parts added to it.
@@ -188,6 +192,11 @@ pub(crate) fn add(part: Part, css: &'static str) {
 /// travels in the chunk that calls it).
 pub(crate) fn add_card() {
     add(Part::Card, minified!(CARD_CSS));
+}
+
+/// The regime list and the regime matrix's table.
+pub(crate) fn add_regimes() {
+    add(Part::Regimes, minified!(REGIMES_CSS));
 }
 
 /// The market panel.

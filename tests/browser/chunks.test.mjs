@@ -137,16 +137,16 @@ test("a driver list fetches no chunk, the other light widgets only their own; ea
   }
 });
 
-test("a body's stylesheet travels in its chunk: a page of driver lists and regime matrices has none of it, and no body shows without it", { timeout: 60_000 }, async () => {
+test("a body's stylesheet travels in its chunk: a page of driver lists and regime matrices has none of the heavy bodies', and no body shows without it", { timeout: 60_000 }, async () => {
   // In the files: each part's rules in a chunk, not in the main module; the frames' in it.
   const read = (f) => readFileSync(path.join(ROOT, "pkg", f)).toString("latin1");
   const main = read("barfinex_widgets_bg.wasm");
   const chunks = CHUNKS.map(read).join("\n");
-  for (const rule of [".bfx-card__header{", ".bfx-market__price{", ".bfx-rating__label{", ".bfx-chart__canvas{", ".bfx-signal__popover{"]) {
+  for (const rule of [".bfx-card__header{", ".bfx-market__price{", ".bfx-rating__label{", ".bfx-chart__canvas{", ".bfx-signal__popover{", ".bfx-regimes{", ".bfx-matrix{"]) {
     assert.ok(!main.includes(rule), `${rule} is in the main module`);
     assert.ok(chunks.includes(rule), `${rule} is in no chunk`);
   }
-  for (const rule of [".bfx-card{", ".bfx-driver{", ".bfx-matrix{", ".bfx-state{"]) assert.ok(main.includes(rule), `${rule} is not in the main module`);
+  for (const rule of [".bfx-card{", ".bfx-driver{", ".bfx-current-regime{", ".bfx-state{"]) assert.ok(main.includes(rule), `${rule} is not in the main module`);
   // In the page: the one shared sheet gains a part when a body of it is first built, before
   // that body is in the page.
   const { page } = await pageOf(["driver-list", "regime-matrix"]);
@@ -155,6 +155,11 @@ test("a body's stylesheet travels in its chunk: a page of driver lists and regim
   const light = await sheetText();
   assert.ok(light.includes(".bfx-driver"), "the driver list's rules are in the sheet");
   for (const cls of [".bfx-rating", ".bfx-card__header", ".bfx-chart", ".bfx-signal"]) assert.ok(!light.includes(cls), `${cls} in a light page's sheet`);
+  // The regime matrix's list, drawn from its chunk, comes with its rules (the list's grid).
+  const regimes = page.locator("#w1 .bfx-regimes");
+  await regimes.waitFor();
+  assert.equal(await regimes.evaluate((e) => getComputedStyle(e).display), "grid");
+  assert.ok((await sheetText()).includes(".bfx-regime__name"), "the regime list's rules are in the shared sheet");
   await page.evaluate(() => {
     const rated = (root) => root.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.selectorText === ".bfx-rating__label"));
     const original = Element.prototype.attachShadow;

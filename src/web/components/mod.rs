@@ -41,15 +41,15 @@ pub use signals::{LiveSignals, SignalBadges};
 pub use use_series::use_series;
 
 /// The CSS of what any page may show first: the primitives, the frames and their states, the
-/// driver list and the regime views. The page's shared sheet starts with it (`web::styles`).
+/// driver list and the regime matrix's current regime line. The page's shared sheet starts with
+/// it (`web::styles`).
 pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("primitives/badge.css"),
     include_str!("card/card_frame.css"),
     include_str!("primitives/collapsible_text.css"),
     include_str!("drivers/driver_list.css"),
     include_str!("primitives/notice.css"),
-    include_str!("regimes/regime_list.css"),
-    include_str!("regimes/regime_matrix.css"),
+    include_str!("regimes/current_regime.css"),
     include_str!("primitives/section.css"),
     include_str!("primitives/empty.css"),
     include_str!("primitives/state.css"),
@@ -83,6 +83,13 @@ pub(crate) const CHART_CSS: &str = include_str!("chart/chart.css");
 
 /// The signal badges and their evidence.
 pub(crate) const SIGNALS_CSS: &str = include_str!("signals/signal_badges.css");
+
+/// The regime views drawn from chunks: the list of regimes (the card's, and the regime matrix's
+/// for one profile) and the regime matrix's table.
+pub(crate) const REGIMES_CSS: &str = concat!(
+    include_str!("regimes/regime_list.css"),
+    include_str!("regimes/regime_matrix.css"),
+);
 
 /// A per-page unique id for `aria-controls` / `aria-labelledby` pairs.
 pub(crate) fn next_id(prefix: &str) -> String {

@@ -142,7 +142,7 @@ test("a body's stylesheet travels in its chunk: a page of driver lists and regim
   const read = (f) => readFileSync(path.join(ROOT, "pkg", f)).toString("latin1");
   const main = read("barfinex_widgets_bg.wasm");
   const chunks = CHUNKS.map(read).join("\n");
-  for (const rule of [".bfx-card__header{", ".bfx-market__price{", ".bfx-rating__label{", ".bfx-chart__canvas{", ".bfx-signal__popover{", ".bfx-regimes{", ".bfx-matrix{"]) {
+  for (const rule of [".bfx-card__header{", ".bfx-market__price{", ".bfx-rating__label{", ".bfx-chart__canvas{", ".bfx-signal__popover{", ".bfx-regimes{", ".bfx-matrix{", ".bfx-section{"]) {
     assert.ok(!main.includes(rule), `${rule} is in the main module`);
     assert.ok(chunks.includes(rule), `${rule} is in no chunk`);
   }
@@ -176,6 +176,8 @@ test("a body's stylesheet travels in its chunk: a page of driver lists and regim
   assert.deepEqual(await page.evaluate(() => window.__ratingShown), { styled: true }, "the rating's body was shown before its rules");
   const weight = await page.locator("#w2 .bfx-rating__label").evaluate((e) => getComputedStyle(e).fontWeight);
   assert.equal(weight, "750");
+  // The sections it is laid out in (the card's too) came with it: their rules are the rating's part.
+  assert.equal(await page.locator("#w2 .bfx-section").first().evaluate((e) => getComputedStyle(e).display), "grid");
   const after = await sheetText();
   assert.ok(after.includes(".bfx-rating__label") && after.includes(".bfx-market"), "the rating's and the market panel's rules are in the shared sheet");
   assert.ok(!after.includes(".bfx-card__header"), "only the parts the rating draws");

@@ -50,7 +50,6 @@ pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("drivers/driver_list.css"),
     include_str!("primitives/notice.css"),
     include_str!("regimes/current_regime.css"),
-    include_str!("primitives/section.css"),
     include_str!("primitives/empty.css"),
     include_str!("primitives/state.css"),
     include_str!("primitives/widget_shell.css"),
@@ -72,8 +71,10 @@ pub(crate) const CARD_CSS: &str = concat!(
 /// The market panel (the card's, and the rating's without candles).
 pub(crate) const MARKET_CSS: &str = include_str!("card/market_panel.css");
 
-/// The technical rating and its interval tabs.
+/// The technical rating and its interval tabs, and the sections they and the card's content are
+/// laid out in (both add this part).
 pub(crate) const RATING_CSS: &str = concat!(
+    include_str!("primitives/section.css"),
     include_str!("rating/technical_rating.css"),
     include_str!("rating/interval_rating.css"),
 );

@@ -1,6 +1,7 @@
 // Lifetimes (issue "Hardening"): releasing a handle unmounts its widget; a widget whose target
-// leaves the document stops refreshing until it is back; mount/unmount cycles return timers,
-// observers and page-level listeners to where they were, and leave memory where it was.
+// leaves the document stops refreshing until it is back; a regime matrix refreshes only rules;
+// mount/unmount cycles return timers, observers and page-level listeners to where they were,
+// and leave memory where it was.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, newPage, loadPackage } from "./harness.mjs";
@@ -112,6 +113,33 @@ test("a widget whose target leaves the document stops its timer until it is back
   assert.ok(await requests() > atRemoval, "refreshing again once back");
   assert.equal((await page.evaluate(() => window.live())).intervals, 1, "its timer runs again");
   await page.evaluate(() => window.detached.handle.unmount());
+  await page.context().close();
+});
+
+test("a regime matrix refreshes only its rules: no timer for a regime the page gave or for none", { timeout: 60_000 }, async () => {
+  const page = await instrumented();
+  const timers = async () => { const l = await page.evaluate(() => window.live()); return { intervals: l.intervals, observers: l.observers }; };
+  const lineSays = (id, re) => page.waitForFunction(({ id, re }) =>
+    new RegExp(re).test(document.getElementById(id).shadowRoot.querySelector(".bfx-current-regime")?.textContent ?? ""), { id, re });
+  const matrix = (id, extra) => page.evaluate(({ id, o }) => { window[id] = window.mountInto(id, { ...o, widget: "regime-matrix", refresh: 1 }); },
+    { id, o: { ...card(), ...extra } });
+  const gone = (id) => page.evaluate((id) => { window[id].handle.unmount(); window[id].el.remove(); }, id);
+  const baseline = await timers();
+  // Given by the page, or neither given nor ruled: nothing to run again.
+  await matrix("given", { current: "risk-on" });
+  await matrix("none", {});
+  await lineSays("given", "risk-on");
+  await lineSays("none", "unknown");
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await timers(), baseline, "no timer or observer for a regime that cannot change");
+  await gone("given");
+  await gone("none");
+  // With rules: its timer and its observer, which go with the widget.
+  await matrix("ruled", { rules: `${server.url}/www/data/regime-rules.json` });
+  await lineSays("ruled", "data as of");
+  assert.deepEqual(await timers(), { intervals: baseline.intervals + 1, observers: baseline.observers + 1 }, "a refresh timer for rules");
+  await gone("ruled");
+  assert.deepEqual(await timers(), baseline, "its timer and observer go with it");
   await page.context().close();
 });
 

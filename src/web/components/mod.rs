@@ -40,9 +40,9 @@ pub use regimes::{
 pub use signals::{LiveSignals, SignalBadges};
 pub use use_series::use_series;
 
-/// The CSS of what any page may show first: the primitives, the frames and their states, the
-/// driver list and the regime matrix's current regime line. The page's shared sheet starts with
-/// it (`web::styles`).
+/// The CSS of what any page may show first: the primitives (the sections' in [`RATING_CSS`]),
+/// the frames and their states, the driver list and the regime matrix's current regime line.
+/// The page's shared sheet starts with it (`web::styles`).
 pub(crate) const COMPONENT_CSS: &str = concat!(
     include_str!("primitives/badge.css"),
     include_str!("card/card_frame.css"),

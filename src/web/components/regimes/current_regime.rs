@@ -56,7 +56,7 @@ impl RegimeNow {
 /// Works out the current regime: the page's own value when given, else the first rule of the
 /// regime-rules document at `rules` that holds on the series it names (fetched through the shared
 /// fetch layer under the widget's market context: market server, refresh, persist). `None`
-/// until known.
+/// until known. Only rules are refreshed: a regime the page gave, or none, runs no timer.
 pub fn use_current_regime(
     current: Option<String>,
     rules: Option<String>,
@@ -64,7 +64,13 @@ pub fn use_current_regime(
     let ctx = use_market();
     let policy = ctx.policy();
     let cancel = Cancel::for_this_owner();
-    let tick = refresh_tick(ctx.refresh);
+    // Only rules are worth running again: a regime the page gave, or none, never changes, and
+    // would keep a timer and an observer for nothing.
+    let ruled = rules.is_some()
+        && current
+            .as_deref()
+            .is_none_or(|c| text::trim_space(c).is_empty());
+    let tick = refresh_tick(if ruled { ctx.refresh } else { 0 });
     ErasedResource::new(move || {
         let (current, rules, market, policy, signal, n) = (
             current.clone(),

@@ -11,7 +11,7 @@
 //! fails to load is an error in the widgets that need it (`LazyBody`), and the next one that
 //! wants it tries again.
 //!
-//! Each split function first adds its body's CSS to the page's sheet (`styles::add_*`), so that
+//! Each split function first adds its body's CSS to the page's sheet (`styles::add`), so that
 //! text travels in the chunk too. A reader's table of words, when it is not English, is a chunk
 //! of its own (`locale`): an English page never fetches another language's words.
 
@@ -122,19 +122,20 @@ fn locale_table(lang: String) -> Result<&'static Locale, SplitLoaderError> {
 
 #[wasm_split(card, fallible, preload(preload_card))]
 fn card(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderError> {
-    styles::add_card();
-    styles::add_market();
-    styles::add_rating();
-    styles::add_chart();
-    styles::add_signals();
-    styles::add_regimes();
+    styles::add(&[
+        styles::card(),
+        styles::market(),
+        styles::rating(),
+        styles::chart(),
+        styles::signals(),
+        styles::regimes(),
+    ]);
     Ok(view! { <AssetCardView profile=p candles=candles/> }.into_any())
 }
 
 #[wasm_split(rating, fallible, preload(preload_rating))]
 fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoaderError> {
-    styles::add_rating();
-    styles::add_market();
+    styles::add(&[styles::rating(), styles::market()]);
     let w = use_reader().locale.rating_words();
     Ok(
         match (candles, p.sources.iter().find(|s| s.series == "candles")) {
@@ -147,7 +148,7 @@ fn rating(p: Rc<Profile>, candles: Option<String>) -> Result<AnyView, SplitLoade
 
 #[wasm_split(charts, fallible, preload(preload_price))]
 fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
-    styles::add_chart();
+    styles::add(&[styles::chart()]);
     Ok(view! {
         <PriceChart spec=p.source("candles") breakout=p.plan().breakout().map(|(_, b)| b)/>
     }
@@ -156,19 +157,19 @@ fn price(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
 
 #[wasm_split(charts, fallible, preload(preload_funding))]
 fn funding(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
-    styles::add_chart();
+    styles::add(&[styles::chart()]);
     Ok(view! { <FundingChart spec=p.source("funding")/> }.into_any())
 }
 
 #[wasm_split(sparkline, fallible)]
 fn sparkline(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
-    styles::add_chart();
+    styles::add(&[styles::chart()]);
     Ok(view! { <SparklineChart spec=p.source("candles")/> }.into_any())
 }
 
 #[wasm_split(signals, fallible)]
 fn signals(p: Rc<Profile>) -> Result<AnyView, SplitLoaderError> {
-    styles::add_signals();
+    styles::add(&[styles::signals()]);
     Ok(view! {
         <LiveSignals signals=p.signals.clone() plan=p.plan() sources=p.sources.clone()/>
     }

@@ -167,20 +167,29 @@ pub(crate) fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
     })
 }
 
-/// Adds `part`, whose text is `css`, to the page's sheet, once; every shadow root that adopted
-/// the sheet restyles with it. Called by a chunk as it builds a body, before the body is in the
-/// page, so no body is ever shown without its rules. Outside the embed (a Leptos app, a
-/// server), where no sheet is built, it only records the part.
-pub(crate) fn add(part: Part, css: &'static str) {
+/// A part of the stylesheet with its text, for [`add`].
+pub(crate) type PartText = (Part, &'static str);
+
+/// Adds those of `parts` not yet in the page's sheet, each once, and has the sheet parse its text
+/// once for all of them (a card's chunk adds six parts, which were six parses of a growing
+/// text); every shadow root that adopted the sheet restyles with it. Called by a chunk as it
+/// builds a body, before the body is in the page, so no body is ever shown without its rules.
+/// Outside the embed (a Leptos app, a server), where no sheet is built, it only records them.
+pub(crate) fn add(parts: &[PartText]) {
     SHEET.with(|cell| {
         let Ok(mut s) = cell.try_borrow_mut() else {
             return;
         };
-        if s.added & part as u8 != 0 {
+        let before = s.added;
+        for &(part, css) in parts {
+            if s.added & part as u8 == 0 {
+                s.added |= part as u8;
+                s.text.push_str(css);
+            }
+        }
+        if s.added == before {
             return;
         }
-        s.added |= part as u8;
-        s.text.push_str(css);
         if let Some(sheet) = &s.sheet {
             // A sheet that refuses the text keeps its rules: the body shows unstyled, not broken.
             let _ = sheet.replace_sync(&s.text);
@@ -188,33 +197,35 @@ pub(crate) fn add(part: Part, css: &'static str) {
     })
 }
 
-/// The card's own content (`web/chunks.rs` calls these: each names its part's text, which then
-/// travels in the chunk that calls it).
-pub(crate) fn add_card() {
-    add(Part::Card, minified!(CARD_CSS));
+// Each part's text, named only by the split functions that add it (`web/chunks.rs`, the regime
+// matrix's body), so it travels in their chunks.
+
+/// The card's own content.
+pub(crate) fn card() -> PartText {
+    (Part::Card, minified!(CARD_CSS))
 }
 
 /// The regime list and the regime matrix's table.
-pub(crate) fn add_regimes() {
-    add(Part::Regimes, minified!(REGIMES_CSS));
+pub(crate) fn regimes() -> PartText {
+    (Part::Regimes, minified!(REGIMES_CSS))
 }
 
 /// The market panel.
-pub(crate) fn add_market() {
-    add(Part::Market, minified!(MARKET_CSS));
+pub(crate) fn market() -> PartText {
+    (Part::Market, minified!(MARKET_CSS))
 }
 
 /// The technical rating.
-pub(crate) fn add_rating() {
-    add(Part::Rating, minified!(RATING_CSS));
+pub(crate) fn rating() -> PartText {
+    (Part::Rating, minified!(RATING_CSS))
 }
 
 /// The charts and the sparkline.
-pub(crate) fn add_chart() {
-    add(Part::Chart, minified!(CHART_CSS));
+pub(crate) fn chart() -> PartText {
+    (Part::Chart, minified!(CHART_CSS))
 }
 
 /// The signal badges.
-pub(crate) fn add_signals() {
-    add(Part::Signals, minified!(SIGNALS_CSS));
+pub(crate) fn signals() -> PartText {
+    (Part::Signals, minified!(SIGNALS_CSS))
 }

@@ -185,6 +185,30 @@ test("a body's stylesheet travels in its chunk: a page of driver lists and regim
   await page.context().close();
 });
 
+test("a chunk adds its parts of the sheet with one parse: a card's six, and none again for a rating after it", { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    const replace = CSSStyleSheet.prototype.replaceSync;
+    window.parses = [];
+    CSSStyleSheet.prototype.replaceSync = function (text) { window.parses.push(text.length); return replace.call(this, text); };
+  });
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    <bfx-asset-card id="w0" src="${server.url}/www/data/flux.json" market="${server.market}"></bfx-asset-card>`);
+  await page.locator("#w0 .bfx-market__price").waitFor();
+  const parses = await page.evaluate(() => window.parses);
+  assert.equal(parses.length, 2, `the sheet was parsed ${parses.length} times (${parses.join(", ")} characters): the first part, then the card's six together`);
+  const text = await page.evaluate(() => [...document.querySelector("#w0").shadowRoot.adoptedStyleSheets[0].cssRules].map((r) => r.cssText).join("\n"));
+  for (const rule of [".bfx-card__header", ".bfx-market__price", ".bfx-rating__label", ".bfx-chart__canvas", ".bfx-signal__popover", ".bfx-regimes", ".bfx-section"]) {
+    assert.ok(text.includes(rule), `${rule} is not in the sheet`);
+  }
+  // A rating drawn after it finds its parts in: no parse.
+  await addWidgets(page, [["technical-rating", "w1"]]);
+  await page.locator("#w1 .bfx-rating__label").waitFor();
+  assert.equal((await page.evaluate(() => window.parses)).length, 2);
+  await page.context().close();
+});
+
 test("the English words only heavy bodies show travel in their chunks; a light widget's words stay in the main module", () => {
   // core/src/locale/bodies.rs: English's chart, rating and signal badge words are named only by
   // the accessors those bodies call, so wasm-split moves them out of the main module.

@@ -99,7 +99,7 @@ fn body(
     now: ErasedResource<RegimeNow>,
     level: u8,
 ) -> Result<AnyView, SplitLoaderError> {
-    crate::web::styles::add_regimes();
+    crate::web::styles::add(&[crate::web::styles::regimes()]);
     let t = use_reader().t();
     Ok(match list.as_slice() {
         [(_, Ok(p))] => view! {

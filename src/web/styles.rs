@@ -33,14 +33,7 @@ macro_rules! minified {
 /// words).
 pub fn stylesheet_text() -> String {
     let mut css = first_text();
-    for part in [
-        minified!(CARD_CSS),
-        minified!(MARKET_CSS),
-        minified!(RATING_CSS),
-        minified!(CHART_CSS),
-        minified!(SIGNALS_CSS),
-        minified!(REGIMES_CSS),
-    ] {
+    for (_, part) in [card(), market(), rating(), chart(), signals(), regimes()] {
         css.push_str(part);
     }
     css

@@ -233,12 +233,12 @@ node scripts/trim-module.mjs pkg/barfinex_widgets_bg.wasm pkg/barfinex_widgets.j
 # size: 343,909, 1,976. Fewer functions is also less for V8 to compile when a widget first
 # calls them (it compiles a wasm function on its first call, on the page's thread). Each part of the split module is optimised on its own: what a chunk
 # imports from the main part is exported, so kept as it is.
+opt_flags=(-Os --one-caller-inline-max-function-size 15 --always-inline-max-function-size 4
+  --converge --low-memory-unused --ignore-implicit-traps --strip-producers --strip-target-features
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd)
 for part in pkg/barfinex_widgets_bg.wasm pkg/split_*.wasm pkg/chunk_*.wasm; do
-  tests/node_modules/.bin/wasm-opt -Os --one-caller-inline-max-function-size 15 --always-inline-max-function-size 4 \
-    --converge --low-memory-unused --ignore-implicit-traps --strip-producers --strip-target-features \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue --enable-mutable-globals --enable-simd \
-    "$part" -o "$part"
+  tests/node_modules/.bin/wasm-opt "${opt_flags[@]}" "$part" -o "$part"
 done
 # Each part's functions shortest first, then by their bytes, where that gzips smaller: copies
 # of one generic side by side compress against each other (scripts/order-functions.mjs).
@@ -250,9 +250,9 @@ node scripts/order-functions.mjs tests/node_modules/.bin/wasm-opt \
 # controllers, whose callers trim-module.mjs emptied) go: 13 of 211 on one build, 9,058 → 8,961 B
 # of JS gzipped (scripts/drop-unused-imports.mjs).
 node scripts/drop-unused-imports.mjs pkg/barfinex_widgets_bg.wasm pkg/barfinex_widgets.js
-# The small shared chunks into one file, chunk_pack.bin, that the loader reads them from (one
-# request instead of one each; scripts/pack-chunks.mjs says why).
-node scripts/pack-chunks.mjs pkg
+# The small shared chunks merged into one module, chunk_pack.bin (one request and one
+# instantiation instead of one each; scripts/pack-chunks.mjs says why), optimised as above.
+node scripts/pack-chunks.mjs pkg tests/node_modules/.bin -- "${opt_flags[@]}"
 # The glue and the snippets it imports (src/web/elements.js, host.rs's inline JS, and the split's
 # loader __wasm_split.js, which imports the glue back) become one
 # module with esbuild: a browser finds a static import only once it has the importing file, so

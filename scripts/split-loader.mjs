@@ -12,8 +12,8 @@
 // - Under a file: URL, `init()` reads the bytes from disk too (Node's fetch has no file:).
 // What is kept as generated: the shared imports (the module's table and the functions the
 // chunks share) and each part's file, dependencies and static `new URL("./…", import.meta.url)`,
-// which bundlers follow to emit the files (scripts/pack-chunks.mjs then moves the small shared
-// chunks into one file, read through `part`'s `index`). Each part is still instantiated once, and a failed
+// which bundlers follow to emit the files (scripts/pack-chunks.mjs then merges the small shared
+// chunks into one module, a `part` with `packed` set). Each part is still instantiated once, and a failed
 // load is not remembered, so the next call tries again. The build stops if the generated file
 // does not have the shape this reads.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -41,40 +41,25 @@ function readNow(url) {
     const fs = url.protocol === "file:" && globalThis.process?.getBuiltinModule?.("node:fs");
     return fs ? fs.readFileSync(url) : undefined;
 }
-// The small chunks' file (scripts/pack-chunks.mjs), fetched once for all of them; a failed
-// fetch is not kept.
-let pack;
-function fetchPack(url) {
-    if (pack === undefined) {
-        pack = fetch(url).then(async (r) => {
-            if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-            return new Uint8Array(await r.arrayBuffer());
-        });
-        pack.catch(() => { pack = undefined; });
-    }
-    return pack;
+// The small chunks' module (scripts/pack-chunks.mjs): served as .bin, so not streamed.
+async function fetchBytes(url) {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+    return new Uint8Array(await r.arrayBuffer());
 }
-// Module number index of a pack: a u32 count, the u32 lengths, then the modules (little-endian).
-function unpack(bytes, index) {
-    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let at = 4 + 4 * v.getUint32(0, true);
-    for (let i = 0; i < index; i++) at += v.getUint32(4 + 4 * i, true);
-    return bytes.subarray(at, at + v.getUint32(4 + 4 * index, true));
-}
-// A part of the split module: the file at url, or module number index of the pack at url.
-function part(url, deps, index) {
+// A part of the split module: the file at url (packed: the small chunks' module).
+function part(url, deps, packed) {
     const p = { done: false, loading: undefined };
-    const packed = index !== undefined;
     p.load = () => {
         if (p.loading === undefined) {
             const bytes = readNow(url);
-            const src = bytes ? undefined : packed ? fetchPack(url) : fetch(url);
+            const src = bytes ? undefined : packed ? fetchBytes(url) : fetch(url);
             src?.catch(() => {});
             const loading = (async () => {
                 await Promise.all(deps.map((d) => d.load()));
                 const imports = getSharedImports();
                 await (bytes || packed
-                    ? WebAssembly.instantiate(packed ? unpack(bytes ?? await src, index) : bytes, imports)
+                    ? WebAssembly.instantiate(bytes ?? await src, imports)
                     : WebAssembly.instantiateStreaming(src, imports));
                 p.done = true;
             })();
@@ -89,7 +74,7 @@ function part(url, deps, index) {
         if (p.loading !== undefined || !deps.every((d) => d.loadNow())) return false;
         const bytes = readNow(url);
         if (!bytes) return false;
-        new WebAssembly.Instance(new WebAssembly.Module(packed ? unpack(bytes, index) : bytes), getSharedImports());
+        new WebAssembly.Instance(new WebAssembly.Module(bytes), getSharedImports());
         p.done = true;
         p.loading = Promise.resolve();
         return true;

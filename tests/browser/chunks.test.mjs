@@ -325,6 +325,32 @@ test("the small chunks come in one file, asked for once; when it cannot be fetch
   await page.context().close();
 });
 
+test("the small chunks are one module, instantiated once however many widgets need them", { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/tests/pages/blank.html`);
+  // Every other part is streamed (instantiateStreaming); the pack, served as .bin, is not.
+  await page.evaluate(() => {
+    const instantiate = WebAssembly.instantiate;
+    window.packInstances = 0;
+    WebAssembly.instantiate = function (source, ...rest) {
+      if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) window.packInstances++;
+      return instantiate.call(this, source, ...rest);
+    };
+  });
+  const src = `${server.url}/www/data/flux.json`;
+  await page.setContent(`<!doctype html>
+    <script type="module" src="${server.url}/pkg/embed.js"></script>
+    ${["asset-card", "sparkline", "price-chart", "technical-rating", "signal-badges"]
+      .map((t, i) => `<bfx-${t} id="w${i}" src="${src}" market="${server.market}"></bfx-${t}>`).join("\n")}`);
+  await page.locator("#w0 .bfx-market__asof").waitFor({ timeout: 30_000 });
+  await page.locator("#w1 canvas").waitFor({ timeout: 20_000 });
+  await page.locator("#w2 canvas").waitFor({ timeout: 20_000 });
+  await page.locator("#w3 .bfx-rating[data-label]").first().waitFor({ timeout: 20_000 });
+  await page.locator("#w4 .bfx-badge").first().waitFor({ timeout: 20_000 });
+  assert.equal(await page.evaluate(() => window.packInstances), 1);
+  await page.context().close();
+});
+
 test("the signal rules' chunk not fetched: the badges say so, the regime matrix says its regime is unknown and why, the rest is whole", { timeout: 60_000 }, async () => {
   const page = await newPage(browser);
   await page.route("**/split_signals.wasm", (r) => r.abort("failed"));

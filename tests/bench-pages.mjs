@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, serve, launch } from "./browser/harness.mjs";
 import { bundleBytes, firstPaintBytes } from "./bundle.mjs";
+import { cardDone } from "./card-done.mjs";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 // BENCH_LATENCY=50: every request of every page takes 50 ms more (Chromium's network emulation),
@@ -61,14 +62,6 @@ const serialise = () => {
     `<${el.localName}><template shadowrootmode="open"><style>${css(el.shadowRoot)}</style>${el.shadowRoot.innerHTML}</template></${el.localName}>`).join("\n");
 };
 
-const cardDone = () => {
-  const root = document.querySelector("bfx-asset-card")?.shadowRoot;
-  const q = (s) => root?.querySelector(s);
-  const price = q(".bfx-market__price")?.textContent;
-  const ok = price && price !== "–" && q(".bfx-market__change") && q(".bfx-rating[data-label]") && q(".bfx-market__asof")
-    && !q(".bfx-state--loading");
-  return ok ? performance.now() : false;
-};
 const manyDone = () => {
   const els = [...document.querySelectorAll("[data-bench]")];
   const ok = els.length === 200 && els.every((el) => {

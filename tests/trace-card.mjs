@@ -9,20 +9,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, serve, launch } from "./browser/harness.mjs";
+import { cardDone } from "./card-done.mjs";
 
 const PKGS = (process.env.PKGS ?? "pkg").split(",");
 const LOADS = Number(process.env.LOADS ?? 5);
 const TOP = Number(process.env.TOP ?? 15);
 const PAGES = path.join(ROOT, "tests/output/trace-pages");
-
-const cardDone = () => {
-  const root = document.querySelector("bfx-asset-card")?.shadowRoot;
-  const q = (s) => root?.querySelector(s);
-  const price = q(".bfx-market__price")?.textContent;
-  const ok = price && price !== "–" && q(".bfx-market__change") && q(".bfx-rating[data-label]")
-    && q(".bfx-market__asof") && !q(".bfx-state--loading");
-  return ok ? performance.now() : false;
-};
 
 const server = await serve();
 const browser = await launch();

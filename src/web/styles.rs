@@ -190,8 +190,9 @@ pub(crate) fn add(parts: &[PartText]) {
     })
 }
 
-// Each part's text, named only by the split functions that add it (`web/chunks.rs`, the regime
-// matrix's body), so it travels in their chunks.
+// Each part's text, named by the split functions that add it (`web/chunks.rs`, the regime
+// matrix's body), so it travels in their chunks, and by `stylesheet_text`, which the embed never
+// calls. One function per part, not a table, so that a chunk names only its own parts.
 
 /// The card's own content.
 pub(crate) fn card() -> PartText {

@@ -1,7 +1,9 @@
 // Where the first card's time goes on the page's thread: a Chromium trace of cold loads of the
 // Flux card (as tests/bench-pages.mjs loads it), each trace event's self time summed by name,
 // until the card is complete (price, change, rating label, "as of", nothing loading), and split
-// at the moment its market data is in (the chunks may still be coming then). A tool for finding what to speed up, not a budget
+// at the moment its market data is in (the chunks may still be coming then); and, per load, the
+// requests' chain (when the module, the profile, the chunks and the market data were asked for
+// and in, by resource timing). A tool for finding what to speed up, not a budget
 // (README, "What a reader waits for"):
 //
 //   node tests/trace-card.mjs                  # pkg/, 5 loads
@@ -32,9 +34,21 @@ for (let n = 0; n < LOADS; n++) {
     await browser.startTracing(page, { categories: ["devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.compile", "blink", "loading", "blink.user_timing"] });
     await page.goto(`${server.url}/${pageOf(pkg, i)}`);
     const done = await page.waitForFunction(cardDone, null, { timeout: 60_000, polling: "raf" }).then((h) => h.jsonValue());
-    // The market data's last response (not the module, its chunks or the profile).
-    const dataIn = await page.evaluate(() => Math.max(...performance.getEntriesByType("resource")
-      .filter((e) => !/\.(wasm|bin|js)$|flux\.json$/.test(new URL(e.name).pathname)).map((e) => e.responseEnd)));
+    // The requests' chain, from resource timing: the module and the profile, the chunks, the
+    // market data (whatever is not the module, its chunks or the profile).
+    const chain = await page.evaluate(() => {
+      const all = performance.getEntriesByType("resource").map((e) => ({ file: new URL(e.name).pathname.split("/").pop(), e }));
+      const of = (test) => all.filter(({ file }) => test(file)).map(({ e }) => e);
+      const span = (es) => es.length ? [Math.min(...es.map((e) => e.startTime)), Math.max(...es.map((e) => e.startTime)), Math.max(...es.map((e) => e.responseEnd))].map((t) => t | 0) : [0, 0, 0];
+      const chunk = (f) => /^(split|chunk)_/.test(f);
+      return {
+        module: span(of((f) => f === "barfinex_widgets_bg.wasm"))[2],
+        profile: span(of((f) => f === "flux.json"))[2],
+        chunks: span(of(chunk)),
+        market: span(of((f) => !chunk(f) && !/\.(wasm|bin|js)$|^flux\.json$|^favicon/.test(f))),
+      };
+    });
+    const dataIn = chain.market[2];
     const { traceEvents: events } = JSON.parse((await browser.stopTracing()).toString());
     await context.close();
     const threads = events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
@@ -57,7 +71,7 @@ for (let n = 0; n < LOADS; n++) {
       const self = (e.dur - (e.children ?? 0)) / 1000;
       for (const into of [t.all, at < dataIn ? t.before : t.after]) into.set(e.name, (into.get(e.name) ?? 0) + self);
     }
-    console.log(`${pkg} load ${n + 1}: market data in at ${dataIn | 0} ms, card complete at ${done | 0} ms`);
+    console.log(`${pkg} load ${n + 1}: module in at ${chain.module} ms, profile ${chain.profile}; chunks asked for at ${chain.chunks[0]}–${chain.chunks[1]}, in by ${chain.chunks[2]}; market data asked for at ${chain.market[0]}–${chain.market[1]}, in by ${dataIn}; card complete at ${done | 0} ms`);
   }
 }
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];

@@ -68,8 +68,9 @@ clean:
 	rm -rf target pkg/barfinex_widgets* pkg/snippets
 
 # Benchmarks (not tests): cargo bench (native) + www/bench.html in headless Chromium; fails
-# when wasm ÷ native is over its budget in budgets.json. Then what a reader waits for
-# (tests/bench-pages.mjs): the first card and 200 widgets, each beside static HTML of the same.
+# when wasm ÷ native is over its budget in budgets.json; then the market data parsers (native)
+# and what a reader waits for (tests/bench-pages.mjs): the first card and 200 widgets, each
+# beside static HTML of the same.
 bench: tools-test build $(DEVSERVER)
 	node tests/bench.mjs
 	node tests/bench-pages.mjs

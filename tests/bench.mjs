@@ -1,6 +1,7 @@
 // `make bench`: native (cargo bench) and in-browser (www/bench.html in headless Chromium)
-// figures for the rating set, printed as one Markdown table with ratios. Not a test: timings
-// depend on the machine; the README keeps the figures with the command.
+// figures for the rating set, printed as one Markdown table with ratios; then the market data
+// parsers' native figures (`cargo bench -p barfinex-core`). Not a test: timings depend on the
+// machine; the README keeps the figures with the command.
 //
 // Our machines are shared and their speed drifts by ±40% over minutes, so the engines are timed
 // in alternating rounds (native, wasm, and TA-Lib when TALIB_PYTHON names a Python with the
@@ -73,6 +74,8 @@ try {
       process.exitCode = 1;
     }
   }
+  // The market data parsers (core/benches/parse.rs), native: printed as measured, no budget.
+  console.log(`\n${execFileSync("cargo", ["bench", "-q", "-p", "barfinex-core"], { encoding: "utf8" }).trim()}`);
 } finally {
   await browser.close();
   server.stop();

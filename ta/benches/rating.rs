@@ -6,24 +6,17 @@ use barfinex_ta::indicators::{indicator, Params, NAMES};
 use barfinex_ta::rating::{technical_rating, Rules, TechnicalRating};
 use barfinex_ta::series::{Bar, Candles};
 use std::hint::black_box;
-use std::time::Instant;
 
+#[path = "support/best.rs"]
+mod best;
 #[path = "support/walk.rs"]
 mod walk;
+
+use best::best_ns;
 
 /// The random walk every engine rates (see `support/walk.rs`).
 pub fn walk(n: usize) -> Candles {
     Candles::from_bars(&walk::bars(n, walk::SEED, 0.02))
-}
-
-fn best_ns(runs: usize, mut f: impl FnMut()) -> f64 {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_nanos() as f64
-        })
-        .fold(f64::INFINITY, f64::min)
 }
 
 fn main() {

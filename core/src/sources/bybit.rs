@@ -20,7 +20,7 @@ fn list<T>(
         .ok_or_else(|| fail("", "missing field \"retCode\""))?;
     if code != Cell::Num(0.0) {
         let msg = match get(&v, "retMsg").map(cell) {
-            Some(Cell::Str(m)) => m,
+            Some(Cell::Str(m)) => m.into_owned(),
             _ => String::new(),
         };
         return Err(fail(

@@ -54,7 +54,7 @@ pub fn parse_candles_json(text: &str) -> Result<CandlesDoc, SourceError> {
         .ok_or_else(|| fail("", "expected a candles document (a JSON object)"))?;
     let missing = |key: &str| fail("", format!("missing field \"{key}\""));
     let text_of = |key: &str| match get(&fields, key).map(cell) {
-        Some(Cell::Str(s)) => Ok(Some(s)),
+        Some(Cell::Str(s)) => Ok(Some(s.into_owned())),
         None => Ok(None),
         Some(c) => Err(fail(
             key,

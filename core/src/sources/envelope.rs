@@ -52,7 +52,7 @@ pub(crate) fn fields_of<'a>(
 }
 
 /// A raw field read as a [`Cell`].
-pub(crate) fn cell(raw: Raw) -> Cell {
+pub(crate) fn cell(raw: Raw<'_>) -> Cell<'_> {
     Cell::read(&mut Reader::new(raw.0)).unwrap_or(Cell::Null)
 }
 

@@ -30,7 +30,7 @@ pub fn parse_json_series(body: &str) -> Result<Series, SourceError> {
                 let raw = raw.ok_or_else(|| fail(name, "expected an array, found null"))?;
                 rows(raw.get(), name, &[], |i, row: Row| {
                     let cell = match row {
-                        Row::Other(c) => c.clone(),
+                        Row::Other(c) => c.owned(),
                         Row::Array(..) => Cell::Array,
                         Row::Object(_) => Cell::Object,
                     };
@@ -115,9 +115,9 @@ pub fn parse_csv_series(body: &str, value_column: Option<&str>) -> Result<Series
         let v_raw = cells.get(v_col).ok_or_else(|| fail(at(v_col), "missing"))?;
         let t = match iso_date_ms(t_raw) {
             Some(t) => t,
-            None => millis(&Cell::Str((*t_raw).to_owned()), &|| at(t_col))?,
+            None => millis(&Cell::Str((*t_raw).into()), &|| at(t_col))?,
         };
-        pts.push((t, num(&Cell::Str((*v_raw).to_owned()), &|| at(v_col))?));
+        pts.push((t, num(&Cell::Str((*v_raw).into()), &|| at(v_col))?));
         too_long(pts.len())?;
     }
     normalise_points(pts)

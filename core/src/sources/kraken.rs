@@ -15,7 +15,7 @@ pub fn parse_ohlc(body: &str) -> Result<Candles, SourceError> {
         // At most ten messages are shown.
         let msgs = rows(errors.get(), "error", &[], |i, row: Row| {
             Ok((i < 10).then(|| match row {
-                Row::Other(Cell::Str(s)) => s.clone(),
+                Row::Other(Cell::Str(s)) => s.to_string(),
                 _ => "?".into(),
             }))
         })

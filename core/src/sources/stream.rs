@@ -8,23 +8,25 @@ use super::SourceError;
 use crate::float::shortest;
 use crate::json::{JsonError, Reader, Scalar};
 use crate::series::MAX_BARS;
+use std::borrow::Cow;
 
 /// The cells of a row the parsers look at (the widest format, Binance klines, has 12).
 pub(crate) const CELLS: usize = 12;
 
-/// One JSON value as the parsers need it: numbers and strings as they are, anything else only
-/// described (for messages).
+/// One JSON value as the parsers need it: numbers and strings as they are (a string borrowed
+/// from the body unless it had escapes: exchanges send every price as a string), anything else
+/// only described (for messages).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Cell {
+pub(crate) enum Cell<'a> {
     Num(f64),
-    Str(String),
+    Str(Cow<'a, str>),
     Null,
     Bool(bool),
     Array,
     Object,
 }
 
-impl Cell {
+impl<'a> Cell<'a> {
     /// As messages show it: `null`, `true`, `"abc"`, `an array`.
     pub fn describe(&self) -> String {
         match self {
@@ -37,8 +39,20 @@ impl Cell {
         }
     }
 
+    /// The same cell, holding its own string: kept past the row it was read in.
+    pub fn owned(&self) -> Cell<'static> {
+        match self {
+            Cell::Num(x) => Cell::Num(*x),
+            Cell::Str(s) => Cell::Str(Cow::Owned(s.to_string())),
+            Cell::Null => Cell::Null,
+            Cell::Bool(b) => Cell::Bool(*b),
+            Cell::Array => Cell::Array,
+            Cell::Object => Cell::Object,
+        }
+    }
+
     /// The next value of `r` (an array or an object read past, only named).
-    pub fn read(r: &mut Reader) -> Result<Cell, JsonError> {
+    pub fn read(r: &mut Reader<'a>) -> Result<Cell<'a>, JsonError> {
         Ok(match r.peek()? {
             b'[' => r.skip().map(|()| Cell::Array)?,
             b'{' => r.skip().map(|()| Cell::Object)?,
@@ -46,7 +60,7 @@ impl Cell {
                 Scalar::Null => Cell::Null,
                 Scalar::Bool(b) => Cell::Bool(b),
                 Scalar::Number(n) => Cell::Num(n.as_f64().unwrap_or(f64::NAN)),
-                Scalar::String(s) => Cell::Str(s.into_owned()),
+                Scalar::String(s) => Cell::Str(s),
             },
         })
     }
@@ -64,45 +78,55 @@ fn shorten(text: &str) -> String {
 /// A row as it arrived: an array (its first [`CELLS`] cells and its length), an object (the
 /// cells under the keys asked for), or something else.
 pub(crate) enum Row<'a> {
-    Array(&'a [Cell], usize),
-    Object(&'a [Option<Cell>]),
-    Other(&'a Cell),
+    Array(&'a [Cell<'a>], usize),
+    Object(&'a [Option<Cell<'a>>]),
+    Other(&'a Cell<'a>),
 }
 
-/// One row while it is read.
-enum Held {
-    Array(Vec<Cell>, usize),
-    Object(Vec<Option<Cell>>),
-    Other(Cell),
+/// One row while it is read: its cells are in the reader's buffers ([`Buffers`]).
+enum Held<'a> {
+    Array(usize),
+    Object,
+    Other(Cell<'a>),
 }
 
-/// The next row of `r`: its first cells (or the cells under `keys`), the rest read past.
-fn held(r: &mut Reader, keys: &[&str]) -> Result<Held, JsonError> {
+/// The cells of the row being read, kept from row to row so a row allocates nothing.
+#[derive(Default)]
+struct Buffers<'a> {
+    array: Vec<Cell<'a>>,
+    object: Vec<Option<Cell<'a>>>,
+}
+
+/// The next row of `r`: its first cells (or the cells under `keys`) into `b`, the rest read
+/// past.
+fn held<'a>(r: &mut Reader<'a>, keys: &[&str], b: &mut Buffers<'a>) -> Result<Held<'a>, JsonError> {
     let mut first = true;
     match r.peek()? {
         b'[' => {
             r.begin()?;
-            let (mut cells, mut n) = (Vec::with_capacity(CELLS), 0);
+            b.array.clear();
+            let mut n = 0;
             while r.next_item(&mut first)? {
-                if cells.len() < CELLS {
-                    cells.push(Cell::read(r)?);
+                if b.array.len() < CELLS {
+                    b.array.push(Cell::read(r)?);
                 } else {
                     r.skip()?;
                 }
                 n += 1;
             }
-            Ok(Held::Array(cells, n))
+            Ok(Held::Array(n))
         }
         b'{' => {
             r.begin()?;
-            let mut cells: Vec<Option<Cell>> = vec![None; keys.len()];
+            b.object.clear();
+            b.object.resize(keys.len(), None);
             while let Some(k) = r.next_key(&mut first)? {
                 match keys.iter().position(|w| **w == *k) {
-                    Some(j) => cells[j] = Some(Cell::read(r)?),
+                    Some(j) => b.object[j] = Some(Cell::read(r)?),
                     None => r.skip()?,
                 }
             }
-            Ok(Held::Object(cells))
+            Ok(Held::Object)
         }
         _ => Ok(Held::Other(Cell::read(r)?)),
     }
@@ -110,14 +134,14 @@ fn held(r: &mut Reader, keys: &[&str]) -> Result<Held, JsonError> {
 
 /// What the rows of a value came to: how many, the first fault, and whether it was an array.
 #[derive(Default)]
-struct Tally {
+struct Tally<'a> {
     count: usize,
     error: Option<SourceError>,
     /// The value was not an array (described).
-    not_array: Option<Cell>,
+    not_array: Option<Cell<'a>>,
 }
 
-impl Tally {
+impl Tally<'_> {
     /// `Ok` when every row was read: the first fault otherwise (a value that was not an array,
     /// at `path`; too many rows; a row's error).
     fn finish(self, path: &str) -> Result<(), SourceError> {
@@ -137,13 +161,14 @@ impl Tally {
 /// The rows of the whole text `json`, each handed to `each` with its index; past a fault or
 /// [`MAX_BARS`] rows are counted, not read into cells. A syntax error anywhere is the parsers'
 /// `invalid JSON: …`.
-fn read_rows(
-    json: &str,
+fn read_rows<'a>(
+    json: &'a str,
     keys: &[&str],
     each: &mut dyn FnMut(usize, Row) -> Result<(), SourceError>,
-) -> Result<Tally, SourceError> {
+) -> Result<Tally<'a>, SourceError> {
     let mut tally = Tally::default();
     let mut r = Reader::new(json);
+    let mut buffers = Buffers::default();
     let mut walk = || -> Result<(), JsonError> {
         if r.peek()? != b'[' {
             tally.not_array = Some(Cell::read(&mut r)?);
@@ -155,10 +180,10 @@ fn read_rows(
             if tally.error.is_some() || tally.count >= MAX_BARS {
                 r.skip()?;
             } else {
-                let row = held(&mut r, keys)?;
+                let row = held(&mut r, keys, &mut buffers)?;
                 let view = match &row {
-                    Held::Array(cells, n) => Row::Array(cells, *n),
-                    Held::Object(cells) => Row::Object(cells),
+                    Held::Array(n) => Row::Array(&buffers.array, *n),
+                    Held::Object => Row::Object(&buffers.object),
                     Held::Other(c) => Row::Other(c),
                 };
                 if let Err(e) = each(tally.count, view) {
@@ -195,7 +220,11 @@ pub(crate) fn rows<T>(
 /// What [`rows`] does once the rows are read, whatever they were read into: kept out of line,
 /// as `rows` is compiled once per parser.
 #[inline(never)]
-fn rows_read(json: &str, path: &str, tally: Result<Tally, SourceError>) -> Result<(), SourceError> {
+fn rows_read(
+    json: &str,
+    path: &str,
+    tally: Result<Tally<'_>, SourceError>,
+) -> Result<(), SourceError> {
     let tally = tally?;
     // A whole body that is not rows is usually the exchange's error answer
     // (`{"code":-1121,"msg":"Invalid symbol."}`): shown as it came, shortened.

@@ -73,7 +73,7 @@ pub(crate) fn cells<'a>(
     min: usize,
     expected: &dyn Fn(usize) -> String,
     path: &dyn Fn() -> String,
-) -> Result<(&'a [Cell], usize), SourceError> {
+) -> Result<(&'a [Cell<'a>], usize), SourceError> {
     match row {
         Row::Array(r, n) if n >= min => Ok((r, n)),
         Row::Array(_, n) => Err(fail(path(), expected(n))),
@@ -85,23 +85,21 @@ pub(crate) fn cells<'a>(
     }
 }
 
-/// The cells under the keys of an object row (in the keys' order), or the error for the first
-/// missing one.
+/// The cells under the two keys of an object row (a time and a value, in the keys' order), or
+/// the error for the first missing one.
 pub(crate) fn fields<'a>(
     row: Row<'a>,
-    keys: &[&str],
+    keys: &[&str; 2],
     path: &dyn Fn() -> String,
-) -> Result<Vec<&'a Cell>, SourceError> {
-    let Row::Object(cells) = row else {
-        return Err(fail(path(), format!("missing field \"{}\"", keys[0])));
-    };
-    keys.iter()
-        .zip(cells)
-        .map(|(k, c)| {
-            c.as_ref()
-                .ok_or_else(|| fail(path(), format!("missing field \"{k}\"")))
-        })
-        .collect()
+) -> Result<[&'a Cell<'a>; 2], SourceError> {
+    let missing = |k: &str| fail(path(), format!("missing field \"{k}\""));
+    match row {
+        Row::Object([Some(a), Some(b)]) => Ok([a, b]),
+        Row::Object([None, _]) | Row::Object([]) | Row::Array(..) | Row::Other(_) => {
+            Err(missing(keys[0]))
+        }
+        _ => Err(missing(keys[1])),
+    }
 }
 
 /// A bar from a row whose elements 1–4 are open, high, low, close (numbers or strings), with

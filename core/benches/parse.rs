@@ -15,6 +15,15 @@ const ROWS: usize = 1_000;
 const HOUR_MS: u64 = 3_600_000;
 const START_MS: u64 = 1_700_000_000_000;
 
+/// The rows `row(0)`, `row(1)`, … (newest first when `newest_first`), as a JSON array.
+fn array(newest_first: bool, row: impl Fn(usize) -> String) -> String {
+    let mut rows: Vec<String> = (0..ROWS).map(row).collect();
+    if newest_first {
+        rows.reverse();
+    }
+    format!("[{}]", rows.join(","))
+}
+
 /// A price-like string that moves from row to row.
 fn price(i: usize, k: f64) -> String {
     format!("{:.5}", 1.0 + k * 0.01 + (i as f64 * 0.37).sin() * 0.05)
@@ -23,77 +32,64 @@ fn price(i: usize, k: f64) -> String {
 /// Binance klines: `[openTime, "open", "high", "low", "close", "volume", closeTime, "quote",
 /// trades, "takerBase", "takerQuote", "0"]`, prices as strings.
 fn binance_klines() -> String {
-    let rows: Vec<String> = (0..ROWS)
-        .map(|i| {
-            let t = START_MS + i as u64 * HOUR_MS;
-            format!(
-                r#"[{t},"{}","{}","{}","{}","{}.25",{},"{}.5",{},"{}.1","{}.2","0"]"#,
-                price(i, 0.0),
-                price(i, 1.0),
-                price(i, -1.0),
-                price(i, 0.5),
-                1000 + i,
-                t + HOUR_MS - 1,
-                2000 + i,
-                40 + i % 7,
-                500 + i,
-                600 + i
-            )
-        })
-        .collect();
-    format!("[{}]", rows.join(","))
+    array(false, |i| {
+        let t = START_MS + i as u64 * HOUR_MS;
+        format!(
+            r#"[{t},"{}","{}","{}","{}","{}.25",{},"{}.5",{},"{}.1","{}.2","0"]"#,
+            price(i, 0.0),
+            price(i, 1.0),
+            price(i, -1.0),
+            price(i, 0.5),
+            1000 + i,
+            t + HOUR_MS - 1,
+            2000 + i,
+            40 + i % 7,
+            500 + i,
+            600 + i
+        )
+    })
 }
 
 /// Binance funding: `[{symbol, fundingTime, fundingRate, markPrice}]`.
 fn binance_funding() -> String {
-    let rows: Vec<String> = (0..ROWS)
-        .map(|i| {
-            let t = START_MS + i as u64 * 8 * HOUR_MS + 17;
-            format!(
-                r#"{{"symbol":"FLUXUSDT","fundingTime":{t},"fundingRate":"0.000{:05}","markPrice":"{}"}}"#,
-                100 + i % 50,
-                price(i, 0.0)
-            )
-        })
-        .collect();
-    format!("[{}]", rows.join(","))
+    array(false, |i| {
+        let t = START_MS + i as u64 * 8 * HOUR_MS + 17;
+        format!(
+            r#"{{"symbol":"FLUXUSDT","fundingTime":{t},"fundingRate":"0.000{:05}","markPrice":"{}"}}"#,
+            100 + i % 50,
+            price(i, 0.0)
+        )
+    })
 }
 
 /// Binance open interest: `[{symbol, sumOpenInterest, sumOpenInterestValue, timestamp}]`.
 fn binance_open_interest() -> String {
-    let rows: Vec<String> = (0..ROWS)
-        .map(|i| {
-            let t = START_MS + i as u64 * HOUR_MS;
-            format!(
-                r#"{{"symbol":"FLUXUSDT","sumOpenInterest":"{}.4321","sumOpenInterestValue":"{}.8642","timestamp":"{t}"}}"#,
-                90_000 + i,
-                45_000 + i
-            )
-        })
-        .collect();
-    format!("[{}]", rows.join(","))
+    array(false, |i| {
+        let t = START_MS + i as u64 * HOUR_MS;
+        format!(
+            r#"{{"symbol":"FLUXUSDT","sumOpenInterest":"{}.4321","sumOpenInterestValue":"{}.8642","timestamp":"{t}"}}"#,
+            90_000 + i,
+            45_000 + i
+        )
+    })
 }
 
 /// Bybit v5 klines: rows newest first inside `{"retCode":0,…,"result":{…,"list":[…]}}`.
 fn bybit_klines() -> String {
-    let rows: Vec<String> = (0..ROWS)
-        .rev()
-        .map(|i| {
-            let t = START_MS + i as u64 * HOUR_MS;
-            format!(
-                r#"["{t}","{}","{}","{}","{}","{}.274076","{}.1055"]"#,
-                price(i, 0.0),
-                price(i, 1.0),
-                price(i, -1.0),
-                price(i, 0.5),
-                1000 + i,
-                2000 + i
-            )
-        })
-        .collect();
+    let list = array(true, |i| {
+        let t = START_MS + i as u64 * HOUR_MS;
+        format!(
+            r#"["{t}","{}","{}","{}","{}","{}.274076","{}.1055"]"#,
+            price(i, 0.0),
+            price(i, 1.0),
+            price(i, -1.0),
+            price(i, 0.5),
+            1000 + i,
+            2000 + i
+        )
+    });
     format!(
-        r#"{{"retCode":0,"retMsg":"OK","result":{{"symbol":"FLUXUSDT","category":"linear","list":[{}]}}}}"#,
-        rows.join(",")
+        r#"{{"retCode":0,"retMsg":"OK","result":{{"symbol":"FLUXUSDT","category":"linear","list":{list}}}}}"#
     )
 }
 

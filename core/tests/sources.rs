@@ -384,3 +384,25 @@ fn a_large_response_parses_within_the_limits() {
     let c = binance::parse_klines(&body, None).unwrap();
     assert_eq!((c.len(), c.close[149_999]), (150_000, 1.5));
 }
+
+/// An object row missing a field is refused naming the first one missing, at the row's path.
+#[test]
+fn an_object_row_names_its_first_missing_field() {
+    let e = |body: &str| {
+        let e = binance::parse_funding(body).unwrap_err();
+        (e.path, e.message)
+    };
+    let missing = |k: &str| format!("missing field \"{k}\"");
+    assert_eq!(
+        e(r#"[{"fundingRate":"0.1"}]"#),
+        ("[0]".into(), missing("fundingTime"))
+    );
+    assert_eq!(
+        e(r#"[{"fundingTime":1}]"#),
+        ("[0]".into(), missing("fundingRate"))
+    );
+    assert_eq!(e(r#"[{}]"#), ("[0]".into(), missing("fundingTime")));
+    assert_eq!(e(r#"[[1, "0.1"]]"#), ("[0]".into(), missing("fundingTime")));
+    let pts = binance::parse_funding(r#"[{"fundingTime":1,"fundingRate":"0.5","x":[]}]"#).unwrap();
+    assert_eq!(pts.len(), 1);
+}

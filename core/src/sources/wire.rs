@@ -95,10 +95,8 @@ pub(crate) fn fields<'a>(
     let missing = |k: &str| fail(path(), format!("missing field \"{k}\""));
     match row {
         Row::Object([Some(a), Some(b)]) => Ok([a, b]),
-        Row::Object([None, _]) | Row::Object([]) | Row::Array(..) | Row::Other(_) => {
-            Err(missing(keys[0]))
-        }
-        _ => Err(missing(keys[1])),
+        Row::Object([Some(_), None]) => Err(missing(keys[1])),
+        _ => Err(missing(keys[0])),
     }
 }
 

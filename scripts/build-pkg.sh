@@ -95,6 +95,38 @@ short_warnings() {
     'console.warn("Barfinex widgets: .wasm not served as application/wasm, compiled after download:", e);'
 }
 
+# Two of wasm-bindgen's fallbacks for engines that cannot run this module anyway: a
+# `TextEncoder` without `encodeInto` (every engine that has wasm SIMD has it: README, "Browser
+# support"), and passing a string with no `realloc` (every call in the glue passes one). The
+# build stops if either is not found, or if a call without `realloc` appears. (The
+# `FinalizationRegistry` fallbacks stay: some worker runtimes lack it.)
+no_fallbacks() {
+  local js=$1
+  patch_glue "$js" "the encodeInto polyfill" \
+    "if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}" ''
+  patch_glue "$js" "passStringToWasm0's path without realloc" \
+    '    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+' ''
+  if grep 'passStringToWasm0(' "$js" | grep -v '^function passStringToWasm0' | grep -qv 'wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)'; then
+    echo "build-pkg.sh: a passStringToWasm0 call without realloc in $js" >&2; exit 1
+  fi
+}
+
 # The wasm is built with one pinned nightly (scripts/ensure-tools.sh installs it with rust-src and
 # the wasm32 target; `cargo +<toolchain>` leaves the stable default alone for everything else):
 # std is rebuilt with our profile (`-Zbuild-std`: opt-level "z", LTO across std), with std's
@@ -201,6 +233,7 @@ short_strings pkg/barfinex_widgets.js
 short_warnings pkg/barfinex_widgets.js
 catch_in_place pkg/barfinex_widgets.js
 ret_strings pkg/barfinex_widgets.js
+no_fallbacks pkg/barfinex_widgets.js
 node scripts/trim-dts.mjs pkg/barfinex_widgets.d.ts
 cp LICENSE CHANGELOG.md pkg/
 # Before wasm-opt: exports nobody calls dropped and wasm-streams' functions emptied (wasm-opt then

@@ -147,9 +147,13 @@ test("in Node 20 every entry imports without throwing, and initSync and the comp
       lastRsi: indicator("rsi", { timeperiod: 14 }, candles).rsi.at(-1),
       state: scoreSignals(signals, { candles })[0].state,
       elements: typeof customElements,
+      exports: Object.keys(await import("@barfinex/widgets")).sort(),
     }));`;
   const out = JSON.parse(run(process.execPath, ["--input-type=module", "-e", script], APP));
   assert.equal(out.elements, "undefined");
+  // What the typings offer, and nothing else (the module's start function runs at init and is
+  // not exported: src/web/embed.rs).
+  assert.deepEqual(out.exports, ["MountHandle", "default", "indicator", "initSync", "mount", "scoreSignals", "technicalRating"]);
   assert.equal(out.rating.votes.length, 26);
   assert.ok(Number.isFinite(out.lastRsi));
   assert.match(out.state, /^(active|inactive)$/);

@@ -24,6 +24,9 @@ mod search;
 pub const SPACE: &[u8] = b" \t\n\x0c\r";
 
 /// Whether `b` is one of `set`'s ASCII bytes.
+// Not `set.contains(&b)`: a `u8` slice's `contains` is std's `memchr`, which this module exists
+// to keep out of the wasm (the sets are a few bytes).
+#[allow(clippy::manual_contains)]
 #[inline]
 fn hit(b: u8, set: &[u8]) -> bool {
     b.is_ascii() && set.iter().any(|&x| x == b)

@@ -223,7 +223,7 @@ fn limits_name_the_field_and_the_limit() {
     let fallback = r#"{"source":"kraken-ohlc","symbol":"X"}"#;
     let fallbacks = format!(
         "\"sources\":[{{\"series\":\"c\",\"source\":\"bybit-kline\",\"symbol\":\"X\",\"fallbacks\":[{}]}}]",
-        vec![fallback; MAX_FALLBACKS + 1].join(",")
+        [fallback; MAX_FALLBACKS + 1].join(",")
     );
     assert_eq!(
         parse(fallbacks).unwrap_err().to_string(),

@@ -260,8 +260,9 @@ extern "C" {
 /// Runs once when the module is initialised: defines the custom elements. A panic aborts the
 /// one module every widget shares with a trap (the package is built with
 /// `-Cpanic=immediate-abort`), which `elements.js` turns into "These widgets stopped" in every
-/// widget; a build with another panic strategy logs the panic's message first.
-#[wasm_bindgen(start)]
+/// widget; a build with another panic strategy logs the panic's message first. `private`: the
+/// glue runs it as the module's start and exports no `start` function to call again.
+#[wasm_bindgen(start, private)]
 pub fn start() {
     #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| {

@@ -47,7 +47,7 @@ impl Events {
     /// query cut), `url` and `status` null when they do not apply.
     pub fn error(self, kind: &str, url: Option<&str>, status: Option<u16>, message: &str) {
         let url = url.map_or(JsValue::NULL, JsValue::from_str);
-        let status = status.map_or(JsValue::NULL, |s| JsValue::from(s));
+        let status = status.map_or(JsValue::NULL, JsValue::from);
         self.emit(
             "bfx-error",
             &[

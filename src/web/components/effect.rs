@@ -16,6 +16,6 @@ pub(crate) fn effect(f: impl FnMut() + 'static) {
 }
 
 #[inline(never)]
-fn erased(mut f: Box<dyn FnMut()>) {
-    Effect::new(move || f());
+fn erased(f: Box<dyn FnMut()>) {
+    Effect::new(f);
 }

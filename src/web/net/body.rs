@@ -40,7 +40,7 @@ pub(super) async fn read_capped(
             break;
         }
         let Ok(chunk) = Reflect::get(&step, &JsValue::from_str("value"))
-            .and_then(|v| v.dyn_into::<Uint8Array>().map_err(JsValue::from))
+            .and_then(|v| v.dyn_into::<Uint8Array>())
         else {
             return Err(BodyError::Failed("a body chunk was not bytes".into()));
         };

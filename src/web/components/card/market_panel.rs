@@ -54,7 +54,7 @@ pub fn MarketPanel(
     });
     view! {
         {market}
-        {rating.then(|| move || {
+        {rating.then_some(move || {
             maybe(has_candles.get().then(|| view! { <IntervalRating spec=spec.clone() base=data rules=rules/> }.into_any()))
         })}
     }

@@ -3,9 +3,7 @@
 
 use super::Policy;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    AbortSignal, Headers, ReferrerPolicy, Request, RequestCache, RequestCredentials, RequestInit,
-};
+use web_sys::{AbortSignal, Request};
 
 #[wasm_bindgen]
 extern "C" {
@@ -20,6 +18,15 @@ extern "C" {
     /// `fetch`, or the response embed.js asked for early for the same URL (`early.js`).
     #[wasm_bindgen(js_name = fetchFirst, catch)]
     fn fetch_first(request: &Request) -> Result<js_sys::Promise, JsValue>;
+
+    /// The widgets' GET (`early.js`), caught: `new Request` throws on a URL it refuses.
+    #[wasm_bindgen(js_name = getRequest, catch)]
+    fn js_get_request(
+        url: &str,
+        same_origin: bool,
+        revalidate: bool,
+        signal: &AbortSignal,
+    ) -> Result<Request, JsValue>;
 }
 
 /// Sends `request`: through `early.js` when `early` (it hands over embed.js's response for the
@@ -43,25 +50,9 @@ pub(super) fn get_request(
     revalidate: bool,
     signal: &AbortSignal,
 ) -> Result<Request, JsValue> {
-    let headers = Headers::new()?;
-    headers.set("Accept", "application/json, text/csv;q=0.9, */*;q=0.1")?;
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_headers(&headers);
-    // No cookies and no Referer: a profile names the URLs, and neither the reader's sessions
-    // nor the page they are on are its business. A same-origin series behind the site's login
-    // opts back in (`"credentials": "same-origin"`).
-    init.set_credentials(if policy.same_origin_credentials {
-        RequestCredentials::SameOrigin
-    } else {
-        RequestCredentials::Omit
-    });
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    init.set_cache(if revalidate {
-        RequestCache::NoCache
-    } else {
-        RequestCache::Default
-    });
-    init.set_signal(Some(signal));
-    Request::new_with_str_and_init(url, &init)
+    // `Accept`: JSON or CSV, as the formats read. No cookies and no Referer: a profile names
+    // the URLs, and neither the reader's sessions nor the page they are on are its business. A
+    // same-origin series behind the site's login opts back in (`"credentials":
+    // "same-origin"`). `revalidate`: the HTTP cache asks the server again (`no-cache`).
+    js_get_request(url, policy.same_origin_credentials, revalidate, signal)
 }

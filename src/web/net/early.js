@@ -3,22 +3,10 @@
 // Accept), instead of once the module has compiled and the elements are mounted, and hands the
 // pending responses over through `init({ documents })`. The widgets' first attempt at that URL
 // takes it (src/web/net/client.rs); each is taken once, and none older than a few seconds.
+// And the widgets' own GET (`getRequest`), which embed.js's early GET must match
+// (tests/browser/embedding.test.mjs).
 
 const EARLY = new Map();
-
-/** The GET the widgets send for `url` (src/web/net/request.rs says why each field). Built here,
- * as one object, rather than field by field from Rust: web_sys's setters for `credentials`,
- * `referrerPolicy` and `cache` pass an index into a table of each enum's values. */
-export function getRequest(url, sameOrigin, revalidate, signal) {
-  return new Request(url, {
-    method: "GET",
-    headers: { Accept: "application/json, text/csv;q=0.9, */*;q=0.1" },
-    credentials: sameOrigin ? "same-origin" : "omit",
-    referrerPolicy: "no-referrer",
-    cache: revalidate ? "no-cache" : "default",
-    signal,
-  });
-}
 const FRESH_MS = 10_000;
 
 /** Keeps embed.js's requests: `documents` maps an absolute URL to `{ response, controller }`. */
@@ -41,4 +29,18 @@ export function fetchFirst(request) {
   if (request.signal.aborted) abort();
   else request.signal.addEventListener("abort", abort, { once: true });
   return early.response;
+}
+
+/** The GET the widgets send for `url` (src/web/net/request.rs says why each field). Built here,
+ * as one object, rather than field by field from Rust: web_sys's setters for `credentials`,
+ * `referrerPolicy` and `cache` pass an index into a table of each enum's values. */
+export function getRequest(url, sameOrigin, revalidate, signal) {
+  return new Request(url, {
+    method: "GET",
+    headers: { Accept: "application/json, text/csv;q=0.9, */*;q=0.1" },
+    credentials: sameOrigin ? "same-origin" : "omit",
+    referrerPolicy: "no-referrer",
+    cache: revalidate ? "no-cache" : "default",
+    signal,
+  });
 }
